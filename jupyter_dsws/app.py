@@ -1,0 +1,150 @@
+"""The server extension: its configuration, the services it wires, its routes."""
+
+from __future__ import annotations
+
+import os
+
+from jupyter_server.extension.application import ExtensionApp
+from traitlets import Float, Int, List, Unicode, default, validate
+
+from . import __version__
+from .aws import AwsAccess, endpoint_from_environment, resolve_region
+from .status.handlers import handlers as status_handlers
+from .status.service import StatusService
+from .studio import DEFAULT_METADATA_PATH, StudioApp, read_metadata
+
+PANELS = ("idle", "registry", "codecommit", "instances")
+
+ROUTE_PREFIX = "dsws/"
+
+
+class DSWSExtension(ExtensionApp):
+    """The data science workspace for SageMaker Studio."""
+
+    name = "dsws"
+    # Studio starts the server under supervisord: configure through a jupyter_server_config
+    # file (the lifecycle configuration writes one) or the command line, not environment.
+
+    panels = List(
+        Unicode(),
+        default_value=list(PANELS),
+        config=True,
+        help=(
+            "Which sidebar panels are on, any of "
+            f"{', '.join(PANELS)}. Default: all of them. An empty list leaves only the "
+            "workspace status."
+        ),
+    )
+
+    region = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "AWS region for every AWS call, e.g. eu-central-1. Default: None, meaning "
+            "AWS_REGION, then AWS_DEFAULT_REGION, then the region of the Studio app's ARN."
+        ),
+    )
+
+    aws_endpoint_url = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "Send every AWS call to this URL instead of the regional AWS endpoints (an "
+            "emulator, as `dsws demo` does). Default: the AWS_ENDPOINT_URL environment "
+            "variable, else None (real AWS)."
+        ),
+    )
+
+    aws_connect_timeout = Float(
+        3.0,
+        config=True,
+        help="Seconds to wait for a TCP connection to an AWS endpoint. Default: 3 s.",
+    )
+
+    aws_read_timeout = Float(
+        10.0,
+        config=True,
+        help="Seconds to wait for an AWS endpoint to answer once connected. Default: 10 s.",
+    )
+
+    aws_max_attempts = Int(
+        3,
+        config=True,
+        help=(
+            "Attempts per AWS call, first try included, with botocore's standard retry "
+            "mode (backoff on throttling and transient errors). Default: 3. 1 turns retries off."
+        ),
+    )
+
+    resource_metadata_path = Unicode(
+        config=True,
+        help=(
+            "Path of the Studio resource metadata file. Default: the "
+            "DSWS_RESOURCE_METADATA_PATH environment variable, else "
+            f"{DEFAULT_METADATA_PATH}. When it is missing we are not in Studio."
+        ),
+    )
+
+    @default("aws_endpoint_url")
+    def _default_endpoint(self) -> str | None:
+        return endpoint_from_environment()
+
+    @default("resource_metadata_path")
+    def _default_metadata_path(self) -> str:
+        return os.environ.get("DSWS_RESOURCE_METADATA_PATH") or DEFAULT_METADATA_PATH
+
+    @validate("panels")
+    def _validate_panels(self, proposal: dict) -> list[str]:
+        unknown = [p for p in proposal["value"] if p not in PANELS]
+        if unknown:
+            raise ValueError(
+                f"Unknown panel(s) {', '.join(unknown)} in DSWSExtension.panels; "
+                f"choose from {', '.join(PANELS)}."
+            )
+        return list(dict.fromkeys(proposal["value"]))
+
+    @validate("aws_connect_timeout", "aws_read_timeout")
+    def _validate_timeout(self, proposal: dict) -> float:
+        if proposal["value"] <= 0:
+            raise ValueError(f"{proposal['trait'].name} must be a positive number of seconds.")
+        return proposal["value"]
+
+    @validate("aws_max_attempts")
+    def _validate_attempts(self, proposal: dict) -> int:
+        if proposal["value"] < 1:
+            raise ValueError("aws_max_attempts must be at least 1.")
+        return proposal["value"]
+
+    def initialize_settings(self) -> None:
+        self.studio: StudioApp | None = read_metadata(self.resource_metadata_path)
+        self.aws = AwsAccess(
+            region=resolve_region(self.region, os.environ, self.studio),
+            endpoint_url=self.aws_endpoint_url,
+            connect_timeout=self.aws_connect_timeout,
+            read_timeout=self.aws_read_timeout,
+            max_attempts=self.aws_max_attempts,
+        )
+        self.status_service = StatusService(self.aws, self.studio, __version__)
+        if not self.aws.region:
+            self.log.warning("jupyter_dsws: no AWS region configured; AWS panels will say so.")
+        self.log.info(
+            "jupyter_dsws %s: region %s, %s, panels %s", __version__, self.aws.region,
+            f"Studio domain {self.studio.domain_id}" if self.studio else "outside Studio",
+            ", ".join(self.panels) or "none",
+        )
+
+    def initialize_handlers(self) -> None:
+        self.handlers.extend(
+            (ROUTE_PREFIX + pattern, handler) for pattern, handler in status_handlers
+        )
+        # The frontend reads these from the page config: no extra request at start-up.
+        page_config = self.serverapp.web_app.settings.setdefault("page_config_data", {})
+        page_config["dswsVersion"] = __version__
+        page_config["dswsPanels"] = ",".join(self.panels)
+
+    async def stop_extension(self) -> None:
+        aws = getattr(self, "aws", None)
+        if aws is not None:
+            aws.close()

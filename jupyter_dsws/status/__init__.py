@@ -1,0 +1,1 @@
+"""The workspace status: version, region, AWS identity and the Studio app we run in."""

@@ -1,0 +1,72 @@
+"""What SageMaker Studio tells a JupyterLab app about itself.
+
+Studio writes ``/opt/ml/metadata/resource-metadata.json`` into every app. ``DomainId``,
+``SpaceName`` and ``AppType`` are always there; every other key may be missing, and
+then the matching field is ``None``. Outside Studio the file does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_METADATA_PATH = "/opt/ml/metadata/resource-metadata.json"
+
+_ARN_REGION = re.compile(r"^arn:aws[a-zA-Z-]*:sagemaker:([a-z0-9-]+):")
+
+
+@dataclass(frozen=True)
+class StudioApp:
+    domain_id: str
+    space_name: str | None
+    app_type: str
+    user_profile: str | None = None
+    app_name: str | None = None
+    resource_arn: str | None = None
+    execution_role_arn: str | None = None
+
+    @property
+    def region(self) -> str | None:
+        return region_from_arn(self.resource_arn)
+
+
+def region_from_arn(arn: str | None) -> str | None:
+    match = _ARN_REGION.match(arn or "")
+    return match.group(1) if match else None
+
+
+def parse_metadata(data: object) -> StudioApp | None:
+    """The Studio app described by the metadata document, or None when it is not one."""
+    if not isinstance(data, dict):
+        return None
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return value if isinstance(value, str) and value else None
+
+    domain_id, app_type = text("DomainId"), text("AppType")
+    if not domain_id or not app_type:
+        return None
+    return StudioApp(
+        domain_id=domain_id,
+        space_name=text("SpaceName"),
+        app_type=app_type,
+        user_profile=text("UserProfileName"),
+        app_name=text("ResourceName"),
+        resource_arn=text("ResourceArn"),
+        execution_role_arn=text("ExecutionRoleArn"),
+    )
+
+
+def read_metadata(path: str | Path) -> StudioApp | None:
+    """Read the metadata file; None outside Studio or when the file is unreadable."""
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    try:
+        return parse_metadata(json.loads(raw))
+    except ValueError:
+        return None

@@ -1,0 +1,109 @@
+import { IDisposable } from '@lumino/disposable';
+import { Poll } from '@lumino/polling';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { DSWSApiError } from '../request';
+import { fetchStatus, IStatus } from './api';
+
+export namespace StatusModel {
+  export interface IOptions {
+    /** How often to re-check, in seconds. */
+    refreshSeconds: number;
+    /** Where the status comes from; the server's route by default. */
+    load?: () => Promise<IStatus>;
+  }
+}
+
+/**
+ * The workspace status, kept fresh by a poll that rests while the page is hidden
+ * and backs off while the server cannot be reached.
+ */
+export class StatusModel implements IDisposable {
+  constructor(options: StatusModel.IOptions) {
+    this._load = options.load ?? (() => fetchStatus());
+    this._poll = new Poll({
+      auto: false,
+      factory: () => this._tick(),
+      frequency: {
+        interval: options.refreshSeconds * 1000,
+        backoff: true,
+        max: 10 * 60 * 1000
+      },
+      name: 'jupyter_dsws:status',
+      standby: 'when-hidden'
+    });
+  }
+
+  /** The last status the server sent, or null before the first answer. */
+  get status(): IStatus | null {
+    return this._status;
+  }
+
+  /** Why the last check failed to reach the server at all (AWS errors are in `status`). */
+  get error(): string | null {
+    return this._error;
+  }
+
+  get loading(): boolean {
+    return this._loading;
+  }
+
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  get isDisposed(): boolean {
+    return this._poll.isDisposed;
+  }
+
+  /** Start polling; the first check runs at once. */
+  start(): Promise<void> {
+    void this._poll.start();
+    return this.refresh();
+  }
+
+  /** Check now, and wait for the answer. */
+  async refresh(): Promise<void> {
+    await this._poll.refresh();
+    await this._poll.tick;
+  }
+
+  set refreshSeconds(seconds: number) {
+    this._poll.frequency = {
+      ...this._poll.frequency,
+      interval: Math.max(1, seconds) * 1000
+    };
+  }
+
+  dispose(): void {
+    this._poll.dispose();
+    Signal.clearData(this);
+  }
+
+  private async _tick(): Promise<void> {
+    this._loading = true;
+    this._changed.emit();
+    try {
+      this._status = await this._load();
+      this._error = null;
+    } catch (error) {
+      this._error =
+        error instanceof DSWSApiError
+          ? error.message
+          : 'The workspace status could not be read.';
+      throw error; // lets the poll back off
+    } finally {
+      this._loading = false;
+      if (!this.isDisposed) {
+        this._changed.emit();
+      }
+    }
+  }
+
+  private _load: () => Promise<IStatus>;
+  private _poll: Poll;
+  private _status: IStatus | null = null;
+  private _error: string | null = null;
+  private _loading = false;
+  private _changed = new Signal<this, void>(this);
+}
