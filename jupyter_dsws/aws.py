@@ -256,7 +256,7 @@ class AwsAccess:
                 config = Config(
                     connect_timeout=self.connect_timeout,
                     read_timeout=key[1],
-                    retries={"mode": "standard", "max_attempts": key[2]},
+                    retries={"mode": "standard", "total_max_attempts": key[2]},
                     user_agent_extra="jupyter_dsws",
                 )
                 client = self._boto_session().client(

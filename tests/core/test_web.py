@@ -1,0 +1,102 @@
+"""The base handler: one JSON error shape, auth, page config for the frontend."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from jupyter_server.auth.decorator import authorized
+from pydantic import BaseModel, Field
+from tornado import web
+from tornado.httpclient import HTTPClientError
+
+from jupyter_dsws.errors import NotAllowed, Throttled
+from jupyter_dsws.web import DSWSHandler
+
+
+class Echo(BaseModel):
+    name: str = Field(min_length=1)
+    count: int = Field(ge=1)
+
+
+class ProbeHandler(DSWSHandler):
+    """A route used only by these tests, to reach the base handler's behaviour."""
+
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        kind = self.get_query_argument("kind")
+        if kind == "denied":
+            raise NotAllowed("Not allowed: AWS denied sagemaker:ListModelPackageGroups.")
+        if kind == "throttled":
+            raise Throttled("Slow down.", headers={"Retry-After": "5"})
+        if kind == "bug":
+            raise RuntimeError("secret internals")
+        self.send({"ok": True})
+
+    @web.authenticated
+    @authorized
+    async def post(self) -> None:
+        self.send(self.read_body(Echo), status=201)
+
+
+@pytest.fixture
+def probe(jp_serverapp, jp_base_url):
+    jp_serverapp.web_app.add_handlers(
+        ".*$", [(jp_base_url + "dsws/test-probe", ProbeHandler, {"name": "dsws"})]
+    )
+
+
+async def fetch_error(jp_fetch, *parts, **kwargs):
+    with pytest.raises(HTTPClientError) as raised:
+        await jp_fetch(*parts, **kwargs)
+    return raised.value.code, json.loads(raised.value.response.body), raised.value.response
+
+
+async def test_service_errors_become_their_status_and_json(probe, jp_fetch):
+    code, body, _ = await fetch_error(jp_fetch, "dsws", "test-probe", params={"kind": "denied"})
+    assert code == 403
+    assert body == {"error": "access_denied",
+                    "message": "Not allowed: AWS denied sagemaker:ListModelPackageGroups."}
+
+    code, body, response = await fetch_error(jp_fetch, "dsws", "test-probe",
+                                             params={"kind": "throttled"})
+    assert code == 429
+    assert response.headers["Retry-After"] == "5"
+
+
+async def test_a_bug_is_a_500_that_leaks_nothing(probe, jp_fetch):
+    code, body, _ = await fetch_error(jp_fetch, "dsws", "test-probe", params={"kind": "bug"})
+    assert code == 500
+    assert body["error"] == "internal_error"
+    assert "secret internals" not in json.dumps(body)
+
+
+async def test_bad_body_is_a_400_naming_each_field(probe, jp_fetch):
+    code, body, _ = await fetch_error(jp_fetch, "dsws", "test-probe", method="POST",
+                                      body=json.dumps({"name": "", "count": 0}))
+    assert code == 400
+    assert body["error"] == "invalid_input"
+    assert "name" in body["message"] and "count" in body["message"]
+
+    code, body, _ = await fetch_error(jp_fetch, "dsws", "test-probe", method="POST",
+                                      body="{not json")
+    assert (code, body["error"]) == (400, "bad_request")
+
+    ok = await jp_fetch("dsws", "test-probe", method="POST",
+                        body=json.dumps({"name": "xgb", "count": 2}))
+    assert (ok.code, json.loads(ok.body)) == (201, {"name": "xgb", "count": 2})
+
+
+@pytest.mark.parametrize("dsws_config", [{"panels": ["registry", "idle"]}], indirect=True)
+async def test_page_config_tells_the_frontend_which_panels_are_on(jp_serverapp):
+    page_config = jp_serverapp.web_app.settings["page_config_data"]
+    assert page_config["dswsPanels"] == "registry,idle"
+    assert page_config["dswsVersion"]
+
+
+def test_unknown_panel_is_refused_with_the_choices():
+    from jupyter_dsws.app import DSWSExtension
+
+    with pytest.raises(Exception, match="choose from idle, registry, codecommit, instances"):
+        DSWSExtension(panels=["registry", "notebooks"])
