@@ -1,0 +1,62 @@
+"""docs/openapi.yaml describes every route the extension registers, and what it answers."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+from tornado import web
+
+SPEC_PATH = Path(__file__).parents[2] / "docs" / "openapi.yaml"
+VERBS = ("get", "post", "put", "patch", "delete")
+
+
+@pytest.fixture(scope="module")
+def spec() -> dict:
+    return yaml.safe_load(SPEC_PATH.read_text())
+
+
+def registered_routes(serverapp, base_url: str) -> dict[str, set[str]]:
+    """Spec-style path -> verbs, for every route of ours on the running server."""
+    routes: dict[str, set[str]] = {}
+
+    def walk(rules):
+        for rule in rules:
+            if hasattr(rule.target, "rules"):
+                walk(rule.target.rules)
+            elif getattr(rule.target, "__module__", "").startswith("jupyter_dsws"):
+                pattern = rule.matcher.regex.pattern.rstrip("$")
+                path = "/" + pattern[len(base_url):]
+                path = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", path)
+                routes[path] = {
+                    verb for verb in VERBS
+                    if getattr(rule.target, verb) is not web.RequestHandler._unimplemented_method
+                }
+
+    walk(serverapp.web_app.default_router.rules)
+    return routes
+
+
+def schema_for(spec: dict, name: str) -> Draft202012Validator:
+    return Draft202012Validator({"$ref": f"#/components/schemas/{name}",
+                                 "components": spec["components"]})
+
+
+def test_spec_is_valid_openapi(spec):
+    validate(spec)
+
+
+async def test_spec_and_server_have_the_same_routes(spec, jp_serverapp, jp_base_url):
+    served = registered_routes(jp_serverapp, jp_base_url)
+    documented = {path: {v for v in item if v in VERBS} for path, item in spec["paths"].items()}
+    assert served == documented
+
+
+async def test_status_answer_matches_the_spec(spec, jp_fetch):
+    response = await jp_fetch("dsws", "status")
+    schema_for(spec, "Status").validate(json.loads(response.body))
