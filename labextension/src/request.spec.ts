@@ -1,0 +1,83 @@
+import { ServerConnection } from '@jupyterlab/services';
+import { describe, expect, it } from 'vitest';
+
+import { DSWSApiError, requestAPI } from './request';
+
+function settingsAnswering(
+  respond: (url: string, init: RequestInit) => Promise<Response>
+): ServerConnection.ISettings {
+  const seen: string[] = [];
+  const settings = ServerConnection.makeSettings({
+    baseUrl: 'http://localhost:8888/jupyterlab/default/',
+    fetch: ((input: RequestInfo, init: RequestInit) => {
+      const url = typeof input === 'string' ? input : input.url;
+      seen.push(url);
+      return respond(url, init);
+    }) as typeof fetch,
+    Request: Request,
+    Headers: Headers
+  });
+  return Object.assign(settings, { seen });
+}
+
+async function failure(pending: Promise<unknown>): Promise<DSWSApiError> {
+  try {
+    await pending;
+  } catch (error) {
+    return error as DSWSApiError;
+  }
+  throw new Error('the request was expected to fail');
+}
+
+describe('requestAPI', () => {
+  it('calls the route under {base_url}dsws/ and returns its JSON', async () => {
+    const settings = settingsAnswering(
+      async () => new Response(JSON.stringify({ version: '1.2.3' }))
+    );
+    const body = await requestAPI<{ version: string }>('status', {}, settings);
+    expect(body.version).toBe('1.2.3');
+    const url = new URL((settings as any).seen[0]);
+    expect(url.host).toBe('localhost:8888');
+    expect(url.pathname).toBe('/jupyterlab/default/dsws/status');
+  });
+
+  it("turns the server's error body into an error with its code and message", async () => {
+    const settings = settingsAnswering(
+      async () =>
+        new Response(
+          JSON.stringify({
+            error: 'access_denied',
+            message: 'Not allowed: AWS denied sagemaker:ListModelPackageGroups.'
+          }),
+          { status: 403 }
+        )
+    );
+    const error = await failure(requestAPI('status', {}, settings));
+    expect(error).toBeInstanceOf(DSWSApiError);
+    expect(error.code).toBe('access_denied');
+    expect(error.status).toBe(403);
+    expect(error.message).toContain('sagemaker:ListModelPackageGroups');
+  });
+
+  it('says what happened when the answer is not ours (a proxy page)', async () => {
+    const settings = settingsAnswering(
+      async () =>
+        new Response('<html>Bad gateway</html>', {
+          status: 502,
+          statusText: 'Bad Gateway'
+        })
+    );
+    const error = await failure(requestAPI('status', {}, settings));
+    expect(error.code).toBe('http_502');
+    expect(error.message).toBe('The server answered 502 Bad Gateway.');
+  });
+
+  it('says the server is gone when the request cannot be made', async () => {
+    const settings = settingsAnswering(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await failure(requestAPI('status', {}, settings));
+    expect(error.code).toBe('server_unreachable');
+    expect(error.message).toContain('cannot be reached');
+  });
+});

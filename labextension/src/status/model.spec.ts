@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+
+import { DSWSApiError } from '../request';
+import { IStatus } from './api';
+import { StatusModel } from './model';
+
+const OK: IStatus = {
+  version: '0.1.0',
+  region: 'eu-central-1',
+  aws: {
+    ok: true,
+    account: '123456789012',
+    arn: 'arn:aws:sts::123456789012:user/moto',
+    endpoint: 'http://127.0.0.1:5000',
+    error: null
+  },
+  studio: null
+};
+
+describe('StatusModel', () => {
+  it('loads at start and tells its views', async () => {
+    let changes = 0;
+    const model = new StatusModel({
+      refreshSeconds: 60,
+      load: async () => OK
+    });
+    model.changed.connect(() => changes++);
+    await model.start();
+    expect(model.status?.aws.account).toBe('123456789012');
+    expect(model.error).toBeNull();
+    expect(model.loading).toBe(false);
+    expect(changes).toBeGreaterThanOrEqual(2); // loading, then loaded
+    model.dispose();
+  });
+
+  it('keeps the last status and says why the server could not be asked', async () => {
+    let fail = false;
+    const model = new StatusModel({
+      refreshSeconds: 60,
+      load: async () => {
+        if (fail) {
+          throw new DSWSApiError(
+            'server_unreachable',
+            'The Jupyter server cannot be reached.',
+            0
+          );
+        }
+        return OK;
+      }
+    });
+    await model.start();
+    fail = true;
+    await model.refresh().catch(() => undefined);
+    expect(model.error).toBe('The Jupyter server cannot be reached.');
+    expect(model.status?.region).toBe('eu-central-1');
+    fail = false;
+    await model.refresh();
+    expect(model.error).toBeNull();
+    model.dispose();
+  });
+
+  it('checks again on its interval', async () => {
+    let calls = 0;
+    const model = new StatusModel({
+      refreshSeconds: 0.05,
+      load: async () => {
+        calls++;
+        return OK;
+      }
+    });
+    await model.start();
+    await new Promise(resolve => setTimeout(resolve, 400));
+    expect(calls).toBeGreaterThanOrEqual(3);
+    model.dispose();
+  });
+});
