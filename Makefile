@@ -1,0 +1,105 @@
+# The two commands of the README:
+#   make demo   set everything up, then run `dsws demo` (JupyterLab + a local AWS emulator)
+#   make test   set everything up, then run every test: Python, TypeScript, browser
+# Everything is installed by these targets on a fresh Debian machine (Python 3.11,
+# Node 20, root); nothing is expected to be there already.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+ENVS := $(CURDIR)/build/envs
+export PATH := $(BIN):$(PATH)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# yarn must not refuse a committed lock file nor try to reach anything but the registry
+export YARN_ENABLE_TELEMETRY := 0
+
+DEMO_ARGS ?=
+
+.PHONY: demo test dev lint test-python test-ts test-browser wheel wheel-envs chromium clean
+
+demo: dev
+	dsws demo $(DEMO_ARGS)
+
+test: dev chromium
+	$(MAKE) lint
+	$(MAKE) test-python
+	$(MAKE) test-ts
+	$(MAKE) wheel-envs
+	$(MAKE) test-browser
+	@echo "All test suites passed."
+
+# --- set-up ---------------------------------------------------------------------------
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	touch $@
+
+# Build tools first (jlpm comes with jupyter-builder), then the JS packages, then our
+# package in editable mode (its build hook runs `jlpm build`), then the dev symlink.
+$(VENV)/.installed: $(VENV)/.created pyproject.toml package.json yarn.lock requirements/dev.txt
+	$(BIN)/pip install -q -r requirements/dev.txt
+	jlpm install --immutable
+	$(BIN)/pip install -q --no-build-isolation -c requirements/dev.txt -e ".[test]"
+	jupyter-builder develop --overwrite .
+	touch $@
+
+ui-tests/node_modules/.installed: ui-tests/package.json ui-tests/yarn.lock
+	cd ui-tests && jlpm install --immutable
+	touch $@
+
+dev: $(VENV)/.installed ui-tests/node_modules/.installed
+
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's Chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# --- tests ----------------------------------------------------------------------------
+
+lint: dev
+	ruff check .
+	jlpm typecheck
+
+test-python: dev
+	python scripts/check_auth.py
+	python -m pytest
+
+test-ts: dev
+	jlpm test
+
+test-browser: dev chromium
+	cd ui-tests && CI=$${CI:-} DSWS_WHEEL_ENVS=$(ENVS) jlpm playwright test
+
+# --- the wheel, as users get it -------------------------------------------------------
+
+# A clean production build: never a stale frontend in the wheel.
+wheel: dev
+	rm -rf dist jupyter_dsws/labextension
+	python -m build --wheel --no-isolation --outdir dist . >/dev/null
+	ls dist/*.whl
+
+# Install the wheel alone into two fresh environments, the newest JupyterLab and the
+# SageMaker Distribution's 4.5.10 + jupyter_server 2.20.0, with a `node` on PATH that
+# records any call: installing the wheel must not need node. Then check both load it.
+wheel-envs: wheel
+	rm -rf $(ENVS) && mkdir -p $(ENVS)/no-node
+	printf '#!/bin/sh\ntouch "%s/no-node/CALLED"\nexit 1\n' "$(ENVS)" > $(ENVS)/no-node/node
+	chmod +x $(ENVS)/no-node/node
+	$(PYTHON) -m venv $(ENVS)/newest
+	$(PYTHON) -m venv $(ENVS)/studio
+	PATH=$(ENVS)/no-node:$$PATH $(ENVS)/newest/bin/pip install -q "jupyterlab>=4.6,<5" \
+	  "$$(ls dist/*.whl)[demo]"
+	PATH=$(ENVS)/no-node:$$PATH $(ENVS)/studio/bin/pip install -q -r requirements/studio.txt \
+	  "$$(ls dist/*.whl)[demo]"
+	test ! -e $(ENVS)/no-node/CALLED || { echo "installing the wheel called node"; exit 1; }
+	python scripts/check_wheel_env.py $(ENVS)/newest
+	python scripts/check_wheel_env.py $(ENVS)/studio --jupyterlab 4.5.10 --jupyter-server 2.20.0
+
+clean:
+	rm -rf $(VENV) build dist node_modules ui-tests/node_modules labextension/lib \
+	  jupyter_dsws/labextension tsconfig.tsbuildinfo

@@ -1,0 +1,12 @@
+import { expect, test } from '@playwright/test';
+
+import { openLab, openSidebar } from './helpers';
+
+test('an unreachable AWS endpoint is named in the panel within seconds', async ({ page }) => {
+  await openLab(page);
+  const panel = await openSidebar(page);
+
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('AWS is not reachable', { timeout: 10_000 });
+  await expect(alert).toContainText('com.amazonaws.eu-central-1.sts');
+});
