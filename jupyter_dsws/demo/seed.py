@@ -1,0 +1,298 @@
+"""Fill an emulator with a small team's work, told from the demo inventory.
+
+``seed`` only talks to AWS APIs (boto3 with fake credentials) and to git over HTTP, the
+way a team would have built this state on a real account, so what the extension later
+reads is what real AWS would hold. It is idempotent: a second run against the same
+emulator finds the buckets, the groups with their versions and the repository and
+creates nothing twice (to start over, reset the emulator first).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import shutil
+import tarfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from ..slug import slugify
+from .catalog import PENDING, ModelFamily, VersionPlan, family
+from .git import run_git
+from .inventory import InventoryRow, demo_inventory
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+FAKE_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+
+REPOSITORY_NAME = "sagemaker-repository"
+REPOSITORY_DESCRIPTION = "The team's notebooks: one per feature of the model inventory."
+# Fixed, so that the seeded commit has the same id on every machine and every run.
+_COMMIT_ENV = {
+    "GIT_AUTHOR_NAME": "Hermione Granger",
+    "GIT_AUTHOR_EMAIL": "hermione.granger@hogwarts.example",
+    "GIT_AUTHOR_DATE": "2024-09-01T09:00:00+00:00",
+    "GIT_COMMITTER_NAME": "Hermione Granger",
+    "GIT_COMMITTER_EMAIL": "hermione.granger@hogwarts.example",
+    "GIT_COMMITTER_DATE": "2024-09-01T09:00:00+00:00",
+}
+_NOTEBOOKS = {
+    "XGBoost": "train_xgboost_sorting_hat.ipynb",
+    "Seq2seq": "train_seq2seq_inquiry_summaries.ipynb",
+    "ARIMA": "forecast_arima_owls.ipynb",
+    "CNN": "train_cnn_restricted_section.ipynb",
+}
+
+
+@dataclass(frozen=True)
+class SeededVersion:
+    arn: str
+    version: int
+    approval_status: str
+    metrics_uri: str
+    model_data_url: str
+
+
+@dataclass(frozen=True)
+class SeededGroup:
+    name: str
+    feature: str
+    owner: str
+    model: str
+    versions: tuple[SeededVersion, ...]
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    """What the emulator holds after ``seed``: enough to print it and to test it."""
+
+    account_id: str
+    region: str
+    data_bucket: str
+    artifacts_bucket: str
+    datasets: tuple[str, ...]
+    groups: tuple[SeededGroup, ...]
+    repository_name: str
+    clone_url_http: str
+    commit_id: str
+
+    def summary(self) -> list[str]:
+        """Lines for a person: what is there and where."""
+        lines = [
+            f"S3            s3://{self.data_bucket} ({len(self.datasets)} datasets), "
+            f"s3://{self.artifacts_bucket} (models and metrics)",
+            f"Model registry {len(self.groups)} model package groups:",
+        ]
+        for group in self.groups:
+            statuses = ", ".join(f"v{v.version} {v.approval_status}" for v in group.versions)
+            lines.append(f"  {group.name} ({group.owner}, {group.model}): {statuses}")
+        lines.append(f"CodeCommit    {self.repository_name}: git clone {self.clone_url_http}")
+        return lines
+
+
+def data_bucket_name(account_id: str, region: str) -> str:
+    return f"dsws-data-{account_id}-{region}"
+
+
+def artifacts_bucket_name(account_id: str, region: str) -> str:
+    return f"dsws-artifacts-{account_id}-{region}"
+
+
+def seed(endpoint_url: str, region: str, workdir: Path) -> SeedResult:
+    """Seed the emulator at ``endpoint_url``; ``workdir`` holds the repository's working copy."""
+    clients = _Clients(endpoint_url, region)
+    account = clients.sts.get_caller_identity()["Account"]
+    data_bucket = data_bucket_name(account, region)
+    artifacts_bucket = artifacts_bucket_name(account, region)
+    for bucket in (data_bucket, artifacts_bucket):
+        _ensure_bucket(clients.s3, bucket, region)
+
+    inventory = demo_inventory()
+    datasets = tuple(_put_dataset(clients.s3, data_bucket, row) for row in inventory)
+    clone_url, commit_id = _seed_repository(clients.codecommit, Path(workdir))
+    groups = tuple(
+        _seed_group(clients, row, artifacts_bucket, region, clone_url, commit_id)
+        for row in inventory
+    )
+    return SeedResult(
+        account_id=account, region=region, data_bucket=data_bucket,
+        artifacts_bucket=artifacts_bucket, datasets=datasets, groups=groups,
+        repository_name=REPOSITORY_NAME, clone_url_http=clone_url, commit_id=commit_id,
+    )
+
+
+class _Clients:
+    def __init__(self, endpoint_url: str, region: str) -> None:
+        session = boto3.session.Session(region_name=region, **FAKE_CREDENTIALS)
+        config = Config(retries={"mode": "standard", "max_attempts": 2}, connect_timeout=5,
+                        read_timeout=30)
+
+        def client(service: str) -> Any:
+            return session.client(service, endpoint_url=endpoint_url, config=config)
+
+        self.sts = client("sts")
+        self.s3 = client("s3")
+        self.sagemaker = client("sagemaker")
+        self.codecommit = client("codecommit")
+
+
+def _ensure_bucket(s3: Any, bucket: str, region: str) -> None:
+    params: dict[str, Any] = {"Bucket": bucket}
+    if region != "us-east-1":  # us-east-1 refuses a location constraint naming itself
+        params["CreateBucketConfiguration"] = {"LocationConstraint": region}
+    try:
+        s3.create_bucket(**params)
+    except ClientError as exc:
+        if exc.response["Error"]["Code"] != "BucketAlreadyOwnedByYou":
+            raise
+
+
+def _data(*parts: str) -> Traversable:
+    node = resources.files(__package__) / "data"
+    for part in parts:
+        node = node / part
+    return node
+
+
+def _put_dataset(s3: Any, bucket: str, row: InventoryRow) -> str:
+    group = slugify(row.feature)
+    key = f"{group}/train.csv"
+    s3.put_object(Bucket=bucket, Key=key, Body=_data("datasets", f"{group}.csv").read_bytes(),
+                  ContentType="text/csv")
+    return f"s3://{bucket}/{key}"
+
+
+def _seed_repository(codecommit: Any, workdir: Path) -> tuple[str, str]:
+    """Create the repository and push the notebooks to it, as a team member would."""
+    try:
+        codecommit.create_repository(repositoryName=REPOSITORY_NAME,
+                                     repositoryDescription=REPOSITORY_DESCRIPTION)
+    except ClientError as exc:
+        if exc.response["Error"]["Code"] != "RepositoryNameExistsException":
+            raise
+    clone_url = codecommit.get_repository(
+        repositoryName=REPOSITORY_NAME)["repositoryMetadata"]["cloneUrlHttp"]
+
+    checkout = workdir / REPOSITORY_NAME
+    # The working copy is ours and rebuilt each time, so its commit id never drifts.
+    shutil.rmtree(checkout, ignore_errors=True)
+    checkout.mkdir(parents=True)
+    for entry in _data("repository").iterdir():
+        if entry.is_file():
+            (checkout / entry.name).write_bytes(entry.read_bytes())
+    author = ("-c", f"user.name={_COMMIT_ENV['GIT_AUTHOR_NAME']}",
+              "-c", f"user.email={_COMMIT_ENV['GIT_AUTHOR_EMAIL']}")
+    run_git("init", "--quiet", cwd=checkout)
+    run_git("add", "--all", cwd=checkout)
+    run_git(*author, "commit", "--quiet", "--no-verify", "-m",
+            "The team's notebooks, one per feature", cwd=checkout, env=_COMMIT_ENV)
+    # An unchanged commit makes this a no-op on a second seed.
+    run_git("push", "--quiet", "--", clone_url, "HEAD:refs/heads/main", cwd=checkout)
+    commit_id = run_git("rev-parse", "HEAD", cwd=checkout).strip()
+    return clone_url, commit_id
+
+
+def _seed_group(clients: _Clients, row: InventoryRow, bucket: str, region: str,
+                clone_url: str, commit_id: str) -> SeededGroup:
+    name = slugify(row.feature)
+    model = family(row.model)
+    sagemaker = clients.sagemaker
+    description = f"{row.feature}. Owner: {row.user}. Model: {row.model}."
+    try:
+        sagemaker.describe_model_package_group(ModelPackageGroupName=name)
+    except ClientError:
+        sagemaker.create_model_package_group(ModelPackageGroupName=name,
+                                             ModelPackageGroupDescription=description)
+
+    registered = _versions(sagemaker, name)
+    for number, plan in enumerate(model.versions[len(registered):], start=len(registered) + 1):
+        prefix = f"s3://{bucket}/{name}/v{number}"
+        _put_artifacts(clients.s3, bucket, f"{name}/v{number}", model, plan)
+        properties = {**plan.params, "model_size_mb": f"{row.memory_mb:g}",
+                      "gpu": "true" if row.gpu else "false"}
+        arn = sagemaker.create_model_package(
+            ModelPackageGroupName=name,
+            ModelPackageDescription=f"{row.model} version {number} for {row.feature}",
+            InferenceSpecification=_inference(model, row, region, f"{prefix}/model.tar.gz"),
+            ModelMetrics={"ModelQuality": {"Statistics": {
+                "ContentType": "application/json", "S3Uri": f"{prefix}/statistics.json"}}},
+            CustomerMetadataProperties=properties,
+            MetadataProperties={"Repository": clone_url, "CommitId": commit_id,
+                                "GeneratedBy": _NOTEBOOKS.get(row.model, REPOSITORY_NAME)},
+            ModelApprovalStatus=PENDING,
+        )["ModelPackageArn"]
+        # Decided versions go through the reviewer's update, as on AWS: only an update
+        # records ApprovalDescription and LastModifiedTime. moto drops the metadata map on
+        # any update that does not repeat it (AWS keeps it): repeating it suits both.
+        if plan.approval != PENDING:
+            sagemaker.update_model_package(ModelPackageArn=arn,
+                                           ModelApprovalStatus=plan.approval,
+                                           ApprovalDescription=plan.reason,
+                                           CustomerMetadataProperties=properties)
+
+    versions = tuple(
+        SeededVersion(arn=summary["ModelPackageArn"], version=summary["ModelPackageVersion"],
+                      approval_status=summary["ModelApprovalStatus"],
+                      metrics_uri=f"s3://{bucket}/{name}/v{summary['ModelPackageVersion']}"
+                                  "/statistics.json",
+                      model_data_url=f"s3://{bucket}/{name}/v{summary['ModelPackageVersion']}"
+                                     "/model.tar.gz")
+        for summary in _versions(sagemaker, name)
+    )
+    return SeededGroup(name=name, feature=row.feature, owner=row.user, model=row.model,
+                       versions=versions)
+
+
+def _versions(sagemaker: Any, group: str) -> list[dict[str, Any]]:
+    summaries: list[dict[str, Any]] = []
+    for page in sagemaker.get_paginator("list_model_packages").paginate(
+            ModelPackageGroupName=group):
+        summaries.extend(page["ModelPackageSummaryList"])
+    return sorted(summaries, key=lambda s: s["ModelPackageVersion"])
+
+
+def _inference(model: ModelFamily, row: InventoryRow, region: str,
+               model_data_url: str) -> dict[str, Any]:
+    instances = (["ml.g4dn.xlarge", "ml.g5.xlarge"] if row.gpu
+                 else ["ml.m5.large", "ml.c5.xlarge"])
+    return {
+        "Containers": [{"Image": model.image(region), "ModelDataUrl": model_data_url,
+                        "Framework": model.framework,
+                        "FrameworkVersion": model.framework_version}],
+        "SupportedContentTypes": [model.content_type],
+        "SupportedResponseMIMETypes": ["application/json"],
+        "SupportedRealtimeInferenceInstanceTypes": instances,
+        "SupportedTransformInstanceTypes": instances,
+    }
+
+
+def _put_artifacts(s3: Any, bucket: str, prefix: str, model: ModelFamily,
+                   plan: VersionPlan) -> None:
+    statistics = json.dumps(model.statistics(plan), indent=2).encode()
+    s3.put_object(Bucket=bucket, Key=f"{prefix}/statistics.json", Body=statistics,
+                  ContentType="application/json")
+    s3.put_object(Bucket=bucket, Key=f"{prefix}/model.tar.gz",
+                  Body=_fake_model(model, plan), ContentType="application/gzip")
+
+
+def _fake_model(model: ModelFamily, plan: VersionPlan) -> bytes:
+    """A real, reproducible model.tar.gz whose one file says what it stands in for."""
+    manifest = json.dumps({
+        "family": model.name, "params": dict(plan.params),
+        "note": "A stand-in for a trained model: the demo registers it, never serves it.",
+    }, indent=2).encode()
+    archive = io.BytesIO()
+    with tarfile.open(fileobj=archive, mode="w") as tar:
+        info = tarfile.TarInfo("model.json")
+        info.size = len(manifest)
+        info.mtime = 0
+        tar.addfile(info, io.BytesIO(manifest))
+    return gzip.compress(archive.getvalue(), mtime=0)

@@ -1,0 +1,184 @@
+"""``dsws demo`` end to end: a real JupyterLab, a real emulator, real signals."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from jupyter_dsws.demo.runner import lab_environment
+
+START_TIMEOUT = 60.0
+EXIT_TIMEOUT = 15.0
+TOKEN = "d5e6f7a8b9c0d1e2f3a4b5c6"
+
+
+@dataclass
+class Demo:
+    process: subprocess.Popen[bytes]
+    stdout: Path
+    stderr: Path
+
+    def output(self) -> str:
+        return self.stdout.read_text()
+
+    def wait_until_ready(self) -> tuple[str, str, Path]:
+        """The lab URL, the emulator endpoint and the state dir from the printed block."""
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            text = self.output()
+            lab = re.search(r"JupyterLab\s+(http://127\.0\.0\.1:\d+/lab\?token=\S+)", text)
+            aws = re.search(r"AWS emulator\s+(http://127\.0\.0\.1:\d+)", text)
+            state = re.search(r"State\s+(\S+)", text)
+            if lab and aws and state:
+                return lab.group(1), aws.group(1), Path(state.group(1))
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        pytest.fail(f"dsws demo did not start:\n{self.output()}\n{self.stderr.read_text()}")
+
+    def stop(self, sig: int) -> int:
+        self.process.send_signal(sig)
+        try:
+            return self.process.wait(timeout=EXIT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            pytest.fail(f"dsws demo did not stop within {EXIT_TIMEOUT} s of {sig}")
+
+
+@pytest.fixture
+def start_demo(tmp_path: Path):
+    started: list[Demo] = []
+
+    def start(*args: str) -> Demo:
+        stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+        with stdout.open("wb") as out, stderr.open("wb") as err:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "jupyter_dsws.cli", "demo", "--no-browser", *args],
+                stdout=out, stderr=err, cwd=tmp_path)
+        demo = Demo(process, stdout, stderr)
+        started.append(demo)
+        return demo
+
+    yield start
+    for demo in started:
+        if demo.process.poll() is None:
+            demo.process.kill()
+            demo.process.wait()
+
+
+def port_of(url: str) -> int:
+    return int(re.search(r":(\d+)", url.removeprefix("http://")).group(1))
+
+
+def refuses(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+def get_json(lab_url: str, path: str) -> tuple[int, dict]:
+    """GET ``path`` on the demo's JupyterLab with the token in the Authorization header."""
+    connection = http.client.HTTPConnection("127.0.0.1", port_of(lab_url), timeout=20)
+    try:
+        connection.request("GET", path, headers={"Authorization": f"token {TOKEN}"})
+        answer = connection.getresponse()
+        return answer.status, json.loads(answer.read())
+    finally:
+        connection.close()
+
+
+@pytest.mark.timeout(180)
+def test_the_demo_serves_the_extension_against_the_emulator_and_stops_on_sigterm(
+        start_demo, tmp_path: Path) -> None:
+    workspace = tmp_path / "workspace"
+    demo = start_demo("--port", "0", "--token", TOKEN, "--root-dir", str(workspace))
+    lab_url, emulator_url, state_dir = demo.wait_until_ready()
+    assert lab_url.endswith(f"/lab?token={TOKEN}")
+    assert "sagemaker-repository" in demo.output()
+
+    status, body = get_json(lab_url, "/dsws/status")
+    assert status == 200
+    assert body["aws"]["ok"] is True
+    assert body["aws"]["account"] == "123456789012"
+    assert body["aws"]["endpoint"] == emulator_url
+    assert body["region"] == "eu-central-1"
+    assert body["studio"] is None
+    assert "dsws demo" in (workspace / "README.md").read_text()
+    assert state_dir.is_dir()
+
+    assert demo.stop(signal.SIGTERM) == 0
+    assert refuses(port_of(lab_url))
+    assert refuses(port_of(emulator_url))
+    assert not state_dir.exists()
+    assert (workspace / "README.md").exists()
+
+
+@pytest.mark.timeout(180)
+def test_ctrl_c_stops_it_too_and_a_given_state_dir_is_kept(start_demo, tmp_path: Path) -> None:
+    workspace, state = tmp_path / "ws", tmp_path / "state"
+    workspace.mkdir()
+    (workspace / "README.md").write_text("mine\n")
+    demo = start_demo("--port", "0", "--token", TOKEN, "--root-dir", str(workspace),
+                      "--region", "us-west-2", "--state-dir", str(state))
+    lab_url, emulator_url, _ = demo.wait_until_ready()
+    _, body = get_json(lab_url, "/dsws/status")
+    assert body["region"] == "us-west-2"
+    assert body["aws"]["ok"] is True
+
+    assert demo.stop(signal.SIGINT) == 0
+    assert refuses(port_of(lab_url))
+    assert refuses(port_of(emulator_url))
+    assert state.is_dir()
+    assert (workspace / "README.md").read_text() == "mine\n"
+
+
+@pytest.mark.timeout(120)
+def test_when_jupyterlab_dies_the_demo_exits_with_its_code(start_demo, tmp_path: Path) -> None:
+    # Arguments after `--` reach `jupyter lab`: this one makes it refuse to start.
+    demo = start_demo("--port", "0", "--", f"--ServerApp.root_dir={tmp_path / 'missing'}")
+    code = demo.process.wait(timeout=START_TIMEOUT)
+    assert code == 1
+    assert "JupyterLab exited with code 1" in demo.stderr.read_text()
+
+
+def test_a_busy_port_is_a_clear_error(start_demo) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        demo = start_demo("--port", str(busy.getsockname()[1]))
+        assert demo.process.wait(timeout=30) == 1
+    assert "--port 0" in demo.stderr.read_text()
+
+
+def test_the_lab_environment_keeps_real_aws_out(tmp_path: Path) -> None:
+    real = {"AWS_PROFILE": "prod", "AWS_SESSION_TOKEN": "secret", "AWS_ROLE_ARN": "arn:x",
+            "AWS_ACCESS_KEY_ID": "AKIAREAL", "AWS_ENDPOINT_URL_S3": "https://s3.example",
+            "HTTP_PROXY": "http://proxy:3128", "PATH": os.environ["PATH"],
+            "JUPYTER_TOKEN_FILE": "/somewhere"}
+    env = lab_environment(real, region="eu-west-1", endpoint_url="http://127.0.0.1:5",
+                          state_dir=tmp_path, token="t", clone_url="http://127.0.0.1:5/x")
+    assert {k for k in env if k.startswith("AWS_")} == {
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_DEFAULT_REGION",
+        "AWS_ENDPOINT_URL", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
+        "AWS_EC2_METADATA_DISABLED"}
+    assert env["AWS_ACCESS_KEY_ID"] == "testing"
+    assert env["AWS_REGION"] == env["AWS_DEFAULT_REGION"] == "eu-west-1"
+    assert Path(env["AWS_CONFIG_FILE"]).read_text() == ""
+    assert Path(env["AWS_SHARED_CREDENTIALS_FILE"]).read_text() == ""
+    assert "127.0.0.1" in env["NO_PROXY"].split(",")
+    assert env["JUPYTER_TOKEN"] == "t"
+    assert "JUPYTER_TOKEN_FILE" not in env
+    assert not Path(env["DSWS_RESOURCE_METADATA_PATH"]).exists()
