@@ -25,7 +25,9 @@ function demo(env: string, port: number): string {
     `--port=${port}`,
     `--token=${TOKEN}`,
     '--no-browser',
-    `--root-dir=${path.join(WORK, env)}`
+    `--root-dir=${path.join(WORK, env)}`,
+    '--',
+    '--log-level=WARN'
   ].join(' ');
 }
 
@@ -36,6 +38,8 @@ function server(name: string, port: number) {
     reuseExistingServer: false,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
+    // SIGTERM, so that `dsws demo` stops the JupyterLab and the emulator it started.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
     name
   };
 }
@@ -85,7 +89,9 @@ export default defineConfig({
     { command: demo('studio', PORTS.studio), ...server('studio-4.5', PORTS.studio) },
     {
       command: [
+        `mkdir -p ${path.join(WORK, 'unreachable')} &&`,
         path.join(ENVS, 'newest', 'bin', 'jupyter-lab'),
+        '--log-level=WARN',
         '--no-browser',
         '--allow-root',
         '--ip=127.0.0.1',

@@ -37,20 +37,13 @@ test.describe('Data Science Workspace sidebar', () => {
     expect((await asked).status()).toBe(200);
   });
 
-  test('its settings are in the Settings Editor', async ({ page }) => {
+  test('its preferences are in the Settings Editor', async ({ page }) => {
     await openLab(page);
-    await page.goto(`/lab?token=dsws-ui-tests`);
-    await page.evaluate(async () => {
-      await (window as any).jupyterapp?.commands.execute('settingeditor:open', {
-        query: 'Data Science Workspace'
-      });
-    });
-    // Without exposeAppInBrowser the command is not reachable from the page: open the
-    // editor through the menu, as a person would.
-    if (!(await page.locator('.jp-SettingsPanel').isVisible())) {
-      await page.getByRole('menuitem', { name: 'Settings' }).click();
-      await page.getByRole('menuitem', { name: /Settings Editor/ }).click();
-    }
-    await expect(page.getByText('Data Science Workspace').first()).toBeVisible();
+    await page.getByRole('menuitem', { name: 'Settings', exact: true }).click();
+    await page.getByRole('menuitem', { name: /Settings Editor/ }).click();
+
+    const editor = page.locator('#jp-main-dock-panel');
+    await editor.getByText('Data Science Workspace', { exact: true }).click();
+    await expect(editor.getByText('Status refresh (seconds)')).toBeVisible();
   });
 });

@@ -83,7 +83,7 @@ export function StatusView({ model }: { model: StatusModel }): JSX.Element {
                 jupyter_dsws {status?.version ?? ''}
               </span>
               <button
-                className="jp-mod-styled jp-mod-reject"
+                className="jp-mod-styled jp-mod-reject jp-dsws-button"
                 disabled={model.loading}
                 onClick={() => void model.refresh().catch(() => undefined)}
               >
