@@ -12,7 +12,8 @@ export async function openLab(page: Page): Promise<string[]> {
   page.on('console', (message: ConsoleMessage) => {
     messages.push(`${message.type()}: ${message.text()}`);
   });
-  await page.goto(`/lab?token=${TOKEN}`);
+  // `reset`: each test starts from a fresh workspace, not the layout the last one left.
+  await page.goto(`/lab?reset&token=${TOKEN}`);
   await expect(page.locator('#jp-main-dock-panel')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.jp-LabShell')).not.toHaveClass(/jp-mod-devMode-loading/);
   return messages;
@@ -31,8 +32,10 @@ export async function openSidebar(page: Page) {
   const tab = page.locator('.jp-SideBar.jp-mod-left [data-id="jp-dsws-sidebar"]');
   await expect(tab).toBeVisible();
   await expect(tab).toHaveAttribute('title', 'Data Science Workspace');
-  await tab.click();
   const panel = page.locator('#jp-dsws-sidebar');
+  if (!(await panel.isVisible())) {
+    await tab.click();
+  }
   await expect(panel).toBeVisible();
   return panel;
 }

@@ -43,7 +43,9 @@ test.describe('Data Science Workspace sidebar', () => {
     await page.getByRole('menuitem', { name: /Settings Editor/ }).click();
 
     const editor = page.locator('#jp-main-dock-panel');
-    await editor.getByText('Data Science Workspace', { exact: true }).click();
+    await editor
+      .locator('.jp-PluginList-entry-label-text', { hasText: 'Data Science Workspace' })
+      .click();
     await expect(editor.getByText('Status refresh (seconds)')).toBeVisible();
   });
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import * as path from 'path';
 
 import { openLab, openSidebar } from './helpers';
 
@@ -9,4 +10,7 @@ test('an unreachable AWS endpoint is named in the panel within seconds', async (
   const alert = panel.getByRole('alert');
   await expect(alert).toContainText('AWS is not reachable', { timeout: 10_000 });
   await expect(alert).toContainText('com.amazonaws.eu-central-1.sts');
+  await panel.screenshot({
+    path: path.resolve(__dirname, '..', '..', 'docs', 'images', 'sidebar-unreachable.png')
+  });
 });
