@@ -9,11 +9,16 @@ from traitlets import Float, Int, List, Unicode, default, validate
 
 from . import __version__
 from .aws import AwsAccess, endpoint_from_environment, resolve_region
+from .features import Feature
 from .status.handlers import handlers as status_handlers
 from .status.service import StatusService
 from .studio import DEFAULT_METADATA_PATH, StudioApp, read_metadata
 
 PANELS = ("idle", "registry", "codecommit", "instances")
+
+# The server side of each panel whose slice is built, by panel name. A panel that has no
+# entry yet only affects the frontend when it is turned on.
+FEATURES: dict[str, type[Feature]] = {feature.name: feature for feature in ()}
 
 ROUTE_PREFIX = "dsws/"
 
@@ -22,6 +27,10 @@ class DSWSExtension(ExtensionApp):
     """The data science workspace for SageMaker Studio."""
 
     name = "dsws"
+
+    # So that --help-all and command-line options know each feature's Configurable.
+    classes = [*ExtensionApp.classes,
+               *(c for feature in FEATURES.values() for c in feature.configurables)]
     # Studio starts the server under supervisord: configure through a jupyter_server_config
     # file (the lifecycle configuration writes one) or the command line, not environment.
 
@@ -127,6 +136,9 @@ class DSWSExtension(ExtensionApp):
             max_attempts=self.aws_max_attempts,
         )
         self.status_service = StatusService(self.aws, self.studio, __version__)
+        self.features: dict[str, Feature] = {
+            name: FEATURES[name](self) for name in self.panels if name in FEATURES
+        }
         if not self.aws.region:
             self.log.warning("jupyter_dsws: no AWS region configured; AWS panels will say so.")
         self.log.info(
@@ -136,15 +148,24 @@ class DSWSExtension(ExtensionApp):
         )
 
     def initialize_handlers(self) -> None:
-        self.handlers.extend(
-            (ROUTE_PREFIX + pattern, handler) for pattern, handler in status_handlers
-        )
+        routes = list(status_handlers)
+        for feature in self.features.values():
+            routes.extend(feature.handlers())
+        self.handlers.extend((ROUTE_PREFIX + pattern, handler) for pattern, handler in routes)
         # The frontend reads these from the page config: no extra request at start-up.
         page_config = self.serverapp.web_app.settings.setdefault("page_config_data", {})
         page_config["dswsVersion"] = __version__
         page_config["dswsPanels"] = ",".join(self.panels)
+        for feature in self.features.values():
+            page_config.update(feature.page_config())
+
+    async def _start_jupyter_server_extension(self, serverapp) -> None:
+        for feature in self.features.values():
+            await feature.start()
 
     async def stop_extension(self) -> None:
+        for feature in getattr(self, "features", {}).values():
+            await feature.stop()
         aws = getattr(self, "aws", None)
         if aws is not None:
             aws.close()

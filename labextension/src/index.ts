@@ -3,11 +3,18 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
+import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { IStatusBar } from '@jupyterlab/statusbar';
 
+import { IFeature, IFeatureContext } from './features';
 import { enabledPanels } from './panels';
 import { WorkspaceSidebar } from './sidebar';
 import { StatusModel } from './status/model';
+import { StatusSection } from './status/StatusSection';
+
+/** The frontend of each panel whose slice is built. */
+const FEATURES: IFeature[] = [];
 
 const PLUGIN_ID = 'jupyter_dsws:plugin';
 
@@ -17,14 +24,23 @@ const plugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
   description: 'The Data Science Workspace sidebar for SageMaker Studio.',
   autoStart: true,
-  optional: [ILayoutRestorer, ISettingRegistry],
+  optional: [ILayoutRestorer, ISettingRegistry, IDefaultFileBrowser, IStatusBar],
   activate: (
     app: JupyterFrontEnd,
     restorer: ILayoutRestorer | null,
-    settingRegistry: ISettingRegistry | null
+    settingRegistry: ISettingRegistry | null,
+    fileBrowser: IDefaultFileBrowser | null,
+    statusBar: IStatusBar | null
   ) => {
     const status = new StatusModel({ refreshSeconds: DEFAULT_REFRESH_SECONDS });
-    const sidebar = new WorkspaceSidebar(status, enabledPanels());
+    const sidebar = new WorkspaceSidebar(new StatusSection(status));
+    const context: IFeatureContext = { app, fileBrowser, statusBar };
+    const enabled = enabledPanels();
+    for (const feature of FEATURES) {
+      if (enabled.includes(feature.name)) {
+        sidebar.addSection(feature.activate(context));
+      }
+    }
     app.shell.add(sidebar, 'left', { rank: 650 });
     restorer?.add(sidebar, sidebar.id);
 
