@@ -16,7 +16,9 @@ const ROOT = path.resolve(__dirname, '..');
 const ENVS = process.env.DSWS_WHEEL_ENVS ?? path.join(ROOT, 'build', 'envs');
 const WORK = path.join(ROOT, 'build', 'ui-tests');
 
-const PORTS = { newest: 18890, studio: 18891, unreachable: 18892 };
+// DSWS_UI_PORT_BASE lets two runs on one machine use different ports.
+const BASE = Number(process.env.DSWS_UI_PORT_BASE ?? 18890);
+const PORTS = { newest: BASE, studio: BASE + 1, unreachable: BASE + 2 };
 
 function demo(env: string, port: number): string {
   return [
