@@ -5,6 +5,7 @@
  *  - newest:      the newest JupyterLab, via `dsws demo` (moto seeded with the team's data)
  *  - studio-4.5:  JupyterLab 4.5.10 + jupyter_server 2.20.0, the SageMaker Distribution's
  *  - unreachable: the newest JupyterLab pointed at an AWS endpoint whose port refuses
+ *  - silent:      the same, but the endpoint's port accepts connections and never answers
  *
  * Playwright never downloads a browser here: Debian's Chromium is launched.
  */
@@ -18,7 +19,13 @@ const WORK = path.join(ROOT, 'build', 'ui-tests');
 
 // DSWS_UI_PORT_BASE lets two runs on one machine use different ports.
 const BASE = Number(process.env.DSWS_UI_PORT_BASE ?? 18890);
-const PORTS = { newest: BASE, studio: BASE + 1, unreachable: BASE + 2 };
+const PORTS = {
+  newest: BASE,
+  studio: BASE + 1,
+  unreachable: BASE + 2,
+  silent: BASE + 3,
+  silentAws: BASE + 4
+};
 
 function demo(env: string, port: number): string {
   return [
@@ -32,6 +39,30 @@ function demo(env: string, port: number): string {
     '--log-level=WARN'
   ].join(' ');
 }
+
+/** The newest JupyterLab with our extension pointed at `endpoint`, fake credentials. */
+function labAgainst(port: number, endpoint: string, dir: string): string {
+  return [
+    `mkdir -p ${path.join(WORK, dir)} &&`,
+    path.join(ENVS, 'newest', 'bin', 'jupyter-lab'),
+    '--log-level=WARN',
+    '--no-browser',
+    '--allow-root',
+    '--ip=127.0.0.1',
+    `--port=${port}`,
+    `--IdentityProvider.token=${TOKEN}`,
+    `--ServerApp.root_dir=${path.join(WORK, dir)}`,
+    '--DSWSExtension.region=eu-central-1',
+    `--DSWSExtension.aws_endpoint_url=${endpoint}`
+  ].join(' ');
+}
+
+const FAKE_AWS = {
+  AWS_ACCESS_KEY_ID: 'testing',
+  AWS_SECRET_ACCESS_KEY: 'testing',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null'
+};
 
 function server(name: string, port: number) {
   return {
@@ -84,33 +115,30 @@ export default defineConfig({
       name: 'unreachable',
       testMatch: /unreachable\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.unreachable}` }
+    },
+    {
+      name: 'silent',
+      testMatch: /unreachable\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${PORTS.silent}` }
     }
   ],
   webServer: [
     { command: demo('newest', PORTS.newest), ...server('newest', PORTS.newest) },
     { command: demo('studio', PORTS.studio), ...server('studio-4.5', PORTS.studio) },
     {
-      command: [
-        `mkdir -p ${path.join(WORK, 'unreachable')} &&`,
-        path.join(ENVS, 'newest', 'bin', 'jupyter-lab'),
-        '--log-level=WARN',
-        '--no-browser',
-        '--allow-root',
-        '--ip=127.0.0.1',
-        `--port=${PORTS.unreachable}`,
-        `--IdentityProvider.token=${TOKEN}`,
-        `--ServerApp.root_dir=${path.join(WORK, 'unreachable')}`,
-        '--DSWSExtension.region=eu-central-1',
-        // Port 9 (discard) on loopback: nothing listens, the connection is refused.
-        '--DSWSExtension.aws_endpoint_url=http://127.0.0.1:9'
-      ].join(' '),
-      env: {
-        AWS_ACCESS_KEY_ID: 'testing',
-        AWS_SECRET_ACCESS_KEY: 'testing',
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null'
-      },
+      // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+      command: labAgainst(PORTS.unreachable, 'http://127.0.0.1:9', 'unreachable'),
+      env: FAKE_AWS,
       ...server('unreachable', PORTS.unreachable)
+    },
+    {
+      // A listener that accepts and never answers, in the same process group as the
+      // server, so that Playwright's SIGTERM stops both.
+      command:
+        `node -e "require('net').createServer(() => {}).listen(${PORTS.silentAws}, '127.0.0.1')" & ` +
+        labAgainst(PORTS.silent, `http://127.0.0.1:${PORTS.silentAws}`, 'silent'),
+      env: FAKE_AWS,
+      ...server('silent', PORTS.silent)
     }
   ]
 });
