@@ -1,0 +1,204 @@
+import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { IIdleEvent, IIdleResource, IIdleState } from './api';
+import { formatDuration, secondsUntil } from './countdown';
+import { IdleModel } from './model';
+
+function whenText(shutdownAt: string | null, now: number, never: string): string {
+  const left = secondsUntil(shutdownAt, now);
+  if (left === null) {
+    return never;
+  }
+  return left <= 0 ? 'now' : `in ${formatDuration(left)}`;
+}
+
+function AppCountdown(props: { model: IdleModel; state: IIdleState }): JSX.Element {
+  const { settings, app } = props.state;
+  const what = app.target === 'studio-app' ? 'This Studio app' : 'This server';
+  let text: string;
+  if (!settings.enabled || !settings.app_shutdown) {
+    text = `${what} is never stopped for being idle.`;
+  } else if (app.stopping) {
+    text = `${what} is stopping: open documents are being saved.`;
+  } else if (app.shutdown_at === null) {
+    text = `${what} keeps running: a kernel or terminal is working.`;
+  } else {
+    text =
+      `${what} stops ${whenText(app.shutdown_at, Date.now(), '')} ` +
+      `if nobody works in it (idle ${formatDuration(app.idle_seconds)}).`;
+  }
+  return (
+    <div className="jp-dsws-idle-app" aria-label="App countdown">
+      <p>
+        {text}
+        {settings.dry_run && ' Dry run: nothing is really stopped.'}
+      </p>
+      {settings.enabled && settings.app_shutdown && (
+        <button
+          className="jp-mod-styled jp-mod-accept jp-dsws-button"
+          onClick={() => void props.model.keep().catch(() => undefined)}
+        >
+          Keep working
+        </button>
+      )}
+    </div>
+  );
+}
+
+function SettingsForm(props: { model: IdleModel; state: IIdleState }): JSX.Element {
+  const { settings } = props.state;
+  const [timeout, setTimeoutValue] = React.useState(String(settings.timeout_minutes));
+  const [keepTerminals, setKeepTerminals] = React.useState(settings.keep_terminals);
+  const [message, setMessage] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    setTimeoutValue(String(settings.timeout_minutes));
+    setKeepTerminals(settings.keep_terminals);
+  }, [settings.timeout_minutes, settings.keep_terminals]);
+
+  const locked = !settings.user_can_change;
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setMessage(null);
+    try {
+      await props.model.update({
+        timeout_minutes: Number(timeout),
+        keep_terminals: keepTerminals
+      });
+      setMessage('Saved.');
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  };
+  return (
+    <form className="jp-dsws-idle-settings" onSubmit={save} aria-label="Idle settings">
+      <label>
+        Stop after idle (minutes)
+        <input
+          className="jp-mod-styled"
+          type="number"
+          min={settings.min_timeout_minutes}
+          max={settings.max_timeout_minutes}
+          step="any"
+          value={timeout}
+          disabled={locked}
+          onChange={e => setTimeoutValue(e.target.value)}
+        />
+      </label>
+      <label className="jp-dsws-checkbox">
+        <input
+          type="checkbox"
+          checked={keepTerminals}
+          disabled={locked}
+          onChange={e => setKeepTerminals(e.target.checked)}
+        />
+        Keep idle terminals
+      </label>
+      <p className="jp-dsws-muted">
+        {locked
+          ? 'Your admin has fixed these settings.'
+          : `Between ${settings.min_timeout_minutes} and ${settings.max_timeout_minutes} minutes, as your admin allows.`}{' '}
+        A warning comes {settings.warning_minutes} min before the stop.
+      </p>
+      {!locked && (
+        <button className="jp-mod-styled jp-mod-accept jp-dsws-button" type="submit">
+          Save
+        </button>
+      )}
+      {message && (
+        <p className="jp-dsws-form-message" role="status">
+          {message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function ResourceTable(props: { resources: IIdleResource[] }): JSX.Element {
+  if (props.resources.length === 0) {
+    return <p className="jp-dsws-muted">No kernels or terminals are running.</p>;
+  }
+  const now = Date.now();
+  return (
+    <table className="jp-dsws-table" aria-label="Kernels and terminals">
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>State</th>
+          <th>Idle</th>
+          <th>Stops</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.resources.map(r => (
+          <tr key={`${r.kind}-${r.id}`}>
+            <td title={`${r.kind} ${r.id}`}>
+              {r.kind === 'terminal' ? `Terminal ${r.name}` : r.name}
+            </td>
+            <td>{r.state}</td>
+            <td>{formatDuration(r.idle_seconds)}</td>
+            <td>{whenText(r.shutdown_at, now, 'never')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function EventList(props: { events: IIdleEvent[] }): JSX.Element {
+  if (props.events.length === 0) {
+    return <p className="jp-dsws-muted">Nothing has been stopped yet.</p>;
+  }
+  return (
+    <ul className="jp-dsws-events" aria-label="Recent idle events">
+      {props.events.map(e => (
+        <li key={`${e.time}-${e.action}-${e.id}`} title={e.reason}>
+          <span className="jp-dsws-muted">{new Date(e.time).toLocaleTimeString()}</span>{' '}
+          {e.action} {e.kind} {e.name}
+          {e.dry_run ? ' (dry run)' : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The "Idle shutdown" section of the sidebar. */
+export class IdlePanel extends ReactWidget {
+  constructor(readonly model: IdleModel) {
+    super();
+    this.addClass('jp-dsws-idle');
+    this.title.label = 'Idle shutdown';
+  }
+
+  render(): JSX.Element {
+    return (
+      <UseSignal signal={this.model.changed}>
+        {() => {
+          const state = this.model.state;
+          return (
+            <div className="jp-dsws-section">
+              {this.model.error && (
+                <div className="jp-dsws-alert" role="alert">
+                  <p>{this.model.error}</p>
+                </div>
+              )}
+              {!state ? (
+                <p className="jp-dsws-muted">Checking…</p>
+              ) : (
+                <>
+                  <AppCountdown model={this.model} state={state} />
+                  <h3 className="jp-dsws-section-title">Settings</h3>
+                  <SettingsForm model={this.model} state={state} />
+                  <h3 className="jp-dsws-section-title">Kernels and terminals</h3>
+                  <ResourceTable resources={state.resources} />
+                  <h3 className="jp-dsws-section-title">Recent events</h3>
+                  <EventList events={this.model.events} />
+                </>
+              )}
+            </div>
+          );
+        }}
+      </UseSignal>
+    );
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+
+import { IIdleState } from './api';
+import { formatDuration, pollSeconds, statusText, warningDue } from './countdown';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+
+function state(
+  shutdownInSeconds: number | null,
+  overrides: Partial<IIdleState['settings']> = {},
+  stopping = false
+): IIdleState {
+  return {
+    settings: {
+      enabled: true,
+      timeout_minutes: 60,
+      app_shutdown: true,
+      keep_terminals: false,
+      cull_connected: false,
+      dry_run: false,
+      warning_minutes: 5,
+      min_timeout_minutes: 10,
+      max_timeout_minutes: 240,
+      user_can_change: true,
+      ...overrides
+    },
+    resources: [],
+    app: {
+      idle_seconds: 600,
+      shutdown_at:
+        shutdownInSeconds === null
+          ? null
+          : new Date(NOW + shutdownInSeconds * 1000).toISOString(),
+      target: 'server',
+      stopping,
+      stop_id: stopping ? 'stop-1' : null
+    }
+  };
+}
+
+describe('formatDuration', () => {
+  it('gives the precision a person needs', () => {
+    expect(formatDuration(45)).toBe('45 s');
+    expect(formatDuration(60 * 37)).toBe('37 min');
+    expect(formatDuration(60 * 36 + 1)).toBe('37 min');
+    expect(formatDuration(3600 * 2 + 300)).toBe('2 h 5 min');
+    expect(formatDuration(-5)).toBe('0 s');
+  });
+});
+
+describe('statusText', () => {
+  it('says when the app stops', () => {
+    expect(statusText(state(37 * 60), NOW)).toBe('Idle shutdown in 37 min');
+  });
+  it('says off when idle shutdown or the app stop is off', () => {
+    expect(statusText(state(600, { enabled: false }), NOW)).toBe('Idle shutdown off');
+    expect(statusText(state(600, { app_shutdown: false }), NOW)).toBe('Idle shutdown off');
+  });
+  it('says working when something keeps the app alive, and stopping while it stops', () => {
+    expect(statusText(state(null), NOW)).toBe('Idle shutdown: working');
+    expect(statusText(state(0, {}, true), NOW)).toBe('Idle shutdown: stopping');
+  });
+  it('marks a dry run', () => {
+    expect(statusText(state(120, { dry_run: true }), NOW)).toBe(
+      'Idle shutdown (dry run) in 2 min'
+    );
+  });
+});
+
+describe('warningDue', () => {
+  it('is due inside the warning window and not before', () => {
+    expect(warningDue(state(5 * 60 + 1), NOW)).toBe(false);
+    expect(warningDue(state(5 * 60), NOW)).toBe(true);
+    expect(warningDue(state(null), NOW)).toBe(false);
+  });
+  it('is due at once when the timeout is shorter than the warning', () => {
+    expect(warningDue(state(30, { timeout_minutes: 0.5 }), NOW)).toBe(true);
+  });
+});
+
+describe('pollSeconds', () => {
+  it('asks rarely while the stop is far, often when it is near', () => {
+    expect(pollSeconds(state(3600), NOW)).toBe(30);
+    expect(pollSeconds(state(5 * 60 + 10), NOW)).toBe(10);
+    expect(pollSeconds(state(4 * 60), NOW)).toBe(2);
+    expect(pollSeconds(state(0, {}, true), NOW)).toBe(2);
+    expect(pollSeconds(state(null), NOW)).toBe(30);
+  });
+});

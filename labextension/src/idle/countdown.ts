@@ -1,0 +1,76 @@
+import { IIdleState } from './api';
+
+/** Seconds from `now` until `iso` (negative once it has passed); null for no time. */
+export function secondsUntil(iso: string | null, now: number): number | null {
+  if (!iso) {
+    return null;
+  }
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? null : (at - now) / 1000;
+}
+
+/** "45 s", "37 min", "2 h 5 min": the precision a person needs to act. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) {
+    return `${s} s`;
+  }
+  const minutes = Math.ceil(s / 60);
+  if (minutes < 60) {
+    return `${minutes} min`;
+  }
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/** Whether the app stops within the warning window (at once when the timeout is shorter). */
+export function warningDue(state: IIdleState, now: number): boolean {
+  if (state.app.stopping) {
+    return true;
+  }
+  const left = secondsUntil(state.app.shutdown_at, now);
+  return left !== null && left <= state.settings.warning_minutes * 60;
+}
+
+/** The status-bar text: "Idle shutdown in 37 min", "Idle shutdown off", … */
+export function statusText(state: IIdleState | null, now: number): string {
+  if (!state) {
+    return 'Idle shutdown …';
+  }
+  if (!state.settings.enabled || !state.settings.app_shutdown) {
+    return 'Idle shutdown off';
+  }
+  if (state.app.stopping) {
+    return 'Idle shutdown: stopping';
+  }
+  const left = secondsUntil(state.app.shutdown_at, now);
+  if (left === null) {
+    return 'Idle shutdown: working';
+  }
+  const prefix = state.settings.dry_run ? 'Idle shutdown (dry run)' : 'Idle shutdown';
+  return `${prefix} in ${formatDuration(left)}`;
+}
+
+/**
+ * How long to wait before asking the server again: rarely while the stop is far away,
+ * often inside the warning window, very often while the server waits for saves.
+ */
+export function pollSeconds(state: IIdleState | null, now: number): number {
+  if (!state) {
+    return 30;
+  }
+  if (state.app.stopping) {
+    return 2;
+  }
+  const left = secondsUntil(state.app.shutdown_at, now);
+  if (left === null) {
+    return 30;
+  }
+  const warnAt = left - state.settings.warning_minutes * 60;
+  if (warnAt <= 0 || left <= 60) {
+    return 2;
+  }
+  // Wake up in time for the warning, and never sleep longer than 30 s.
+  return Math.max(2, Math.min(30, warnAt));
+}
