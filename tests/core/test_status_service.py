@@ -6,6 +6,7 @@ against the real SageMaker API model, and ``expected_params`` pins the exact val
 
 from __future__ import annotations
 
+import pytest
 from botocore.stub import Stubber
 
 from jupyter_dsws.aws import AwsAccess
@@ -16,32 +17,34 @@ APP = StudioApp(domain_id="d-abc123", space_name="ron-space", app_type="JupyterL
                 app_name="default", user_profile="ron")
 
 
-async def test_instance_type_is_read_once_from_describe_app():
+@pytest.fixture
+def service_and_stub():
+    """The status service, and a Stubber on the very SageMaker client it will use."""
     aws = AwsAccess(region="eu-central-1")
     service = StatusService(aws, APP, "1.0")
     sagemaker = aws.client("sagemaker", read_timeout=service.probe_read_timeout,
                            max_attempts=service.probe_max_attempts)
     with Stubber(sagemaker) as stub:
-        stub.add_response(
-            "describe_app",
-            {"AppName": "default", "AppType": "JupyterLab", "Status": "InService",
-             "ResourceSpec": {"InstanceType": "ml.g4dn.xlarge"}},
-            expected_params={"DomainId": "d-abc123", "SpaceName": "ron-space",
-                             "AppType": "JupyterLab", "AppName": "default"},
-        )
-        assert await service.instance_type() == "ml.g4dn.xlarge"
-        # Cached: a second call makes no request (the stub would fail on one).
-        assert await service.instance_type() == "ml.g4dn.xlarge"
-        stub.assert_no_pending_responses()
+        yield service, stub
     aws.close()
 
 
-async def test_instance_type_unknown_when_describe_app_is_denied():
-    aws = AwsAccess(region="eu-central-1")
-    service = StatusService(aws, APP, "1.0")
-    sagemaker = aws.client("sagemaker", read_timeout=service.probe_read_timeout,
-                           max_attempts=service.probe_max_attempts)
-    with Stubber(sagemaker) as stub:
-        stub.add_client_error("describe_app", "AccessDeniedException", "no", 400)
-        assert await service.instance_type() is None
-    aws.close()
+async def test_instance_type_is_read_once_from_describe_app(service_and_stub):
+    service, stub = service_and_stub
+    stub.add_response(
+        "describe_app",
+        {"AppName": "default", "AppType": "JupyterLab", "Status": "InService",
+         "ResourceSpec": {"InstanceType": "ml.g4dn.xlarge"}},
+        expected_params={"DomainId": "d-abc123", "SpaceName": "ron-space",
+                         "AppType": "JupyterLab", "AppName": "default"},
+    )
+    assert await service.instance_type() == "ml.g4dn.xlarge"
+    # Cached: a second call makes no request (the stub would fail on one).
+    assert await service.instance_type() == "ml.g4dn.xlarge"
+    stub.assert_no_pending_responses()
+
+
+async def test_instance_type_unknown_when_describe_app_is_denied(service_and_stub):
+    service, stub = service_and_stub
+    stub.add_client_error("describe_app", "AccessDeniedException", "no", 400)
+    assert await service.instance_type() is None
