@@ -6,6 +6,7 @@
  *  - studio-4.5:  JupyterLab 4.5.10 + jupyter_server 2.20.0, the SageMaker Distribution's
  *  - unreachable: the newest JupyterLab pointed at an AWS endpoint whose port refuses
  *  - silent:      the same, but the endpoint's port accepts connections and never answers
+ *  - idle:        `dsws demo` with a 30-second idle timeout: the server stops during the test
  *
  * Playwright never downloads a browser here: Debian's Chromium is launched.
  */
@@ -24,19 +25,21 @@ const PORTS = {
   studio: BASE + 1,
   unreachable: BASE + 2,
   silent: BASE + 3,
-  silentAws: BASE + 4
+  silentAws: BASE + 4,
+  idle: BASE + 5
 };
 
-function demo(env: string, port: number): string {
+function demo(env: string, port: number, dir: string, ...labArgs: string[]): string {
   return [
     path.join(ENVS, env, 'bin', 'dsws'),
     'demo',
     `--port=${port}`,
     `--token=${TOKEN}`,
     '--no-browser',
-    `--root-dir=${path.join(WORK, env)}`,
+    `--root-dir=${path.join(WORK, dir)}`,
     '--',
-    '--log-level=WARN'
+    '--log-level=WARN',
+    ...labArgs
   ].join(' ');
 }
 
@@ -103,12 +106,12 @@ export default defineConfig({
   projects: [
     {
       name: 'newest',
-      testIgnore: /unreachable\.spec\.ts/,
+      testIgnore: /(unreachable|idle-stop)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.newest}` }
     },
     {
       name: 'studio-4.5',
-      testIgnore: /unreachable\.spec\.ts/,
+      testIgnore: /(unreachable|idle-stop)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.studio}` }
     },
     {
@@ -120,11 +123,32 @@ export default defineConfig({
       name: 'silent',
       testMatch: /unreachable\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.silent}` }
+    },
+    {
+      name: 'idle',
+      testMatch: /idle-stop\.spec\.ts/,
+      retries: 0, // the server stops during the test: a retry would find none
+      use: { baseURL: `http://127.0.0.1:${PORTS.idle}` }
     }
   ],
   webServer: [
-    { command: demo('newest', PORTS.newest), ...server('newest', PORTS.newest) },
-    { command: demo('studio', PORTS.studio), ...server('studio-4.5', PORTS.studio) },
+    { command: demo('newest', PORTS.newest, 'newest'), ...server('newest', PORTS.newest) },
+    { command: demo('studio', PORTS.studio, 'studio'), ...server('studio-4.5', PORTS.studio) },
+    {
+      command:
+        `rm -rf ${path.join(WORK, 'idle')} && ` +
+        demo(
+          'newest',
+          PORTS.idle,
+          'idle',
+          '--IdleShutdown.timeout_minutes=0.5',
+          '--IdleShutdown.min_timeout_minutes=0.1',
+          '--IdleShutdown.warning_minutes=0.25',
+          '--IdleShutdown.check_interval_seconds=1',
+          '--IdleShutdown.save_wait_seconds=20'
+        ),
+      ...server('idle', PORTS.idle)
+    },
     {
       // Port 9 (discard) on loopback: nothing listens, the connection is refused.
       command: labAgainst(PORTS.unreachable, 'http://127.0.0.1:9', 'unreachable'),

@@ -8,13 +8,14 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStatusBar } from '@jupyterlab/statusbar';
 
 import { IFeature, IFeatureContext } from './features';
+import { idleFeature } from './idle/feature';
 import { enabledPanels } from './panels';
 import { WorkspaceSidebar } from './sidebar';
 import { StatusModel } from './status/model';
 import { StatusSection } from './status/StatusSection';
 
 /** The frontend of each panel whose slice is built. */
-const FEATURES: IFeature[] = [];
+const FEATURES: IFeature[] = [idleFeature];
 
 const PLUGIN_ID = 'jupyter_dsws:plugin';
 

@@ -1,0 +1,1 @@
+"""Idle shutdown: stops idle kernels, terminals and the app itself, never what is working."""

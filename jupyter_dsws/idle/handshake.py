@@ -1,0 +1,69 @@
+"""The save-before-stop handshake with the browsers, as plain state with the time passed in.
+
+Browsers poll ``dsws/idle?client=<id>``; a client seen within the TTL is connected. When
+the app's time comes the monitor begins a stop with a fresh ``stop_id``; every connected
+client saves its documents and confirms with that id. The stop proceeds when all of them
+confirmed or when the bounded wait is over, and at once when nobody is connected.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from ..errors import Conflict
+
+
+@dataclass
+class PendingStop:
+    stop_id: str
+    began: datetime
+    waiting_for: frozenset[str]
+    confirmed: set[str] = field(default_factory=set)
+
+
+class Handshake:
+    def __init__(self, client_ttl: timedelta, save_wait: timedelta) -> None:
+        self.client_ttl = client_ttl
+        self.save_wait = save_wait
+        self._seen: dict[str, datetime] = {}
+        self.pending: PendingStop | None = None
+
+    def seen(self, client: str | None, now: datetime) -> None:
+        if client:
+            self._seen[client] = now
+        # Forget tabs long gone, so a server up for weeks keeps a small table.
+        expired = now - 10 * self.client_ttl
+        for old in [c for c, t in self._seen.items() if t < expired]:
+            del self._seen[old]
+
+    def connected(self, now: datetime) -> frozenset[str]:
+        return frozenset(c for c, t in self._seen.items() if now - t <= self.client_ttl)
+
+    def begin(self, now: datetime) -> PendingStop:
+        self.pending = PendingStop(stop_id=str(uuid.uuid4()), began=now,
+                                   waiting_for=self.connected(now))
+        return self.pending
+
+    def confirm(self, client: str, stop_id: str, now: datetime) -> None:
+        """A client saved its documents; ``Conflict`` when no stop with that id is pending."""
+        if self.pending is None or self.pending.stop_id != stop_id:
+            raise Conflict(f"No pending stop has id {stop_id}; it was cancelled or is over.",
+                           code="unknown_stop")
+        self.seen(client, now)
+        self.pending.confirmed.add(client)
+
+    def deadline(self) -> datetime | None:
+        """The latest moment the stop may wait until."""
+        return None if self.pending is None else self.pending.began + self.save_wait
+
+    def ready(self, now: datetime) -> bool:
+        """All connected clients confirmed, nobody to wait for, or the wait is over."""
+        stop = self.pending
+        if stop is None:
+            return False
+        return stop.waiting_for <= stop.confirmed or now >= stop.began + self.save_wait
+
+    def cancel(self) -> None:
+        self.pending = None

@@ -1,0 +1,312 @@
+"""The periodic check: observe, decide with ``policy``, act, record; and the panel's view.
+
+Everything that blocks (reading /proc, files, AWS) runs in threads; the check itself only
+awaits. One failed check is logged and recorded as an ``error`` event; the next one runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from ..errors import DSWSError
+from . import policy, processes
+from .events import EventLog, IdleEvent
+from .handshake import Handshake
+from .inventory import Inventory, Seen
+from .models import AppState, IdleState, ResourceState
+from .policy import Resource, Rules
+from .settings import SettingsStore
+from .stopper import AppStopper, StudioHeartbeat
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+ProcessFinder = Callable[[Mapping[tuple[str, str], int]], Mapping[tuple[str, str], list[int]]]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def duration(seconds: float) -> str:
+    """"42 s", "7.5 min", "3.2 h": readable in the events list."""
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.1f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+class IdleMonitor:
+    def __init__(self, *, store: SettingsStore, inventory: Inventory, events: EventLog,
+                 stopper: AppStopper, heartbeat: StudioHeartbeat | None,
+                 clock: Clock = utc_now,
+                 find_processes: ProcessFinder = processes.running_processes,
+                 logger: logging.Logger = log) -> None:
+        # The server's logger in production, so that every action shows in the server log.
+        self.log = logger
+        self.store = store
+        self.inventory = inventory
+        self.events = events
+        self.stopper = stopper
+        self.heartbeat = heartbeat
+        self.clock = clock
+        self.find_processes = find_processes
+        self.started = clock()
+        self.person_activity: datetime | None = None
+        self.last_work: datetime | None = None
+        self.checks = 0
+        config = store.config
+        self.handshake = Handshake(timedelta(seconds=config.client_ttl_seconds),
+                                   timedelta(seconds=config.save_wait_seconds))
+        self._has_process: dict[tuple[str, str], bool] = {}
+        self._last_working: dict[tuple[str, str], datetime] = {}
+        self._dry_run_done: set[tuple[str, str, datetime]] = set()
+        self._warned_for: datetime | None = None
+        self._app_done_for: datetime | None = None  # a dry-run stop recorded for this period
+        self._stop_issued = False
+        self._in_warning = False
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    # -- activity ---------------------------------------------------------------------
+
+    def note_activity(self, when: datetime | None = None) -> None:
+        """A person did something: the app's idle time starts again and a pending stop is
+        cancelled at once (the browsers see it at their next poll)."""
+        when = when or self.clock()
+        self.person_activity = policy.latest((self.person_activity, when))
+        if self.handshake.pending is not None:
+            self.handshake.cancel()
+            self._wake.set()
+
+    def note_contents_action(self, action: str) -> None:
+        # While the app is in its warning window or stopping, browsers save documents because
+        # we asked them to: those saves must not cancel the stop they prepare.
+        if policy.contents_action_is_activity(action) and not self._in_warning:
+            self.note_activity()
+
+    async def on_contents_event(self, logger: Any, schema_id: str, data: dict) -> None:
+        """jupyter_events listener for the contents service."""
+        self.note_contents_action(str(data.get("action", "")))
+
+    # -- the loop -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self.run(), name="dsws-idle-monitor")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def run(self) -> None:
+        try:
+            await self.stopper.prepare()
+        except DSWSError as exc:
+            # No region, say: the stop will fail later and be recorded then; checks go on.
+            self.log.warning("dsws idle: cannot prepare the app stop: %s", exc.message)
+        while True:
+            await self.check_safely()
+            self._wake.clear()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._next_delay())
+
+    def _next_delay(self) -> float:
+        delay = self.store.config.check_interval_seconds
+        deadline = self.handshake.deadline()
+        if deadline is not None:
+            # Never wait past the save bound: the stop must not be delayed beyond it.
+            delay = min(delay, max(0.05, (deadline - self.clock()).total_seconds()))
+        return delay
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def check_safely(self) -> None:
+        try:
+            await self.check()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the monitor must outlive any one failure: logged, recorded
+            self.log.exception("dsws idle: a check failed")
+            await self._record("error", "app", self.stopper.id, self.stopper.name,
+                               f"The idle check failed: {type(exc).__name__}: {exc}", 0.0,
+                               dry_run=False)
+
+    # -- one check ----------------------------------------------------------------------
+
+    async def check(self) -> None:
+        now = self.clock()
+        self.checks += 1
+        seen = await self.inventory.observe(now)
+        roots = {s.key: s.pid for s in seen if s.pid is not None}
+        found = await asyncio.to_thread(self.find_processes, roots) if roots else {}
+        self._has_process = {s.key: bool(found.get(s.key)) for s in seen}
+        resources = self._resources(seen, now, track=True)
+        rules = self.store.rules()
+        if not rules.enabled:
+            self.handshake.cancel()
+            self._in_warning = False
+            return
+        for resource in resources:
+            if policy.resource_due(resource, rules, now):
+                await self._shut_down(resource, rules, now)
+        if self.heartbeat is not None and any(r.working for r in resources):
+            await self.heartbeat.touch(now)
+        await self._check_app(resources, rules, now)
+
+    def _resources(self, seen: list[Seen], now: datetime, *, track: bool) -> list[Resource]:
+        resources = []
+        for s in seen:
+            has_process = self._has_process.get(s.key, False)
+            state = s.state
+            if s.kind == "terminal":
+                state = "busy" if has_process else "idle"
+            elif has_process and state not in policy.BUSY_KERNEL_STATES:
+                state = "running-process"
+            resource = Resource(kind=s.kind, id=s.id, name=s.name, state=state,
+                                last_activity=s.last_activity, connections=s.connections,
+                                has_process=has_process, last_working=self._last_working.get(s.key))
+            if track and resource.working:
+                self._last_working[s.key] = now
+                self.last_work = now
+            resources.append(resource)
+        if track:
+            current = {s.key for s in seen}
+            for gone in [k for k in self._last_working if k not in current]:
+                del self._last_working[gone]
+            self._dry_run_done = {m for m in self._dry_run_done if (m[0], m[1]) in current}
+        # Code run, output, terminal input and output, a start: a person's activity.
+        self.person_activity = policy.latest(
+            (self.person_activity, *(r.last_activity for r in resources)))
+        return resources
+
+    async def _shut_down(self, resource: Resource, rules: Rules, now: datetime) -> None:
+        idle = policy.idle_seconds(resource, now)
+        reason = (f"Idle for {duration(idle)} (timeout {duration(rules.timeout.total_seconds())}, "
+                  f"state {resource.state}, {resource.connections} connection(s)).")
+        if self.store.config.dry_run:
+            mark = (resource.kind, resource.id, policy.idle_since(resource))
+            if mark not in self._dry_run_done:
+                self._dry_run_done.add(mark)
+                await self._record("shutdown", resource.kind, resource.id, resource.name,
+                                   reason, idle, dry_run=True)
+            return
+        try:
+            done = await self.inventory.shut_down(resource.kind, resource.id)
+        except Exception as exc:  # one stuck kernel must not stop the others' or the app's turn
+            self.log.exception("dsws idle: could not shut down %s %s", resource.kind, resource.id)
+            await self._record("error", resource.kind, resource.id, resource.name,
+                               f"Could not shut it down: {type(exc).__name__}: {exc}", idle,
+                               dry_run=False)
+            return
+        if done:
+            await self._record("shutdown", resource.kind, resource.id, resource.name, reason,
+                               idle, dry_run=False)
+
+    async def _check_app(self, resources: list[Resource], rules: Rules, now: datetime) -> None:
+        if self._stop_issued:
+            return
+        idle_from = policy.app_idle_since(self.started, self.person_activity, self.last_work)
+        deadline = policy.app_shutdown_at(rules, resources, idle_from)
+        if self.handshake.pending is not None and (deadline is None or now < deadline):
+            self.log.info("dsws idle: stop %s cancelled by activity",
+                          self.handshake.pending.stop_id)
+            self.handshake.cancel()
+        self._in_warning = policy.in_warning_window(deadline, rules, now)
+        if deadline is None:
+            return
+        idle = (now - idle_from).total_seconds()
+        if self._in_warning and self._warned_for != idle_from:
+            self._warned_for = idle_from
+            await self._record("warn", "app", self.stopper.id, self.stopper.name,
+                               f"Nothing works and nobody was active: the app stops at "
+                               f"{deadline.isoformat(timespec='seconds')} unless someone is.",
+                               idle, dry_run=self.store.config.dry_run)
+        if now < deadline or self._app_done_for == idle_from:
+            return
+        if self.handshake.pending is None:
+            self.handshake.begin(now)
+        if self.handshake.ready(now):
+            await self._stop_app(idle_from, idle, rules)
+
+    async def _stop_app(self, idle_from: datetime, idle: float, rules: Rules) -> None:
+        how = ("deleting the Studio app" if self.stopper.target == "studio-app"
+               else "stopping the Jupyter server")
+        reason = (f"Nothing worked and nobody was active for {duration(idle)} "
+                  f"(timeout {duration(rules.timeout.total_seconds())}): {how}.")
+        dry_run = self.store.config.dry_run
+        await self._record("shutdown", "app", self.stopper.id, self.stopper.name, reason, idle,
+                           dry_run=dry_run)
+        if dry_run:
+            self._app_done_for = idle_from
+            self.handshake.cancel()
+            return
+        try:
+            await self.stopper.stop()
+        except DSWSError as exc:
+            # Not stopped: the next check starts over (and warns the browsers again).
+            self.handshake.cancel()
+            await self._record("error", "app", self.stopper.id, self.stopper.name,
+                               f"Could not stop the app: {exc.message}", idle, dry_run=False)
+            return
+        self._stop_issued = True
+
+    async def _record(self, action: str, kind: str, resource_id: str, name: str, reason: str,
+                      idle: float, *, dry_run: bool) -> None:
+        self.log.info("dsws idle: %s %s %s (%s): %s", action, kind, resource_id, name, reason)
+        await self.events.record(IdleEvent(action=action, kind=kind, id=resource_id, name=name,
+                                           reason=reason, idle_seconds=idle, dry_run=dry_run),
+                                 self.clock())
+
+    # -- the panel's view ---------------------------------------------------------------
+
+    async def state(self, client: str | None = None) -> IdleState:
+        """What GET dsws/idle answers. Cheap: process facts come from the last check."""
+        now = self.clock()
+        self.handshake.seen(client, now)
+        resources = self._resources(await self.inventory.observe(now), now, track=False)
+        rules = self.store.rules()
+        idle_from = policy.app_idle_since(self.started, self.person_activity, self.last_work)
+        working = any(r.working for r in resources)
+        pending = self.handshake.pending
+        return IdleState(
+            settings=self.store.settings(),
+            resources=[ResourceState(
+                kind=r.kind, id=r.id, name=r.name, state=r.state,
+                idle_seconds=round(policy.idle_seconds(r, now), 3), connections=r.connections,
+                shutdown_at=policy.resource_shutdown_at(r, rules),
+            ) for r in resources],
+            app=AppState(
+                idle_seconds=0.0 if working else round((now - idle_from).total_seconds(), 3),
+                shutdown_at=policy.app_shutdown_at(rules, resources, idle_from),
+                target=self.stopper.target,  # type: ignore[arg-type]
+                stopping=pending is not None or self._stop_issued,
+                stop_id=pending.stop_id if pending is not None else None,
+            ),
+        )
+
+    async def keep(self, client: str | None) -> None:
+        """"Keep working": activity, a cancelled stop, and a record of it."""
+        now = self.clock()
+        self.handshake.seen(client, now)
+        idle_from = policy.app_idle_since(self.started, self.person_activity, self.last_work)
+        self.note_activity(now)
+        self._in_warning = False
+        who = f" in browser {client}" if client else ""
+        await self._record("keep", "app", self.stopper.id, self.stopper.name,
+                           f"A person pressed keep working{who}.",
+                           (now - idle_from).total_seconds(), dry_run=self.store.config.dry_run)
+
+    def saved(self, client: str, stop_id: str) -> None:
+        self.handshake.confirm(client, stop_id, self.clock())
+        self._wake.set()

@@ -1,0 +1,84 @@
+"""Finding the processes a kernel or terminal left running, from a /proc snapshot."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from jupyter_dsws.idle import processes
+from jupyter_dsws.idle.processes import Proc, parse_stat, related
+
+
+def test_stat_lines_with_spaces_and_parentheses_in_the_name_parse():
+    proc = parse_stat("4242 (python (x) y) S 17 4242 4242 34816 4242 4194560 ...")
+    assert proc == Proc(pid=4242, ppid=17, pgid=4242, sid=4242, state="S")
+    assert parse_stat("garbage") is None
+
+
+def test_descendants_and_the_session_of_a_leader_belong_to_it():
+    table = {p.pid: p for p in [
+        Proc(100, 1, 100, 100, "S"),  # the kernel: leads its session
+        Proc(101, 100, 100, 100, "S"),  # a child
+        Proc(102, 101, 100, 100, "S"),  # a grandchild
+        Proc(103, 1, 100, 100, "S"),  # `nohup … &`: re-parented to init, same session
+        Proc(200, 1, 200, 200, "S"),  # someone else
+        Proc(201, 200, 200, 200, "S"),
+    ]}
+    assert related(table, 100) == {101, 102, 103}
+    assert related(table, 200) == {201}
+    assert related(table, 999) == set()
+
+
+def test_a_root_that_leads_nothing_only_owns_its_descendants():
+    table = {p.pid: p for p in [Proc(10, 1, 5, 5, "S"), Proc(11, 10, 5, 5, "S"),
+                                Proc(12, 1, 5, 5, "S")]}
+    assert related(table, 10) == {11}
+
+
+def test_without_proc_nothing_is_found(tmp_path: Path):
+    assert processes.running_processes({"k": 1}, proc=tmp_path / "nowhere") == {"k": []}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc is Linux only")
+def test_a_detached_background_job_of_a_real_session_leader_is_found():
+    # A stand-in kernel: a new session whose shell starts `sleep` in the background and exits,
+    # as `!nohup sleep 30 &` does in a notebook.
+    leader = subprocess.Popen(
+        [sys.executable, "-c",
+         "import os, time; os.system('nohup sleep 30 >/dev/null 2>&1 &'); time.sleep(30)"],
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        found: list[int] = []
+        while not found and time.monotonic() < deadline:
+            found = processes.running_processes({"k": leader.pid})["k"]
+            time.sleep(0.05)
+        assert found, "the background sleep was not found"
+        for pid in found:
+            os.kill(pid, 9)
+    finally:
+        leader.kill()
+        leader.wait()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc is Linux only")
+def test_multiprocessing_helpers_are_not_work():
+    helper = subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(30)",
+         "multiprocessing.resource_tracker"],
+    )
+    try:
+        deadline = time.monotonic() + 5  # until the child has exec'd its command line
+        while not processes.is_helper(helper.pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert processes.is_helper(helper.pid)
+        assert not processes.is_helper(os.getpid())
+    finally:
+        helper.kill()
+        helper.wait()

@@ -1,0 +1,61 @@
+"""Real terminals (bash in a pty) on a real server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+TIMEOUT = 1.5
+
+
+async def new_terminal(jp_fetch) -> str:
+    response = await jp_fetch("api", "terminals", method="POST", body="{}")
+    return json.loads(response.body)["name"]
+
+
+def terminals(jp_serverapp) -> dict:
+    return jp_serverapp.web_app.settings["terminal_manager"].terminals
+
+
+@pytest.mark.parametrize("idle_config, culled", [({"keep_terminals": False}, True),
+                                                 ({"keep_terminals": True}, False)],
+                         indirect=["idle_config"], ids=["culled", "keep_terminals"])
+async def test_an_idle_terminal_is_culled_or_kept_per_keep_terminals(
+        jp_fetch, jp_serverapp, idle, wait_for, culled):
+    name = await new_terminal(jp_fetch)
+    await idle.start()
+
+    if culled:
+        await wait_for(lambda: name not in terminals(jp_serverapp), what="the terminal's end")
+        found = json.loads((await jp_fetch("dsws", "idle", "events")).body)["events"]
+        actions = [(e["action"], e["kind"], e["id"]) for e in found]
+        assert actions == [("shutdown", "terminal", name)]
+    else:
+        await asyncio.sleep(TIMEOUT + 1.0)
+        assert name in terminals(jp_serverapp)
+        state = json.loads((await jp_fetch("dsws", "idle")).body)
+        (seen,) = state["resources"]
+        assert seen["kind"] == "terminal"
+        assert seen["shutdown_at"] is None
+        assert state["settings"]["keep_terminals"] is True
+
+
+async def test_a_terminal_running_a_silent_job_is_kept(jp_fetch, jp_serverapp, idle, wait_for):
+    name = await new_terminal(jp_fetch)
+    terminals(jp_serverapp)[name].ptyproc.write("sleep 600\n")
+    await idle.start()
+
+    async def busy() -> bool:
+        state = json.loads((await jp_fetch("dsws", "idle")).body)
+        return state["resources"][0]["state"] == "busy"
+
+    await wait_for(busy, what="the terminal to look busy")
+    await asyncio.sleep(TIMEOUT + 1.0)
+
+    assert name in terminals(jp_serverapp)
+    (seen,) = json.loads((await jp_fetch("dsws", "idle")).body)["resources"]
+    assert seen["state"] == "busy"
+    assert seen["shutdown_at"] is None
+    assert seen["idle_seconds"] == 0
