@@ -9,6 +9,7 @@ from traitlets import Float, Int, List, Unicode, default, validate
 
 from . import __version__
 from .aws import AwsAccess, endpoint_from_environment, resolve_region
+from .codecommit.feature import CodeCommitFeature
 from .features import Feature
 from .idle.feature import IdleFeature
 from .status.handlers import handlers as status_handlers
@@ -20,7 +21,7 @@ PANELS = ("idle", "registry", "codecommit", "instances")
 # The server side of each panel whose slice is built, by panel name. A panel that has no
 # entry yet only affects the frontend when it is turned on.
 FEATURES: dict[str, type[Feature]] = {
-    feature.name: feature for feature in (IdleFeature,)
+    feature.name: feature for feature in (IdleFeature, CodeCommitFeature)
 }
 
 ROUTE_PREFIX = "dsws/"

@@ -4,8 +4,9 @@ moto knows create/get/delete repository and nothing else (list_repositories answ
 500). This layer sits in front of it in the emulator: it answers ListRepositories,
 BatchGetRepositories, ListBranches and GetBranch itself, from moto's backend and the git
 store, and it keeps the git store in step with moto: a created repository gets a bare
-git repository, a deleted one loses it, and every repository's ``cloneUrlHttp`` points at
-the emulator's git server instead of the unreachable real CodeCommit host.
+git repository, a deleted one loses it. ``cloneUrlHttp`` stays what AWS reports
+(``https://git-codecommit.<region>.amazonaws.com/v1/repos/<name>``): the demo's own git
+configuration (``git_config.py``) sends that URL to the emulator's git server.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from moto.core import DEFAULT_ACCOUNT_ID
 from moto.iam.models import get_account_id_from
 from werkzeug.wsgi import get_input_stream
 
-from .git_server import GIT_PATH_PREFIX, GitStore, valid_repository_name
+from .git_server import GitStore, valid_repository_name
 
 TARGET_PREFIX = "CodeCommit_20150413."
 
@@ -49,11 +50,9 @@ class CodeCommitError(Exception):
 class CodeCommitLayer:
     """Answers or amends every CodeCommit request before and after moto sees it."""
 
-    def __init__(self, moto: WsgiApp, store: GitStore, base_url: Callable[[], str]) -> None:
+    def __init__(self, moto: WsgiApp, store: GitStore) -> None:
         self.moto = moto
         self.store = store
-        # The endpoint is known only once the server has bound its port.
-        self.base_url = base_url
         self._answers: dict[str, Callable[[CodeCommitBackend, str, dict[str, Any]], Any]] = {
             "ListRepositories": self.list_repositories,
             "BatchGetRepositories": self.batch_get_repositories,
@@ -118,16 +117,13 @@ class CodeCommitLayer:
         return json.dumps(answer).encode()
 
     def metadata(self, region: str, moto_metadata: dict[str, Any]) -> dict[str, Any]:
-        """moto's repository metadata with a clone URL that works and the default branch."""
+        """moto's repository metadata with the default branch, as AWS reports it."""
         name = moto_metadata["repositoryName"]
-        metadata = {**moto_metadata, "cloneUrlHttp": self.clone_url(region, name)}
+        metadata = dict(moto_metadata)
         branch = self.store.default_branch(region, name) if valid_repository_name(name) else None
         if branch:
             metadata["defaultBranch"] = branch
         return metadata
-
-    def clone_url(self, region: str, name: str) -> str:
-        return f"{self.base_url()}{GIT_PATH_PREFIX}/{region}/v1/repos/{name}"
 
     def list_repositories(self, backend: CodeCommitBackend, region: str,
                           params: dict[str, Any]) -> dict[str, Any]:

@@ -38,11 +38,11 @@ StartResponse = Callable[..., Any]
 class EmulatorApp:
     """Routes each request: the git server, the CodeCommit layer, or moto itself."""
 
-    def __init__(self, store: GitStore, base_url: Callable[[], str]) -> None:
+    def __init__(self, store: GitStore) -> None:
         self.moto = DomainDispatcherApplication(create_backend_app)
         self.store = store
         self.git = GitHttpApp(store)
-        self.codecommit = CodeCommitLayer(self.moto, store, base_url)
+        self.codecommit = CodeCommitLayer(self.moto, store)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -103,7 +103,7 @@ class Emulator:
             self.store = GitStore(root)
             # A fresh moto knows no repository: the disk must not either.
             self.store.clear()
-            app = EmulatorApp(self.store, lambda: self.endpoint_url)
+            app = EmulatorApp(self.store)
             self._server = make_server(HOST, self._port, app, threaded=True,
                                        request_handler=_QuietHandler)
             self._thread = threading.Thread(target=self._server.serve_forever,

@@ -171,6 +171,9 @@ def lab_command(options: DemoOptions, endpoint_url: str) -> list[str]:
         f"--ServerApp.root_dir={options.root_dir}",
         f"--DSWSExtension.region={options.region}",
         f"--DSWSExtension.aws_endpoint_url={endpoint_url}",
+        # The demo's git configuration rewrites CodeCommit's https URLs to the emulator's
+        # plain-http git server; git may use that transport, a person still cannot type it.
+        "--CodeCommitClone.extra_git_protocols=http",
     ]
     if not options.open_browser:
         command.append("--no-browser")
@@ -205,6 +208,12 @@ def lab_environment(base: Mapping[str, str], *, region: str, endpoint_url: str,
         "JUPYTER_TOKEN": token,
     })
     env.pop("JUPYTER_TOKEN_FILE", None)
+    # JupyterLab, its terminals and its clones read the demo's git configuration, never
+    # the person's ~/.gitconfig: that is where CodeCommit's URLs lead to the emulator.
+    from .git_config import write_git_config
+
+    env["GIT_CONFIG_GLOBAL"] = str(write_git_config(state_dir / "gitconfig", endpoint_url,
+                                                    region))
     _keep_local_traffic_off_proxies(env)
     return env
 

@@ -26,6 +26,7 @@ from botocore.exceptions import ClientError
 from ..slug import slugify
 from .catalog import PENDING, ModelFamily, VersionPlan, family
 from .git import run_git
+from .git_config import rewrite_setting
 from .inventory import InventoryRow, demo_inventory
 
 if TYPE_CHECKING:
@@ -117,7 +118,8 @@ def seed(endpoint_url: str, region: str, workdir: Path) -> SeedResult:
 
     inventory = demo_inventory()
     datasets = tuple(_put_dataset(clients.s3, data_bucket, row) for row in inventory)
-    clone_url, commit_id = _seed_repository(clients.codecommit, Path(workdir))
+    clone_url, commit_id = _seed_repository(clients.codecommit, Path(workdir),
+                                            rewrite_setting(endpoint_url, region))
     groups = tuple(
         _seed_group(clients, row, artifacts_bucket, region, clone_url, commit_id)
         for row in inventory
@@ -170,8 +172,12 @@ def _put_dataset(s3: Any, bucket: str, row: InventoryRow) -> str:
     return f"s3://{bucket}/{key}"
 
 
-def _seed_repository(codecommit: Any, workdir: Path) -> tuple[str, str]:
-    """Create the repository and push the notebooks to it, as a team member would."""
+def _seed_repository(codecommit: Any, workdir: Path, rewrite: str) -> tuple[str, str]:
+    """Create the repository and push the notebooks to it, as a team member would.
+
+    ``rewrite`` is the demo's ``url.<base>.insteadOf`` setting: the push goes to the URL
+    AWS reports, and git sends it to the emulator's git server.
+    """
     try:
         codecommit.create_repository(repositoryName=REPOSITORY_NAME,
                                      repositoryDescription=REPOSITORY_DESCRIPTION)
@@ -195,7 +201,8 @@ def _seed_repository(codecommit: Any, workdir: Path) -> tuple[str, str]:
     run_git(*author, "commit", "--quiet", "--no-verify", "-m",
             "The team's notebooks, one per feature", cwd=checkout, env=_COMMIT_ENV)
     # An unchanged commit makes this a no-op on a second seed.
-    run_git("push", "--quiet", "--", clone_url, "HEAD:refs/heads/main", cwd=checkout)
+    run_git("-c", rewrite, "push", "--quiet", "--", clone_url, "HEAD:refs/heads/main",
+            cwd=checkout)
     commit_id = run_git("rev-parse", "HEAD", cwd=checkout).strip()
     return clone_url, commit_id
 

@@ -7,6 +7,7 @@ import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStatusBar } from '@jupyterlab/statusbar';
 
+import { codecommitFeature } from './codecommit/feature';
 import { IFeature, IFeatureContext } from './features';
 import { idleFeature } from './idle/feature';
 import { enabledPanels } from './panels';
@@ -15,7 +16,7 @@ import { StatusModel } from './status/model';
 import { StatusSection } from './status/StatusSection';
 
 /** The frontend of each panel whose slice is built. */
-const FEATURES: IFeature[] = [idleFeature];
+const FEATURES: IFeature[] = [idleFeature, codecommitFeature];
 
 const PLUGIN_ID = 'jupyter_dsws:plugin';
 

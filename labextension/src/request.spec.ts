@@ -57,6 +57,7 @@ describe('requestAPI', () => {
     expect(error.code).toBe('access_denied');
     expect(error.status).toBe(403);
     expect(error.message).toContain('sagemaker:ListModelPackageGroups');
+    expect(error.body.error).toBe('access_denied');
   });
 
   it('says what happened when the answer is not ours (a proxy page)', async () => {

@@ -9,7 +9,9 @@ export class DSWSApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly status: number
+    readonly status: number,
+    /** The whole error body: some errors carry more than code and message. */
+    readonly body: Record<string, unknown> = {}
   ) {
     super(message);
     this.name = 'DSWSApiError';
@@ -52,7 +54,8 @@ export async function requestAPI<T>(
       throw new DSWSApiError(
         body.error,
         String(body.message ?? body.error),
-        response.status
+        response.status,
+        body
       );
     }
     throw new DSWSApiError(

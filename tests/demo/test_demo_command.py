@@ -182,3 +182,9 @@ def test_the_lab_environment_keeps_real_aws_out(tmp_path: Path) -> None:
     assert env["JUPYTER_TOKEN"] == "t"
     assert "JUPYTER_TOKEN_FILE" not in env
     assert not Path(env["DSWS_RESOURCE_METADATA_PATH"]).exists()
+    # git reads the demo's own configuration: CodeCommit's URLs lead to the emulator.
+    gitconfig = Path(env["GIT_CONFIG_GLOBAL"]).read_text()
+    assert gitconfig.startswith("#")
+    assert '[url "http://127.0.0.1:5/codecommit-git/eu-west-1/v1/repos/"]' in gitconfig
+    assert "insteadOf = https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/" in gitconfig
+    assert Path(env["GIT_CONFIG_GLOBAL"]).parent == tmp_path

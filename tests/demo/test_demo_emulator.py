@@ -15,11 +15,20 @@ from botocore.exceptions import ClientError
 
 from jupyter_dsws.demo.emulator import Emulator
 from jupyter_dsws.demo.git import git_environment
+from jupyter_dsws.demo.git_config import rewrite_setting
 
 
-def git(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=cwd, env=git_environment(), capture_output=True,
-                          text=True, timeout=60, check=False)
+@pytest.fixture
+def git(emulator: Emulator) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``git(*args, cwd=)`` with the rewrite `dsws demo` puts in its git configuration:
+    the URL AWS reports leads to the emulator's git server."""
+    rewrite = rewrite_setting(emulator.endpoint_url, "eu-central-1")
+
+    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "-c", rewrite, *args], cwd=cwd, env=git_environment(),
+                              capture_output=True, text=True, timeout=60, check=False)
+
+    return run
 
 
 def get(emulator: Emulator, path: str) -> int:
@@ -78,11 +87,13 @@ def test_the_other_missing_codecommit_reads_answer_too(
 
 
 def test_a_created_repository_clones_and_takes_a_push(
-        fresh_emulator: Emulator, emulator_client: Callable[..., Any], tmp_path: Path) -> None:
+        fresh_emulator: Emulator, emulator_client: Callable[..., Any], tmp_path: Path,
+        git: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     codecommit = emulator_client("codecommit")
     url = codecommit.create_repository(
         repositoryName="team")["repositoryMetadata"]["cloneUrlHttp"]
-    assert url == f"{fresh_emulator.endpoint_url}/codecommit-git/eu-central-1/v1/repos/team"
+    # What AWS reports; the demo's git configuration leads it to the emulator.
+    assert url == "https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/team"
     assert git("clone", "--", url, str(tmp_path / "first")).returncode == 0
 
     work = tmp_path / "first"
@@ -122,7 +133,8 @@ def test_the_git_server_serves_nothing_but_repositories(
 
 
 def test_it_survives_a_reset(
-        fresh_emulator: Emulator, emulator_client: Callable[..., Any], tmp_path: Path) -> None:
+        fresh_emulator: Emulator, emulator_client: Callable[..., Any], tmp_path: Path,
+        git: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     codecommit = emulator_client("codecommit")
     url = codecommit.create_repository(
         repositoryName="before")["repositoryMetadata"]["cloneUrlHttp"]

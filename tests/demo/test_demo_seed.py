@@ -20,6 +20,7 @@ import pytest
 from jupyter_dsws.demo.catalog import APPROVED, PENDING, REJECTED
 from jupyter_dsws.demo.emulator import Emulator
 from jupyter_dsws.demo.git import git_environment
+from jupyter_dsws.demo.git_config import rewrite_setting
 from jupyter_dsws.demo.inventory import demo_inventory
 from jupyter_dsws.demo.runner import lab_environment
 from jupyter_dsws.demo.seed import REPOSITORY_NAME, SeedResult, seed
@@ -173,7 +174,8 @@ def test_each_feature_has_a_dataset(result: SeedResult,
 
 
 def test_the_repository_clones_with_real_git_and_holds_the_notebooks(
-        result: SeedResult, emulator_client: Callable[..., Any], tmp_path: Path) -> None:
+        result: SeedResult, emulator: Emulator, emulator_client: Callable[..., Any],
+        tmp_path: Path) -> None:
     codecommit = emulator_client("codecommit")
     listed = codecommit.list_repositories()["repositories"]
     assert [r["repositoryName"] for r in listed] == [REPOSITORY_NAME]
@@ -182,7 +184,8 @@ def test_the_repository_clones_with_real_git_and_holds_the_notebooks(
     assert metadata["defaultBranch"] == "main"
 
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--", metadata["cloneUrlHttp"], str(clone)],
+    subprocess.run(["git", "-c", rewrite_setting(emulator.endpoint_url, REGION), "clone", "--",
+                    metadata["cloneUrlHttp"], str(clone)],
                    env=git_environment(), check=True, capture_output=True, timeout=60)
     files = {p.name for p in clone.iterdir() if p.is_file()}
     assert files >= NOTEBOOKS | {"README.md", "requirements.txt"}
@@ -217,7 +220,8 @@ def test_the_notebooks_run_against_the_emulator(
         result: SeedResult, emulator: Emulator, tmp_path: Path) -> None:
     # In the environment `dsws demo` gives JupyterLab's kernels.
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--", result.clone_url_http, str(clone)],
+    subprocess.run(["git", "-c", rewrite_setting(emulator.endpoint_url, REGION), "clone", "--",
+                    result.clone_url_http, str(clone)],
                    env=git_environment(), check=True, capture_output=True, timeout=60)
     env = lab_environment(os.environ, region=REGION, endpoint_url=emulator.endpoint_url,
                           state_dir=tmp_path / "state", token="unused",

@@ -1,0 +1,99 @@
+"""What an admin can configure about cloning (``c.CodeCommitClone.<trait>``)."""
+
+from __future__ import annotations
+
+from traitlets import Float, Int, List, Unicode, validate
+from traitlets.config import Configurable
+
+from .validate import FORBIDDEN_SCHEMES
+
+
+class CodeCommitClone(Configurable):
+    """The Repositories panel: which remotes may be cloned, and how long a clone may take."""
+
+    allowed_schemes = List(
+        Unicode(),
+        default_value=["https", "codecommit"],
+        config=True,
+        help=(
+            "URL schemes a person may clone from: https, codecommit (git-remote-codecommit's "
+            "codecommit:: URLs) and, for a mirror inside the network, http. ext, fd and file "
+            "are never allowed. Default: ['https', 'codecommit']."
+        ),
+    )
+
+    allowed_hosts = List(
+        Unicode(),
+        default_value=[],
+        config=True,
+        help=(
+            "Host names a typed URL may point at, e.g. ['git-codecommit.eu-central-1."
+            "amazonaws.com', 'github.com']. Default: [] (any host). Repository names "
+            "always clone from the region's CodeCommit host."
+        ),
+    )
+
+    extra_git_protocols = List(
+        Unicode(),
+        default_value=[],
+        config=True,
+        help=(
+            "Transports git may use besides allowed_schemes (GIT_ALLOW_PROTOCOL), for when a "
+            "url.<base>.insteadOf rewrite sends an allowed URL elsewhere, e.g. ['http'] for "
+            "`dsws demo`'s local git server. A person still cannot type these. Default: []."
+        ),
+    )
+
+    clone_timeout_seconds = Float(
+        900.0,
+        config=True,
+        help="Seconds a clone may take before it is stopped and its folder removed. "
+             "Default: 900 s (15 min).",
+    )
+
+    max_running_clones = Int(
+        4,
+        config=True,
+        help="Clones that may run at once on this server; more are refused (429). Default: 4.",
+    )
+
+    scan_depth = Int(
+        3,
+        config=True,
+        help=(
+            "How many folder levels below root_dir are searched for clones (to show 'Open' "
+            "instead of 'Clone'). Default: 3. 0 turns the search off."
+        ),
+    )
+
+    suggested_urls = List(
+        Unicode(),
+        default_value=[],
+        config=True,
+        help=(
+            "Clone URLs the panel suggests, before those of Studio's CodeRepositories "
+            "(JupyterLabAppSettings of the domain, user profile and space, read once when "
+            "the server runs in Studio). Default: []."
+        ),
+    )
+
+    @validate("allowed_schemes", "extra_git_protocols")
+    def _validate_schemes(self, proposal: dict) -> list[str]:
+        values = [v.strip().lower() for v in proposal["value"] if v.strip()]
+        forbidden = sorted(set(values) & FORBIDDEN_SCHEMES)
+        if forbidden:
+            raise ValueError(f"{', '.join(forbidden)} cannot be allowed: they run commands or "
+                             "read the server's disk.")
+        return list(dict.fromkeys(values))
+
+    @validate("clone_timeout_seconds")
+    def _validate_timeout(self, proposal: dict) -> float:
+        if proposal["value"] <= 0:
+            raise ValueError("clone_timeout_seconds must be a positive number of seconds.")
+        return proposal["value"]
+
+    @validate("max_running_clones", "scan_depth")
+    def _validate_count(self, proposal: dict) -> int:
+        if proposal["value"] < 0:
+            raise ValueError(f"{proposal['trait'].name} cannot be negative.")
+        return proposal["value"]

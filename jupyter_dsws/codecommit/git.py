@@ -1,0 +1,230 @@
+"""Running ``git clone`` without blocking the server, and reading its progress.
+
+git runs as an argument list (never a shell), with the URL after ``--``, no terminal
+prompt, a protocol allow-list, and a time limit; its ``--progress`` output on stderr
+("Receiving objects:  45% (450/1000)", lines ended by carriage returns) becomes a phase
+and an overall percentage. Failures become one sentence per cause, with no credential or
+signed URL in it. Nothing here knows about tornado, jobs or folders it did not get.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import signal
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..aws import redact
+
+# Overall percentage range of each phase git reports for a clone over smart HTTP.
+_PHASES: dict[str, tuple[int, int]] = {
+    "enumerating objects": (0, 0),
+    "counting objects": (0, 0),
+    "compressing objects": (0, 0),
+    "receiving objects": (0, 80),
+    "resolving deltas": (80, 92),
+    "updating files": (92, 100),
+    "checking out files": (92, 100),
+}
+_PROGRESS = re.compile(r"^(?:remote:\s*)?(?P<phase>[A-Za-z][A-Za-z ]+):\s+(?P<pct>\d{1,3})%")
+_USERINFO = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@\s]+@", re.IGNORECASE)
+_KILL_GRACE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str
+    percent: int
+
+
+class CloneFailed(Exception):
+    """git did not clone; ``message`` is safe to show, ``code`` names the cause."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def parse_progress(line: str) -> Progress | None:
+    """The phase and overall percentage a progress line stands for, or None."""
+    match = _PROGRESS.match(line.strip())
+    if not match:
+        return None
+    phase = match["phase"].strip()
+    span = _PHASES.get(phase.lower())
+    if span is None:
+        return None
+    low, high = span
+    percent = min(100, int(match["pct"]))
+    return Progress(phase=phase, percent=low + (high - low) * percent // 100)
+
+
+def scrub(text: str) -> str:
+    """git output without user names, passwords, signatures or tokens in it."""
+    return redact(_USERINFO.sub(lambda m: m["scheme"] + "[redacted]@", text))
+
+
+def explain_failure(stderr: str, *, url: str, region: str | None,
+                    branch: str | None) -> CloneFailed:
+    """One clear sentence for the way git failed, from what it wrote on stderr."""
+    text = stderr.lower()
+    host = _host(url)
+    if "no space left on device" in text or "disk quota exceeded" in text:
+        return CloneFailed("The workspace disk is full: free some space (or grow the "
+                           "space's storage) and clone again.", "disk_full")
+    if branch and ("remote branch" in text and "not found" in text):
+        return CloneFailed(f"The repository has no branch {branch!r}.", "branch_not_found")
+    if ("authentication failed" in text or "could not read username" in text
+            or "could not read password" in text or "returned error: 401" in text
+            or "returned error: 403" in text or "access denied" in text
+            or "permission denied" in text):
+        hint = (" The Studio execution role needs codecommit:GitPull on the repository."
+                if region else " This remote needs credentials git can find on its own.")
+        return CloneFailed(f"{host} refused the credentials.{hint}", "auth_failed")
+    if ("repository not found" in text or re.search(r"repository '[^']*' not found", text)
+            or "returned error: 404" in text
+            or "does not appear to be a git repository" in text or "does not exist" in text):
+        return CloneFailed(f"{host} has no such repository. Check the name or URL.",
+                           "repository_not_found")
+    if ("could not resolve host" in text or "failed to connect" in text
+            or "connection timed out" in text or "connection refused" in text
+            or "network is unreachable" in text or "operation timed out" in text
+            or "couldn't connect" in text):
+        where = (f" In a VPC-only Studio domain an admin must add the VPC interface endpoint "
+                 f"com.amazonaws.{region}.git-codecommit with private DNS." if region else "")
+        return CloneFailed(f"Cannot reach {host}.{where}", "endpoint_unreachable")
+    if "transport" in text and "not allowed" in text:
+        return CloneFailed(f"This server does not allow git to use the transport of {host}.",
+                           "protocol_not_allowed")
+    last = next((line for line in reversed(stderr.splitlines()) if line.strip()), "")
+    return CloneFailed(f"git clone failed: {scrub(last.strip())[:300] or 'no reason given'}",
+                       "clone_failed")
+
+
+def _host(url: str) -> str:
+    match = re.match(r"^[a-z][a-z0-9+.-]*://(?:[^/@]+@)?(?P<host>[^/:]+)", url, re.IGNORECASE)
+    return match["host"] if match else url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def clone_environment(base: Mapping[str, str], protocols: Sequence[str]) -> dict[str, str]:
+    """The environment git clones in: no prompt of any kind, only the allowed transports."""
+    env = {k: v for k, v in base.items()
+           if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+                        "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CEILING_DIRECTORIES")}
+    env.update({
+        "GIT_TERMINAL_PROMPT": "0",
+        # An empty askpass makes git skip it rather than pop up or hang on one.
+        "GIT_ASKPASS": "",
+        "SSH_ASKPASS": "",
+        "GCM_INTERACTIVE": "never",
+        "GIT_ALLOW_PROTOCOL": ":".join(protocols),
+        # English messages, so that explain_failure can read them.
+        "LC_ALL": "C",
+        "LANGUAGE": "",
+    })
+    return env
+
+
+def clone_command(url: str, target: Path, *, branch: str | None,
+                  repo_config: Sequence[tuple[str, str]]) -> list[str]:
+    """``git clone`` as an argument list: options first, then ``--``, the URL and the folder."""
+    command = ["git", "clone", "--progress"]
+    for key, value in repo_config:
+        # Written into the new .git/config before the fetch: used now and by later pulls.
+        command.append(f"--config={key}={value}")
+    if branch:
+        command.append(f"--branch={branch}")
+    return [*command, "--", url, str(target)]
+
+
+async def effective_url(url: str, env: Mapping[str, str], cwd: Path) -> str:
+    """``url`` after git's own ``url.<base>.insteadOf`` rewrites (credentials match on it)."""
+    process = await asyncio.create_subprocess_exec(
+        "git", "ls-remote", "--get-url", "--", url, cwd=str(cwd), env=dict(env),
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL, start_new_session=True)
+    try:
+        out, _ = await asyncio.wait_for(process.communicate(), 10)
+    except asyncio.TimeoutError:
+        await _stop(process)
+        return url
+    rewritten = out.decode("utf-8", errors="replace").strip()
+    return rewritten if process.returncode == 0 and rewritten else url
+
+
+async def run_clone(command: Sequence[str], env: Mapping[str, str], *, timeout: float,
+                    on_progress: Callable[[Progress], None], url: str, region: str | None,
+                    branch: str | None, cwd: Path) -> None:
+    """Run the clone; return when it succeeded, raise ``CloneFailed`` otherwise.
+
+    Cancelling the task stops git (its whole process group: remote helpers and the
+    credential helper too) before the cancellation goes on.
+    """
+    try:
+        process = await asyncio.create_subprocess_exec(
+            *command, cwd=str(cwd), env=dict(env), stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+            start_new_session=True)
+    except FileNotFoundError:
+        raise CloneFailed("git is not installed on this server.", "git_missing") from None
+    tail: list[str] = []
+
+    async def follow() -> int:
+        if process.stderr is not None:
+            await _read_progress(process.stderr, on_progress, tail)
+        return await process.wait()
+
+    try:
+        code = await asyncio.wait_for(follow(), timeout)
+    except asyncio.TimeoutError:  # not the builtin TimeoutError before Python 3.11
+        await _stop(process)
+        raise CloneFailed(f"The clone took longer than {timeout:g} s and was stopped. An admin "
+                          "can raise CodeCommitClone.clone_timeout_seconds.", "timeout") from None
+    except asyncio.CancelledError:
+        await _stop(process)
+        raise
+    if code != 0:
+        raise explain_failure("\n".join(tail), url=url, region=region, branch=branch)
+
+
+async def _read_progress(stream: asyncio.StreamReader, on_progress: Callable[[Progress], None],
+                         tail: list[str]) -> None:
+    pending = ""
+    while chunk := await stream.read(4096):
+        pending += chunk.decode("utf-8", errors="replace")
+        *lines, pending = re.split(r"[\r\n]", pending)
+        for line in lines:
+            _take(line, on_progress, tail)
+    if pending:
+        _take(pending, on_progress, tail)
+
+
+def _take(line: str, on_progress: Callable[[Progress], None], tail: list[str]) -> None:
+    progress = parse_progress(line)
+    if progress is not None:
+        on_progress(progress)
+    elif line.strip():
+        tail.append(line)
+        del tail[:-40]  # enough to explain a failure, bounded however chatty git is
+
+
+async def _stop(process: asyncio.subprocess.Process) -> None:
+    if process.returncode is not None:
+        return
+    _signal_group(process.pid, signal.SIGTERM)
+    try:
+        await asyncio.wait_for(process.wait(), _KILL_GRACE_SECONDS)
+    except asyncio.TimeoutError:
+        _signal_group(process.pid, signal.SIGKILL)
+        await process.wait()
+
+
+def _signal_group(pid: int, sig: int) -> None:
+    # The group may be gone already: that is what we wanted.
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, sig)

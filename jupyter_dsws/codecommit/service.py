@@ -1,0 +1,328 @@
+"""The Repositories panel's logic: list what the role can read, clone, follow, cancel.
+
+No tornado here: handlers call these methods and send what they return; every error a
+person can act on is a ``DSWSError``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import sys
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..aws import AwsAccess
+from ..errors import Conflict, DSWSError, InvalidInput, NotFound, Throttled
+from ..studio import StudioApp
+from .config import CodeCommitClone
+from .credential_helper import helper_command
+from .git import (
+    CloneFailed,
+    Progress,
+    clone_command,
+    clone_environment,
+    effective_url,
+    run_clone,
+)
+from .models import CloneRequest, CloneState, CloneStatus, Repository, RepositoryList
+from .validate import (
+    CloneSource,
+    check_branch,
+    free_name,
+    resolve_target,
+    source_from_name,
+    source_from_url,
+)
+from .workspace import find_clones, repository_key
+
+log = logging.getLogger(__name__)
+
+_BATCH = 25  # BatchGetRepositories takes at most 25 names
+_KEEP_FINISHED_SECONDS = 3600.0
+
+
+class FolderExists(Conflict):
+    """409 that also names a free folder the panel can offer instead."""
+
+    code = "folder_exists"
+
+    def __init__(self, path: str, suggested: str) -> None:
+        super().__init__(f"The folder {path} already exists and is never overwritten. "
+                         f"Clone into {suggested} instead?")
+        self.suggested_path = suggested
+
+    def to_json(self) -> dict[str, str]:
+        return {**super().to_json(), "suggested_path": self.suggested_path}
+
+
+@dataclass
+class CloneJob:
+    id: str
+    path: str
+    target: Path
+    source: CloneSource
+    state: CloneState = "running"
+    progress: int = 0
+    phase: str = "Starting"
+    message: str = ""
+    error: str | None = None
+    finished_at: float | None = None
+    task: asyncio.Task[None] | None = field(default=None, repr=False)
+
+    def status(self) -> CloneStatus:
+        return CloneStatus(id=self.id, state=self.state, progress=self.progress,
+                           phase=self.phase, message=self.message, path=self.path,
+                           error=self.error)
+
+
+class CodeCommitService:
+    def __init__(self, aws: AwsAccess, config: CodeCommitClone, root_dir: str,
+                 studio: StudioApp | None = None, *,
+                 environ: Mapping[str, str] = os.environ, python: str = sys.executable) -> None:
+        self.aws = aws
+        self.config = config
+        self.root = Path(root_dir).resolve()
+        self.studio = studio
+        self.environ = environ
+        self.python = python
+        self.jobs: dict[str, CloneJob] = {}
+        self._studio_urls: list[str] | None = None
+
+    # Listing ---------------------------------------------------------------------------
+
+    async def repositories(self) -> RepositoryList:
+        clones_task = asyncio.create_task(
+            asyncio.to_thread(find_clones, self.root, self.config.scan_depth))
+        suggested = await self.suggested()
+        error = None
+        try:
+            repos = await self._list_from_aws()
+        except DSWSError as exc:
+            repos, error = [], (f"{exc.message} You can still clone by typing a repository "
+                                "name or an HTTPS URL.")
+        clones = await clones_task
+        by_key: dict[tuple[str, str], str] = {}
+        for url, path in clones.items():
+            key = repository_key(url, self.aws.region)
+            if key is not None:
+                by_key.setdefault(key, path)
+        for repo in repos:
+            key = repository_key(repo.clone_url_http, self.aws.region) or (
+                self.aws.region or "", repo.name)
+            repo.cloned_at = by_key.get(key)
+        return RepositoryList(repos=repos, suggested=suggested, error=error)
+
+    async def _list_from_aws(self) -> list[Repository]:
+        codecommit = self.aws.client("codecommit")
+
+        def all_names() -> list[str]:
+            pages = codecommit.get_paginator("list_repositories").paginate(
+                sortBy="repositoryName", order="ascending")
+            return [r["repositoryName"] for page in pages for r in page.get("repositories", [])]
+
+        names = await self.aws.run(codecommit, "list_repositories", all_names)
+        batches = [names[i:i + _BATCH] for i in range(0, len(names), _BATCH)]
+        answers = await asyncio.gather(*(
+            self.aws.call(codecommit, "batch_get_repositories", repositoryNames=batch)
+            for batch in batches))
+        repos = [_repository(meta) for answer in answers for meta in answer.get("repositories", [])]
+        return sorted(repos, key=lambda r: r.name.lower())
+
+    async def suggested(self) -> list[str]:
+        """The admin's suggestions: configured URLs, then Studio's CodeRepositories."""
+        if self._studio_urls is None:
+            self._studio_urls = await self._studio_code_repositories()
+        return list(dict.fromkeys([*self.config.suggested_urls, *self._studio_urls]))
+
+    async def _studio_code_repositories(self) -> list[str]:
+        app = self.studio
+        if app is None:
+            return []
+        calls: list[tuple[str, dict[str, str], tuple[str, ...]]] = [
+            ("describe_domain", {"DomainId": app.domain_id}, ("DefaultUserSettings",)),
+        ]
+        if app.user_profile:
+            calls.append(("describe_user_profile", {"DomainId": app.domain_id,
+                                                    "UserProfileName": app.user_profile},
+                          ("UserSettings",)))
+        if app.space_name:
+            calls.append(("describe_space", {"DomainId": app.domain_id,
+                                             "SpaceName": app.space_name}, ("SpaceSettings",)))
+        urls: list[str] = []
+        try:
+            sagemaker = self.aws.client("sagemaker")
+            for method, params, settings_path in calls:
+                answer = await self.aws.call(sagemaker, method, **params)
+                settings: Any = answer
+                for key in (*settings_path, "JupyterLabAppSettings", "CodeRepositories"):
+                    settings = (settings or {}).get(key) if isinstance(settings, dict) else None
+                urls += [r["RepositoryUrl"] for r in settings or [] if r.get("RepositoryUrl")]
+        except DSWSError as exc:
+            # Only suggestions: the panel works without them, the log says why they are missing.
+            log.info("dsws: Studio's CodeRepositories not read: %s", exc.message)
+        return urls
+
+    # Cloning ---------------------------------------------------------------------------
+
+    async def start_clone(self, request: CloneRequest) -> CloneJob:
+        source = (source_from_name(request.repo, self.aws.region) if request.repo is not None
+                  else source_from_url(request.url or "", self.config.allowed_schemes,
+                                       self.config.allowed_hosts))
+        branch = check_branch(request.branch) if request.branch else None
+        relative = request.path if request.path else source.default_folder
+        target, path = await asyncio.to_thread(resolve_target, self.root, relative)
+        self._forget_old_jobs()
+        running = [job for job in self.jobs.values() if job.state == "running"]
+        if len(running) >= self.config.max_running_clones:
+            raise Throttled(f"{len(running)} clones are running already; wait for one to "
+                            "finish.", headers={"Retry-After": "10"})
+        env = clone_environment(self.environ, self._protocols())
+        repo_config = await self._credential_config(source, env)
+        if not await asyncio.to_thread(_claim, target):
+            suggested = await asyncio.to_thread(free_name, self.root, path)
+            raise FolderExists(path, suggested)
+        job = CloneJob(id=uuid.uuid4().hex, path=path, target=target, source=source,
+                       message=f"Cloning into {path}…")
+        command = clone_command(source.url, target, branch=branch, repo_config=repo_config)
+        job.task = asyncio.create_task(self._run(job, command, env, branch))
+        self.jobs[job.id] = job
+        return job
+
+    def status(self, job_id: str) -> CloneStatus:
+        return self._job(job_id).status()
+
+    async def cancel(self, job_id: str) -> CloneStatus:
+        job = self._job(job_id)
+        if job.state == "running" and job.task is not None:
+            job.task.cancel()
+            # The task stops git and removes the folder before it ends.
+            await asyncio.gather(job.task, return_exceptions=True)
+        return job.status()
+
+    async def stop(self) -> None:
+        """Cancel every running clone (server shutdown): no half-cloned folder stays."""
+        tasks = [job.task for job in self.jobs.values() if job.task and not job.task.done()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _job(self, job_id: str) -> CloneJob:
+        job = self.jobs.get(job_id)
+        if job is None:
+            raise NotFound(f"No clone {job_id[:64]} on this server (it may have finished over "
+                           "an hour ago, or the server restarted).", code="clone_not_found")
+        return job
+
+    def _protocols(self) -> list[str]:
+        # git-remote-codecommit fetches over https itself.
+        protocols = [*self.config.allowed_schemes, *self.config.extra_git_protocols]
+        if "codecommit" in protocols:
+            protocols.append("https")
+        return list(dict.fromkeys(protocols))
+
+    async def _credential_config(self, source: CloneSource,
+                                 env: dict[str, str]) -> list[tuple[str, str]]:
+        """Our signing helper, for CodeCommit HTTPS remotes only, in the clone's own config.
+
+        The empty entry first clears helpers configured globally (jupyterlab-git sets
+        ``cache``): a cached 15-minute SigV4 password would fail later with 403. git
+        matches credential settings against the URL after its insteadOf rewrites, so the
+        helper is scoped to that URL's host too when a rewrite changes it.
+        """
+        if source.repository is None or source.scheme != "https":
+            return []  # other remotes keep git's own credential flow
+        rewritten = await effective_url(source.url, env, self.root)
+        config: list[tuple[str, str]] = []
+        for scope in dict.fromkeys(_origin(u) for u in (source.url, rewritten)):
+            if scope is None:
+                continue
+            config += [(f"credential.{scope}.helper", ""),
+                       (f"credential.{scope}.helper", helper_command(self.python, source.region)),
+                       (f"credential.{scope}.UseHttpPath", "true")]
+        return config
+
+    async def _run(self, job: CloneJob, command: list[str], env: dict[str, str],
+                   branch: str | None) -> None:
+        def progress(update: Progress) -> None:
+            job.phase = update.phase
+            job.progress = max(job.progress, update.percent)
+
+        try:
+            await run_clone(command, env, timeout=self.config.clone_timeout_seconds,
+                            on_progress=progress, url=job.source.url, region=job.source.region,
+                            branch=branch, cwd=self.root)
+        except CloneFailed as exc:
+            await self._remove(job)
+            self._finish(job, "failed", exc.message, error=exc.code)
+        except asyncio.CancelledError:
+            await self._remove(job)
+            self._finish(job, "cancelled", f"Cancelled; {job.path} was removed.")
+            raise
+        else:
+            job.progress, job.phase = 100, "Done"
+            self._finish(job, "done", f"Cloned into {job.path}.")
+
+    def _finish(self, job: CloneJob, state: CloneState, message: str,
+                error: str | None = None) -> None:
+        job.state, job.message, job.error = state, message, error
+        job.finished_at = time.monotonic()
+        log.info("dsws: clone %s into %s: %s", job.id, job.path, state)
+
+    async def _remove(self, job: CloneJob) -> None:
+        # start_clone made the folder itself (``_claim``): all of it is this job's.
+        await asyncio.shield(asyncio.to_thread(shutil.rmtree, job.target, ignore_errors=True))
+
+    def _forget_old_jobs(self) -> None:
+        now = time.monotonic()
+        for job_id in [j.id for j in self.jobs.values()
+                       if j.finished_at and now - j.finished_at > _KEEP_FINISHED_SECONDS]:
+            del self.jobs[job_id]
+
+
+def _claim(target: Path) -> bool:
+    """Create the empty clone folder; False when something is there already.
+
+    Made here rather than by git so that a failed or cancelled clone removes only a folder
+    this job created, never one that appeared in the meantime.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where a folder should be, no permission, a full disk
+        raise InvalidInput(f"The folder {target.parent.name} cannot be created: "
+                           f"{exc.strerror}.", code="invalid_path") from None
+    try:
+        target.mkdir()
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise InvalidInput(f"The folder {target.name} cannot be created: {exc.strerror}.",
+                           code="invalid_path") from None
+    return True
+
+
+def _origin(url: str) -> str | None:
+    """``scheme://host[:port]`` of an http(s) URL, without any user name."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname}{port}"
+
+
+def _repository(meta: dict[str, Any]) -> Repository:
+    modified = meta.get("lastModifiedDate")
+    if isinstance(modified, datetime):
+        modified = modified.astimezone(timezone.utc).isoformat()
+    return Repository(name=meta["repositoryName"], description=meta.get("repositoryDescription"),
+                      default_branch=meta.get("defaultBranch"),
+                      clone_url_http=meta.get("cloneUrlHttp", ""),
+                      last_modified=str(modified) if modified else None)

@@ -1,0 +1,51 @@
+import { ServerConnection } from '@jupyterlab/services';
+import { describe, expect, it } from 'vitest';
+
+import { FolderExistsError, startClone } from './api';
+
+function settingsAnswering(status: number, body: unknown) {
+  const asked: { url: string; init?: RequestInit }[] = [];
+  const settings = ServerConnection.makeSettings({
+    baseUrl: 'http://localhost:8888/',
+    fetch: async (input: RequestInfo, init?: RequestInit) => {
+      asked.push({ url: String((input as Request).url ?? input), init });
+      return new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' }
+      });
+    }
+  });
+  return { settings, asked };
+}
+
+describe('startClone', () => {
+  it('posts the request and returns the id', async () => {
+    const { settings, asked } = settingsAnswering(202, { id: 'x' });
+    expect(await startClone({ repo: 'team', path: 'a/team' }, settings)).toEqual({
+      id: 'x'
+    });
+    expect(asked[0].url).toContain('/dsws/codecommit/clone');
+  });
+
+  it('keeps the free folder the 409 names', async () => {
+    const { settings } = settingsAnswering(409, {
+      error: 'folder_exists',
+      message: 'The folder team already exists.',
+      suggested_path: 'team-2'
+    });
+    const failure = await startClone({ repo: 'team' }, settings).catch(e => e);
+    expect(failure).toBeInstanceOf(FolderExistsError);
+    expect(failure.suggestedPath).toBe('team-2');
+    expect(failure.message).toBe('The folder team already exists.');
+  });
+
+  it('passes other errors on as they are', async () => {
+    const { settings } = settingsAnswering(400, {
+      error: 'invalid_repository',
+      message: 'Bad name.'
+    });
+    const failure = await startClone({ repo: '-u' }, settings).catch(e => e);
+    expect(failure).not.toBeInstanceOf(FolderExistsError);
+    expect(failure.code).toBe('invalid_repository');
+  });
+});

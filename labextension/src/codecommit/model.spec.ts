@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+
+import { DSWSApiError } from '../request';
+import { ICloneStatus, IRepositoryList } from './api';
+import {
+  defaultFolder,
+  describeClone,
+  filterRepositories,
+  IClone,
+  RepositoriesModel,
+  requestFor
+} from './model';
+
+const LIST: IRepositoryList = {
+  repos: [
+    {
+      name: 'sagemaker-repository',
+      description: "The team's notebooks",
+      default_branch: 'main',
+      clone_url_http:
+        'https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/sagemaker-repository',
+      last_modified: '2026-11-25T12:00:00+00:00',
+      cloned_at: null
+    },
+    {
+      name: 'owls',
+      description: 'Forecasts',
+      default_branch: null,
+      clone_url_http: 'https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/owls',
+      last_modified: null,
+      cloned_at: 'work/owls'
+    }
+  ],
+  suggested: [],
+  error: null
+};
+
+function status(over: Partial<ICloneStatus>): ICloneStatus {
+  return {
+    id: 'a'.repeat(32),
+    state: 'running',
+    progress: 0,
+    phase: 'Starting',
+    message: '',
+    path: 'sagemaker-repository',
+    error: null,
+    ...over
+  };
+}
+
+describe('what a person types', () => {
+  it('is a URL or a repository name', () => {
+    expect(requestFor(' team ')).toEqual({ repo: 'team' });
+    expect(requestFor('https://github.com/a/b.git')).toEqual({
+      url: 'https://github.com/a/b.git'
+    });
+    expect(requestFor('codecommit::eu-west-1://team')).toEqual({
+      url: 'codecommit::eu-west-1://team'
+    });
+  });
+
+  it('gets a folder named after it in the current folder', () => {
+    expect(defaultFolder('', 'team')).toBe('team');
+    expect(defaultFolder('projects/2026', 'team')).toBe('projects/2026/team');
+    expect(defaultFolder('RTC:projects', 'https://github.com/a/b.git')).toBe(
+      'projects/b'
+    );
+    expect(defaultFolder('', 'codecommit::eu-west-1://owls')).toBe('owls');
+  });
+});
+
+describe('the panel text', () => {
+  it('shows phase and percent while running, the message after', () => {
+    expect(
+      describeClone(status({ phase: 'Receiving objects', progress: 45 }))
+    ).toBe('Receiving objects 45%');
+    expect(describeClone(status({ state: 'done', message: 'Cloned.' }))).toBe(
+      'Cloned.'
+    );
+  });
+
+  it('filters by name or description, ignoring case', () => {
+    expect(filterRepositories(LIST.repos, 'SAGE').map(r => r.name)).toEqual([
+      'sagemaker-repository'
+    ]);
+    expect(filterRepositories(LIST.repos, 'forecast').map(r => r.name)).toEqual([
+      'owls'
+    ]);
+    expect(filterRepositories(LIST.repos, ' ')).toHaveLength(2);
+  });
+});
+
+describe('RepositoriesModel', () => {
+  it('keeps the listing error apart from the server being unreachable', async () => {
+    const model = new RepositoriesModel({
+      api: {
+        list: async () => ({ repos: [], suggested: [], error: 'Not allowed.' })
+      }
+    });
+    await model.refresh();
+    expect(model.listError).toBe('Not allowed.');
+    expect(model.error).toBeNull();
+    expect(model.loaded).toBe(true);
+
+    const down = new RepositoriesModel({
+      api: {
+        list: async () => {
+          throw new DSWSApiError('server_unreachable', 'Down.', 0);
+        }
+      }
+    });
+    await down.refresh();
+    expect(down.error).toBe('Down.');
+    expect(down.loaded).toBe(false);
+  });
+
+  it('follows a clone to its end, says so once, and lists again', async () => {
+    const answers = [
+      status({ phase: 'Receiving objects', progress: 40 }),
+      status({ state: 'done', progress: 100, phase: 'Done', message: 'Cloned.' })
+    ];
+    let listed = 0;
+    const model = new RepositoriesModel({
+      pollMs: 1,
+      api: {
+        list: async () => {
+          listed++;
+          return LIST;
+        },
+        start: async () => ({ id: 'a'.repeat(32) }),
+        status: async () => answers.shift() ?? answers[answers.length - 1]
+      }
+    });
+    const finished: IClone[] = [];
+    const ended = new Promise<void>(resolve =>
+      model.cloneFinished.connect((_, clone) => {
+        finished.push(clone);
+        resolve();
+      })
+    );
+    const percents: number[] = [];
+    model.changed.connect(() =>
+      model.clones.forEach(c => percents.push(c.status.progress))
+    );
+
+    await model.clone({ repo: 'sagemaker-repository' });
+    await ended;
+
+    expect(finished).toHaveLength(1);
+    expect(finished[0].status.state).toBe('done');
+    expect(percents).toContain(40);
+    expect(percents[percents.length - 1]).toBe(100);
+    expect(listed).toBe(1);
+    model.dismiss('a'.repeat(32));
+    expect(model.clones).toEqual([]);
+    model.dispose();
+  });
+
+  it('cancels through the server', async () => {
+    const model = new RepositoriesModel({
+      pollMs: 60_000,
+      api: {
+        start: async () => ({ id: 'b'.repeat(32) }),
+        cancel: async id =>
+          status({ id, state: 'cancelled', message: 'Cancelled.' })
+      }
+    });
+    const clone = await model.clone({ repo: 'big' });
+    expect(model.cloneAt(clone.status.path)).toBeDefined();
+    await model.cancel(clone.id);
+    expect(model.clones[0].status.state).toBe('cancelled');
+    model.dispose();
+  });
+
+  it('passes the folder-exists error on to the form', async () => {
+    const model = new RepositoriesModel({
+      api: {
+        start: async () => {
+          throw new DSWSApiError('folder_exists', 'Taken.', 409);
+        }
+      }
+    });
+    await expect(model.clone({ repo: 'team' })).rejects.toThrow('Taken.');
+    expect(model.clones).toEqual([]);
+  });
+});

@@ -1,0 +1,294 @@
+import { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { DSWSApiError } from '../request';
+import {
+  cancelClone,
+  fetchClone,
+  fetchRepositories,
+  ICloneRequest,
+  ICloneStarted,
+  ICloneStatus,
+  IRepository,
+  IRepositoryList,
+  startClone
+} from './api';
+
+/** The server calls the model makes; tests pass their own. */
+export interface ICodeCommitApi {
+  list(): Promise<IRepositoryList>;
+  start(request: ICloneRequest): Promise<ICloneStarted>;
+  status(id: string): Promise<ICloneStatus>;
+  cancel(id: string): Promise<ICloneStatus>;
+}
+
+const SERVER_API: ICodeCommitApi = {
+  list: () => fetchRepositories(),
+  start: request => startClone(request),
+  status: id => fetchClone(id),
+  cancel: id => cancelClone(id)
+};
+
+/** A clone this page started, and what the server last said about it. */
+export interface IClone {
+  id: string;
+  /** What the person asked for: a repository name or a URL. */
+  source: string;
+  status: ICloneStatus;
+}
+
+export namespace RepositoriesModel {
+  export interface IOptions {
+    api?: Partial<ICodeCommitApi>;
+    /** How often a running clone is asked for its progress, in milliseconds. */
+    pollMs?: number;
+  }
+}
+
+/** Whether a typed text is a URL (https://…, codecommit::…) or a repository name. */
+export function requestFor(typed: string): ICloneRequest {
+  const text = typed.trim();
+  return /^[a-z][a-z0-9+.-]*(:\/\/|::)/i.test(text)
+    ? { url: text }
+    : { repo: text };
+}
+
+/** The folder a clone gets by default: the repository's name in the current folder. */
+export function defaultFolder(cwd: string, typed: string): string {
+  const text = typed.trim().replace(/\/+$/, '');
+  const last = text.split(/[/:]/).pop() ?? '';
+  const name = last.replace(/\.git$/i, '') || 'repository';
+  // The file browser's path may carry a drive prefix ("RTC:"); the server wants none.
+  const folder = cwd.replace(/^[A-Za-z0-9]+:/, '').replace(/^\/+|\/+$/g, '');
+  return folder ? `${folder}/${name}` : name;
+}
+
+/** "Receiving objects 45%" for a running clone, the message otherwise. */
+export function describeClone(status: ICloneStatus): string {
+  if (status.state === 'running') {
+    return `${status.phase} ${status.progress}%`;
+  }
+  return status.message;
+}
+
+/** Repositories whose name or description holds `filter` (case-insensitive). */
+export function filterRepositories(
+  repos: IRepository[],
+  filter: string
+): IRepository[] {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) {
+    return repos;
+  }
+  return repos.filter(
+    repo =>
+      repo.name.toLowerCase().includes(needle) ||
+      (repo.description ?? '').toLowerCase().includes(needle)
+  );
+}
+
+/**
+ * The Repositories panel's state: the listing, the filter, and the clones this page
+ * started, each followed until it ends.
+ */
+export class RepositoriesModel implements IDisposable {
+  constructor(options: RepositoriesModel.IOptions = {}) {
+    this._api = { ...SERVER_API, ...options.api };
+    this._pollMs = options.pollMs ?? 750;
+  }
+
+  get repos(): IRepository[] {
+    return this._list?.repos ?? [];
+  }
+
+  get filtered(): IRepository[] {
+    return filterRepositories(this.repos, this._filter);
+  }
+
+  get suggested(): string[] {
+    return this._list?.suggested ?? [];
+  }
+
+  /** Why AWS did not list (denied, unreachable): the panel still offers typing. */
+  get listError(): string | null {
+    return this._list?.error ?? null;
+  }
+
+  /** Why the server could not be asked at all. */
+  get error(): string | null {
+    return this._error;
+  }
+
+  get loaded(): boolean {
+    return this._list !== null;
+  }
+
+  get loading(): boolean {
+    return this._loading;
+  }
+
+  get filter(): string {
+    return this._filter;
+  }
+
+  set filter(value: string) {
+    this._filter = value;
+    this._changed.emit();
+  }
+
+  get clones(): IClone[] {
+    return [...this._clones.values()];
+  }
+
+  /** The running clone into `path`, if any. */
+  cloneAt(path: string): IClone | undefined {
+    return this.clones.find(
+      clone => clone.status.path === path && clone.status.state === 'running'
+    );
+  }
+
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  /** A clone ended: done, failed or cancelled. */
+  get cloneFinished(): ISignal<this, IClone> {
+    return this._cloneFinished;
+  }
+
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  async refresh(): Promise<void> {
+    this._loading = true;
+    this._changed.emit();
+    try {
+      this._list = await this._api.list();
+      this._error = null;
+    } catch (error) {
+      this._error =
+        error instanceof DSWSApiError
+          ? error.message
+          : 'The repositories could not be read.';
+    } finally {
+      this._loading = false;
+      this._emit();
+    }
+  }
+
+  /**
+   * Start a clone and follow it. Rejects with the server's error (a
+   * `FolderExistsError` for a folder that exists) so the form can show it.
+   */
+  async clone(request: ICloneRequest): Promise<IClone> {
+    const { id } = await this._api.start(request);
+    const clone: IClone = {
+      id,
+      source: request.repo ?? request.url ?? '',
+      status: {
+        id,
+        state: 'running',
+        progress: 0,
+        phase: 'Starting',
+        message: '',
+        path: request.path ?? '',
+        error: null
+      }
+    };
+    this._clones.set(id, clone);
+    this._emit();
+    void this._follow(clone);
+    return clone;
+  }
+
+  async cancel(id: string): Promise<void> {
+    const clone = this._clones.get(id);
+    if (!clone || clone.status.state !== 'running') {
+      return;
+    }
+    try {
+      this._update(clone, await this._api.cancel(id));
+    } catch (error) {
+      clone.status = {
+        ...clone.status,
+        message:
+          error instanceof DSWSApiError ? error.message : 'Cancel failed.'
+      };
+      this._emit();
+    }
+  }
+
+  /** Forget a clone that ended, so its line leaves the panel. */
+  dismiss(id: string): void {
+    const clone = this._clones.get(id);
+    if (clone && clone.status.state !== 'running') {
+      this._clones.delete(id);
+      this._emit();
+    }
+  }
+
+  dispose(): void {
+    if (this._disposed) {
+      return;
+    }
+    this._disposed = true;
+    Signal.clearData(this);
+  }
+
+  private async _follow(clone: IClone): Promise<void> {
+    let failures = 0;
+    while (!this._disposed && clone.status.state === 'running') {
+      await new Promise(resolve =>
+        setTimeout(resolve, this._pollMs * Math.min(8, 2 ** failures))
+      );
+      if (this._disposed || clone.status.state !== 'running') {
+        return;
+      }
+      try {
+        this._update(clone, await this._api.status(clone.id));
+        failures = 0;
+      } catch (error) {
+        if (error instanceof DSWSApiError && error.status === 404) {
+          this._update(clone, {
+            ...clone.status,
+            state: 'failed',
+            message: error.message,
+            error: error.code
+          });
+          return;
+        }
+        failures++; // the server is unreachable for a moment: ask less often
+      }
+    }
+  }
+
+  private _update(clone: IClone, status: ICloneStatus): void {
+    const wasRunning = clone.status.state === 'running';
+    clone.status = status;
+    this._emit();
+    if (wasRunning && status.state !== 'running') {
+      this._cloneFinished.emit(clone);
+      if (status.state === 'done') {
+        void this.refresh(); // "Open" instead of "Clone" from now on
+      }
+    }
+  }
+
+  private _emit(): void {
+    if (!this._disposed) {
+      this._changed.emit();
+    }
+  }
+
+  private _api: ICodeCommitApi;
+  private _pollMs: number;
+  private _list: IRepositoryList | null = null;
+  private _error: string | null = null;
+  private _loading = false;
+  private _filter = '';
+  private _clones = new Map<string, IClone>();
+  private _disposed = false;
+  private _changed = new Signal<this, void>(this);
+  private _cloneFinished = new Signal<this, IClone>(this);
+}

@@ -1,0 +1,271 @@
+"""The REST routes against a real server, real git and CodeCommit-like HTTP servers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tornado.httpclient import HTTPClientError
+
+CC_BASE = "https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/"
+
+
+def body(response: Any) -> dict:
+    return json.loads(response.body)
+
+
+async def post_clone(jp_fetch: Callable[..., Any], payload: dict) -> str:
+    response = await jp_fetch("dsws", "codecommit", "clone", method="POST",
+                              body=json.dumps(payload))
+    assert response.code == 202
+    return body(response)["id"]
+
+
+async def refused(jp_fetch: Callable[..., Any], payload: dict) -> tuple[int, dict]:
+    with pytest.raises(HTTPClientError) as failure:
+        await jp_fetch("dsws", "codecommit", "clone", method="POST", body=json.dumps(payload))
+    return failure.value.code, json.loads(failure.value.response.body)
+
+
+async def wait_for(jp_fetch: Callable[..., Any], job: str, *, until: Callable[[dict], bool]
+                   = lambda s: s["state"] != "running", timeout: float = 60) -> dict:
+    deadline = time.monotonic() + timeout
+    while True:
+        status = body(await jp_fetch("dsws", "codecommit", "clone", job))
+        if until(status) or time.monotonic() > deadline:
+            return status
+        await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+def served(git_server: Any, rewrite_to: Callable[[str], None], tmp_path: Path,
+           repository_factory: Callable[..., Path]) -> Any:
+    """``team`` on a SigV4-checking git server that CodeCommit's URL leads to."""
+    git_server.add("team", repository_factory(tmp_path / "team-work"))
+    rewrite_to(f"http://127.0.0.1:{git_server.port}")
+    return git_server
+
+
+async def test_clone_by_name_over_https_with_our_credential_helper(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any,
+        git_out: Callable[..., str]) -> None:
+    job = await post_clone(jp_fetch, {"repo": "team"})
+
+    status = await wait_for(jp_fetch, job)
+    assert status["state"] == "done", status
+    assert status["progress"] == 100
+    assert status["path"] == "team"
+    clone = jp_root_dir / "team"
+    assert (clone / "notebook.ipynb").is_file()
+    # git asked without credentials, got 401, asked our helper, and the server checked
+    # the SigV4 signature it made.
+    assert served.authorizations[0] == ""
+    assert any(a.startswith("Basic ") for a in served.authorizations)
+    # The clone keeps the URL AWS reports, and its own helper list, starting empty.
+    assert git_out("remote", "get-url", "origin", cwd=clone).strip() == CC_BASE + "team"
+    helpers = git_out("config", "--local", "--get-all",
+                      "credential.https://git-codecommit.eu-central-1.amazonaws.com.helper",
+                      cwd=clone).splitlines()
+    assert helpers[0] == ""
+    assert "jupyter_dsws.codecommit.credential_helper" in helpers[1]
+    assert git_out("config", "--local", "--get",
+                   "credential.https://git-codecommit.eu-central-1.amazonaws.com.usehttppath",
+                   cwd=clone).strip() == "true"
+    # No credential was written anywhere in the clone.
+    secret = served.authorizations[-1]
+    for path in (clone / ".git").rglob("*"):
+        if path.is_file():
+            text = path.read_bytes()
+            assert b"AKIAIOSFODNN7EXAMPLE" not in text and secret[6:].encode() not in text
+
+
+async def test_a_later_pull_signs_again_with_the_clones_own_config(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any,
+        git_out: Callable[..., str]) -> None:
+    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+    assert status["state"] == "done"
+    served.authorizations.clear()
+    # As jupyterlab-git or a terminal would: the person's git configuration, a prompt off.
+    subprocess.run(["git", "pull", "--quiet"], cwd=jp_root_dir / "team", check=True,
+                   env={**os.environ, "GIT_TERMINAL_PROMPT": "0"}, timeout=60)
+    assert any(a.startswith("Basic ") for a in served.authorizations)
+
+
+async def test_a_branch_and_a_folder_can_be_chosen(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any,
+        git_out: Callable[..., str]) -> None:
+    (jp_root_dir / "projects").mkdir()
+    job = await post_clone(jp_fetch, {"url": CC_BASE + "team", "branch": "feature",
+                                      "path": "projects/owls"})
+    status = await wait_for(jp_fetch, job)
+    assert status["state"] == "done", status
+    assert status["path"] == "projects/owls"
+    clone = jp_root_dir / "projects" / "owls"
+    assert (clone / "feature.txt").is_file()
+    assert git_out("branch", "--show-current", cwd=clone).strip() == "feature"
+
+
+async def test_an_existing_folder_is_never_overwritten(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
+    (jp_root_dir / "team").mkdir()
+    (jp_root_dir / "team" / "mine.txt").write_text("keep me")
+
+    code, answer = await refused(jp_fetch, {"repo": "team"})
+
+    assert code == 409
+    assert answer["error"] == "folder_exists"
+    assert answer["suggested_path"] == "team-2"
+    assert "team-2" in answer["message"]
+    assert (jp_root_dir / "team" / "mine.txt").read_text() == "keep me"
+
+
+@pytest.mark.parametrize("payload", [
+    {"repo": "-u"},
+    {"repo": "--upload-pack=touch /tmp/pwned"},
+    {"url": "--upload-pack=touch /tmp/pwned"},
+    {"url": "ext::sh -c touch% /tmp/pwned"},
+    {"url": "file:///etc"},
+    {"url": "http://127.0.0.1:9/x"},  # http is for git (the demo's rewrite), not for people
+    {"repo": "team", "path": "../../x"},
+    {"repo": "team", "path": "/tmp/x"},
+    {"repo": "team", "path": "escape/team"},
+    {"repo": "team", "branch": "--upload-pack=x"},
+    {"repo": "team", "url": CC_BASE + "team"},
+    {},
+    {"repo": "team", "extra": 1},
+], ids=lambda p: json.dumps(p)[:40])
+async def test_hostile_requests_are_refused_with_400(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, tmp_path: Path, payload: dict) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir(exist_ok=True)
+    (jp_root_dir / "escape").symlink_to(outside)
+
+    code, answer = await refused(jp_fetch, payload)
+
+    assert code == 400, answer
+    assert answer["message"]
+    assert list(outside.iterdir()) == []
+
+
+@pytest.mark.timeout(120)
+async def test_cancel_stops_git_and_removes_the_partial_folder(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, git_server: Any,
+        rewrite_to: Callable[[str], None], big_repository: Path) -> None:
+    git_server.add("big", big_repository)
+    git_server.throttle = 0.01  # about 5 s for the pack: time to cancel in the middle
+    rewrite_to(f"http://127.0.0.1:{git_server.port}")
+    job = await post_clone(jp_fetch, {"repo": "big"})
+
+    def receiving_or_over(status: dict) -> bool:
+        return status["state"] != "running" or (
+            status["phase"] == "Receiving objects" and status["progress"] > 0)
+
+    receiving = await wait_for(jp_fetch, job, until=receiving_or_over)
+    assert receiving["state"] == "running", receiving
+    assert (jp_root_dir / "big").exists()
+    response = await jp_fetch("dsws", "codecommit", "clone", job, method="DELETE")
+
+    assert body(response)["state"] == "cancelled"
+    assert body(response)["progress"] < 100
+    assert not (jp_root_dir / "big").exists()
+    assert body(await jp_fetch("dsws", "codecommit", "clone", job))["state"] == "cancelled"
+
+
+async def test_an_auth_failure_is_said_without_secrets(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
+    served.mode = "deny"
+    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+
+    assert status["state"] == "failed"
+    assert status["error"] == "auth_failed"
+    assert "refused the credentials" in status["message"]
+    assert "codecommit:GitPull" in status["message"]
+    sent = [a for a in served.authorizations if a]
+    assert sent, "the helper was asked and its answer sent"
+    for secret in ("AKIAIOSFODNN7EXAMPLE", sent[-1][6:]):
+        assert secret not in json.dumps(status)
+    assert not (jp_root_dir / "team").exists()
+
+
+async def test_an_unknown_repository_is_said_as_such(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
+    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "nope"}))
+    assert status["state"] == "failed"
+    assert status["error"] == "repository_not_found", status
+    assert not (jp_root_dir / "nope").exists()
+
+
+async def test_an_unreachable_endpoint_names_the_vpc_endpoint(
+        jp_fetch: Callable[..., Any], rewrite_to: Callable[[str], None],
+        closed_port: int) -> None:
+    rewrite_to(f"http://127.0.0.1:{closed_port}")
+    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+    assert status["error"] == "endpoint_unreachable", status
+    assert "com.amazonaws.eu-central-1.git-codecommit" in status["message"]
+
+
+async def test_an_unknown_clone_is_404(jp_fetch: Callable[..., Any]) -> None:
+    with pytest.raises(HTTPClientError) as failure:
+        await jp_fetch("dsws", "codecommit", "clone", "0" * 32)
+    assert failure.value.code == 404
+
+
+async def test_polling_a_clone_is_not_a_persons_activity(
+        jp_fetch: Callable[..., Any], jp_serverapp: Any, served: Any) -> None:
+    job = await post_clone(jp_fetch, {"repo": "team"})
+    settings = jp_serverapp.web_app.settings
+    await jp_fetch("api", "contents")
+    stamped = settings["api_last_activity"]
+    await jp_fetch("dsws", "codecommit", "clone", job)
+    await jp_fetch("dsws", "codecommit", "repos")
+    assert settings["api_last_activity"] == stamped
+    await wait_for(jp_fetch, job)
+
+
+async def test_answers_match_the_openapi_spec(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    spec = yaml.safe_load((Path(__file__).parents[2] / "docs" / "openapi.yaml").read_text())
+
+    def check(name: str, answer: dict) -> None:
+        Draft202012Validator({"$ref": f"#/components/schemas/{name}",
+                              "components": spec["components"]}).validate(answer)
+
+    check("RepositoryList", body(await jp_fetch("dsws", "codecommit", "repos")))
+    job = await post_clone(jp_fetch, {"repo": "team"})
+    check("CloneStatus", await wait_for(jp_fetch, job))
+    check("FolderExists", (await refused(jp_fetch, {"repo": "team"}))[1])
+    check("Error", (await refused(jp_fetch, {"repo": "-u"}))[1])
+
+
+@pytest.mark.parametrize("dsws_config", [{"clone_timeout_seconds": 1.0}], indirect=True)
+async def test_a_clone_over_its_time_is_stopped_and_removed(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, git_server: Any,
+        rewrite_to: Callable[[str], None], big_repository: Path) -> None:
+    git_server.add("big", big_repository)
+    git_server.throttle = 0.01
+    rewrite_to(f"http://127.0.0.1:{git_server.port}")
+
+    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "big"}))
+
+    assert status["state"] == "failed"
+    assert status["error"] == "timeout"
+    assert "clone_timeout_seconds" in status["message"]
+    assert not (jp_root_dir / "big").exists()
+
+
+async def test_a_file_in_the_way_is_a_400_not_a_crash(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
+    (jp_root_dir / "notes.txt").write_text("a file, not a folder")
+    code, answer = await refused(jp_fetch, {"repo": "team", "path": "notes.txt/team"})
+    assert code == 400
+    assert "cannot be created" in answer["message"]
