@@ -1,46 +1,24 @@
 /**
  * Browser tests against real JupyterLab servers running the built wheel.
  *
- * Three servers, each a separate Python environment made by `make wheel-envs`:
+ * The servers, from the Python environments made by `make wheel-envs`:
  *  - newest:      the newest JupyterLab, via `dsws demo` (moto seeded with the team's data)
  *  - studio-4.5:  JupyterLab 4.5.10 + jupyter_server 2.20.0, the SageMaker Distribution's
  *  - unreachable: the newest JupyterLab pointed at an AWS endpoint whose port refuses
  *  - silent:      the same, but the endpoint's port accepts connections and never answers
- *  - idle:        `dsws demo` with a 30-second idle timeout: the server stops during the test
+ *  (the idle-stop test starts its own `dsws demo`, with a 30-second idle timeout, when it
+ *  begins: a server started with these would stop itself before its test came)
  *
  * Playwright never downloads a browser here: Debian's Chromium is launched.
  */
 import { defineConfig } from '@playwright/test';
 import * as path from 'path';
 
-export const TOKEN = 'dsws-ui-tests';
-const ROOT = path.resolve(__dirname, '..');
-const ENVS = process.env.DSWS_WHEEL_ENVS ?? path.join(ROOT, 'build', 'envs');
-const WORK = path.join(ROOT, 'build', 'ui-tests');
 
-// DSWS_UI_PORT_BASE lets two runs on one machine use different ports.
-const BASE = Number(process.env.DSWS_UI_PORT_BASE ?? 18890);
-const PORTS = {
-  newest: BASE,
-  studio: BASE + 1,
-  unreachable: BASE + 2,
-  silent: BASE + 3,
-  silentAws: BASE + 4,
-  idle: BASE + 5
-};
+import { demoArgs, ENVS, PORTS, TOKEN, WORK } from './servers';
 
-function demo(env: string, port: number, dir: string, ...labArgs: string[]): string {
-  return [
-    path.join(ENVS, env, 'bin', 'dsws'),
-    'demo',
-    `--port=${port}`,
-    `--token=${TOKEN}`,
-    '--no-browser',
-    `--root-dir=${path.join(WORK, dir)}`,
-    '--',
-    '--log-level=WARN',
-    ...labArgs
-  ].join(' ');
+function demo(env: string, port: number, dir: string): string {
+  return demoArgs(env, port, dir).join(' ');
 }
 
 /** The newest JupyterLab with our extension pointed at `endpoint`, fake credentials. */
@@ -134,21 +112,6 @@ export default defineConfig({
   webServer: [
     { command: demo('newest', PORTS.newest, 'newest'), ...server('newest', PORTS.newest) },
     { command: demo('studio', PORTS.studio, 'studio'), ...server('studio-4.5', PORTS.studio) },
-    {
-      command:
-        `rm -rf ${path.join(WORK, 'idle')} && ` +
-        demo(
-          'newest',
-          PORTS.idle,
-          'idle',
-          '--IdleShutdown.timeout_minutes=0.5',
-          '--IdleShutdown.min_timeout_minutes=0.1',
-          '--IdleShutdown.warning_minutes=0.25',
-          '--IdleShutdown.check_interval_seconds=1',
-          '--IdleShutdown.save_wait_seconds=20'
-        ),
-      ...server('idle', PORTS.idle)
-    },
     {
       // Port 9 (discard) on loopback: nothing listens, the connection is refused.
       command: labAgainst(PORTS.unreachable, 'http://127.0.0.1:9', 'unreachable'),

@@ -1,6 +1,7 @@
 import { ConsoleMessage, expect, Page } from '@playwright/test';
 
-export const TOKEN = 'dsws-ui-tests';
+export { TOKEN } from '../servers';
+import { TOKEN } from '../servers';
 
 /**
  * Open JupyterLab and collect what the console says while it loads: the test fails on

@@ -1,12 +1,55 @@
 import { expect, test } from '@playwright/test';
+import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { demoArgs, PORTS, TOKEN, WORK } from '../servers';
 import { openLab, openSidebar } from './helpers';
 
-// The "idle" project's server runs `dsws demo` with a 30-second idle timeout, a 15-second
-// warning and checks every second; outside Studio the stop is the server's own.
-const ROOT = path.resolve(__dirname, '..', '..', 'build', 'ui-tests', 'idle');
+// This test starts its own `dsws demo` with a 30-second idle timeout, a 15-second warning
+// and a check every second (outside Studio the stop is the server's own): started with the
+// other servers, it would stop itself before the test came.
+const ROOT = path.join(WORK, 'idle');
+let server: ChildProcess | null = null;
+
+test.beforeAll(async () => {
+  fs.rmSync(ROOT, { recursive: true, force: true });
+  const [command, ...args] = demoArgs(
+    'newest',
+    PORTS.idle,
+    'idle',
+    '--IdleShutdown.timeout_minutes=0.5',
+    '--IdleShutdown.min_timeout_minutes=0.1',
+    '--IdleShutdown.warning_minutes=0.25',
+    '--IdleShutdown.check_interval_seconds=1',
+    '--IdleShutdown.save_wait_seconds=20'
+  );
+  server = spawn(command, args, { detached: true, stdio: 'ignore' });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      const response = await fetch(
+        `http://127.0.0.1:${PORTS.idle}/api/status?token=${TOKEN}`
+      );
+      if (response.ok) {
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error('the idle demo server did not start');
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+});
+
+test.afterAll(() => {
+  // Normally the server has stopped itself; SIGTERM lets `dsws demo` clean up otherwise.
+  if (server?.pid && server.exitCode === null) {
+    process.kill(-server.pid, 'SIGTERM');
+  }
+});
 
 test('warns with a countdown and saves an unsaved notebook before the server stops', async ({
   page
@@ -47,7 +90,7 @@ test('warns with a countdown and saves an unsaved notebook before the server sto
     .poll(
       async () => {
         try {
-          const response = await page.request.get('/api/status?token=dsws-ui-tests');
+          const response = await page.request.get(`/api/status?token=${TOKEN}`);
           return response.status();
         } catch {
           return 0; // connection refused: the server has stopped

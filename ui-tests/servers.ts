@@ -1,0 +1,40 @@
+/** Where the browser tests' servers live: shared by the config and the tests. */
+import * as path from 'path';
+
+export const TOKEN = 'dsws-ui-tests';
+const ROOT = path.resolve(__dirname, '..');
+/** The Python environments `make wheel-envs` makes (DSWS_WHEEL_ENVS to use others). */
+export const ENVS = process.env.DSWS_WHEEL_ENVS ?? path.join(ROOT, 'build', 'envs');
+/** The servers' workspaces. */
+export const WORK = path.join(ROOT, 'build', 'ui-tests');
+
+// DSWS_UI_PORT_BASE lets two runs on one machine use different ports.
+const BASE = Number(process.env.DSWS_UI_PORT_BASE ?? 18890);
+export const PORTS = {
+  newest: BASE,
+  studio: BASE + 1,
+  unreachable: BASE + 2,
+  silent: BASE + 3,
+  silentAws: BASE + 4,
+  idle: BASE + 5
+};
+
+/** `dsws demo` from environment `env`, serving workspace `dir`; `labArgs` go to JupyterLab. */
+export function demoArgs(
+  env: string,
+  port: number,
+  dir: string,
+  ...labArgs: string[]
+): string[] {
+  return [
+    path.join(ENVS, env, 'bin', 'dsws'),
+    'demo',
+    `--port=${port}`,
+    `--token=${TOKEN}`,
+    '--no-browser',
+    `--root-dir=${path.join(WORK, dir)}`,
+    '--',
+    '--log-level=WARN',
+    ...labArgs
+  ];
+}
