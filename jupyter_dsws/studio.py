@@ -15,6 +15,8 @@ from pathlib import Path
 DEFAULT_METADATA_PATH = "/opt/ml/metadata/resource-metadata.json"
 
 _ARN_REGION = re.compile(r"^arn:aws[a-zA-Z-]*:sagemaker:([a-z0-9-]+):")
+# arn:aws:sagemaker:<region>:<account>:app/<domain>/<space>/<app type>/<app name>
+_APP_ARN_NAME = re.compile(r"^arn:aws[a-zA-Z-]*:sagemaker:[^:]*:[^:]*:app/(?:[^/]+/){3}([^/]+)$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,11 @@ def region_from_arn(arn: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+def app_name_from_arn(arn: str | None) -> str | None:
+    match = _APP_ARN_NAME.match(arn or "")
+    return match.group(1) if match else None
+
+
 def parse_metadata(data: object) -> StudioApp | None:
     """The Studio app described by the metadata document, or None when it is not one."""
     if not isinstance(data, dict):
@@ -54,7 +61,8 @@ def parse_metadata(data: object) -> StudioApp | None:
         space_name=text("SpaceName"),
         app_type=app_type,
         user_profile=text("UserProfileName"),
-        app_name=text("ResourceName"),
+        # ResourceName may be missing; the app's ARN ends with the same name.
+        app_name=text("ResourceName") or app_name_from_arn(text("ResourceArn")),
         resource_arn=text("ResourceArn"),
         execution_role_arn=text("ExecutionRoleArn"),
     )

@@ -39,3 +39,14 @@ def test_outside_studio(tmp_path):
     not_studio = tmp_path / "other.json"
     not_studio.write_text(json.dumps({"SpaceName": "s"}))
     assert read_metadata(not_studio) is None
+
+
+def test_app_name_comes_from_the_arn_when_resource_name_is_missing(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({
+        "DomainId": "d-1", "SpaceName": "s", "AppType": "JupyterLab",
+        "ResourceArn": "arn:aws:sagemaker:eu-west-1:111122223333:app/d-1/s/jupyterlab/lab-2",
+    }))
+    app = read_metadata(path)
+    assert app is not None
+    assert app.app_name == "lab-2"
