@@ -51,6 +51,13 @@ class CodeCommitClone(Configurable):
              "Default: 900 s (15 min).",
     )
 
+    stall_timeout_seconds = Float(
+        60.0,
+        config=True,
+        help="Seconds a clone may receive nothing before it is stopped as stalled (an "
+             "endpoint that accepts connections and never answers). Default: 60 s.",
+    )
+
     max_running_clones = Int(
         4,
         config=True,
@@ -86,10 +93,10 @@ class CodeCommitClone(Configurable):
                              "read the server's disk.")
         return list(dict.fromkeys(values))
 
-    @validate("clone_timeout_seconds")
+    @validate("clone_timeout_seconds", "stall_timeout_seconds")
     def _validate_timeout(self, proposal: dict) -> float:
         if proposal["value"] <= 0:
-            raise ValueError("clone_timeout_seconds must be a positive number of seconds.")
+            raise ValueError(f"{proposal['trait'].name} must be a positive number of seconds.")
         return proposal["value"]
 
     @validate("max_running_clones", "scan_depth")

@@ -91,6 +91,11 @@ def explain_failure(stderr: str, *, url: str, region: str | None,
             or "does not appear to be a git repository" in text or "does not exist" in text):
         return CloneFailed(f"{host} has no such repository. Check the name or URL.",
                            "repository_not_found")
+    if "operation too slow" in text:
+        where = (f" Check the VPC interface endpoint com.amazonaws.{region}.git-codecommit and "
+                 "its security group (HTTPS from Studio)." if region else "")
+        return CloneFailed(f"{host} accepted the connection but stopped answering.{where}",
+                           "endpoint_unreachable")
     if ("could not resolve host" in text or "failed to connect" in text
             or "connection timed out" in text or "connection refused" in text
             or "network is unreachable" in text or "operation timed out" in text
@@ -111,8 +116,10 @@ def _host(url: str) -> str:
     return match["host"] if match else url.split("://", 1)[-1].split("/", 1)[0]
 
 
-def clone_environment(base: Mapping[str, str], protocols: Sequence[str]) -> dict[str, str]:
-    """The environment git clones in: no prompt of any kind, only the allowed transports."""
+def clone_environment(base: Mapping[str, str], protocols: Sequence[str], *,
+                      stall_seconds: float = 60.0) -> dict[str, str]:
+    """The environment git clones in: no prompt of any kind, only the allowed transports,
+    and an end to a transfer that receives nothing for ``stall_seconds``."""
     env = {k: v for k, v in base.items()
            if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
                         "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CEILING_DIRECTORIES")}
@@ -123,6 +130,9 @@ def clone_environment(base: Mapping[str, str], protocols: Sequence[str]) -> dict
         "SSH_ASKPASS": "",
         "GCM_INTERACTIVE": "never",
         "GIT_ALLOW_PROTOCOL": ":".join(protocols),
+        # Less than 1 byte/s for that long: an endpoint that accepted and went silent.
+        "GIT_HTTP_LOW_SPEED_LIMIT": "1",
+        "GIT_HTTP_LOW_SPEED_TIME": str(max(1, round(stall_seconds))),
         # English messages, so that explain_failure can read them.
         "LC_ALL": "C",
         "LANGUAGE": "",

@@ -185,7 +185,8 @@ class CodeCommitService:
         if len(running) >= self.config.max_running_clones:
             raise Throttled(f"{len(running)} clones are running already; wait for one to "
                             "finish.", headers={"Retry-After": "10"})
-        env = clone_environment(self.environ, self._protocols())
+        env = clone_environment(self.environ, self._protocols(),
+                                stall_seconds=self.config.stall_timeout_seconds)
         repo_config = await self._credential_config(source, env)
         if not await asyncio.to_thread(_claim, target):
             suggested = await asyncio.to_thread(free_name, self.root, path)

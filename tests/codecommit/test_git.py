@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,3 +113,25 @@ def test_a_transport_not_allowed_is_refused_by_git_itself(
     with pytest.raises(CloneFailed) as failed:
         clone(work.as_uri(), tmp_path / "copy", protocols=["https"])
     assert failed.value.code == "protocol_not_allowed"
+
+
+def test_an_endpoint_that_accepts_and_never_answers_is_named_after_the_stall_time(
+        tmp_path: Path):
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}/v1/repos/quiet"
+    env = clone_environment(os.environ, ["http"], stall_seconds=2)
+    started = time.monotonic()
+    try:
+        with pytest.raises(CloneFailed) as raised:
+            asyncio.run(run_clone(clone_command(url, tmp_path / "quiet", branch=None,
+                                                repo_config=[]), env,
+                                  timeout=60, on_progress=lambda _: None, url=url,
+                                  region="eu-central-1", branch=None, cwd=tmp_path))
+    finally:
+        silent.close()
+    assert raised.value.code == "endpoint_unreachable"
+    assert "stopped answering" in str(raised.value)
+    assert "com.amazonaws.eu-central-1.git-codecommit" in str(raised.value)
+    assert time.monotonic() - started < 20
