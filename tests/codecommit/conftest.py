@@ -40,17 +40,11 @@ _REPO_PATH = re.compile(rf"^(?P<repo>{GIT_PATH_PREFIX}/[^/]+/v1/repos/[^/]+)/")
 
 
 @pytest.fixture(autouse=True)
-def fake_aws(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Known fake credentials; nothing from a developer's own AWS or git set-up leaks in."""
-    for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
-                 "AWS_ENDPOINT_URL", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-                 "DSWS_RESOURCE_METADATA_PATH"):
-        monkeypatch.delenv(name, raising=False)
+def _fake_aws(fake_aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Known fake credentials (the git server checks their signature); nothing from a
+    developer's own AWS or git set-up leaks in."""
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", CREDENTIALS.access_key)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secret_key)
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
 
