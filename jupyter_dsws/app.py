@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from jupyter_server.extension.application import ExtensionApp
 from traitlets import Float, Int, List, Unicode, default, validate
@@ -99,6 +100,19 @@ class DSWSExtension(ExtensionApp):
             f"{DEFAULT_METADATA_PATH}. When it is missing we are not in Studio."
         ),
     )
+
+    state_dir = Unicode(
+        config=True,
+        help=(
+            "Folder for what the extension keeps per person across restarts (the person's "
+            "idle-shutdown choices, the idle events log). Default: ~/.jupyter_dsws, under "
+            "HOME, the one folder that survives an app restart in Studio."
+        ),
+    )
+
+    @default("state_dir")
+    def _default_state_dir(self) -> str:
+        return str(Path.home() / ".jupyter_dsws")
 
     @default("aws_endpoint_url")
     def _default_endpoint(self) -> str | None:

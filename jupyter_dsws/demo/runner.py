@@ -126,7 +126,7 @@ def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSigna
         env = lab_environment(os.environ, region=options.region,
                               endpoint_url=emulator.endpoint_url, state_dir=state_dir,
                               token=options.token, clone_url=seeded.clone_url_http)
-        lab = subprocess.Popen(lab_command(options, emulator.endpoint_url), env=env,
+        lab = subprocess.Popen(lab_command(options, emulator.endpoint_url, state_dir), env=env,
                                start_new_session=True)
         try:
             if not _wait_until_ready(lab, options, stop):
@@ -161,7 +161,7 @@ def _ready_message(options: DemoOptions, endpoint_url: str, seeded: SeedResult,
     return "\n".join(lines)
 
 
-def lab_command(options: DemoOptions, endpoint_url: str) -> list[str]:
+def lab_command(options: DemoOptions, endpoint_url: str, state_dir: Path) -> list[str]:
     """``jupyter lab`` for the demo; the token travels in the environment, not in ``ps``."""
     command = [
         sys.executable, "-m", "jupyterlab",
@@ -171,6 +171,8 @@ def lab_command(options: DemoOptions, endpoint_url: str) -> list[str]:
         f"--ServerApp.root_dir={options.root_dir}",
         f"--DSWSExtension.region={options.region}",
         f"--DSWSExtension.aws_endpoint_url={endpoint_url}",
+        # The demo's idle choices and events stay in the demo, out of the person's home.
+        f"--DSWSExtension.state_dir={state_dir / 'workspace-state'}",
         # The demo's git configuration rewrites CodeCommit's https URLs to the emulator's
         # plain-http git server; git may use that transport, a person still cannot type it.
         "--CodeCommitClone.extra_git_protocols=http",

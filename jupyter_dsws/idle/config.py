@@ -8,12 +8,13 @@ from traitlets import Bool, Float, TraitError, Unicode, default, validate
 from traitlets.config import LoggingConfigurable
 
 DEFAULT_STUDIO_ACTIVITY_FILE = "/tmp/.sagemaker-last-active-timestamp"  # noqa: S108 (Studio's path)
-STATE_DIR = ".jupyter_dsws"
 
 
-def home_state_dir() -> Path:
-    """Under HOME: the one folder that survives an app restart in Studio (its EBS volume)."""
-    return Path.home() / STATE_DIR
+def state_dir(config: LoggingConfigurable) -> Path:
+    """The extension's per-person folder (``DSWSExtension.state_dir``, under HOME by default:
+    the one folder that survives an app restart in Studio)."""
+    parent_dir = getattr(config.parent, "state_dir", None)
+    return Path(parent_dir) if parent_dir else Path.home() / ".jupyter_dsws"
 
 
 class IdleShutdown(LoggingConfigurable):
@@ -98,7 +99,7 @@ class IdleShutdown(LoggingConfigurable):
 
     @default("events_path")
     def _default_events_path(self) -> str:
-        return str(home_state_dir() / "idle-events.jsonl")
+        return str(state_dir(self) / "idle-events.jsonl")
 
     @validate("timeout_minutes", "check_interval_seconds", "min_timeout_minutes",
               "max_timeout_minutes", "client_ttl_seconds")

@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..features import Feature
-from .config import IdleShutdown, home_state_dir
+from .config import IdleShutdown, state_dir
 from .events import EventLog
 from .handlers import handlers
 from .inventory import Inventory
@@ -37,7 +37,7 @@ class IdleFeature(Feature):
         heartbeat = (StudioHeartbeat(self.config.studio_activity_file)
                      if studio is not None and self.config.studio_activity_file else None)
         self.monitor = IdleMonitor(
-            store=SettingsStore(self.config, home_state_dir() / "idle.json"),
+            store=SettingsStore(self.config, state_dir(self.config) / "idle.json"),
             inventory=Inventory(serverapp),
             events=EventLog(self.config.events_path, getattr(serverapp, "event_logger", None)),
             stopper=stopper,

@@ -1,6 +1,6 @@
 import { SidePanel } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
-import { Widget } from '@lumino/widgets';
+import { AccordionPanel, Widget } from '@lumino/widgets';
 
 import { workspaceIcon } from './icons';
 import { StatusSection } from './status/StatusSection';
@@ -28,6 +28,11 @@ export class WorkspaceSidebar extends SidePanel {
   addSection(section: Widget): void {
     section.addClass('jp-dsws-section-widget');
     this.addWidget(section);
+    // The status needs little room; the feature panels share the rest.
+    if (this.content instanceof AccordionPanel) {
+      const features = this.widgets.length - 1;
+      this.content.setRelativeSizes([1, ...Array(features).fill(features > 1 ? 2 : 3)]);
+    }
   }
 
   protected onAfterShow(msg: Message): void {

@@ -169,3 +169,17 @@ def test_inconsistent_bounds_fail_loudly():
     config = IdleShutdown(config=Config({"IdleShutdown": {"timeout_minutes": 5.0}}))
     with pytest.raises(Exception, match="min_timeout_minutes"):
         config.check_bounds()
+
+
+
+def test_state_dir_holds_the_events_log_and_defaults_to_home(tmp_path, monkeypatch):
+    from jupyter_dsws.app import DSWSExtension
+    from jupyter_dsws.idle.config import IdleShutdown, state_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    at_home = IdleShutdown(parent=DSWSExtension())
+    assert state_dir(at_home) == tmp_path / "home" / ".jupyter_dsws"
+
+    elsewhere = IdleShutdown(parent=DSWSExtension(state_dir=str(tmp_path / "demo")))
+    assert state_dir(elsewhere) == tmp_path / "demo"
+    assert elsewhere.events_path == str(tmp_path / "demo" / "idle-events.jsonl")
