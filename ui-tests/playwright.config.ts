@@ -34,7 +34,9 @@ function labAgainst(port: number, endpoint: string, dir: string): string {
     `--IdentityProvider.token=${TOKEN}`,
     `--ServerApp.root_dir=${path.join(WORK, dir)}`,
     '--DSWSExtension.region=eu-central-1',
-    `--DSWSExtension.aws_endpoint_url=${endpoint}`
+    `--DSWSExtension.aws_endpoint_url=${endpoint}`,
+    // Its own per-person state, not the home folder's shared by every run.
+    `--DSWSExtension.state_dir=${path.join(WORK, dir, '.dsws-state')}`
   ].join(' ');
 }
 

@@ -1,6 +1,6 @@
 import { SidePanel } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
-import { AccordionPanel, Widget } from '@lumino/widgets';
+import { Widget } from '@lumino/widgets';
 
 import { workspaceIcon } from './icons';
 import { StatusSection } from './status/StatusSection';
@@ -27,12 +27,9 @@ export class WorkspaceSidebar extends SidePanel {
   /** Add a feature's section below the ones already there. */
   addSection(section: Widget): void {
     section.addClass('jp-dsws-section-widget');
+    // Equal shares: a smaller one for the status would hide its most important
+    // sentence, the endpoint an admin must add, when AWS is unreachable.
     this.addWidget(section);
-    // The status needs little room; the feature panels share the rest.
-    if (this.content instanceof AccordionPanel) {
-      const features = this.widgets.length - 1;
-      this.content.setRelativeSizes([1, ...Array(features).fill(features > 1 ? 2 : 3)]);
-    }
   }
 
   protected onAfterShow(msg: Message): void {

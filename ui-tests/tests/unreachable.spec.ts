@@ -16,6 +16,7 @@ test('an unreachable AWS endpoint is named in the panel within seconds', async (
   await expect(alert).toContainText('AWS is not reachable', { timeout: 10_000 });
   await expect(alert).toContainText('com.amazonaws.eu-central-1.sts');
   if (testInfo.project.name === 'unreachable') {
+    await page.setViewportSize({ width: 1280, height: 1500 });
     await panel.screenshot({
       path: path.resolve(__dirname, '..', '..', 'docs', 'images', 'sidebar-unreachable.png')
     });
