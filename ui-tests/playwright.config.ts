@@ -22,7 +22,7 @@ function demo(env: string, port: number, dir: string): string {
 }
 
 /** The newest JupyterLab with our extension pointed at `endpoint`, fake credentials. */
-function labAgainst(port: number, endpoint: string, dir: string): string {
+function labAgainst(port: number, endpoint: string, dir: string, ...extra: string[]): string {
   return [
     `mkdir -p ${path.join(WORK, dir)} &&`,
     path.join(ENVS, 'newest', 'bin', 'jupyter-lab'),
@@ -36,7 +36,8 @@ function labAgainst(port: number, endpoint: string, dir: string): string {
     '--DSWSExtension.region=eu-central-1',
     `--DSWSExtension.aws_endpoint_url=${endpoint}`,
     // Its own per-person state, not the home folder's shared by every run.
-    `--DSWSExtension.state_dir=${path.join(WORK, dir, '.dsws-state')}`
+    `--DSWSExtension.state_dir=${path.join(WORK, dir, '.dsws-state')}`,
+    ...extra
   ].join(' ');
 }
 
@@ -101,7 +102,7 @@ export default defineConfig({
     },
     {
       name: 'silent',
-      testMatch: /unreachable\.spec\.ts/,
+      testMatch: /(unreachable|panels)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.silent}` }
     },
     {
@@ -125,7 +126,13 @@ export default defineConfig({
       // server, so that Playwright's SIGTERM stops both.
       command:
         `node -e "require('net').createServer(() => {}).listen(${PORTS.silentAws}, '127.0.0.1')" & ` +
-        labAgainst(PORTS.silent, `http://127.0.0.1:${PORTS.silentAws}`, 'silent'),
+        labAgainst(
+          PORTS.silent,
+          `http://127.0.0.1:${PORTS.silentAws}`,
+          'silent',
+          // Only one panel on: panels.spec.ts checks the others are gone.
+          '--DSWSExtension.panels=codecommit'
+        ),
       env: FAKE_AWS,
       ...server('silent', PORTS.silent)
     }

@@ -100,3 +100,12 @@ def test_unknown_panel_is_refused_with_the_choices():
 
     with pytest.raises(Exception, match="choose from idle, registry, codecommit, instances"):
         DSWSExtension(panels=["registry", "notebooks"])
+
+
+@pytest.mark.parametrize("dsws_config", [{"panels": ["codecommit"]}], indirect=True)
+async def test_a_panel_turned_off_has_no_routes(jp_fetch):
+    listed = await jp_fetch("dsws", "codecommit", "repos")
+    assert listed.code == 200
+    with pytest.raises(HTTPClientError) as raised:
+        await jp_fetch("dsws", "idle")
+    assert raised.value.code == 404
