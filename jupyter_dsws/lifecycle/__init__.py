@@ -1,0 +1,1 @@
+"""Studio lifecycle configurations: build the offline install, publish it, attach it."""
