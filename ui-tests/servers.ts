@@ -5,8 +5,8 @@ export const TOKEN = 'dsws-ui-tests';
 const ROOT = path.resolve(__dirname, '..');
 /** The Python environments `make wheel-envs` makes (DSWS_WHEEL_ENVS to use others). */
 export const ENVS = process.env.DSWS_WHEEL_ENVS ?? path.join(ROOT, 'build', 'envs');
-/** The servers' workspaces. */
-export const WORK = path.join(ROOT, 'build', 'ui-tests');
+/** The servers' workspaces (DSWS_UI_WORK to keep two runs apart). */
+export const WORK = process.env.DSWS_UI_WORK ?? path.join(ROOT, 'build', 'ui-tests');
 
 // DSWS_UI_PORT_BASE lets two runs on one machine use different ports.
 const BASE = Number(process.env.DSWS_UI_PORT_BASE ?? 18890);
