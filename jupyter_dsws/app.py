@@ -13,6 +13,8 @@ from .aws import AwsAccess, endpoint_from_environment, resolve_region
 from .codecommit.feature import CodeCommitFeature
 from .features import Feature
 from .idle.feature import IdleFeature
+from .instances.feature import InstancesFeature
+from .registry.feature import RegistryFeature
 from .status.handlers import handlers as status_handlers
 from .status.service import StatusService
 from .studio import DEFAULT_METADATA_PATH, StudioApp, read_metadata
@@ -22,7 +24,8 @@ PANELS = ("idle", "registry", "codecommit", "instances")
 # The server side of each panel whose slice is built, by panel name. A panel that has no
 # entry yet only affects the frontend when it is turned on.
 FEATURES: dict[str, type[Feature]] = {
-    feature.name: feature for feature in (IdleFeature, CodeCommitFeature)
+    feature.name: feature
+    for feature in (IdleFeature, RegistryFeature, CodeCommitFeature, InstancesFeature)
 }
 
 ROUTE_PREFIX = "dsws/"

@@ -67,6 +67,7 @@ VPC_ENDPOINT_SERVICES: Mapping[str, str] = {
     "ecr": "ecr.api",
     "emr": "elasticmapreduce",
     "pricing": "pricing.api",
+    "service-quotas": "servicequotas",
 }
 
 _ACCESS_DENIED = {

@@ -17,6 +17,7 @@ from types import ModuleType
 # Subcommand name -> the module that implements it.
 SUBCOMMANDS = {
     "demo": "jupyter_dsws.demo.runner",
+    "inventory": "jupyter_dsws.instances.cli",
 }
 
 

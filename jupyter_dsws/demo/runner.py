@@ -176,6 +176,8 @@ def lab_command(options: DemoOptions, endpoint_url: str, state_dir: Path) -> lis
         # The demo's git configuration rewrites CodeCommit's https URLs to the emulator's
         # plain-http git server; git may use that transport, a person still cannot type it.
         "--CodeCommitClone.extra_git_protocols=http",
+        # The emulator has no Price List API: the panel shows the prices the package ships.
+        "--InstancePicker.pricing_refresh=False",
     ]
     if not options.open_browser:
         command.append("--no-browser")

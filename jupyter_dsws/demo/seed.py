@@ -23,6 +23,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from ..registry import register_model
 from ..slug import slugify
 from .catalog import PENDING, ModelFamily, VersionPlan, family
 from .git import run_git
@@ -222,20 +223,21 @@ def _seed_group(clients: _Clients, row: InventoryRow, bucket: str, region: str,
     registered = _versions(sagemaker, name)
     for number, plan in enumerate(model.versions[len(registered):], start=len(registered) + 1):
         prefix = f"s3://{bucket}/{name}/v{number}"
-        _put_artifacts(clients.s3, bucket, f"{name}/v{number}", model, plan)
+        clients.s3.put_object(Bucket=bucket, Key=f"{name}/v{number}/model.tar.gz",
+                              Body=_fake_model(model, plan), ContentType="application/gzip")
         properties = {**plan.params, "model_size_mb": f"{row.memory_mb:g}",
                       "gpu": "true" if row.gpu else "false"}
-        arn = sagemaker.create_model_package(
-            ModelPackageGroupName=name,
-            ModelPackageDescription=f"{row.model} version {number} for {row.feature}",
-            InferenceSpecification=_inference(model, row, region, f"{prefix}/model.tar.gz"),
-            ModelMetrics={"ModelQuality": {"Statistics": {
-                "ContentType": "application/json", "S3Uri": f"{prefix}/statistics.json"}}},
-            CustomerMetadataProperties=properties,
-            MetadataProperties={"Repository": clone_url, "CommitId": commit_id,
-                                "GeneratedBy": _NOTEBOOKS.get(row.model, REPOSITORY_NAME)},
-            ModelApprovalStatus=PENDING,
-        )["ModelPackageArn"]
+        # As a data scientist would at the end of training: the public notebook API.
+        arn = register_model(
+            name, f"{prefix}/model.tar.gz", model.image(region), params=properties,
+            metrics=model.statistics(plan),
+            description=f"{row.model} version {number} for {row.feature}",
+            metrics_uri=f"{prefix}/statistics.json", approval_status=PENDING,
+            lineage={"Repository": clone_url, "CommitId": commit_id,
+                     "GeneratedBy": _NOTEBOOKS.get(row.model, REPOSITORY_NAME)},
+            inference=_inference(model, row),
+            sagemaker_client=sagemaker, s3_client=clients.s3,
+        )["arn"]
         # Decided versions go through the reviewer's update, as on AWS: only an update
         # records ApprovalDescription and LastModifiedTime. moto drops the metadata map on
         # any update that does not repeat it (AWS keeps it): repeating it suits both.
@@ -266,28 +268,18 @@ def _versions(sagemaker: Any, group: str) -> list[dict[str, Any]]:
     return sorted(summaries, key=lambda s: s["ModelPackageVersion"])
 
 
-def _inference(model: ModelFamily, row: InventoryRow, region: str,
-               model_data_url: str) -> dict[str, Any]:
+def _inference(model: ModelFamily, row: InventoryRow) -> dict[str, Any]:
+    """What register_model adds to the InferenceSpecification for this family."""
     instances = (["ml.g4dn.xlarge", "ml.g5.xlarge"] if row.gpu
                  else ["ml.m5.large", "ml.c5.xlarge"])
     return {
-        "Containers": [{"Image": model.image(region), "ModelDataUrl": model_data_url,
-                        "Framework": model.framework,
-                        "FrameworkVersion": model.framework_version}],
+        "Container": {"Framework": model.framework,
+                      "FrameworkVersion": model.framework_version},
         "SupportedContentTypes": [model.content_type],
         "SupportedResponseMIMETypes": ["application/json"],
         "SupportedRealtimeInferenceInstanceTypes": instances,
         "SupportedTransformInstanceTypes": instances,
     }
-
-
-def _put_artifacts(s3: Any, bucket: str, prefix: str, model: ModelFamily,
-                   plan: VersionPlan) -> None:
-    statistics = json.dumps(model.statistics(plan), indent=2).encode()
-    s3.put_object(Bucket=bucket, Key=f"{prefix}/statistics.json", Body=statistics,
-                  ContentType="application/json")
-    s3.put_object(Bucket=bucket, Key=f"{prefix}/model.tar.gz",
-                  Body=_fake_model(model, plan), ContentType="application/gzip")
 
 
 def _fake_model(model: ModelFamily, plan: VersionPlan) -> bytes:

@@ -71,6 +71,7 @@ class IdleMonitor:
         self._app_done_for: datetime | None = None  # a dry-run stop recorded for this period
         self._stop_issued = False
         self._in_warning = False
+        self._requested: str | None = None  # why a stop was asked for (an instance switch)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -81,7 +82,7 @@ class IdleMonitor:
         cancelled at once (the browsers see it at their next poll)."""
         when = when or self.clock()
         self.person_activity = policy.latest((self.person_activity, when))
-        if self.handshake.pending is not None:
+        if self.handshake.pending is not None and self._requested is None:
             self.handshake.cancel()
             self._wake.set()
 
@@ -131,6 +132,17 @@ class IdleMonitor:
     def wake(self) -> None:
         self._wake.set()
 
+    def request_stop(self, reason: str) -> None:
+        """Stop the app soon for a reason other than idleness (an instance switch), through
+        the same handshake: the browsers save every document, then the app stops. A person
+        asked for it, so activity does not cancel it, and it runs whatever the idle settings
+        (off, dry run)."""
+        self._requested = reason
+        self.handshake.begin(self.clock())
+        self._in_warning = True  # the browsers' saves are not activity
+        self.start()
+        self._wake.set()
+
     async def check_safely(self) -> None:
         try:
             await self.check()
@@ -147,6 +159,9 @@ class IdleMonitor:
     async def check(self) -> None:
         now = self.clock()
         self.checks += 1
+        if self._requested is not None:
+            await self._check_requested(now)
+            return
         seen = await self.inventory.observe(now)
         roots = {s.key: s.pid for s in seen if s.pid is not None}
         found = await asyncio.to_thread(self.find_processes, roots) if roots else {}
@@ -258,6 +273,26 @@ class IdleMonitor:
             self.handshake.cancel()
             await self._record("error", "app", self.stopper.id, self.stopper.name,
                                f"Could not stop the app: {exc.message}", idle, dry_run=False)
+            return
+        self._stop_issued = True
+
+    async def _check_requested(self, now: datetime) -> None:
+        if self._stop_issued or self._requested is None:
+            return
+        if self.handshake.pending is None:
+            self.handshake.begin(now)
+        if not self.handshake.ready(now):
+            return
+        await self._record("shutdown", "app", self.stopper.id, self.stopper.name,
+                           self._requested, 0.0, dry_run=False)
+        try:
+            await self.stopper.stop()
+        except DSWSError as exc:
+            self._requested = None
+            self._in_warning = False
+            self.handshake.cancel()
+            await self._record("error", "app", self.stopper.id, self.stopper.name,
+                               f"Could not stop the app: {exc.message}", 0.0, dry_run=False)
             return
         self._stop_issued = True
 

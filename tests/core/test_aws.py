@@ -14,7 +14,14 @@ from botocore.exceptions import (
 from botocore.parsers import ResponseParserError
 from botocore.stub import Stubber
 
-from jupyter_dsws.aws import AwsAccess, CallContext, redact, resolve_region, translate
+from jupyter_dsws.aws import (
+    AwsAccess,
+    CallContext,
+    redact,
+    resolve_region,
+    translate,
+    vpc_endpoint_name,
+)
 from jupyter_dsws.errors import DSWSError
 from jupyter_dsws.studio import StudioApp
 
@@ -152,3 +159,14 @@ def test_boto3_is_not_asked_for_a_default_session():
     before = boto3.DEFAULT_SESSION
     AwsAccess(region="eu-central-1").client("s3")
     assert boto3.DEFAULT_SESSION is before
+
+
+@pytest.mark.parametrize(("service", "endpoint"), [
+    ("sagemaker", "com.amazonaws.eu-central-1.sagemaker.api"),
+    ("service-quotas", "com.amazonaws.eu-central-1.servicequotas"),
+    ("codecommit", "com.amazonaws.eu-central-1.codecommit"),
+    ("sts", "com.amazonaws.eu-central-1.sts"),
+])
+def test_unreachable_names_the_interface_endpoint_to_add(service, endpoint):
+    # The name a person types into the VPC console, not botocore's service name.
+    assert vpc_endpoint_name(service, "eu-central-1") == endpoint

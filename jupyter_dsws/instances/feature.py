@@ -1,0 +1,82 @@
+"""The Instances panel's server side: catalog, recommendations, inventory, switch."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..aws import AwsAccess
+from ..features import Feature
+from ..idle.config import IdleShutdown, state_dir
+from .catalog import Catalog, load_bundled
+from .config import InstancePicker
+from .handlers import handlers
+from .pricing import PriceRefresher
+from .service import InstancesService
+from .switch import AppStopRequester, SwitchService
+
+if TYPE_CHECKING:
+    from ..app import DSWSExtension
+
+
+class InstancesFeature(Feature):
+    name = "instances"
+    configurables = (InstancePicker,)
+
+    def __init__(self, extension: DSWSExtension) -> None:
+        super().__init__(extension)
+        self.config = InstancePicker(parent=extension)
+        # Without the idle panel its settings still say what idle shutdown would do.
+        self._idle_defaults = IdleShutdown(parent=extension)
+        self.service = InstancesService(
+            load_bundled(), region=extension.aws.region,
+            allowed=list(self.config.allowed_instance_types),
+            idle_timeout_minutes=self.idle_timeout_minutes,
+            working_days_per_month=self.config.working_days_per_month,
+        )
+        self.switcher = SwitchService(
+            extension.aws, extension.studio, catalog=lambda: self.service.catalog,
+            allowed=self.service.is_allowed, stopper=self.app_stopper,
+            quota_check=self.config.quota_check, logger=extension.log,
+        )
+        self.refresher: PriceRefresher | None = None
+
+    def idle_timeout_minutes(self) -> float:
+        idle = self.extension.features.get("idle")
+        if idle is not None:
+            return float(idle.monitor.store.timeout_minutes())
+        return float(self._idle_defaults.timeout_minutes)
+
+    def app_stopper(self) -> AppStopRequester | None:
+        """The idle monitor, whose stop saves every open document first; None without it
+        (then a switch stops nothing: the person stops the space after saving)."""
+        idle = self.extension.features.get("idle")
+        return idle.monitor if idle is not None else None
+
+    def apply_prices(self, read: dict[str, dict[str, float]], as_of: str) -> None:
+        self.service.catalog = load_bundled().with_prices(read, as_of)
+
+    def handlers(self) -> list[tuple[str, Any]]:
+        return list(handlers)
+
+    async def start(self) -> None:
+        c = self.config
+        if not c.pricing_refresh or self.refresher is not None:
+            return
+        aws = self.extension.aws
+        pricing_aws = AwsAccess(
+            region=c.pricing_region, endpoint_url=aws.endpoint_url,
+            connect_timeout=c.pricing_timeout_seconds, read_timeout=c.pricing_timeout_seconds,
+            max_attempts=1, max_workers=1,
+        )
+        catalog: Catalog = self.service.catalog
+        self.refresher = PriceRefresher(
+            pricing_aws, catalog.regions, on_prices=self.apply_prices,
+            interval_seconds=c.pricing_refresh_interval_hours * 3600, logger=self.extension.log,
+            cache_path=state_dir(self.config) / "instance-prices.json",
+        )
+        self.refresher.start()
+
+    async def stop(self) -> None:
+        if self.refresher is not None:
+            await self.refresher.stop()
+            self.refresher = None

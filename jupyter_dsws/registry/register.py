@@ -1,0 +1,118 @@
+"""``register_model``: what a data scientist calls at the end of training, in a notebook.
+
+Plain synchronous boto3, no server: it writes the metrics as a SageMaker model quality
+statistics JSON to S3, creates the model package group if needed, and registers a new
+version whose ModelMetrics point at that file, so the Models panel shows its parameters
+and metrics as columns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from .metrics import folder_of, split_s3_uri, to_statistics
+
+PENDING = "PendingManualApproval"
+STATUSES = ("Approved", "Rejected", PENDING)
+
+
+def _param_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def register_model(
+    group: str,
+    model_data_url: str,
+    image_uri: str,
+    params: Mapping[str, Any] | None = None,
+    metrics: Mapping[str, Any] | None = None,
+    description: str | None = None,
+    *,
+    metrics_uri: str | None = None,
+    approval_status: str = PENDING,
+    group_description: str | None = None,
+    lineage: Mapping[str, str] | None = None,
+    inference: Mapping[str, Any] | None = None,
+    region: str | None = None,
+    session: Any = None,
+    endpoint_url: str | None = None,
+    sagemaker_client: Any = None,
+    s3_client: Any = None,
+) -> dict[str, Any]:
+    """Register a model version; returns ``{"arn", "version", "metrics_uri"}``.
+
+    - ``params``: training parameters, stored as the version's CustomerMetadataProperties
+      (values that are not strings are stored as JSON text, e.g. ``0.1`` → ``"0.1"``).
+    - ``metrics``: flat (``{"accuracy": 0.91}``, a value may be ``(value, std)``) or SageMaker
+      statistics (``{"multiclass_classification_metrics": {"accuracy": {"value": 0.91,
+      "standard_deviation": 0.01}}}``). Written to ``metrics_uri``, by default
+      ``statistics.json`` beside the model data.
+    - ``lineage``: MetadataProperties (Repository, CommitId, GeneratedBy, ProjectId).
+    - ``inference``: more InferenceSpecification keys (SupportedContentTypes, instance
+      types...) and container keys under ``"Container"`` (Framework, FrameworkVersion...).
+    - ``session``/``endpoint_url``/``*_client``: where to register (default: the notebook's
+      own AWS credentials and region).
+    """
+    if approval_status not in STATUSES:
+        raise ValueError(f"approval_status must be one of {', '.join(STATUSES)}")
+    split_s3_uri(model_data_url)  # a clear ValueError for anything but s3://bucket/key
+    if session is None:
+        import boto3
+
+        session = boto3.session.Session(region_name=region)
+    sagemaker = sagemaker_client or session.client("sagemaker", region_name=region,
+                                                   endpoint_url=endpoint_url)
+    s3 = s3_client or session.client("s3", region_name=region, endpoint_url=endpoint_url)
+
+    model_metrics = None
+    if metrics:
+        statistics = to_statistics(metrics)
+        metrics_uri = metrics_uri or f"{folder_of(model_data_url)}/statistics.json"
+        bucket, key = split_s3_uri(metrics_uri)
+        s3.put_object(Bucket=bucket, Key=key, Body=json.dumps(statistics, indent=2).encode(),
+                      ContentType="application/json")
+        model_metrics = {"ModelQuality": {"Statistics": {
+            "ContentType": "application/json", "S3Uri": metrics_uri}}}
+
+    _ensure_group(sagemaker, group, group_description)
+
+    extra = dict(inference or {})
+    container = {"Image": image_uri, "ModelDataUrl": model_data_url,
+                 **dict(extra.pop("Container", {}))}
+    request: dict[str, Any] = {
+        "ModelPackageGroupName": group,
+        "InferenceSpecification": {"Containers": [container], **extra},
+        "ModelApprovalStatus": approval_status,
+    }
+    if description:
+        request["ModelPackageDescription"] = description
+    if model_metrics:
+        request["ModelMetrics"] = model_metrics
+    if params:
+        request["CustomerMetadataProperties"] = {str(k): _param_text(v)
+                                                 for k, v in params.items()}
+    if lineage:
+        request["MetadataProperties"] = dict(lineage)
+    arn = sagemaker.create_model_package(**request)["ModelPackageArn"]
+    tail = arn.rsplit("/", 1)[-1]  # a version's ARN ends with /<version>
+    version = int(tail) if tail.isdigit() else sagemaker.describe_model_package(
+        ModelPackageName=arn)["ModelPackageVersion"]
+    return {"arn": arn, "version": version, "metrics_uri": metrics_uri if metrics else None}
+
+
+def _ensure_group(sagemaker: Any, group: str, description: str | None) -> None:
+    from botocore.exceptions import ClientError
+
+    try:
+        sagemaker.describe_model_package_group(ModelPackageGroupName=group)
+        return
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") not in ("ValidationException",
+                                                              "ResourceNotFound"):
+            raise
+    params = {"ModelPackageGroupName": group}
+    if description:
+        params["ModelPackageGroupDescription"] = description
+    sagemaker.create_model_package_group(**params)

@@ -1,0 +1,174 @@
+"""The S3 side of the registry: metrics statistics files (cached) and approval histories.
+
+Metrics files are cached in memory by S3 URI and revalidated with their ETag (GetObject
+with If-None-Match: a 304 carries no body), so a panel that is open never downloads what
+it has. A missing, unreadable or malformed file becomes a sentence in ``metrics_error``,
+never an error response. No tornado here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import OrderedDict
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from ..aws import AwsAccess
+from ..errors import Conflict, DSWSError
+from .metrics import FlatMetrics, MalformedStatistics, merge, parse, split_s3_uri
+
+MAX_FILE_BYTES = 1024 * 1024
+_NOT_MODIFIED = object()
+_MISSING = object()
+_PRECONDITION = object()
+
+
+def _error_code(exc: ClientError) -> tuple[str, int]:
+    error = exc.response.get("Error", {}) or {}
+    status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
+    return str(error.get("Code") or ""), status
+
+
+class RegistryStore:
+    def __init__(self, aws: AwsAccess, *, cache_size: int, limit: asyncio.Semaphore) -> None:
+        self.aws = aws
+        self.cache_size = cache_size
+        self.limit = limit
+        # uri -> (etag, metrics or the reason the file is unusable)
+        self._cache: OrderedDict[str, tuple[str, FlatMetrics | str]] = OrderedDict()
+        self.downloads = 0  # bodies actually transferred, for tests and the benchmark
+
+    @property
+    def s3(self) -> Any:
+        return self.aws.client("s3")
+
+    async def metrics(self, uris: list[str]) -> tuple[FlatMetrics, str | None]:
+        """All statistics files of one version, merged; and why any is unusable, or None."""
+        if not uris:
+            return FlatMetrics(), None
+        results = await asyncio.gather(*(self._one(uri) for uri in uris))
+        parts = [r for r in results if isinstance(r, FlatMetrics)]
+        errors = [r for r in results if isinstance(r, str)]
+        return merge(parts), " ".join(errors) or None
+
+    async def _one(self, uri: str) -> FlatMetrics | str:
+        try:
+            bucket, key = split_s3_uri(uri)
+        except ValueError as exc:
+            return f"Metrics file: {exc}."
+        cached = self._cache.get(uri)
+        s3 = self.s3
+
+        def fetch() -> Any:
+            params: dict[str, Any] = {"Bucket": bucket, "Key": key}
+            if cached:
+                params["IfNoneMatch"] = cached[0]
+            try:
+                answer = s3.get_object(**params)
+            except ClientError as exc:
+                code, status = _error_code(exc)
+                if status == 304 or code in ("304", "NotModified"):
+                    return _NOT_MODIFIED
+                if code in ("NoSuchKey", "404") or status == 404:
+                    return _MISSING
+                raise
+            with answer["Body"] as body:
+                return answer.get("ETag", ""), body.read(MAX_FILE_BYTES + 1)
+
+        try:
+            async with self.limit:
+                result = await self.aws.run(s3, "get_object", fetch)
+        except DSWSError as exc:
+            return f"Metrics file {uri} could not be read: {exc.message}"
+        if result is _NOT_MODIFIED and cached:
+            self._cache.move_to_end(uri)
+            return cached[1]
+        if result is _MISSING:
+            self._cache.pop(uri, None)
+            return f"Metrics file {uri} does not exist."
+        etag, body = result
+        self.downloads += 1
+        value: FlatMetrics | str
+        if len(body) > MAX_FILE_BYTES:
+            value = f"Metrics file {uri} is larger than 1 MiB: not a statistics file."
+        else:
+            try:
+                value = parse(body)
+            except MalformedStatistics as exc:
+                value = f"Metrics file {uri} is not SageMaker statistics JSON: {exc}."
+        self._remember(uri, etag, value)
+        return value
+
+    def _remember(self, uri: str, etag: str, value: FlatMetrics | str) -> None:
+        if self.cache_size <= 0 or not etag:
+            return
+        self._cache[uri] = (etag, value)
+        self._cache.move_to_end(uri)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    # Approval history -------------------------------------------------------------------
+
+    async def history(self, uri: str) -> tuple[list[dict[str, Any]], str | None]:
+        """The entries (oldest first) and the document's ETag; ([], None) when there is none."""
+        bucket, key = split_s3_uri(uri)
+        s3 = self.s3
+
+        def fetch() -> Any:
+            try:
+                answer = s3.get_object(Bucket=bucket, Key=key)
+            except ClientError as exc:
+                code, status = _error_code(exc)
+                if code in ("NoSuchKey", "404") or status == 404:
+                    return _MISSING
+                raise
+            with answer["Body"] as body:
+                return answer.get("ETag", ""), body.read(MAX_FILE_BYTES + 1)
+
+        async with self.limit:
+            result = await self.aws.run(s3, "get_object", fetch)
+        if result is _MISSING:
+            return [], None
+        etag, body = result
+        try:
+            document = json.loads(body)
+            entries = document["entries"] if isinstance(document, dict) else document
+            if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+                raise ValueError("no list of entries")
+        except (ValueError, KeyError, TypeError):
+            raise Conflict(f"The approval history {uri} is not a list of entries; fix or remove "
+                           "it, then try again.", code="history_malformed") from None
+        return entries, etag
+
+    async def append_history(self, uri: str, entry: dict[str, Any]) -> list[dict[str, Any]]:
+        """Add ``entry`` with a read-modify-write that loses no concurrent entry.
+
+        The put is conditional (If-Match on the ETag read, If-None-Match: * for a new
+        document); when someone else wrote in between, read again and retry.
+        """
+        bucket, key = split_s3_uri(uri)
+        s3 = self.s3
+        for _ in range(5):
+            entries, etag = await self.history(uri)
+            entries = [*entries, entry]
+            body = json.dumps({"entries": entries}, indent=1).encode()
+            condition = {"IfMatch": etag} if etag else {"IfNoneMatch": "*"}
+
+            def put(body: bytes = body, condition: dict[str, str] = condition) -> Any:
+                try:
+                    return s3.put_object(Bucket=bucket, Key=key, Body=body,
+                                         ContentType="application/json", **condition)
+                except ClientError as exc:
+                    code, status = _error_code(exc)
+                    if code in ("PreconditionFailed", "ConditionalRequestConflict") or \
+                            status in (409, 412):
+                        return _PRECONDITION
+                    raise
+
+            async with self.limit:
+                if await self.aws.run(s3, "put_object", put) is not _PRECONDITION:
+                    return entries
+        raise Conflict(f"The approval history {uri} keeps changing under us; try again.",
+                       code="history_busy")

@@ -1,0 +1,131 @@
+"""The Models panel against moto's real server (the demo's emulator), seeded by the demo.
+
+The demo seed (which registers through ``register_model``) gives four realistic groups;
+``generated`` groups give volume for paging and search. moto keeps its state in module
+globals shared by the session's emulator, so the world is built once per test module and
+tests that change it work on groups of their own.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from traitlets.config import Config
+
+from jupyter_dsws.demo.seed import SeedResult, seed
+from jupyter_dsws.registry import register_model
+
+REGION = "eu-central-1"
+BUCKET = "registry-tests"
+
+
+@pytest.fixture(autouse=True)
+def _fake_aws(fake_aws: None) -> None:
+    """Every test here runs with fake AWS credentials (tests/conftest.py)."""
+
+
+@pytest.fixture(scope="module")
+def world(emulator: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeedResult]:
+    """The demo seed plus a bucket for generated groups, in a freshly reset emulator."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AWS_ACCESS_KEY_ID", "testing")
+        patch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+        emulator.reset()
+        result = seed(emulator.endpoint_url, REGION, tmp_path_factory.mktemp("seed"))
+        client(emulator, "s3").create_bucket(
+            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+    yield result
+
+
+def client(emulator: Any, service: str) -> Any:
+    return boto3.client(service, region_name=REGION, endpoint_url=emulator.endpoint_url,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+@pytest.fixture(scope="module")
+def aws(emulator: Any) -> Callable[[str], Any]:
+    """``aws("s3")``: a boto3 client for the emulator, as a notebook would have."""
+    return lambda service: client(emulator, service)
+
+
+@pytest.fixture(scope="module")
+def bucket() -> str:
+    """The bucket of the groups that tests register themselves."""
+    return BUCKET
+
+
+@pytest.fixture
+def register(emulator: Any) -> Callable[..., dict[str, Any]]:
+    """``register(group, version_number, metrics=..., params=...)`` into the test bucket."""
+    sagemaker, s3 = client(emulator, "sagemaker"), client(emulator, "s3")
+
+    def make(group: str, number: int, **kwargs: Any) -> dict[str, Any]:
+        kwargs.setdefault("params", {"max_depth": number})
+        kwargs.setdefault("metrics", {"accuracy": 0.5 + number / 100, "rmse": 2.0 - number / 10})
+        return register_model(group, f"s3://{BUCKET}/{group}/v{number}/model.tar.gz",
+                              "123.dkr.ecr.eu-central-1.amazonaws.com/xgb:1",
+                              sagemaker_client=sagemaker, s3_client=s3, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def dsws_config(request: pytest.FixtureRequest) -> dict:
+    """Settings for this test through indirect parametrization: ``DSWSExtension`` keys
+    (``aws_endpoint_url`` "closed" is a port that refuses), ``ModelRegistry`` under
+    "registry", Studio metadata under "studio_metadata"."""
+    return dict(getattr(request, "param", {}))
+
+
+@pytest.fixture
+def jp_server_config(dsws_config: dict, emulator: Any, tmp_path: Path) -> Config:
+    settings = {"region": REGION, "aws_endpoint_url": emulator.endpoint_url,
+                "resource_metadata_path": str(tmp_path / "not-studio.json")}
+    config = dict(dsws_config)
+    registry = config.pop("registry", {})
+    metadata = config.pop("studio_metadata", None)
+    if metadata is not None:
+        path = tmp_path / "resource-metadata.json"
+        path.write_text(json.dumps(metadata))
+        settings["resource_metadata_path"] = str(path)
+    settings.update(config)
+    if settings["aws_endpoint_url"] == "closed":
+        with socket.socket() as sock:  # a loopback port that refuses connections
+            sock.bind(("127.0.0.1", 0))
+            settings["aws_endpoint_url"] = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    return Config({
+        "ServerApp": {"jpserver_extensions": {"jupyter_dsws": True}},
+        "DSWSExtension": settings,
+        "ModelRegistry": registry,
+    })
+
+
+@pytest.fixture
+def extension(jp_serverapp: Any) -> Any:
+    (app,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
+    return app
+
+
+@pytest.fixture
+def api_calls(extension: Any) -> Counter:
+    """Every AWS API call the server makes from now on, as "service.Operation" -> count."""
+    calls: Counter = Counter()
+
+    def count(model: Any, **_: Any) -> None:
+        calls[f"{model.service_model.service_name}.{model.name}"] += 1
+
+    for service in ("sagemaker", "s3", "sts"):
+        extension.aws.client(service).meta.events.register("before-call.*.*", count)
+    return calls
+
+
+@pytest.fixture
+def body() -> Callable[[Any], Any]:
+    return lambda response: json.loads(response.body)

@@ -1,0 +1,26 @@
+"""When the SageMaker endpoint cannot be reached, the panel gets a sentence naming the VPC
+endpoint to add, not a 500."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from tornado.httpclient import HTTPClientError
+
+
+@pytest.mark.parametrize("dsws_config", [{"aws_endpoint_url": "closed",
+                                          "aws_max_attempts": 1}], indirect=True)
+@pytest.mark.parametrize("route", [("groups",), ("overview",),
+                                   ("groups", "any-group", "versions"),
+                                   ("groups", "any-group", "versions", "1")])
+async def test_an_unreachable_endpoint_names_the_vpc_endpoint(
+        jp_fetch: Callable[..., Any], route: tuple[str, ...]) -> None:
+    with pytest.raises(HTTPClientError) as failure:
+        await jp_fetch("dsws", "registry", *route)
+    assert failure.value.code == 503
+    error = json.loads(failure.value.response.body)
+    assert error["error"] == "endpoint_unreachable"
+    assert "com.amazonaws.eu-central-1.sagemaker.api" in error["message"]
