@@ -12,6 +12,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 ENVS := $(CURDIR)/build/envs
+# checkov in its own venv (its pins clash with ours); outside ENVS, which wheel-envs wipes.
+CHECKOV_ENV := $(CURDIR)/build/checkov-env
 export PATH := $(BIN):$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # yarn must not refuse a committed lock file nor try to reach anything but the registry
@@ -19,16 +21,18 @@ export YARN_ENABLE_TELEMETRY := 0
 
 DEMO_ARGS ?=
 
-.PHONY: demo test dev lint test-python test-ts test-browser wheel wheel-envs chromium clean
+.PHONY: demo test dev lint test-python test-ts test-browser wheel wheel-envs chromium clean checkov-env \
+  shellcheck test-lifecycle
 
 demo: dev
 	dsws demo $(DEMO_ARGS)
 
-test: dev chromium
+test: dev chromium shellcheck
 	$(MAKE) lint
 	$(MAKE) test-python
 	$(MAKE) test-ts
 	$(MAKE) wheel-envs
+	$(MAKE) test-lifecycle
 	$(MAKE) test-browser
 	@echo "All test suites passed."
 
@@ -41,7 +45,8 @@ $(VENV)/.created:
 
 # Build tools first (jlpm comes with jupyter-builder), then the JS packages, then our
 # package in editable mode (its build hook runs `jlpm build`), then the dev symlink.
-$(VENV)/.installed: $(VENV)/.created pyproject.toml package.json yarn.lock requirements/dev.txt
+$(VENV)/.installed: $(VENV)/.created pyproject.toml package.json yarn.lock requirements/dev.txt \
+  requirements/infra.txt
 	$(BIN)/pip install -q -r requirements/dev.txt
 	jlpm install --immutable
 	$(BIN)/pip install -q --no-build-isolation -c requirements/dev.txt -e ".[test]"
@@ -54,6 +59,20 @@ ui-tests/node_modules/.installed: ui-tests/package.json ui-tests/yarn.lock
 
 dev: $(VENV)/.installed ui-tests/node_modules/.installed
 
+# The infra tests scan the synthesized template with checkov (tests/infra/test_infra_lint.py).
+$(CHECKOV_ENV)/.installed: requirements/checkov.txt
+	$(PYTHON) -m venv $(CHECKOV_ENV)
+	$(CHECKOV_ENV)/bin/pip install -q --upgrade pip
+	$(CHECKOV_ENV)/bin/pip install -q -r requirements/checkov.txt
+	touch $@
+
+checkov-env: $(CHECKOV_ENV)/.installed
+
+shellcheck:
+	@command -v shellcheck >/dev/null || { \
+	  echo "Installing Debian's shellcheck for the lifecycle script's lint"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null; }
+
 chromium:
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's Chromium for the browser tests"; \
@@ -65,9 +84,9 @@ lint: dev
 	ruff check .
 	jlpm typecheck
 
-test-python: dev
+test-python: dev checkov-env
 	python scripts/check_auth.py
-	python -m pytest
+	DSWS_CHECKOV=$(CHECKOV_ENV)/bin/checkov python -m pytest
 
 test-ts: dev
 	jlpm test
@@ -103,3 +122,11 @@ wheel-envs: wheel
 clean:
 	rm -rf $(VENV) build dist node_modules ui-tests/node_modules labextension/lib \
 	  jupyter_dsws/labextension tsconfig.tsbuildinfo
+
+# The lifecycle script run for real in a SageMaker Distribution stand-in, with the wheel as
+# users get it (tests/lifecycle/lcc_sandbox.py; its environments are cached in build/).
+# It takes dist/*.whl as it is (`make test` has just built it): after changing the code,
+# run `make wheel` first.
+test-lifecycle: dev shellcheck
+	test -n "$$(ls dist/*.whl 2>/dev/null)" || $(MAKE) wheel
+	DSWS_WHEEL="$$(ls dist/*.whl | head -n 1)" python -m pytest -m sandbox tests/lifecycle

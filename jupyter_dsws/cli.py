@@ -17,7 +17,9 @@ from types import ModuleType
 # Subcommand name -> the module that implements it.
 SUBCOMMANDS = {
     "demo": "jupyter_dsws.demo.runner",
+    "infra": "jupyter_dsws.infra.cli",
     "inventory": "jupyter_dsws.instances.cli",
+    "lifecycle": "jupyter_dsws.lifecycle.cli",
 }
 
 

@@ -14,6 +14,9 @@ import re
 MANAGED_TAG_KEY = "dsws:managed"
 MANAGED_TAG_VALUE = "true"
 MANAGED_TAG = {"Key": MANAGED_TAG_KEY, "Value": MANAGED_TAG_VALUE}
+# Optional, informative: the jupyter_dsws version the script installs (`dsws lifecycle list`
+# shows it; the name only carries it with its dots turned into dashes).
+VERSION_TAG_KEY = "dsws:version"
 
 # CreateStudioLifecycleConfig: StudioLifecycleConfigName, at most 63 characters.
 _NAME_PATTERN = re.compile(r"^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$")

@@ -1,0 +1,280 @@
+"""`dsws infra verify`: prove on a live account that the requirements hold.
+
+Read-only: only Describe/List/Get calls. Each requirement gives one finding per resource,
+passed or failed, with the evidence (ids, values) a reviewer can check by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from ..lifecycle.naming import is_ours
+from .endpoints import required_service_names, s3_service_name
+from .verify_rules import (
+    bucket_policy_problems,
+    managed_policy_problem,
+    policy_document_problems,
+    route_problem,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    requirement: str
+    resource: str
+    passed: bool
+    evidence: str
+
+
+@dataclass
+class AuditClients:
+    """boto3 clients. ``studio`` answers the user-profile, space and lifecycle-config calls;
+    it is the SageMaker client itself unless a caller hands another one."""
+    ec2: Any
+    s3: Any
+    iam: Any
+    sagemaker: Any
+    studio: Any = None
+
+    def __post_init__(self) -> None:
+        if self.studio is None:
+            self.studio = self.sagemaker
+
+
+@dataclass
+class AuditTarget:
+    region: str
+    domain_name: str
+    domain_id: str = ""
+    data_buckets: list[str] = field(default_factory=list)  # TLS and endpoint-only
+    other_buckets: list[str] = field(default_factory=list)  # TLS only
+    shared_space: str = ""
+
+
+def _pages(client: Any, method: str, key: str, **params: Any) -> Iterator[dict[str, Any]]:
+    while True:
+        answer = getattr(client, method)(**params)
+        yield from answer.get(key, [])
+        if answer.get("NextToken"):
+            params["NextToken"] = answer["NextToken"]
+        elif answer.get("IsTruncated") and answer.get("Marker"):  # IAM's way of paging
+            params["Marker"] = answer["Marker"]
+        else:
+            return
+
+
+class Audit:
+    def __init__(self, clients: AuditClients, target: AuditTarget) -> None:
+        self.c = clients
+        self.t = target
+        self.findings: list[Finding] = []
+
+    def _add(self, requirement: str, resource: str, problems: list[str], ok: str) -> None:
+        self.findings.append(Finding(requirement, resource, not problems,
+                                     "; ".join(problems) if problems else ok))
+
+    def run(self) -> list[Finding]:
+        domain = self._domain()
+        if domain is not None:
+            subnets = list(domain.get("SubnetIds") or [])
+            vpc_id = domain.get("VpcId", "")
+            self._routes(vpc_id, subnets)
+            s3_endpoints = self._endpoints(vpc_id, subnets)
+            self._lifecycle(domain)
+            self._roles(domain)
+        else:
+            s3_endpoints = []
+        self._buckets(s3_endpoints)
+        return self.findings
+
+    # -- the domain: VPC-only with SSO -----------------------------------------------------
+    def _domain(self) -> dict[str, Any] | None:
+        domain_id = self.t.domain_id or next(
+            (d["DomainId"] for d in _pages(self.c.sagemaker, "list_domains", "Domains")
+             if d.get("DomainName") == self.t.domain_name), "")
+        if not domain_id:
+            self._add("domain", self.t.domain_name,
+                      [f"no Studio domain named {self.t.domain_name} in {self.t.region}"], "")
+            return None
+        domain = self.c.sagemaker.describe_domain(DomainId=domain_id)
+        network, auth = domain.get("AppNetworkAccessType"), domain.get("AuthMode")
+        self._add("domain VPC-only", domain_id,
+                  [] if network == "VpcOnly" else [f"AppNetworkAccessType is {network}"],
+                  "AppNetworkAccessType VpcOnly")
+        self._add("domain SSO", domain_id,
+                  [] if auth == "SSO" else [f"AuthMode is {auth}, not SSO"], "AuthMode SSO")
+        return domain
+
+    # -- routes: local and the S3 prefix list only -----------------------------------------
+    def _routes(self, vpc_id: str, subnets: list[str]) -> None:
+        s3_lists = [p["PrefixListId"] for p in self.c.ec2.describe_prefix_lists(
+            Filters=[{"Name": "prefix-list-name",
+                      "Values": [s3_service_name(self.t.region)]}])["PrefixLists"]]
+        tables = self.c.ec2.describe_route_tables(
+            Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["RouteTables"]
+        for table in self._tables_of(tables, subnets):
+            routes = table.get("Routes", [])
+            problems = [p for p in (route_problem(r, s3_lists) for r in routes) if p]
+            targets = sorted({str(r.get("GatewayId") or r.get("NatGatewayId") or "?")
+                              for r in routes})
+            self._add("routes", table["RouteTableId"], problems,
+                      f"{len(routes)} routes, targets {', '.join(targets)}")
+        gateways = self.c.ec2.describe_internet_gateways(
+            Filters=[{"Name": "attachment.vpc-id", "Values": [vpc_id]}])["InternetGateways"]
+        self._add("no internet gateway", vpc_id,
+                  [f"internet gateway {g['InternetGatewayId']} is attached" for g in gateways],
+                  "no internet gateway attached")
+
+    @staticmethod
+    def _tables_of(tables: list[dict[str, Any]], subnets: list[str]) -> list[dict[str, Any]]:
+        chosen, covered = [], set()
+        for table in tables:
+            mine = {a.get("SubnetId") for a in table.get("Associations", [])} & set(subnets)
+            if mine:
+                chosen.append(table)
+                covered |= mine
+        if set(subnets) - covered:  # those subnets use the VPC's main table
+            chosen += [t for t in tables if any(a.get("Main") for a in t.get("Associations", []))
+                       and t not in chosen]
+        return chosen
+
+    # -- endpoints: every required service, in the domain's AZs, with private DNS ----------
+    def _endpoints(self, vpc_id: str, subnets: list[str]) -> list[str]:
+        endpoints = self.c.ec2.describe_vpc_endpoints(
+            Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["VpcEndpoints"]
+        zone_of = {s["SubnetId"]: s["AvailabilityZone"] for s in self.c.ec2.describe_subnets(
+            Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["Subnets"]}
+        needed_zones = {zone_of.get(s, s) for s in subnets}
+        for service in required_service_names(self.t.region):
+            found = [e for e in endpoints if e.get("ServiceName") == service
+                     and e.get("VpcEndpointType") == "Interface"]
+            if not found:
+                self._add("interface endpoint", service,
+                          [f"no interface endpoint for {service} in {vpc_id}"], "")
+                continue
+            endpoint = found[0]
+            zones = {zone_of.get(s, s) for s in endpoint.get("SubnetIds", [])}
+            problems = []
+            if not endpoint.get("PrivateDnsEnabled"):
+                problems.append(f"{endpoint['VpcEndpointId']} has private DNS off")
+            if needed_zones - zones:
+                problems.append(f"{endpoint['VpcEndpointId']} has no subnet in "
+                                f"{', '.join(sorted(needed_zones - zones))}")
+            self._add("interface endpoint", service, problems,
+                      f"{endpoint['VpcEndpointId']} in {', '.join(sorted(zones))}, "
+                      "private DNS on")
+        gateways = [e["VpcEndpointId"] for e in endpoints
+                    if e.get("ServiceName") == s3_service_name(self.t.region)
+                    and e.get("VpcEndpointType") == "Gateway"]
+        self._add("S3 gateway endpoint", vpc_id,
+                  [] if gateways else [f"no S3 gateway endpoint in {vpc_id}"],
+                  ", ".join(gateways))
+        return gateways
+
+    # -- buckets: TLS only, and only through the endpoint ----------------------------------
+    def _buckets(self, s3_endpoints: list[str]) -> None:
+        for name, need_endpoint in ([(b, True) for b in self.t.data_buckets]
+                                    + [(b, False) for b in self.t.other_buckets]):
+            try:
+                policy = self.c.s3.get_bucket_policy(Bucket=name)["Policy"]
+            except ClientError as error:
+                code = error.response.get("Error", {}).get("Code", "")
+                if code == "NoSuchBucketPolicy":
+                    policy = None
+                else:
+                    self._add("bucket policy", name, [f"cannot read its policy: {code}"], "")
+                    continue
+            problems = bucket_policy_problems(policy, s3_endpoints, need_endpoint=need_endpoint)
+            self._add("bucket policy", name, problems,
+                      "denies non-TLS" + (" and non-endpoint access" if need_endpoint else ""))
+
+    # -- our lifecycle config is the built-in one, nobody overrides it ---------------------
+    def _lifecycle(self, domain: dict[str, Any]) -> None:
+        domain_id = domain["DomainId"]
+        settings = domain.get("DefaultUserSettings", {}).get("JupyterLabAppSettings", {})
+        arn = settings.get("BuiltInLifecycleConfigArn", "")
+        name = arn.rsplit("/", 1)[-1]
+        self._add("lifecycle config", domain_id, self._built_in_problems(arn),
+                  f"built-in {name}")
+        for profile in _pages(self.c.studio, "list_user_profiles", "UserProfiles",
+                              DomainIdEquals=domain_id):
+            name = profile["UserProfileName"]
+            detail = self.c.studio.describe_user_profile(DomainId=domain_id,
+                                                         UserProfileName=name)
+            own = (detail.get("UserSettings", {}).get("JupyterLabAppSettings", {})
+                   .get("BuiltInLifecycleConfigArn"))
+            self._add("lifecycle config", f"user profile {name}",
+                      [f"overrides the built-in LCC with {own}"] if own and own != arn else [],
+                      "uses the domain's built-in LCC")
+        if self.t.shared_space:
+            spaces = {s["SpaceName"]: s for s in _pages(
+                self.c.studio, "list_spaces", "Spaces", DomainIdEquals=domain_id)}
+            space = spaces.get(self.t.shared_space)
+            shared = (space or {}).get("SpaceSharingSettingsSummary", {}).get("SharingType")
+            self._add("shared space", self.t.shared_space,
+                      [] if shared == "Shared" else
+                      [f"no shared space {self.t.shared_space} in {domain_id}"],
+                      "sharing type Shared")
+
+    def _built_in_problems(self, arn: str) -> list[str]:
+        if not arn:
+            return ["the domain has no BuiltInLifecycleConfigArn for JupyterLab"]
+        name = arn.rsplit("/", 1)[-1]
+        try:
+            described = self.c.studio.describe_studio_lifecycle_config(
+                StudioLifecycleConfigName=name)
+            tags = self.c.studio.list_tags(ResourceArn=arn).get("Tags", [])
+        except ClientError as error:
+            code = error.response.get("Error", {}).get("Code", "")
+            return [f"its built-in LCC {name} cannot be read: {code}"]
+        problems = []
+        if described.get("StudioLifecycleConfigAppType") != "JupyterLab":
+            problems.append(f"{name} is for {described.get('StudioLifecycleConfigAppType')}")
+        if not is_ours(tags):
+            problems.append(f"{name} is not tagged dsws:managed=true")
+        return problems
+
+    # -- the execution roles: no wildcard admin --------------------------------------------
+    def _roles(self, domain: dict[str, Any]) -> None:
+        arns = {domain.get("DefaultUserSettings", {}).get("ExecutionRole"),
+                domain.get("DefaultSpaceSettings", {}).get("ExecutionRole")} - {None, ""}
+        for arn in sorted(arns):
+            role = arn.rsplit("/", 1)[-1]
+            problems = []
+            for attached in _pages(self.c.iam, "list_attached_role_policies",
+                                   "AttachedPolicies", RoleName=role):
+                policy_arn = attached["PolicyArn"]
+                broad = managed_policy_problem(policy_arn)
+                if broad:
+                    problems.append(broad)
+                elif not policy_arn.startswith("arn:aws:iam::aws:"):
+                    version = self.c.iam.get_policy(PolicyArn=policy_arn)["Policy"][
+                        "DefaultVersionId"]
+                    document = self.c.iam.get_policy_version(
+                        PolicyArn=policy_arn, VersionId=version)["PolicyVersion"]["Document"]
+                    problems += policy_document_problems(document, attached["PolicyName"])
+            names = list(_pages(self.c.iam, "list_role_policies", "PolicyNames",
+                                RoleName=role))
+            for name in names:
+                document = self.c.iam.get_role_policy(RoleName=role,
+                                                      PolicyName=name)["PolicyDocument"]
+                problems += policy_document_problems(document, name)
+            self._add("execution role", arn, problems,
+                      f"no wildcard action in {len(names)} inline policies")
+
+
+def render(findings: list[Finding], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"passed": all(f.passed for f in findings),
+                           "findings": [asdict(f) for f in findings]}, indent=2)
+    width = max((len(f.requirement) for f in findings), default=10)
+    lines = [f"{'PASS' if f.passed else 'FAIL'}  {f.requirement:<{width}}  {f.resource}: "
+             f"{f.evidence}" for f in findings]
+    failed = sum(not f.passed for f in findings)
+    lines.append(f"{len(findings) - failed} passed, {failed} failed.")
+    return "\n".join(lines)

@@ -1,0 +1,112 @@
+"""The audit's decisions, as plain functions on what AWS's describe calls return.
+
+Each answers "what is wrong with this thing" as a list of sentences (empty = compliant), so
+it can be tested on plain data, and the audit can quote the sentences as its evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+# Route targets and what they mean, for a message a person understands.
+_ROUTE_TARGETS = (
+    ("GatewayId", "gateway"), ("NatGatewayId", "NAT gateway"),
+    ("TransitGatewayId", "transit gateway"), ("VpcPeeringConnectionId", "peering connection"),
+    ("EgressOnlyInternetGatewayId", "egress-only internet gateway"),
+    ("NetworkInterfaceId", "network interface"), ("InstanceId", "instance"),
+    ("CarrierGatewayId", "carrier gateway"), ("LocalGatewayId", "local gateway"),
+    ("CoreNetworkArn", "core network"), ("VpcEndpointId", "VPC endpoint"),
+)
+
+# AWS-managed policies that hand out far more than a Studio user should have.
+BROAD_MANAGED_POLICIES = ("AdministratorAccess", "PowerUserAccess", "IAMFullAccess")
+
+
+def route_problem(route: dict[str, Any], s3_prefix_list_ids: Iterable[str]) -> str | None:
+    """Only ``local`` and the S3 prefix list through a gateway endpoint may be routed."""
+    target_key, target_kind = next(
+        ((key, kind) for key, kind in _ROUTE_TARGETS if route.get(key)), (None, "nothing"))
+    target = route.get(target_key) if target_key else None
+    if target == "local":
+        return None
+    destination = (route.get("DestinationCidrBlock") or route.get("DestinationIpv6CidrBlock")
+                   or route.get("DestinationPrefixListId") or "?")
+    if (route.get("DestinationPrefixListId") in set(s3_prefix_list_ids)
+            and str(target).startswith("vpce-")):
+        return None
+    kind = ("internet gateway" if str(target).startswith("igw-") else target_kind)
+    return f"routes {destination} to {kind} {target}"
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _covers_all_of_s3(statement: dict[str, Any]) -> bool:
+    actions = _as_list(statement.get("Action"))
+    principal = statement.get("Principal")
+    everyone = principal == "*" or (isinstance(principal, dict)
+                                    and "*" in _as_list(principal.get("AWS")))
+    return everyone and any(a in ("*", "s3:*") for a in actions)
+
+
+def bucket_policy_problems(policy_text: str | None, endpoint_ids: Iterable[str],
+                           *, need_endpoint: bool = True) -> list[str]:
+    """A bucket's policy must deny plain HTTP and, for data buckets, any request that does
+    not come through one of the VPC's S3 endpoints."""
+    if not policy_text:
+        return ["has no bucket policy"]
+    try:
+        statements = _as_list(json.loads(policy_text).get("Statement"))
+    except (ValueError, AttributeError):
+        return ["has a bucket policy that is not JSON"]
+    denies = [s for s in statements if s.get("Effect") == "Deny" and _covers_all_of_s3(s)]
+    problems = []
+    if not any(str((s.get("Condition") or {}).get("Bool", {}).get("aws:SecureTransport"))
+               .lower() == "false" for s in denies):
+        problems.append("does not deny requests without TLS (aws:SecureTransport false)")
+    if need_endpoint:
+        endpoints = set(endpoint_ids)
+        found = []
+        for statement in denies:
+            condition = statement.get("Condition") or {}
+            for operator in ("StringNotEquals", "StringNotEqualsIfExists"):
+                values = _as_list((condition.get(operator) or {}).get("aws:SourceVpce"))
+                if values:
+                    found.extend(values)
+        if not found:
+            problems.append("does not deny access from outside the VPC endpoint "
+                            "(no Deny with StringNotEquals aws:SourceVpce)")
+        elif endpoints and not set(found) & endpoints:
+            problems.append(f"denies access outside {', '.join(sorted(found))}, which is not "
+                            f"an S3 endpoint of the domain's VPC ({', '.join(sorted(endpoints))})")
+    return problems
+
+
+def policy_document_problems(document: Any, where: str) -> list[str]:
+    """Wildcard admin in an identity policy: ``*`` or a whole service, or NotAction."""
+    if isinstance(document, str):
+        document = json.loads(document)
+    problems = []
+    for index, statement in enumerate(_as_list((document or {}).get("Statement"))):
+        if statement.get("Effect") != "Allow":
+            continue
+        label = f"{where} statement {statement.get('Sid') or index}"
+        if "NotAction" in statement:
+            problems.append(f"{label} allows NotAction {statement['NotAction']}")
+        for action in _as_list(statement.get("Action")):
+            if action == "*" or str(action).endswith(":*"):
+                problems.append(f"{label} allows {action}")
+    return problems
+
+
+def managed_policy_problem(policy_arn: str) -> str | None:
+    name = policy_arn.rsplit("/", 1)[-1]
+    if policy_arn.startswith("arn:aws:iam::aws:policy/") and (
+            name in BROAD_MANAGED_POLICIES or name.endswith("FullAccess")):
+        return f"has the AWS-managed policy {name} attached"
+    return None
