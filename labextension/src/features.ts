@@ -1,6 +1,7 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { IStatusBar } from '@jupyterlab/statusbar';
+import type { LabIcon } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 
 import { PanelName } from './panels';
@@ -16,10 +17,42 @@ export interface IFeatureContext {
 
 /**
  * One panel's frontend: `labextension/src/<name>/feature.ts` exports one of these, and
- * `index.ts` lists it. The returned widget becomes a section of the sidebar; its
- * `title.label` is the section's heading.
+ * `index.ts` lists it. The returned widget fills the feature's own left-sidebar panel
+ * (`index.ts` wraps it, with `icon` in the left bar); its `title.label` is the panel's
+ * heading and tooltip.
  */
 export interface IFeature {
   name: PanelName;
+  icon: LabIcon;
   activate(context: IFeatureContext): Widget;
+}
+
+/** The workspace status's place in the left bar: after the file browser (100) and friends. */
+export const WORKSPACE_RANK = 650;
+
+/** The DOM id of a feature's left-sidebar panel (what `app.shell.activateById` takes). */
+export function panelId(name: PanelName): string {
+  return `jp-dsws-${name}`;
+}
+
+export interface ISidebarEntry {
+  feature: IFeature;
+  id: string;
+  rank: number;
+}
+
+/**
+ * The left-sidebar entries of the features the server turned on, in the order of
+ * `features`, right below the workspace status. A feature keeps its rank whether or not
+ * the ones before it are on, so that a restored layout finds each in the same place.
+ */
+export function sidebarEntries(
+  features: readonly IFeature[],
+  enabled: readonly PanelName[]
+): ISidebarEntry[] {
+  return features.flatMap((feature, index) =>
+    enabled.includes(feature.name)
+      ? [{ feature, id: panelId(feature.name), rank: WORKSPACE_RANK + 1 + index }]
+      : []
+  );
 }

@@ -8,15 +8,27 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStatusBar } from '@jupyterlab/statusbar';
 
 import { codecommitFeature } from './codecommit/feature';
-import { IFeature, IFeatureContext } from './features';
+import {
+  IFeature,
+  IFeatureContext,
+  sidebarEntries,
+  WORKSPACE_RANK
+} from './features';
 import { idleFeature } from './idle/feature';
+import { instancesFeature } from './instances/feature';
 import { enabledPanels } from './panels';
-import { WorkspaceSidebar } from './sidebar';
+import { registryFeature } from './registry/feature';
+import { SidebarPanel, WorkspaceSidebar } from './sidebar';
 import { StatusModel } from './status/model';
 import { StatusSection } from './status/StatusSection';
 
 /** The frontend of each panel whose slice is built. */
-const FEATURES: IFeature[] = [idleFeature, codecommitFeature];
+const FEATURES: IFeature[] = [
+  idleFeature,
+  registryFeature,
+  codecommitFeature,
+  instancesFeature
+];
 
 const PLUGIN_ID = 'jupyter_dsws:plugin';
 
@@ -36,20 +48,31 @@ const plugin: JupyterFrontEndPlugin<void> = {
   ) => {
     const status = new StatusModel({ refreshSeconds: DEFAULT_REFRESH_SECONDS });
     const sidebar = new WorkspaceSidebar(new StatusSection(status));
-    const context: IFeatureContext = { app, fileBrowser, statusBar };
-    const enabled = enabledPanels();
-    for (const feature of FEATURES) {
-      if (enabled.includes(feature.name)) {
-        sidebar.addSection(feature.activate(context));
-      }
-    }
-    app.shell.add(sidebar, 'left', { rank: 650 });
+    app.shell.add(sidebar, 'left', { rank: WORKSPACE_RANK });
     restorer?.add(sidebar, sidebar.id);
-
     app.commands.addCommand('dsws:open', {
       label: 'Open the Data Science Workspace',
       execute: () => app.shell.activateById(sidebar.id)
     });
+
+    // Each panel its own left-sidebar entry, so that each has the full height.
+    const context: IFeatureContext = { app, fileBrowser, statusBar };
+    for (const { feature, id, rank } of sidebarEntries(FEATURES, enabledPanels())) {
+      const body = feature.activate(context);
+      const name = body.title.label;
+      const panel = new SidebarPanel(body, {
+        id,
+        icon: feature.icon,
+        heading: name,
+        caption: name
+      });
+      app.shell.add(panel, 'left', { rank });
+      restorer?.add(panel, id);
+      app.commands.addCommand(`dsws:open-${feature.name}`, {
+        label: `Open ${name}`,
+        execute: () => app.shell.activateById(id)
+      });
+    }
 
     if (settingRegistry) {
       settingRegistry

@@ -1,39 +1,55 @@
-import { SidePanel } from '@jupyterlab/ui-components';
-import { Message } from '@lumino/messaging';
-import { Widget } from '@lumino/widgets';
+import { LabIcon, SidePanel } from '@jupyterlab/ui-components';
+import { Panel, Widget } from '@lumino/widgets';
 
 import { workspaceIcon } from './icons';
 import { StatusSection } from './status/StatusSection';
 
+export interface ISidebarPanelOptions {
+  /** The DOM id, which `app.shell.activateById` and the layout restorer use. */
+  id: string;
+  icon: LabIcon;
+  /** The heading at the top of the panel. */
+  heading: string;
+  /** The tooltip of the panel's icon in the left bar. */
+  caption: string;
+}
+
 /**
- * The "Data Science Workspace" entry of the left sidebar: a heading, then collapsible
- * sections, the workspace status first and then each feature panel the server turned on.
+ * One entry of the left sidebar: a heading, then one widget given the whole height left.
+ * A plain panel, not the default accordion: with one section an accordion would only add
+ * a title bar that collapses the panel's only content.
  */
-export class WorkspaceSidebar extends SidePanel {
+export class SidebarPanel extends SidePanel {
+  constructor(
+    readonly body: Widget,
+    options: ISidebarPanelOptions
+  ) {
+    super({ content: new Panel() });
+    this.id = options.id;
+    this.addClass('jp-dsws-panel');
+    this.title.icon = options.icon;
+    this.title.caption = options.caption;
+
+    const header = new Widget();
+    header.addClass('jp-dsws-header');
+    const heading = document.createElement('h2');
+    heading.textContent = options.heading;
+    header.node.appendChild(heading);
+    this.header.addWidget(header);
+
+    body.addClass('jp-dsws-panel-body');
+    this.addWidget(body);
+  }
+}
+
+/** The "Workspace" entry: who the server is on AWS and where it runs. */
+export class WorkspaceSidebar extends SidebarPanel {
   constructor(readonly status: StatusSection) {
-    super();
-    this.id = 'jp-dsws-sidebar';
-    this.addClass('jp-dsws-sidebar');
-    this.title.icon = workspaceIcon;
-    this.title.caption = 'Data Science Workspace';
-
-    const heading = new Widget();
-    heading.addClass('jp-dsws-header');
-    heading.node.innerHTML = '<h2>Data Science Workspace</h2>';
-    this.header.addWidget(heading);
-    this.addWidget(status);
-  }
-
-  /** Add a feature's section below the ones already there. */
-  addSection(section: Widget): void {
-    section.addClass('jp-dsws-section-widget');
-    // Equal shares: a smaller one for the status would hide its most important
-    // sentence, the endpoint an admin must add, when AWS is unreachable.
-    this.addWidget(section);
-  }
-
-  protected onAfterShow(msg: Message): void {
-    super.onAfterShow(msg);
-    void this.status.model.refresh().catch(() => undefined);
+    super(status, {
+      id: 'jp-dsws-sidebar',
+      icon: workspaceIcon,
+      heading: 'Data Science Workspace',
+      caption: 'Workspace'
+    });
   }
 }

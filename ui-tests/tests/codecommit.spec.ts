@@ -2,7 +2,8 @@ import { expect, Page, test } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { openLab, openSidebar, problemsIn } from './helpers';
+import { WORK } from '../servers';
+import { openFeature, openLab, problemsIn } from './helpers';
 
 // The workspace `dsws demo` serves for each project (see playwright.config.ts): it outlives
 // a run, so the clone this test makes is removed first.
@@ -14,22 +15,13 @@ const NOTEBOOKS = [
   'train_cnn_restricted_section.ipynb'
 ];
 
-async function openRepositories(page: Page) {
-  const sidebar = await openSidebar(page);
-  const title = sidebar.locator('.jp-AccordionPanel-title', { hasText: 'Repositories' });
-  await expect(title).toBeVisible();
-  if ((await title.getAttribute('aria-expanded')) !== 'true') {
-    await title.click();
-  }
-  const section = sidebar.getByRole('region', { name: 'Repositories', exact: true });
-  await expect(section).toBeVisible();
-  return section;
+function openRepositories(page: Page) {
+  return openFeature(page, 'codecommit');
 }
 
 test.describe('Repositories', () => {
   test.beforeEach(({}, testInfo) => {
-    const workspace = WORKSPACES[testInfo.project.name];
-    const root = path.resolve(__dirname, '..', '..', 'build', 'ui-tests', workspace);
+    const root = path.join(WORK, WORKSPACES[testInfo.project.name]);
     fs.rmSync(path.join(root, 'sagemaker-repository'), { recursive: true, force: true });
   });
 
@@ -74,8 +66,7 @@ test.describe('Repositories', () => {
   test('an existing folder is never overwritten: another name is offered', async ({
     page
   }, testInfo) => {
-    const workspace = WORKSPACES[testInfo.project.name];
-    const root = path.resolve(__dirname, '..', '..', 'build', 'ui-tests', workspace);
+    const root = path.join(WORK, WORKSPACES[testInfo.project.name]);
     fs.mkdirSync(path.join(root, 'sagemaker-repository'), { recursive: true });
     fs.writeFileSync(path.join(root, 'sagemaker-repository', 'mine.txt'), 'keep me');
 

@@ -1,4 +1,4 @@
-import { ConsoleMessage, expect, Page } from '@playwright/test';
+import { ConsoleMessage, expect, Locator, Page } from '@playwright/test';
 
 export { TOKEN } from '../servers';
 import { TOKEN } from '../servers';
@@ -28,15 +28,62 @@ export function problemsIn(messages: string[]): string[] {
   );
 }
 
-/** Click our entry in the left sidebar and return the panel. */
-export async function openSidebar(page: Page) {
-  const tab = page.locator('.jp-SideBar.jp-mod-left [data-id="jp-dsws-sidebar"]');
+/** Our entries in the left sidebar: the panel's id and its icon's tooltip. */
+export const PANELS = {
+  workspace: { id: 'jp-dsws-sidebar', caption: 'Workspace' },
+  idle: { id: 'jp-dsws-idle', caption: 'Idle shutdown' },
+  registry: { id: 'jp-dsws-registry', caption: 'Models' },
+  codecommit: { id: 'jp-dsws-codecommit', caption: 'Repositories' },
+  instances: { id: 'jp-dsws-instances', caption: 'Instances' }
+} as const;
+
+export type PanelKey = keyof typeof PANELS;
+
+/** The icon of one of our panels in the left bar. */
+export function sidebarTab(page: Page, key: PanelKey): Locator {
+  return page.locator(`.jp-SideBar.jp-mod-left [data-id="${PANELS[key].id}"]`);
+}
+
+/** Click one of our icons in the left bar (unless its panel shows already); the panel. */
+export async function openPanel(page: Page, key: PanelKey): Promise<Locator> {
+  const { id, caption } = PANELS[key];
+  const tab = sidebarTab(page, key);
   await expect(tab).toBeVisible();
-  await expect(tab).toHaveAttribute('title', 'Data Science Workspace');
-  const panel = page.locator('#jp-dsws-sidebar');
+  await expect(tab).toHaveAttribute('title', caption);
+  const panel = page.locator(`#${id}`);
   if (!(await panel.isVisible())) {
     await tab.click();
   }
   await expect(panel).toBeVisible();
   return panel;
+}
+
+/** The workspace status panel, "Data Science Workspace". */
+export function openSidebar(page: Page): Promise<Locator> {
+  return openPanel(page, 'workspace');
+}
+
+/** A feature's panel, opened from its own icon, with its name as heading. */
+export async function openFeature(page: Page, key: Exclude<PanelKey, 'workspace'>) {
+  const panel = await openPanel(page, key);
+  await expect(panel.getByRole('heading', { name: PANELS[key].caption, exact: true })).toBeVisible();
+  return panel;
+}
+
+/** A picture of the left bar and the open panel beside it, for the docs. */
+export async function screenshotSidebar(page: Page, panel: Locator, file: string) {
+  const bar = await page.locator('.jp-SideBar.jp-mod-left').boundingBox();
+  const open = await panel.boundingBox();
+  if (!bar || !open) {
+    throw new Error('the left sidebar is not shown');
+  }
+  await page.screenshot({
+    path: file,
+    clip: {
+      x: bar.x,
+      y: open.y,
+      width: open.x + open.width - bar.x,
+      height: open.height
+    }
+  });
 }

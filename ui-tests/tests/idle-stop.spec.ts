@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { demoArgs, PORTS, TOKEN, WORK } from '../servers';
-import { openLab, openSidebar } from './helpers';
+import { openFeature, openLab } from './helpers';
 
 // This test starts its own `dsws demo` with a 30-second idle timeout, a 15-second warning
 // and a check every second (outside Studio the stop is the server's own): started with the
@@ -68,10 +68,12 @@ test('warns with a countdown and saves an unsaved notebook before the server sto
   await page.keyboard.type("answer = 'kept by idle shutdown'");
   await expect(page.locator('.jp-mod-current.jp-mod-dirty')).toHaveCount(1);
 
-  // The countdown, in the status bar and in our panel.
-  await expect(page.locator('.jp-dsws-idle-status-text')).toContainText(/Idle shutdown in \d+ s/);
-  const panel = await openSidebar(page);
-  await panel.getByText('Idle shutdown', { exact: true }).click();
+  // The countdown, in the status bar and in our panel, which a click on the former opens.
+  const item = page.locator('.jp-dsws-idle-status-text');
+  await expect(item).toContainText(/Idle shutdown in \d+ s/);
+  await item.click();
+  await expect(page.locator('#jp-dsws-idle')).toBeVisible();
+  const panel = await openFeature(page, 'idle');
   await expect(panel.getByLabel('App countdown')).toContainText('This server stops in');
 
   // The warning, with its button.

@@ -1,14 +1,16 @@
 import { expect, test } from '@playwright/test';
 
-import { openLab, openSidebar } from './helpers';
+import { openFeature, openLab, openSidebar, sidebarTab } from './helpers';
 
 // The "silent" project's server runs with `--DSWSExtension.panels=codecommit`.
-test('the sidebar shows only the panels the server turned on', async ({ page }) => {
+test('the left bar shows only the panels the server turned on', async ({ page }) => {
   await openLab(page);
-  const panel = await openSidebar(page);
 
-  await expect(panel.getByRole('region', { name: 'Repositories Section' })).toBeVisible();
-  await expect(panel.getByText('Workspace', { exact: true })).toBeVisible();
-  await expect(panel.getByText('Idle shutdown', { exact: true })).toHaveCount(0);
+  await expect(await openSidebar(page)).toContainText('Data Science Workspace');
+  await expect(await openFeature(page, 'codecommit')).toBeVisible();
+  for (const off of ['idle', 'registry', 'instances'] as const) {
+    await expect(sidebarTab(page, off)).toHaveCount(0);
+  }
+  await expect(page.locator('.jp-dsws-panel')).toHaveCount(2);
   await expect(page.locator('.jp-dsws-idle-status-text')).toHaveCount(0);
 });

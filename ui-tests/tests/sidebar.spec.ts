@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test';
 import * as path from 'path';
 
-import { openLab, openSidebar, problemsIn } from './helpers';
+import {
+  openFeature,
+  openLab,
+  openSidebar,
+  PANELS,
+  problemsIn,
+  screenshotSidebar,
+  TOKEN
+} from './helpers';
 
 test.describe('Data Science Workspace sidebar', () => {
   test('loads cleanly and shows who we are on AWS', async ({ page }, testInfo) => {
@@ -19,12 +27,53 @@ test.describe('Data Science Workspace sidebar', () => {
     expect(problemsIn(messages)).toEqual([]);
 
     if (testInfo.project.name === 'newest') {
-      // Tall enough that every section shows in the README's picture.
-      await page.setViewportSize({ width: 1280, height: 1500 });
-      await panel.screenshot({
-        path: path.resolve(__dirname, '..', '..', 'docs', 'images', 'sidebar.png')
-      });
+      // The README's picture: the status, and beside it the icon of every panel.
+      await page.setViewportSize({ width: 1280, height: 520 });
+      await screenshotSidebar(
+        page,
+        panel,
+        path.resolve(__dirname, '..', '..', 'docs', 'images', 'sidebar.png')
+      );
     }
+  });
+
+  test('each panel has its own icon in the left bar and the whole height', async ({
+    page
+  }) => {
+    const messages = await openLab(page);
+    const height = page.viewportSize()!.height;
+    for (const key of ['idle', 'registry', 'codecommit', 'instances'] as const) {
+      const panel = await openFeature(page, key);
+      // Not a fifth of an accordion: most of the window, whatever the other panels show.
+      const box = (await panel.locator('.jp-dsws-panel-body').boundingBox())!;
+      expect(box.height).toBeGreaterThan(height * 0.7);
+      // One panel at a time: the one before is hidden.
+      await expect(page.locator('.jp-dsws-panel:visible')).toHaveCount(1);
+    }
+    // Beside the others, after the file browser.
+    const ids = await page
+      .locator('.jp-SideBar.jp-mod-left .lm-TabBar-tab')
+      .evaluateAll(tabs => tabs.map(tab => tab.getAttribute('data-id')));
+    const ours = ids.filter(id => id?.startsWith('jp-dsws-'));
+    expect(ours).toEqual(Object.values(PANELS).map(panel => panel.id));
+    expect(ids.indexOf('filebrowser')).toBeLessThan(ids.indexOf('jp-dsws-sidebar'));
+    expect(problemsIn(messages)).toEqual([]);
+  });
+
+  test('the open panel is open again after a reload', async ({ page }) => {
+    await openLab(page);
+    await openFeature(page, 'registry');
+    // The layout is saved to the server's workspace a moment after it changes.
+    await expect
+      .poll(async () => {
+        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        return (await saved.json()).data?.['layout-restorer:data']?.left?.current;
+      })
+      .toBe('jp-dsws-registry');
+    // Not a reload: the address may still say `reset`.
+    await page.goto(`/lab?token=${TOKEN}`);
+    await expect(page.locator('#jp-dsws-registry')).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('#jp-dsws-sidebar')).toBeHidden();
   });
 
   test('"Check again" asks the server again', async ({ page }) => {

@@ -4,10 +4,11 @@ import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
 import { IFeature, IFeatureContext } from '../features';
+import { repositoriesIcon } from '../icons';
 import { IClone, RepositoriesModel } from './model';
 import { RepositoriesPanel } from './RepositoriesPanel';
 
-/** The sidebar section; it lists again each time it is shown. */
+/** The Repositories sidebar panel's body; it lists again each time it is shown. */
 class RepositoriesSection extends ReactWidget {
   constructor(
     readonly model: RepositoriesModel,
@@ -66,6 +67,7 @@ function announce(section: RepositoriesSection, clone: IClone): void {
 
 export const codecommitFeature: IFeature = {
   name: 'codecommit',
+  icon: repositoriesIcon,
   activate(context: IFeatureContext) {
     const model = new RepositoriesModel();
     const widget = new RepositoriesSection(model, context);

@@ -1,0 +1,186 @@
+import { UseSignal } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { GpuNeed, IInventoryRow, Preference } from './api';
+import { formatMonthly, formatSize } from './format';
+import { describeProblem, InventoryModel } from './inventory';
+
+const EXAMPLE =
+  'User,Feature,Model,Memory,GPU usage\nHarry Potter,Sorting Hat algorithm,XGBoost,15 Mb,No';
+
+const GPU_TEXT: Record<GpuNeed, string> = {
+  yes: 'Yes',
+  no: 'No',
+  auto: 'Tool decides'
+};
+
+function RowView(props: { row: IInventoryRow }): JSX.Element {
+  const { row } = props;
+  const rec = row.recommendation;
+  return (
+    <tr aria-label={`Line ${row.line}`}>
+      <td className="jp-dsws-inst-num">{row.line}</td>
+      <td>{row.user}</td>
+      <td>{row.feature}</td>
+      <td className="jp-dsws-inst-nowrap">{row.model}</td>
+      <td className="jp-dsws-inst-num">{formatSize(row.memory_gb)}</td>
+      <td className="jp-dsws-inst-nowrap">{GPU_TEXT[row.gpu] ?? row.gpu}</td>
+      {rec ? (
+        <>
+          <td>
+            <span className="jp-dsws-inst-type">{rec.type}</span>
+            {rec.price_estimated && (
+              <span className="jp-dsws-inst-estimate" title="The price is an estimate">
+                {' '}
+                ≈
+              </span>
+            )}
+            {rec.reasons.length > 0 && (
+              <details className="jp-dsws-inst-why">
+                <summary>Why</summary>
+                <ul className="jp-dsws-inst-reasons">
+                  {rec.reasons.map((reason, index) => (
+                    <li key={index}>{reason}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </td>
+          <td className="jp-dsws-inst-num">
+            {formatMonthly(rec.monthly_cost_with_idle_shutdown)}
+          </td>
+          <td className="jp-dsws-inst-num">{formatMonthly(rec.monthly_cost)}</td>
+        </>
+      ) : (
+        <td colSpan={3}>
+          {row.alternative
+            ? `${row.alternative.kind === 'emr' ? 'EMR cluster' : 'SageMaker training job'}: ${row.alternative.reason}`
+            : 'No instance type fits.'}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/** The team inventory tab: a CSV in, a recommendation per row and the team's total out. */
+export function InventoryPanel(props: { model: InventoryModel }): JSX.Element {
+  const { model } = props;
+  const chooseFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = ''; // choosing the same file again reads it again
+    if (file) {
+      await model.loadFile(file.name, await file.text());
+    }
+  };
+  return (
+    <UseSignal signal={model.changed}>
+      {() => {
+        const { result, problem } = model;
+        return (
+          <section className="jp-dsws-inst-tab" aria-label="Team inventory">
+            <p className="jp-dsws-muted">
+              The team's models, one per line, with the columns User, Feature, Model,
+              Memory (e.g. "15 Mb") and GPU usage (Yes/No). Paste the CSV or choose a
+              file: it is read here in the browser and sent to this server only.
+            </p>
+            <textarea
+              className="jp-mod-styled jp-dsws-inst-csv"
+              aria-label="Inventory CSV"
+              placeholder={EXAMPLE}
+              rows={6}
+              spellCheck={false}
+              value={model.csv}
+              onChange={event => (model.csv = event.target.value)}
+            />
+            <div className="jp-dsws-inst-toolbar">
+              <label className="jp-dsws-inst-file">
+                Choose a CSV file{' '}
+                <input
+                  type="file"
+                  accept=".csv,text/csv,text/plain"
+                  aria-label="Choose a CSV file"
+                  onChange={event => void chooseFile(event)}
+                />
+              </label>
+              <label>
+                Preference{' '}
+                <select
+                  className="jp-mod-styled"
+                  aria-label="Preference"
+                  value={model.preference}
+                  onChange={event =>
+                    (model.preference = event.target.value as Preference)
+                  }
+                >
+                  <option value="cheapest">Cheapest</option>
+                  <option value="balanced">Balanced</option>
+                  <option value="fastest">Fastest</option>
+                </select>
+              </label>
+              <button
+                className="jp-mod-styled jp-mod-accept jp-dsws-button"
+                disabled={model.loading}
+                onClick={() => void model.submit()}
+              >
+                {model.loading ? 'Recommending…' : 'Recommend'}
+              </button>
+              {model.fileName && (
+                <span className="jp-dsws-muted">From {model.fileName}</span>
+              )}
+            </div>
+            {problem && (
+              <div className="jp-dsws-alert" role="alert">
+                <p>{describeProblem(problem)}</p>
+              </div>
+            )}
+            {result && (
+              <>
+                <p className="jp-dsws-muted">
+                  Monthly costs in {result.region}: with idle shutdown (the hours of work
+                  plus the idle timeout, each working day) and if left running all month.
+                </p>
+                <table
+                  className="jp-dsws-table jp-dsws-inst-table"
+                  aria-label="Recommendations per model"
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col">Line</th>
+                      <th scope="col">User</th>
+                      <th scope="col">Feature</th>
+                      <th scope="col">Model</th>
+                      <th scope="col">Memory</th>
+                      <th scope="col">GPU</th>
+                      <th scope="col">Instance</th>
+                      <th scope="col">With idle shutdown</th>
+                      <th scope="col">Left running</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.rows.map(row => (
+                      <RowView key={row.line} row={row} />
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr aria-label="Team total">
+                      <th scope="row" colSpan={7}>
+                        Team total ({result.rows.length}{' '}
+                        {result.rows.length === 1 ? 'model' : 'models'})
+                      </th>
+                      <td className="jp-dsws-inst-num">
+                        {formatMonthly(result.total_monthly_cost_with_idle_shutdown)}
+                      </td>
+                      <td className="jp-dsws-inst-num">
+                        {formatMonthly(result.total_monthly_cost)}
+                      </td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </>
+            )}
+          </section>
+        );
+      }}
+    </UseSignal>
+  );
+}

@@ -1,0 +1,174 @@
+import { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { DSWSApiError } from '../request';
+import {
+  IInventoryRequest,
+  IInventoryResult,
+  InvalidCsvError,
+  Preference,
+  recommendInventory
+} from './api';
+
+/** A problem with the file, where it is when the server said so. */
+export interface IInventoryProblem {
+  message: string;
+  line: number | null;
+  column: string | null;
+}
+
+/** "Line 3, column Memory: …", unless the message says where already. */
+export function describeProblem(problem: IInventoryProblem): string {
+  if (
+    problem.line !== null &&
+    new RegExp(`\\bline ${problem.line}\\b`, 'i').test(problem.message)
+  ) {
+    return problem.message;
+  }
+  const where = [
+    problem.line !== null ? `Line ${problem.line}` : null,
+    problem.column !== null ? `column ${problem.column}` : null
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return where ? `${where}: ${problem.message}` : problem.message;
+}
+
+export namespace InventoryModel {
+  export interface IOptions {
+    /** The server call; tests pass their own. */
+    recommend?: (request: IInventoryRequest) => Promise<IInventoryResult>;
+  }
+}
+
+/** The team inventory tab: the CSV text, and the recommendations for its rows. */
+export class InventoryModel implements IDisposable {
+  constructor(options: InventoryModel.IOptions = {}) {
+    this._recommend = options.recommend ?? (request => recommendInventory(request));
+  }
+
+  get csv(): string {
+    return this._csv;
+  }
+
+  set csv(value: string) {
+    this._csv = value;
+    this._emit();
+  }
+
+  get preference(): Preference {
+    return this._preference;
+  }
+
+  /** A new preference recommends again for the rows already shown. */
+  set preference(value: Preference) {
+    this._preference = value;
+    this._emit();
+    if (this._result) {
+      void this.submit();
+    }
+  }
+
+  /** The name of the file the CSV came from, if it came from one. */
+  get fileName(): string | null {
+    return this._fileName;
+  }
+
+  get result(): IInventoryResult | null {
+    return this._result;
+  }
+
+  get problem(): IInventoryProblem | null {
+    return this._problem;
+  }
+
+  get loading(): boolean {
+    return this._loading;
+  }
+
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  /** Take a file's text (read in the browser) and recommend for it at once. */
+  async loadFile(name: string, text: string): Promise<void> {
+    this._fileName = name;
+    this._csv = text;
+    await this.submit();
+  }
+
+  async submit(): Promise<void> {
+    if (!this._csv.trim()) {
+      this._result = null;
+      this._problem = {
+        message: 'Paste the inventory CSV or choose a file first.',
+        line: null,
+        column: null
+      };
+      this._emit();
+      return;
+    }
+    const ticket = ++this._ticket;
+    this._loading = true;
+    this._problem = null;
+    this._emit();
+    try {
+      const result = await this._recommend({
+        csv: this._csv,
+        preference: this._preference
+      });
+      if (ticket === this._ticket) {
+        this._result = result;
+      }
+    } catch (error) {
+      if (ticket === this._ticket) {
+        this._result = null;
+        this._problem =
+          error instanceof InvalidCsvError
+            ? { message: error.message, line: error.line, column: error.column }
+            : {
+                message:
+                  error instanceof DSWSApiError
+                    ? error.message
+                    : 'The inventory could not be sent to the server.',
+                line: null,
+                column: null
+              };
+      }
+    } finally {
+      if (ticket === this._ticket) {
+        this._loading = false;
+        this._emit();
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this._disposed) {
+      return;
+    }
+    this._disposed = true;
+    Signal.clearData(this);
+  }
+
+  private _emit(): void {
+    if (!this._disposed) {
+      this._changed.emit();
+    }
+  }
+
+  private _recommend: (request: IInventoryRequest) => Promise<IInventoryResult>;
+  private _csv = '';
+  private _preference: Preference = 'balanced';
+  private _fileName: string | null = null;
+  private _result: IInventoryResult | null = null;
+  private _problem: IInventoryProblem | null = null;
+  private _loading = false;
+  private _ticket = 0;
+  private _disposed = false;
+  private _changed = new Signal<this, void>(this);
+}

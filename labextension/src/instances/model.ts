@@ -1,0 +1,394 @@
+import { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { DSWSApiError } from '../request';
+import {
+  fetchCatalog,
+  fetchCurrent,
+  GpuNeed,
+  ICatalog,
+  ICurrentInstance,
+  IRecommendation,
+  IRecommendations,
+  ISwitchStarted,
+  IWorkload,
+  Preference,
+  recommend,
+  switchInstance
+} from './api';
+import { parseHoursPerDay, parseSize } from './format';
+
+/** The server calls the sidebar makes; tests pass their own. */
+export interface IInstancesApi {
+  catalog(): Promise<ICatalog>;
+  current(): Promise<ICurrentInstance>;
+  recommend(workload: IWorkload): Promise<IRecommendations>;
+  switch(instanceType: string): Promise<ISwitchStarted>;
+}
+
+const SERVER_API: IInstancesApi = {
+  catalog: () => fetchCatalog(),
+  current: () => fetchCurrent(),
+  recommend: workload => recommend(workload),
+  switch: instanceType => switchInstance(instanceType)
+};
+
+/** The model families the form offers; the server also knows their aliases. */
+export const MODEL_FAMILIES: { value: string; label: string }[] = [
+  { value: 'XGBoost', label: 'XGBoost' },
+  { value: 'ARIMA', label: 'ARIMA / statistical' },
+  { value: 'CNN', label: 'CNN' },
+  { value: 'Seq2seq', label: 'Seq2seq' },
+  { value: 'Transformer', label: 'Transformer' },
+  { value: 'Other', label: 'Other' }
+];
+
+/** The workload form as typed: strings, so that half-typed input stays as it is. */
+export interface IWorkloadForm {
+  model: string;
+  modelSize: string;
+  dataSize: string;
+  gpu: GpuNeed;
+  hoursPerDay: string;
+  preference: Preference;
+}
+
+export const EMPTY_FORM: IWorkloadForm = {
+  model: '',
+  modelSize: '',
+  dataSize: '',
+  gpu: 'auto',
+  hoursPerDay: '',
+  preference: 'balanced'
+};
+
+export type FormField = keyof IWorkloadForm;
+
+export type WorkloadParse =
+  | { ok: true; workload: IWorkload }
+  | { ok: false; errors: Partial<Record<FormField, string>> };
+
+/**
+ * The request body for a form, or what to fix in it. Empty optional fields are left
+ * out, so the server's defaults apply; no model family yet is not an error, just
+ * nothing to ask.
+ */
+export function workloadFrom(form: IWorkloadForm): WorkloadParse {
+  const errors: Partial<Record<FormField, string>> = {};
+  const modelSize = parseSize(form.modelSize);
+  const dataSize = parseSize(form.dataSize);
+  const hours = parseHoursPerDay(form.hoursPerDay);
+  if (!modelSize.ok) {
+    errors.modelSize = modelSize.message;
+  }
+  if (!dataSize.ok) {
+    errors.dataSize = dataSize.message;
+  }
+  if (!hours.ok) {
+    errors.hoursPerDay = hours.message;
+  }
+  if (!modelSize.ok || !dataSize.ok || !hours.ok) {
+    return { ok: false, errors };
+  }
+  const workload: IWorkload = {
+    model: form.model.trim(),
+    gpu: form.gpu,
+    preference: form.preference
+  };
+  if (modelSize.gb !== undefined) {
+    workload.memory_gb = modelSize.gb;
+  }
+  if (dataSize.gb !== undefined) {
+    workload.data_gb = dataSize.gb;
+  }
+  if (hours.value !== undefined) {
+    workload.hours_per_day = hours.value;
+  }
+  return { ok: true, workload };
+}
+
+/** Why a candidate cannot be switched to (the button's title), or null when it can. */
+export function switchBlocked(
+  candidate: Pick<IRecommendation, 'type' | 'allowed'>,
+  current: ICurrentInstance | null
+): string | null {
+  if (!candidate.allowed) {
+    return `Your admin does not allow ${candidate.type} in this domain.`;
+  }
+  if (!current) {
+    return 'Still reading which instance this space runs on.';
+  }
+  if (!current.in_studio) {
+    return 'Switching works only inside SageMaker Studio: see "Current instance" for how to change it there.';
+  }
+  if (current.instance_type === candidate.type) {
+    return `This space already runs on ${candidate.type}.`;
+  }
+  return null;
+}
+
+/**
+ * A refused switch in plain words: the server's message, and for a quota (422) the
+ * quota's name and figures when the message leaves them out.
+ */
+export function refusalText(error: unknown, instanceType: string): string {
+  if (!(error instanceof DSWSApiError)) {
+    return `The switch to ${instanceType} could not be asked for.`;
+  }
+  const { quota_name: quota, limit, in_use: inUse } = error.body;
+  if (
+    error.status === 422 &&
+    typeof quota === 'string' &&
+    !error.message.includes(quota)
+  ) {
+    const figures =
+      typeof limit === 'number' && typeof inUse === 'number'
+        ? ` (limit ${limit}, in use ${inUse})`
+        : '';
+    return `${error.message} Quota to raise in Service Quotas: "${quota}"${figures}.`;
+  }
+  return error.message;
+}
+
+/** What the person reads after asking for a switch. */
+export interface ISwitchOutcome {
+  kind: 'started' | 'refused';
+  message: string;
+}
+
+export namespace InstancesModel {
+  export interface IOptions {
+    api?: Partial<IInstancesApi>;
+    /** Saves every open document with unsaved changes (JupyterLab's "Save All"). */
+    saveAll: () => Promise<unknown>;
+    /** Asks the person to confirm a switch (the stop of this app) to `instanceType`. */
+    confirm: (instanceType: string, current: ICurrentInstance) => Promise<boolean>;
+    /** How long the form must be still before recommendations are asked for. */
+    debounceMs?: number;
+  }
+}
+
+/**
+ * The sidebar's state: the instance this space runs on, the workload form, the live
+ * recommendations for it, and a switch to one of them.
+ */
+export class InstancesModel implements IDisposable {
+  constructor(options: InstancesModel.IOptions) {
+    this._api = { ...SERVER_API, ...options.api };
+    this._saveAll = options.saveAll;
+    this._confirm = options.confirm;
+    this._debounceMs = options.debounceMs ?? 400;
+  }
+
+  get current(): ICurrentInstance | null {
+    return this._current;
+  }
+
+  get currentError(): string | null {
+    return this._currentError;
+  }
+
+  /** The catalog's facts the sidebar shows: idle timeout, free tier. */
+  get catalog(): ICatalog | null {
+    return this._catalog;
+  }
+
+  get form(): IWorkloadForm {
+    return this._form;
+  }
+
+  get formErrors(): Partial<Record<FormField, string>> {
+    const parsed = workloadFrom(this._form);
+    return parsed.ok ? {} : parsed.errors;
+  }
+
+  get result(): IRecommendations | null {
+    return this._result;
+  }
+
+  /** The server's refusal of the workload (a 400 names the field), or a failure. */
+  get recommendError(): string | null {
+    return this._recommendError;
+  }
+
+  /** True from a change of the form until its recommendations arrive. */
+  get recommending(): boolean {
+    return this._pending || this._recommending;
+  }
+
+  get switching(): boolean {
+    return this._switching;
+  }
+
+  get switchOutcome(): ISwitchOutcome | null {
+    return this._switchOutcome;
+  }
+
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  /** Read the current instance and the catalog's facts. */
+  async refresh(): Promise<void> {
+    await Promise.all([this._loadCurrent(), this._loadCatalog()]);
+  }
+
+  /** Change some fields; recommendations follow once the form is still. */
+  update(change: Partial<IWorkloadForm>): void {
+    this._form = { ...this._form, ...change };
+    clearTimeout(this._timer);
+    const parsed = workloadFrom(this._form);
+    if (!parsed.ok || !parsed.workload.model) {
+      this._pending = false;
+      this._ticket++; // an answer still on its way is for another form
+      this._recommending = false;
+      this._result = null;
+      this._recommendError = null;
+      this._emit();
+      return;
+    }
+    this._pending = true;
+    this._emit();
+    this._timer = setTimeout(() => {
+      this._pending = false;
+      void this._recommend(parsed.workload);
+    }, this._debounceMs);
+  }
+
+  /**
+   * Switch this space to `instanceType`: confirm, save every document, then ask the
+   * server, which sets the type for the next start and stops this app.
+   */
+  async switchTo(instanceType: string): Promise<ISwitchOutcome | null> {
+    const current = this._current;
+    if (!current || this._switching) {
+      return null;
+    }
+    if (!(await this._confirm(instanceType, current))) {
+      return null;
+    }
+    this._switching = true;
+    this._switchOutcome = null;
+    this._emit();
+    try {
+      try {
+        await this._saveAll();
+      } catch (error) {
+        // A document that cannot be saved must not be lost to the stop.
+        return this._outcome({
+          kind: 'refused',
+          message:
+            'Not switched: some documents could not be saved. Save or close them, then try again.'
+        });
+      }
+      const started = await this._api.switch(instanceType);
+      return this._outcome({ kind: 'started', message: started.message });
+    } catch (error) {
+      return this._outcome({
+        kind: 'refused',
+        message: refusalText(error, instanceType)
+      });
+    } finally {
+      this._switching = false;
+      this._emit();
+    }
+  }
+
+  dismissSwitchOutcome(): void {
+    this._switchOutcome = null;
+    this._emit();
+  }
+
+  dispose(): void {
+    if (this._disposed) {
+      return;
+    }
+    this._disposed = true;
+    clearTimeout(this._timer);
+    Signal.clearData(this);
+  }
+
+  private _outcome(outcome: ISwitchOutcome): ISwitchOutcome {
+    this._switchOutcome = outcome;
+    return outcome;
+  }
+
+  private async _recommend(workload: IWorkload): Promise<void> {
+    const ticket = ++this._ticket;
+    this._recommending = true;
+    this._emit();
+    try {
+      const result = await this._api.recommend(workload);
+      if (ticket === this._ticket) {
+        this._result = result;
+        this._recommendError = null;
+      }
+    } catch (error) {
+      if (ticket === this._ticket) {
+        this._result = null;
+        this._recommendError =
+          error instanceof DSWSApiError
+            ? error.message
+            : 'The recommendations could not be read.';
+      }
+    } finally {
+      if (ticket === this._ticket) {
+        this._recommending = false;
+        this._emit();
+      }
+    }
+  }
+
+  private async _loadCurrent(): Promise<void> {
+    try {
+      this._current = await this._api.current();
+      this._currentError = null;
+    } catch (error) {
+      this._currentError =
+        error instanceof DSWSApiError
+          ? error.message
+          : 'The current instance could not be read.';
+    }
+    this._emit();
+  }
+
+  private async _loadCatalog(): Promise<void> {
+    try {
+      this._catalog = await this._api.catalog();
+      this._emit();
+    } catch {
+      // Only the idle timeout and free-tier note come from here; the catalog tab says
+      // why it cannot load.
+    }
+  }
+
+  private _emit(): void {
+    if (!this._disposed) {
+      this._changed.emit();
+    }
+  }
+
+  private _api: IInstancesApi;
+  private _saveAll: () => Promise<unknown>;
+  private _confirm: InstancesModel.IOptions['confirm'];
+  private _debounceMs: number;
+  private _current: ICurrentInstance | null = null;
+  private _currentError: string | null = null;
+  private _catalog: ICatalog | null = null;
+  private _form: IWorkloadForm = EMPTY_FORM;
+  private _result: IRecommendations | null = null;
+  private _recommendError: string | null = null;
+  private _pending = false;
+  private _recommending = false;
+  private _switching = false;
+  private _switchOutcome: ISwitchOutcome | null = null;
+  /** Only the answer to the last request counts. */
+  private _ticket = 0;
+  private _timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private _disposed = false;
+  private _changed = new Signal<this, void>(this);
+}

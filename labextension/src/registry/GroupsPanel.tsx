@@ -1,0 +1,166 @@
+import { UseSignal } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { IGroup } from './api';
+import { StatusBadge } from './approval';
+import { RegistryModel } from './model';
+import { formatTime } from './sheet';
+
+export interface IGroupsPanelProps {
+  model: RegistryModel;
+  openGroup: (name: string) => void;
+  openOverview: () => void;
+  openCompare: (arns: string[]) => void;
+}
+
+function GroupLine(props: { group: IGroup; open: () => void }): JSX.Element {
+  const { group } = props;
+  return (
+    <li className="jp-dsws-reg-group" aria-label={group.name}>
+      <button
+        className="jp-dsws-reg-group-open"
+        aria-label={`Open ${group.name}`}
+        title={group.arn}
+        onClick={props.open}
+      >
+        <span className="jp-dsws-cc-name">{group.name}</span>
+        {group.description && (
+          <span className="jp-dsws-cc-description" title={group.description}>
+            {group.description}
+          </span>
+        )}
+        <span className="jp-dsws-reg-group-facts">
+          <span>
+            {group.versions_count} version{group.versions_count === 1 ? '' : 's'}
+          </span>
+          {group.latest_version !== null && (
+            <span>
+              latest v{group.latest_version}{' '}
+              {group.latest_status && <StatusBadge status={group.latest_status} />}
+            </span>
+          )}
+          <span>
+            approved:{' '}
+            {group.latest_approved_version !== null
+              ? `v${group.latest_approved_version}`
+              : 'none'}
+          </span>
+        </span>
+        {(group.last_modified || group.created) && (
+          <span className="jp-dsws-muted">
+            changed {formatTime(group.last_modified ?? group.created)}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+/** The sidebar's Models section: search, the groups page by page, the selection. */
+export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
+  const { model } = props;
+  return (
+    <UseSignal signal={model.changed}>
+      {() => (
+        <section className="jp-dsws-section jp-dsws-reg" aria-label="Models">
+          <div className="jp-dsws-cc-toolbar">
+            <input
+              className="jp-mod-styled"
+              type="search"
+              placeholder="Search by name"
+              aria-label="Search model groups"
+              value={model.query}
+              onChange={event => model.search(event.target.value)}
+            />
+            <button
+              className="jp-mod-styled jp-mod-reject jp-dsws-button"
+              aria-label="Refresh models"
+              disabled={model.loading}
+              onClick={() => void model.refresh()}
+            >
+              {model.loading ? 'Loading…' : 'Refresh'}
+            </button>
+          </div>
+          <div className="jp-dsws-cc-toolbar">
+            <button
+              className="jp-mod-styled jp-mod-reject jp-dsws-button"
+              aria-label="Team overview"
+              onClick={props.openOverview}
+            >
+              Team overview
+            </button>
+            {model.selection.length > 0 && (
+              <>
+                <button
+                  className="jp-mod-styled jp-mod-accept jp-dsws-button"
+                  aria-label="Compare selected versions"
+                  disabled={model.selection.length < 2}
+                  title={model.selection
+                    .map(v => `${v.group} v${v.version}`)
+                    .join(', ')}
+                  onClick={() =>
+                    props.openCompare(model.selection.map(v => v.arn))
+                  }
+                >
+                  Compare {model.selection.length}
+                </button>
+                <button
+                  className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                  aria-label="Clear the selection"
+                  onClick={() => model.clearSelection()}
+                >
+                  Clear
+                </button>
+              </>
+            )}
+          </div>
+          {model.error && (
+            <div className="jp-dsws-alert" role="alert">
+              <p>{model.error}</p>
+            </div>
+          )}
+          {!model.loaded && !model.error && (
+            <p className="jp-dsws-muted">Loading model groups…</p>
+          )}
+          {model.loaded && model.groups.length === 0 && !model.error && (
+            <p className="jp-dsws-muted">
+              {model.query.trim()
+                ? `No model group name contains “${model.query.trim()}”.`
+                : 'No model package groups in this account and region.'}
+            </p>
+          )}
+          <ul className="jp-dsws-cc-list" aria-label="Model groups">
+            {model.groups.map(group => (
+              <GroupLine
+                key={group.arn}
+                group={group}
+                open={() => props.openGroup(group.name)}
+              />
+            ))}
+          </ul>
+          {(model.pager.hasPrevious || model.pager.hasNext) && (
+            <div className="jp-dsws-footer">
+              <button
+                className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                aria-label="Previous page of model groups"
+                disabled={!model.pager.hasPrevious || model.loading}
+                onClick={() => void model.previousPage()}
+              >
+                ‹ Previous
+              </button>
+              <span className="jp-dsws-muted">Page {model.pager.pageNumber}</span>
+              <button
+                className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                aria-label="Next page of model groups"
+                disabled={!model.pager.hasNext || model.loading}
+                onClick={() => void model.nextPage()}
+              >
+                Next ›
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+    </UseSignal>
+  );
+}

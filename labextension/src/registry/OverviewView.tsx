@@ -1,0 +1,165 @@
+import { UseSignal } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { IOverviewGroup } from './api';
+import { formatMetric, formatTime, formatWaiting } from './sheet';
+import { OverviewModel } from './tabs';
+
+export interface IOverviewViewProps {
+  model: OverviewModel;
+  openGroup: (name: string) => void;
+  openVersion: (group: string, version: number) => void;
+}
+
+function GroupRow(props: {
+  group: IOverviewGroup;
+  openGroup: (name: string) => void;
+  openVersion: (group: string, version: number) => void;
+}): JSX.Element {
+  const { group } = props;
+  const approved = group.latest_approved;
+  const metrics = Object.entries(approved?.metrics ?? {}).sort(([a], [b]) =>
+    a.localeCompare(b)
+  );
+  return (
+    <tr aria-label={group.name}>
+      <td>
+        <button
+          className="jp-dsws-reg-link"
+          aria-label={`Open ${group.name}`}
+          onClick={() => props.openGroup(group.name)}
+        >
+          {group.name}
+        </button>
+        {group.description && (
+          <div className="jp-dsws-muted">{group.description}</div>
+        )}
+      </td>
+      <td>
+        {approved ? (
+          <>
+            <button
+              className="jp-dsws-reg-link"
+              aria-label={`Open ${group.name} version ${approved.version}`}
+              onClick={() => props.openVersion(group.name, approved.version)}
+            >
+              v{approved.version}
+            </button>
+            {approved.approved_at && (
+              <div className="jp-dsws-muted">{formatTime(approved.approved_at)}</div>
+            )}
+          </>
+        ) : (
+          <span className="jp-dsws-muted">none</span>
+        )}
+      </td>
+      <td>
+        {metrics.map(([name, value]) => (
+          <div key={name}>
+            <span className="jp-dsws-muted">{name}</span> {formatMetric(value)}
+          </div>
+        ))}
+      </td>
+      <td>
+        {group.pending.length === 0 && <span className="jp-dsws-muted">nothing</span>}
+        {group.pending.map(p => (
+          <div key={p.arn}>
+            <button
+              className="jp-dsws-reg-link"
+              aria-label={`Open ${group.name} version ${p.version}`}
+              onClick={() => props.openVersion(group.name, p.version)}
+            >
+              v{p.version}
+            </button>{' '}
+            <span className="jp-dsws-muted">
+              waiting {formatWaiting(p.waiting_seconds)}
+            </span>
+          </div>
+        ))}
+      </td>
+    </tr>
+  );
+}
+
+/** All groups in one table: what is approved, with its metrics; what waits, how long. */
+export function OverviewView(props: IOverviewViewProps): JSX.Element {
+  const { model } = props;
+  return (
+    <UseSignal signal={model.changed}>
+      {() => (
+        <section
+          className="jp-dsws-reg-tab jp-dsws-reg-overview"
+          aria-label="Team overview"
+        >
+          <div className="jp-dsws-reg-toolbar">
+            <h2>Team overview</h2>
+            <button
+              className="jp-mod-styled jp-mod-reject jp-dsws-button"
+              aria-label="Refresh overview"
+              disabled={model.loading}
+              onClick={() => void model.load()}
+            >
+              {model.loading ? 'Loading…' : 'Refresh'}
+            </button>
+          </div>
+          {model.error && (
+            <div className="jp-dsws-alert" role="alert">
+              <p>{model.error}</p>
+            </div>
+          )}
+          {!model.loaded && !model.error && (
+            <p className="jp-dsws-muted">Loading the overview…</p>
+          )}
+          {model.loaded && model.groups.length === 0 && (
+            <p className="jp-dsws-muted">No model package groups yet.</p>
+          )}
+          {model.groups.length > 0 && (
+            <div className="jp-dsws-reg-scroll">
+              <table className="jp-dsws-table" aria-label="Groups overview">
+                <thead>
+                  <tr>
+                    <th>Group</th>
+                    <th>Latest approved</th>
+                    <th>Its metrics</th>
+                    <th>Waiting for review</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {model.groups.map(group => (
+                    <GroupRow
+                      key={group.name}
+                      group={group}
+                      openGroup={props.openGroup}
+                      openVersion={props.openVersion}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {(model.pager.hasPrevious || model.pager.hasNext) && (
+            <div className="jp-dsws-reg-toolbar">
+              <button
+                className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                aria-label="Previous page of the overview"
+                disabled={!model.pager.hasPrevious || model.loading}
+                onClick={() => void model.previousPage()}
+              >
+                ‹ Previous
+              </button>
+              <span className="jp-dsws-muted">Page {model.pager.pageNumber}</span>
+              <button
+                className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                aria-label="Next page of the overview"
+                disabled={!model.pager.hasNext || model.loading}
+                onClick={() => void model.nextPage()}
+              >
+                Next ›
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+    </UseSignal>
+  );
+}

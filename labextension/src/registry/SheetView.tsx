@@ -1,0 +1,263 @@
+import { UseSignal } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { IVersion, STATUSES } from './api';
+import { StatusBadge } from './approval';
+import { RegistryModel } from './model';
+import { formatMetric, formatTime, nextSort, sameKey, SortKey, statusLabel } from './sheet';
+import { SheetModel } from './tabs';
+
+export interface ISheetViewProps {
+  model: SheetModel;
+  registry: RegistryModel;
+  openVersion: (group: string, version: number) => void;
+  openCompare: (arns: string[]) => void;
+}
+
+function SortHeader(props: {
+  model: SheetModel;
+  sortKey: SortKey;
+  label: string;
+  className?: string;
+}): JSX.Element {
+  const { model, sortKey, label } = props;
+  const active = sameKey(model.sort.key, sortKey);
+  const arrow = active ? (model.sort.descending ? ' ▼' : ' ▲') : '';
+  return (
+    <th
+      className={props.className}
+      aria-sort={
+        active ? (model.sort.descending ? 'descending' : 'ascending') : 'none'
+      }
+    >
+      <button
+        className="jp-dsws-reg-sort"
+        aria-label={`Sort by ${label}`}
+        onClick={() => (model.sort = nextSort(model.sort, sortKey))}
+      >
+        {label}
+        {arrow}
+      </button>
+    </th>
+  );
+}
+
+function VersionRow(props: {
+  version: IVersion;
+  params: string[];
+  metrics: string[];
+  registry: RegistryModel;
+  open: () => void;
+}): JSX.Element {
+  const { version, registry } = props;
+  return (
+    <tr
+      className="jp-dsws-reg-row"
+      aria-label={`Version ${version.version}`}
+      onClick={props.open}
+    >
+      <td onClick={event => event.stopPropagation()}>
+        <input
+          type="checkbox"
+          aria-label={`Select version ${version.version}`}
+          checked={registry.isSelected(version.arn)}
+          onChange={() => registry.toggleSelected(version)}
+        />
+      </td>
+      <td>
+        <button
+          className="jp-dsws-reg-link"
+          aria-label={`Open version ${version.version}`}
+          onClick={event => {
+            event.stopPropagation();
+            props.open();
+          }}
+        >
+          v{version.version}
+        </button>
+        {version.metrics_error && (
+          <span
+            className="jp-dsws-reg-metrics-error"
+            role="img"
+            aria-label={`Metrics problem: ${version.metrics_error}`}
+            title={version.metrics_error}
+          >
+            {' '}
+            ⚠
+          </span>
+        )}
+      </td>
+      <td>
+        <StatusBadge status={version.status} />
+      </td>
+      <td>{formatTime(version.created)}</td>
+      <td>{version.created_by ?? ''}</td>
+      {props.metrics.map(name => (
+        <td
+          key={`m-${name}`}
+          className="jp-dsws-reg-metric"
+          data-metric={name}
+        >
+          {formatMetric(version.metrics?.[name])}
+        </td>
+      ))}
+      {props.params.map(name => (
+        <td key={`p-${name}`} className="jp-dsws-reg-param">
+          {version.params?.[name] ?? ''}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+/** A group's versions as a sheet: the team's old spreadsheet, kept by SageMaker. */
+export function SheetView(props: ISheetViewProps): JSX.Element {
+  const { model, registry } = props;
+  return (
+    <UseSignal signal={registry.changed}>
+      {() => (
+        <UseSignal signal={model.changed}>
+          {() => {
+            const { params, metrics } = model.columns;
+            const selected = registry.selection;
+            return (
+              <section
+                className="jp-dsws-reg-tab jp-dsws-reg-sheet"
+                aria-label={`Versions of ${model.group}`}
+              >
+                <div className="jp-dsws-reg-toolbar">
+                  <h2>{model.group}</h2>
+                  <label>
+                    Status{' '}
+                    <select
+                      className="jp-mod-styled"
+                      aria-label="Filter by status"
+                      value={model.statusFilter}
+                      onChange={event =>
+                        void model.setStatusFilter(event.target.value)
+                      }
+                    >
+                      <option value="">All</option>
+                      {STATUSES.map(status => (
+                        <option key={status} value={status}>
+                          {statusLabel(status)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button
+                    className="jp-mod-styled jp-mod-accept jp-dsws-button"
+                    aria-label="Compare"
+                    disabled={selected.length < 2}
+                    title={
+                      selected.length < 2
+                        ? 'Select two or more versions (of any groups) to compare them.'
+                        : selected.map(v => `${v.group} v${v.version}`).join(', ')
+                    }
+                    onClick={() => props.openCompare(selected.map(v => v.arn))}
+                  >
+                    Compare{selected.length ? ` ${selected.length}` : ''}
+                  </button>
+                  {selected.length > 0 && (
+                    <button
+                      className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                      aria-label="Clear the selection"
+                      onClick={() => registry.clearSelection()}
+                    >
+                      Clear selection
+                    </button>
+                  )}
+                  <button
+                    className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                    aria-label="Refresh versions"
+                    disabled={model.loading}
+                    onClick={() => void model.load()}
+                  >
+                    {model.loading ? 'Loading…' : 'Refresh'}
+                  </button>
+                </div>
+                {model.error && (
+                  <div className="jp-dsws-alert" role="alert">
+                    <p>{model.error}</p>
+                  </div>
+                )}
+                {!model.loaded && !model.error && (
+                  <p className="jp-dsws-muted">Loading versions…</p>
+                )}
+                {model.loaded && model.versions.length === 0 && (
+                  <p className="jp-dsws-muted">
+                    {model.statusFilter
+                      ? `No version is ${statusLabel(model.statusFilter)}.`
+                      : 'This group has no versions yet.'}
+                  </p>
+                )}
+                {model.versions.length > 0 && (
+                  <div className="jp-dsws-reg-scroll">
+                    <table
+                      className="jp-dsws-table jp-dsws-reg-table"
+                      aria-label="Versions"
+                    >
+                      <thead>
+                        <tr>
+                          <th>
+                            <span className="jp-dsws-reg-hidden">Selected</span>
+                          </th>
+                          <SortHeader model={model} sortKey={{ kind: 'version' }} label="Version" />
+                          <SortHeader model={model} sortKey={{ kind: 'status' }} label="Status" />
+                          <SortHeader model={model} sortKey={{ kind: 'created' }} label="Created" />
+                          <SortHeader model={model} sortKey={{ kind: 'created_by' }} label="Created by" />
+                          {metrics.map(name => (
+                            <SortHeader
+                              key={`m-${name}`}
+                              model={model}
+                              sortKey={{ kind: 'metric', name }}
+                              label={name}
+                              className="jp-dsws-reg-metric"
+                            />
+                          ))}
+                          {params.map(name => (
+                            <SortHeader
+                              key={`p-${name}`}
+                              model={model}
+                              sortKey={{ kind: 'param', name }}
+                              label={name}
+                              className="jp-dsws-reg-param"
+                            />
+                          ))}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {model.rows.map(version => (
+                          <VersionRow
+                            key={version.arn}
+                            version={version}
+                            params={params}
+                            metrics={metrics}
+                            registry={registry}
+                            open={() =>
+                              props.openVersion(version.group, version.version)
+                            }
+                          />
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+                {model.hasMore && (
+                  <button
+                    className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                    aria-label="Load more versions"
+                    disabled={model.loading}
+                    onClick={() => void model.loadMore()}
+                  >
+                    Load more
+                  </button>
+                )}
+              </section>
+            );
+          }}
+        </UseSignal>
+      )}
+    </UseSignal>
+  );
+}

@@ -1,0 +1,107 @@
+import { ServerConnection } from '@jupyterlab/services';
+import { describe, expect, it } from 'vitest';
+
+import { DSWSApiError } from '../request';
+import {
+  fetchComparison,
+  fetchGroups,
+  fetchOverview,
+  fetchVersions,
+  queryString,
+  updateStatus
+} from './api';
+
+function settingsAnswering(status: number, body: unknown) {
+  const asked: { url: string; init?: RequestInit }[] = [];
+  const settings = ServerConnection.makeSettings({
+    baseUrl: 'http://localhost:8888/',
+    fetch: async (input: RequestInfo, init?: RequestInit) => {
+      const request = input as Request;
+      asked.push({
+        // Without the cache buster ServerConnection adds ("?1795627601794").
+        url: String(request.url ?? input).replace(/[?&]\d{10,}$/, ''),
+        init: {
+          method: request.method ?? init?.method,
+          body: request.text ? await request.text() : init?.body
+        }
+      });
+      return new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' }
+      });
+    }
+  });
+  return { settings, asked };
+}
+
+// A cursor as AWS hands them out: base64 with "/", "+" and "=".
+const CURSOR = 'eyJ0b2tlbiI6ICJhL2IrYz0ifQ==/+x';
+
+describe('registry calls', () => {
+  it('send the search text and the opaque cursor URL-encoded', async () => {
+    const { settings, asked } = settingsAnswering(200, { groups: [], next: null });
+    await fetchGroups(' sorting hat ', CURSOR, settings);
+    const url = new URL(asked[0].url);
+    expect(url.pathname).toBe('/dsws/registry/groups');
+    expect(url.searchParams.get('query')).toBe('sorting hat');
+    expect(url.searchParams.get('next')).toBe(CURSOR);
+    expect(asked[0].url).not.toContain(CURSOR); // encoded, not raw
+  });
+
+  it('leave empty parameters out', async () => {
+    const { settings, asked } = settingsAnswering(200, { groups: [], next: null });
+    await fetchGroups('', null, settings);
+    expect(asked[0].url).toBe('http://localhost:8888/dsws/registry/groups');
+    await fetchOverview(null, settings);
+    expect(asked[1].url).toBe('http://localhost:8888/dsws/registry/overview');
+  });
+
+  it('ask for one status of a group', async () => {
+    const { settings, asked } = settingsAnswering(200, { versions: [], next: null });
+    await fetchVersions('sorting-hat-algorithm', 'Approved', null, settings);
+    expect(asked[0].url).toBe(
+      'http://localhost:8888/dsws/registry/groups/sorting-hat-algorithm/versions?status=Approved'
+    );
+  });
+
+  it('repeat arn for each compared version', async () => {
+    const { settings, asked } = settingsAnswering(200, {});
+    const arns = [
+      'arn:aws:sagemaker:eu-central-1:123456789012:model-package/a/1',
+      'arn:aws:sagemaker:eu-central-1:123456789012:model-package/b/2'
+    ];
+    await fetchComparison(arns, settings);
+    expect(new URL(asked[0].url).searchParams.getAll('arn')).toEqual(arns);
+  });
+
+  it('PATCH the status with the comment', async () => {
+    const { settings, asked } = settingsAnswering(200, { version: 4 });
+    await updateStatus('sorting-hat-algorithm', 4, 'Approved', 'Clears the bar.', settings);
+    expect(asked[0].url).toBe(
+      'http://localhost:8888/dsws/registry/groups/sorting-hat-algorithm/versions/4'
+    );
+    expect(asked[0].init?.method).toBe('PATCH');
+    expect(JSON.parse(String(asked[0].init?.body))).toEqual({
+      status: 'Approved',
+      comment: 'Clears the bar.'
+    });
+  });
+
+  it("turn the server's 404 into an error in its own words", async () => {
+    const { settings } = settingsAnswering(404, {
+      error: 'group_not_found',
+      message: 'No model package group named owls.'
+    });
+    const failure = await fetchVersions('owls', '', null, settings).catch(e => e);
+    expect(failure).toBeInstanceOf(DSWSApiError);
+    expect(failure.status).toBe(404);
+    expect(failure.message).toBe('No model package group named owls.');
+  });
+
+  it('build query strings', () => {
+    expect(queryString({ a: 'x y', b: null, c: ['1', '2'], d: '' })).toBe(
+      '?a=x%20y&c=1&c=2'
+    );
+    expect(queryString({})).toBe('');
+  });
+});

@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+
+import { DSWSApiError } from '../request';
+import { IGroup, IGroupPage, IVersion, IVersionDetail } from './api';
+import { CursorPager, RegistryModel } from './model';
+import { CompareModel, DetailModel, OverviewModel, SheetModel } from './tabs';
+
+const ARN = 'arn:aws:sagemaker:eu-central-1:123456789012';
+
+function group(name: string): IGroup {
+  return {
+    name,
+    arn: `${ARN}:model-package-group/${name}`,
+    description: null,
+    created: null,
+    versions_count: 1,
+    last_modified: null,
+    latest_version: 1,
+    latest_status: 'Approved',
+    latest_approved_version: 1
+  };
+}
+
+function version(n: number, over: Partial<IVersion> = {}): IVersion {
+  return {
+    group: 'owls',
+    version: n,
+    arn: `${ARN}:model-package/owls/${n}`,
+    status: 'PendingManualApproval',
+    created: null,
+    created_by: null,
+    description: null,
+    approval_description: null,
+    params: { p: String(n) },
+    metrics: { mae: 5 - n },
+    metrics_std: {},
+    metrics_error: null,
+    ...over
+  };
+}
+
+function detail(v: IVersion, over: Partial<IVersionDetail> = {}): IVersionDetail {
+  return {
+    ...v,
+    image: null,
+    model_data_url: null,
+    training_job: null,
+    lineage: {},
+    approval_history: [],
+    snippets: { load: '', deploy: '' },
+    ...over
+  };
+}
+
+const tick = () => new Promise(resolve => setTimeout(resolve, 0));
+
+describe('CursorPager', () => {
+  it('goes forward with the cursor the page gave and back with the one that opened it', () => {
+    const pager = new CursorPager();
+    expect(pager.current).toBeNull();
+    expect(pager.forward()).toBeUndefined(); // no answer yet: nowhere to go
+    pager.answered('c2');
+    expect(pager.hasNext).toBe(true);
+    expect(pager.forward()).toBe('c2');
+    pager.answered('c3');
+    expect(pager.forward()).toBe('c3');
+    pager.answered(null);
+    expect(pager.hasNext).toBe(false);
+    expect(pager.pageNumber).toBe(3);
+    expect(pager.back()).toBe('c2');
+    expect(pager.back()).toBeNull();
+    expect(pager.hasPrevious).toBe(false);
+    expect(pager.back()).toBeUndefined();
+  });
+});
+
+describe('RegistryModel', () => {
+  it('pages through groups with the cursors the server gave', async () => {
+    const asked: (string | null)[] = [];
+    const pages: Record<string, IGroupPage> = {
+      first: { groups: [group('a')], next: 'cursor/2+' },
+      'cursor/2+': { groups: [group('b')], next: null }
+    };
+    const model = new RegistryModel({
+      api: {
+        groups: async (_query, next) => {
+          asked.push(next);
+          return pages[next ?? 'first'];
+        }
+      }
+    });
+    await model.refresh();
+    expect(model.groups.map(g => g.name)).toEqual(['a']);
+    await model.nextPage();
+    expect(model.groups.map(g => g.name)).toEqual(['b']);
+    expect(model.pager.hasNext).toBe(false);
+    await model.previousPage();
+    expect(model.groups.map(g => g.name)).toEqual(['a']);
+    expect(asked).toEqual([null, 'cursor/2+', null]);
+  });
+
+  it('searches once typing rests, from the first page, and ignores late answers', async () => {
+    const asked: string[] = [];
+    const answers: ((page: IGroupPage) => void)[] = [];
+    const model = new RegistryModel({
+      searchDelayMs: 5,
+      api: {
+        groups: (query, next) => {
+          asked.push(`${query}|${next}`);
+          return new Promise(resolve => answers.push(resolve));
+        }
+      }
+    });
+    model.pager.answered('somewhere');
+    model.pager.forward();
+    model.search('s');
+    model.search('so');
+    model.search('sorting');
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(asked).toEqual(['sorting|null']);
+    // An answer to an earlier request arriving after a newer one changes nothing.
+    void model.refresh();
+    answers[1]({ groups: [group('sorting-hat-algorithm')], next: null });
+    await tick();
+    answers[0]({ groups: [group('stale')], next: 'x' });
+    await tick();
+    expect(model.groups.map(g => g.name)).toEqual(['sorting-hat-algorithm']);
+    expect(model.pager.hasNext).toBe(false);
+  });
+
+  it('shows the server message when listing fails', async () => {
+    const model = new RegistryModel({
+      api: {
+        groups: async () => {
+          throw new DSWSApiError(
+            'endpoint_unreachable',
+            'Add the VPC endpoint com.amazonaws.eu-central-1.sagemaker.api.',
+            503
+          );
+        }
+      }
+    });
+    await model.refresh();
+    expect(model.error).toContain('sagemaker.api');
+    expect(model.loading).toBe(false);
+  });
+
+  it('keeps a selection across groups', () => {
+    const model = new RegistryModel();
+    model.toggleSelected(version(1));
+    model.toggleSelected(version(2, { group: 'sorting-hat', arn: `${ARN}:x/2` }));
+    expect(model.selection.map(v => v.group)).toEqual(['owls', 'sorting-hat']);
+    model.toggleSelected(version(1));
+    expect(model.selection).toHaveLength(1);
+    expect(model.isSelected(`${ARN}:x/2`)).toBe(true);
+  });
+});
+
+describe('an approval change reaches every open view', () => {
+  function setUp() {
+    let stored = [version(1, { status: 'Approved' }), version(2), version(3)];
+    let listed = 0;
+    const registry = new RegistryModel({
+      api: {
+        groups: async () => {
+          listed++;
+          return { groups: [group('owls')], next: null };
+        },
+        versions: async (_group, status) => ({
+          versions: stored.filter(v => !status || v.status === status),
+          next: null
+        }),
+        version: async (_group, n) => detail(stored.find(v => v.version === n)!),
+        setStatus: async (_group, n, status, comment) => {
+          const before = stored.find(v => v.version === n)!;
+          stored = stored.map(v =>
+            v.version === n ? { ...v, status, approval_description: comment } : v
+          );
+          return detail(stored.find(v => v.version === n)!, {
+            approval_history: [
+              { at: '2026-11-25T17:00:00Z', by: 'hermione', from: before.status, to: status, comment }
+            ]
+          });
+        },
+        compare: async arns => ({
+          versions: stored.filter(v => arns.includes(v.arn)).map(v => detail(v)),
+          params: ['p'],
+          metrics: ['mae'],
+          best: { mae: stored[2].arn },
+          directions: { mae: 'down' },
+          trends: {},
+          differences: { params: ['p'], metrics: ['mae'] }
+        }),
+        overview: async () => ({ groups: [], next: null })
+      }
+    });
+    return { registry, listed: () => listed };
+  }
+
+  it('the sheet, the detail and the comparison show the new status; the list is asked again', async () => {
+    const { registry, listed } = setUp();
+    const sheet = new SheetModel(registry, 'owls');
+    const pending = new SheetModel(registry, 'owls');
+    const approved = new SheetModel(registry, 'owls');
+    const other = new SheetModel(registry, 'sorting-hat');
+    const shown = new DetailModel(registry, 'owls', 2);
+    const compared = new CompareModel(registry, [version(2).arn, version(3).arn]);
+    await Promise.all([
+      sheet.load(),
+      pending.setStatusFilter('PendingManualApproval'),
+      approved.setStatusFilter('Approved'),
+      shown.load(),
+      compared.load()
+    ]);
+    expect(pending.rows.map(v => v.version)).toEqual([3, 2]);
+
+    await registry.setStatus('owls', 2, 'Approved', 'Best MAE so far.');
+
+    expect(sheet.rows.find(v => v.version === 2)?.status).toBe('Approved');
+    // Filtered on pending: the approved version leaves that sheet.
+    expect(pending.rows.map(v => v.version)).toEqual([3]);
+    expect(other.rows).toEqual([]);
+    await tick();
+    // Filtered on approved: it joins, where the server puts it.
+    expect(approved.rows.map(v => v.version)).toEqual([2, 1]);
+    expect(shown.detail?.status).toBe('Approved');
+    expect(shown.detail?.approval_history[0]).toMatchObject({
+      from: 'PendingManualApproval',
+      to: 'Approved',
+      comment: 'Best MAE so far.'
+    });
+    expect(compared.comparison?.versions[0].status).toBe('Approved');
+    await tick();
+    expect(listed()).toBe(1);
+  });
+
+  it('a refused change leaves every view as it was', async () => {
+    const { registry } = setUp();
+    const failing = new RegistryModel({
+      api: {
+        ...registry.api,
+        setStatus: async () => {
+          throw new DSWSApiError('access_denied', 'Not allowed: sagemaker:UpdateModelPackage.', 403);
+        }
+      }
+    });
+    const shown = new DetailModel(failing, 'owls', 2);
+    await shown.load();
+    await expect(failing.setStatus('owls', 2, 'Approved', 'x')).rejects.toThrow(
+      'sagemaker:UpdateModelPackage'
+    );
+    expect(shown.detail?.status).toBe('PendingManualApproval');
+  });
+
+  it('sorts the sheet by a metric and loads more pages below', async () => {
+    const registry = new RegistryModel({
+      api: {
+        versions: async (_g, _s, next) =>
+          next
+            ? { versions: [version(1)], next: null }
+            : { versions: [version(3), version(2)], next: 'more' }
+      }
+    });
+    const sheet = new SheetModel(registry, 'owls');
+    await sheet.load();
+    expect(sheet.hasMore).toBe(true);
+    await sheet.loadMore();
+    expect(sheet.hasMore).toBe(false);
+    sheet.sort = { key: { kind: 'metric', name: 'mae' }, descending: false };
+    expect(sheet.rows.map(v => v.version)).toEqual([3, 2, 1]);
+    expect(sheet.columns).toEqual({ params: ['p'], metrics: ['mae'] });
+  });
+
+  it('a detail that fails to load says why, in the server words', async () => {
+    const registry = new RegistryModel({
+      api: {
+        version: async () => {
+          throw new DSWSApiError('version_not_found', 'owls has no version 9.', 404);
+        }
+      }
+    });
+    const shown = new DetailModel(registry, 'owls', 9);
+    await shown.load();
+    expect(shown.error).toBe('owls has no version 9.');
+    expect(shown.detail).toBeNull();
+  });
+
+  it('the overview asks again after a change', async () => {
+    let asked = 0;
+    const { registry } = setUp();
+    const withOverview = new RegistryModel({
+      api: {
+        ...registry.api,
+        overview: async () => {
+          asked++;
+          return { groups: [], next: null };
+        }
+      }
+    });
+    const overview = new OverviewModel(withOverview);
+    await overview.load();
+    await withOverview.setStatus('owls', 3, 'Rejected', 'Worse.');
+    await tick();
+    expect(asked).toBe(2);
+  });
+});

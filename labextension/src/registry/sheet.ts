@@ -1,0 +1,295 @@
+/**
+ * The pure decisions of the registry views: which columns a sheet has, how rows sort,
+ * which compare rows show, how a trend is drawn. Plain data in, plain data out.
+ */
+import { Direction, IComparison, ITrendPoint, IVersion } from './api';
+
+/** A sheet column that is not fixed: a parameter or a metric. */
+export interface IColumn {
+  kind: 'param' | 'metric';
+  name: string;
+}
+
+export type SortKey =
+  | { kind: 'version' | 'status' | 'created' | 'created_by' }
+  | IColumn;
+
+export interface ISort {
+  key: SortKey;
+  descending: boolean;
+}
+
+/** The newest first: how a sheet opens. */
+export const DEFAULT_SORT: ISort = {
+  key: { kind: 'version' },
+  descending: true
+};
+
+/** Every parameter and every metric the versions carry, each sorted by name. */
+export function columnsOf(versions: IVersion[]): {
+  params: string[];
+  metrics: string[];
+} {
+  const params = new Set<string>();
+  const metrics = new Set<string>();
+  for (const version of versions) {
+    Object.keys(version.params ?? {}).forEach(name => params.add(name));
+    Object.keys(version.metrics ?? {}).forEach(name => metrics.add(name));
+  }
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  return {
+    params: [...params].sort(byName),
+    metrics: [...metrics].sort(byName)
+  };
+}
+
+function sortValue(version: IVersion, key: SortKey): string | number | null {
+  switch (key.kind) {
+    case 'version':
+      return version.version;
+    case 'status':
+      return version.status;
+    case 'created':
+      return version.created ? Date.parse(version.created) : null;
+    case 'created_by':
+      return version.created_by;
+    case 'metric': {
+      const value = version.metrics?.[key.name];
+      return typeof value === 'number' && isFinite(value) ? value : null;
+    }
+    case 'param': {
+      const value = version.params?.[key.name];
+      if (value === undefined || value === null || value === '') {
+        return null;
+      }
+      // "100" after "50": parameters are strings, but most hold numbers.
+      const number = Number(value);
+      return isFinite(number) ? number : value;
+    }
+  }
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a - b;
+  }
+  if (typeof a === 'number') {
+    return -1;
+  }
+  if (typeof b === 'number') {
+    return 1;
+  }
+  return a.localeCompare(b);
+}
+
+/**
+ * The versions in the sheet's order. Missing values go last in either direction, so
+ * "best first" never starts with a version that has no such metric; ties keep the
+ * newest first.
+ */
+export function sortVersions(versions: IVersion[], sort: ISort): IVersion[] {
+  const sign = sort.descending ? -1 : 1;
+  return [...versions].sort((a, b) => {
+    const x = sortValue(a, sort.key);
+    const y = sortValue(b, sort.key);
+    if (x === null || y === null) {
+      if (x === y) {
+        return b.version - a.version;
+      }
+      return x === null ? 1 : -1;
+    }
+    return sign * compareValues(x, y) || b.version - a.version;
+  });
+}
+
+export function sameKey(a: SortKey, b: SortKey): boolean {
+  return (
+    a.kind === b.kind &&
+    ('name' in a ? a.name : '') === ('name' in b ? b.name : '')
+  );
+}
+
+/**
+ * A click on a column header: the same column flips its direction; another starts
+ * with the direction a person expects (metrics and times high first, text A→Z).
+ */
+export function nextSort(current: ISort, key: SortKey): ISort {
+  if (sameKey(current.key, key)) {
+    return { key, descending: !current.descending };
+  }
+  const highFirst =
+    key.kind === 'metric' || key.kind === 'version' || key.kind === 'created';
+  return { key, descending: highFirst };
+}
+
+/** Whether a metric's value on these versions is better high or low, by its name. */
+export const KNOWN_DIRECTIONS: Record<string, Direction> = {
+  accuracy: 'up',
+  auc: 'up',
+  f1: 'up',
+  precision: 'up',
+  recall: 'up',
+  r2: 'up',
+  loss: 'down',
+  rmse: 'down',
+  mse: 'down',
+  mae: 'down',
+  mape: 'down'
+};
+
+/** A row of the compare table. */
+export interface ICompareRow {
+  kind: 'param' | 'metric';
+  name: string;
+  /** One cell per compared version, in the versions' order; null where it has none. */
+  values: (string | number | null)[];
+  /** The ARN of the best version for a metric the server ranked; null otherwise. */
+  best: string | null;
+  differs: boolean;
+}
+
+/**
+ * The compare table's rows: parameters, then metrics. With `differencesOnly`, the rows
+ * whose values are all the same go (the server says which differ).
+ */
+export function compareRows(
+  comparison: IComparison,
+  differencesOnly: boolean
+): ICompareRow[] {
+  const differs = {
+    param: new Set(comparison.differences?.params ?? []),
+    metric: new Set(comparison.differences?.metrics ?? [])
+  };
+  const rows: ICompareRow[] = [
+    ...comparison.params.map(name => ({
+      kind: 'param' as const,
+      name,
+      values: comparison.versions.map(v => v.params?.[name] ?? null),
+      best: null,
+      differs: differs.param.has(name)
+    })),
+    ...comparison.metrics.map(name => ({
+      kind: 'metric' as const,
+      name,
+      values: comparison.versions.map(v => {
+        const value = v.metrics?.[name];
+        return typeof value === 'number' ? value : null;
+      }),
+      best: comparison.best?.[name] ?? null,
+      differs: differs.metric.has(name)
+    }))
+  ];
+  return differencesOnly ? rows.filter(row => row.differs) : rows;
+}
+
+/** A trend chart's drawing: points in a `width`×`height` box, the compared ones marked. */
+export interface ITrendShape {
+  points: { x: number; y: number; version: number; value: number; marked: boolean }[];
+  /** The SVG polyline `points` attribute. */
+  polyline: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * Lay out v1→vN on x and the value on y (high at the top). A flat series sits in the
+ * middle; one point sits in the middle too.
+ */
+export function trendShape(
+  series: ITrendPoint[],
+  marked: Set<number>,
+  width: number,
+  height: number,
+  pad = 4
+): ITrendShape {
+  const sorted = [...series]
+    .filter(p => typeof p.value === 'number' && isFinite(p.value))
+    .sort((a, b) => a.version - b.version);
+  if (!sorted.length) {
+    return { points: [], polyline: '', min: 0, max: 0 };
+  }
+  const values = sorted.map(p => p.value);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const innerW = width - 2 * pad;
+  const innerH = height - 2 * pad;
+  const points = sorted.map((p, index) => {
+    const x =
+      sorted.length === 1
+        ? width / 2
+        : pad + (innerW * index) / (sorted.length - 1);
+    const y =
+      max === min ? height / 2 : pad + innerH * (1 - (p.value - min) / (max - min));
+    return {
+      x: round(x),
+      y: round(y),
+      version: p.version,
+      value: p.value,
+      marked: marked.has(p.version)
+    };
+  });
+  return {
+    points,
+    polyline: points.map(p => `${p.x},${p.y}`).join(' '),
+    min,
+    max
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** A metric as people read it: at most four significant decimals. */
+export function formatMetric(value: number | null | undefined): string {
+  if (value === null || value === undefined || !isFinite(value)) {
+    return '';
+  }
+  if (Number.isInteger(value)) {
+    return String(value);
+  }
+  return String(Number(value.toPrecision(4)));
+}
+
+/** "3 days", "5 hours", "12 minutes": how long a version has waited for review. */
+export function formatWaiting(seconds: number): string {
+  const units: [number, string][] = [
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute']
+  ];
+  for (const [size, name] of units) {
+    if (seconds >= size) {
+      const count = Math.floor(seconds / size);
+      return `${count} ${name}${count === 1 ? '' : 's'}`;
+    }
+  }
+  return 'less than a minute';
+}
+
+/** The words a person reads for SageMaker's status values. */
+export function statusLabel(status: string | null | undefined): string {
+  switch (status) {
+    case 'PendingManualApproval':
+      return 'Pending';
+    case null:
+    case undefined:
+      return '';
+    default:
+      return status;
+  }
+}
+
+/** A time as a short local date and time; the raw text when it is not a date. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) {
+    return '';
+  }
+  const date = new Date(iso);
+  return isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, {
+        dateStyle: 'medium',
+        timeStyle: 'short'
+      });
+}

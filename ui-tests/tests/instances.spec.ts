@@ -1,0 +1,197 @@
+import { expect, Locator, Page, test } from '@playwright/test';
+import * as path from 'path';
+
+import { openFeature, openLab, problemsIn } from './helpers';
+
+// The team inventory `dsws demo` seeds: four models, one of them the CNN.
+const INVENTORY = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  'jupyter_dsws',
+  'demo',
+  'data',
+  'inventory.csv'
+);
+
+function openInstances(page: Page): Promise<Locator> {
+  return openFeature(page, 'instances');
+}
+
+/** "$0.7364/h" → 0.7364; a type without a price sorts last, as Infinity. */
+function price(text: string): number {
+  const match = /\$([\d,.]+)/.exec(text);
+  return match ? Number(match[1].replace(/,/g, '')) : Infinity;
+}
+
+test.describe('Instances', () => {
+  test("recommends ml.g4dn.xlarge first for the seed's CNN", async ({ page }) => {
+    const messages = await openLab(page);
+    const section = await openInstances(page);
+
+    // `dsws demo` runs outside Studio: the panel says how to switch there instead.
+    await expect(section.getByLabel('Current instance')).toContainText(
+      'Not running in SageMaker Studio'
+    );
+
+    const form = section.getByRole('form', { name: 'Workload' });
+    await form.getByLabel('Model family').selectOption('CNN');
+    await form.getByLabel('Model size').fill('50 MB');
+    await form.getByLabel('GPU', { exact: true }).selectOption('yes');
+
+    const list = section.getByRole('list', { name: 'Recommended instances' });
+    const first = list.locator(':scope > li').first();
+    await expect(first).toHaveAttribute('aria-label', 'ml.g4dn.xlarge');
+    await expect(first).toContainText('NVIDIA T4');
+    await expect(first.getByLabel('Monthly cost')).toContainText(/with idle shutdown after/);
+    await expect(first.getByLabel('Monthly cost')).toContainText(/\$[\d,.]+\/month if left running/);
+    // Outside Studio nothing can be switched; the button says why.
+    const button = first.getByRole('button', { name: 'Switch to ml.g4dn.xlarge' });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAttribute('title', /only inside SageMaker Studio/);
+
+    // The seed's XGBoost model is fine on the free-tier type.
+    await form.getByLabel('Model family').selectOption('XGBoost');
+    await form.getByLabel('Model size').fill('15 Mb');
+    await form.getByLabel('GPU', { exact: true }).selectOption('no');
+    await expect(list.locator(':scope > li').first()).toHaveAttribute(
+      'aria-label',
+      'ml.t3.medium'
+    );
+
+    // More than one instance holds: the panel says what to use instead, and why.
+    await form.getByLabel('Model size').fill('2 TB');
+    await expect(section.getByLabel('Alternative')).toContainText(
+      /Use an EMR cluster instead: .*largest instance/
+    );
+    await expect(list).toHaveCount(0);
+
+    // A size nobody can read is refused in the form, before any request.
+    await form.getByLabel('Model size').fill('lots');
+    await expect(form.getByRole('alert')).toContainText('is not a size');
+
+    expect(problemsIn(messages)).toEqual([]);
+  });
+
+  test('the catalog opens in a tab and sorts by price', async ({ page }) => {
+    await openLab(page);
+    const section = await openInstances(page);
+    await section.getByRole('button', { name: 'Open the instance catalog' }).click();
+
+    const catalog = page.getByRole('region', { name: 'Instance catalog' });
+    await expect(catalog).toBeVisible();
+    await expect(catalog.getByLabel('Price source')).toContainText(/as of \d{4}-\d{2}-\d{2}/);
+    const table = catalog.getByRole('table', { name: 'Instance types' });
+    await expect(table.locator('tbody tr[aria-label="ml.g4dn.xlarge"]')).toBeVisible();
+
+    const priceHeader = table.locator('th', { hasText: 'Price per hour' });
+    await table.getByRole('button', { name: 'Sort by price per hour' }).click();
+    await expect(priceHeader).toHaveAttribute('aria-sort', 'ascending');
+    let prices = (await table.locator('tbody tr td:last-child').allInnerTexts()).map(price);
+    expect(prices.length).toBeGreaterThan(20);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+
+    await table.getByRole('button', { name: 'Sort by price per hour' }).click();
+    await expect(priceHeader).toHaveAttribute('aria-sort', 'descending');
+    prices = (await table.locator('tbody tr td:last-child').allInnerTexts())
+      .map(price)
+      .filter(Number.isFinite);
+    expect(prices).toEqual([...prices].sort((a, b) => b - a));
+
+    // GPU only: every row left has a GPU.
+    await catalog.getByLabel('GPU only').check();
+    const gpus = await table.locator('tbody tr td:nth-child(4)').allInnerTexts();
+    expect(gpus.length).toBeGreaterThan(0);
+    expect(gpus.every(text => /NVIDIA|×/.test(text))).toBe(true);
+
+    // A second click on "Catalog" shows the same tab, not another one.
+    await section.getByRole('button', { name: 'Open the instance catalog' }).click();
+    await expect(page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', { hasText: 'Instance catalog' })).toHaveCount(1);
+  });
+
+  test('a switch asks first and shows a quota refusal plainly', async ({ page }) => {
+    // `dsws demo` is never inside Studio: only the two Studio routes are answered here,
+    // the recommendations still come from the real server.
+    await page.route(/\/dsws\/instances\/current/, route =>
+      route.fulfill({
+        json: { in_studio: true, instance_type: 'ml.t3.medium', space_name: 'hermione' }
+      })
+    );
+    const switches: unknown[] = [];
+    await page.route(/\/dsws\/instances\/switch/, route => {
+      switches.push(route.request().postDataJSON());
+      return route.fulfill({
+        status: 422,
+        json: {
+          error: 'quota_exceeded',
+          message:
+            'Studio cannot start ml.g4dn.xlarge: this account may run 0 JupyterLab apps on it.',
+          quota_name: 'Studio JupyterLab Apps running on ml.g4dn.xlarge instance',
+          quota_code: 'L-00000000',
+          limit: 0,
+          in_use: 0
+        }
+      });
+    });
+
+    await openLab(page);
+    const section = await openInstances(page);
+    await expect(section.getByLabel('Current instance')).toContainText(
+      'Space hermione runs on ml.t3.medium'
+    );
+    const form = section.getByRole('form', { name: 'Workload' });
+    await form.getByLabel('Model family').selectOption('CNN');
+    await form.getByLabel('GPU', { exact: true }).selectOption('yes');
+    const button = section.getByRole('button', { name: 'Switch to ml.g4dn.xlarge' });
+    await expect(button).toBeEnabled();
+
+    // "Cancel" changes nothing.
+    await button.click();
+    const dialog = page.locator('.jp-Dialog');
+    await expect(dialog).toContainText('Switch to ml.g4dn.xlarge?');
+    await expect(dialog).toContainText('running kernels, terminals and jobs in it stop');
+    await expect(dialog).toContainText('Every unsaved document is saved first');
+    await expect(dialog).toContainText('run it again: it starts on ml.g4dn.xlarge');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+    expect(switches).toEqual([]);
+
+    await button.click();
+    await dialog.getByRole('button', { name: 'Save, stop and switch' }).click();
+    await expect(section.getByRole('alert')).toContainText(
+      'Studio JupyterLab Apps running on ml.g4dn.xlarge instance'
+    );
+    expect(switches).toEqual([{ instance_type: 'ml.g4dn.xlarge' }]);
+  });
+
+  test('the team inventory gets a recommendation per model and a total', async ({
+    page
+  }) => {
+    await openLab(page);
+    const section = await openInstances(page);
+    await section.getByRole('button', { name: 'Open the team inventory' }).click();
+
+    const tab = page.getByRole('region', { name: 'Team inventory' });
+    await expect(tab).toBeVisible();
+    await tab.getByLabel('Choose a CSV file').setInputFiles(INVENTORY);
+
+    const table = tab.getByRole('table', { name: 'Recommendations per model' });
+    await expect(table.locator('tbody tr')).toHaveCount(4);
+    const cnn = table.locator('tbody tr', { hasText: 'Restricted Section' });
+    await expect(cnn).toContainText('ml.g4dn.xlarge');
+    await expect(table.locator('tbody tr', { hasText: 'Sorting Hat' })).toContainText(
+      'ml.t3.medium'
+    );
+    await expect(table.getByRole('row', { name: 'Team total' })).toContainText(
+      /Team total \(4 models\)\s*\$[\d,.]+\/month\s*\$[\d,.]+\/month/
+    );
+
+    // A malformed file: the line and column, and no table.
+    await tab
+      .getByLabel('Inventory CSV')
+      .fill('User,Feature,Model,Memory,GPU usage\nRon,Chess,XGBoost,a lot,No\n');
+    await tab.getByRole('button', { name: 'Recommend' }).click();
+    await expect(tab.getByRole('alert')).toContainText(/line 2, column Memory/i);
+    await expect(table).toHaveCount(0);
+  });
+});
