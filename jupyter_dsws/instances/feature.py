@@ -27,8 +27,10 @@ class InstancesFeature(Feature):
         self.config = InstancePicker(parent=extension)
         # Without the idle panel its settings still say what idle shutdown would do.
         self._idle_defaults = IdleShutdown(parent=extension)
+        # Read once here: prices applied later (from the event loop) start from this copy.
+        self._bundled = load_bundled()
         self.service = InstancesService(
-            load_bundled(), region=extension.aws.region,
+            self._bundled, region=extension.aws.region,
             allowed=list(self.config.allowed_instance_types),
             idle_timeout_minutes=self.idle_timeout_minutes,
             working_days_per_month=self.config.working_days_per_month,
@@ -53,7 +55,7 @@ class InstancesFeature(Feature):
         return idle.monitor if idle is not None else None
 
     def apply_prices(self, read: dict[str, dict[str, float]], as_of: str) -> None:
-        self.service.catalog = load_bundled().with_prices(read, as_of)
+        self.service.catalog = self._bundled.with_prices(read, as_of)
 
     def handlers(self) -> list[tuple[str, Any]]:
         return list(handlers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass
 
@@ -56,7 +57,10 @@ def parse_size_gb(text: str) -> float:
         raise ValueError(f"{text.strip()!r} has no unit; write e.g. \"{text.strip()} MB\"")
     if unit not in _UNITS_GB:
         raise ValueError(f"{match.group(2)!r} is not a unit; use KB, MB, GB or TB")
-    return float(match.group(1).replace(",", ".")) * _UNITS_GB[unit]
+    size = float(match.group(1).replace(",", ".")) * _UNITS_GB[unit]
+    if not math.isfinite(size):  # hundreds of digits: float() gives inf, not an error
+        raise ValueError(f"{text.strip()[:40]!r}… is not a size any machine has")
+    return size
 
 
 def parse_inventory(text: str) -> list[InventoryRow]:

@@ -23,7 +23,7 @@ from ..errors import Conflict, DSWSError, InvalidInput, NotFound
 from ..studio import StudioApp
 from . import compare, cursor
 from .config import ModelRegistry
-from .metrics import folder_of, statistics_uris
+from .metrics import statistics_uris
 from .models import (
     APPROVAL_STATUSES,
     ApprovalEntry,
@@ -100,14 +100,19 @@ class RegistryService:
     def sagemaker(self) -> Any:
         return self.aws.client("sagemaker")
 
+    async def _client(self, service: str) -> Any:
+        # A client's first build reads botocore's service model from disk (~0.5 s for
+        # SageMaker): off the loop, like the calls themselves.
+        return await asyncio.to_thread(self.aws.client, service)
+
     async def _call(self, method: str, **params: Any) -> dict[str, Any]:
-        client = self.sagemaker
+        client = await self._client("sagemaker")
         async with self.limit:
             return await self.aws.call(client, method, **params)
 
     async def _call_or_none(self, method: str, **params: Any) -> dict[str, Any] | None:
         """The answer, or None when SageMaker says the thing does not exist."""
-        client = self.sagemaker
+        client = await self._client("sagemaker")
 
         def run() -> dict[str, Any] | None:
             try:
@@ -304,12 +309,12 @@ class RegistryService:
         model data, else under ModelRegistry.history_fallback_uri, else nowhere."""
         uris = statistics_uris(package.get("ModelMetrics"))
         if uris:
-            return f"{folder_of(uris[0])}/{HISTORY_NAME}"
+            return _beside(uris[0])
         containers = (package.get("InferenceSpecification") or {}).get("Containers") or []
         data = next((c.get("ModelDataUrl") for c in containers
                      if str(c.get("ModelDataUrl") or "").startswith("s3://")), None)
         if data:
-            return f"{folder_of(data)}/{HISTORY_NAME}"
+            return _beside(data)
         if self.config.history_fallback_uri:
             return (f"{self.config.history_fallback_uri}/{package['ModelPackageGroupName']}/"
                     f"{package['ModelPackageVersion']}/{HISTORY_NAME}")
@@ -319,7 +324,7 @@ class RegistryService:
         if self.studio and self.studio.user_profile:
             return self.studio.user_profile
         if self._caller is None:
-            sts = self.aws.client("sts")
+            sts = await self._client("sts")
             self._caller = (await self.aws.call(sts, "get_caller_identity"))["Arn"]
         return self._caller
 
@@ -453,6 +458,14 @@ class RegistryService:
         return OverviewGroup(name=name,
                              description=summary.get("ModelPackageGroupDescription") or None,
                              latest_approved=latest, pending=waiting)
+
+
+def _beside(uri: str) -> str:
+    """The history's URI in the S3 folder of ``uri``; the bucket's root for ``s3://bucket``
+    (which the API accepts, and whose "folder" would otherwise be ``s3:/``)."""
+    bucket, _, key = uri.removeprefix("s3://").partition("/")
+    folder = key.rsplit("/", 1)[0] + "/" if "/" in key else ""
+    return f"s3://{bucket}/{folder}{HISTORY_NAME}"
 
 
 def _entries(raw: list[dict[str, Any]]) -> list[ApprovalEntry]:

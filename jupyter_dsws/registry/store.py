@@ -44,6 +44,10 @@ class RegistryStore:
     def s3(self) -> Any:
         return self.aws.client("s3")
 
+    async def _s3(self) -> Any:
+        # Building the client reads botocore's service model from disk: off the loop.
+        return await asyncio.to_thread(self.aws.client, "s3")
+
     async def metrics(self, uris: list[str]) -> tuple[FlatMetrics, str | None]:
         """All statistics files of one version, merged; and why any is unusable, or None."""
         if not uris:
@@ -59,7 +63,7 @@ class RegistryStore:
         except ValueError as exc:
             return f"Metrics file: {exc}."
         cached = self._cache.get(uri)
-        s3 = self.s3
+        s3 = await self._s3()
 
         def fetch() -> Any:
             params: dict[str, Any] = {"Bucket": bucket, "Key": key}
@@ -114,7 +118,7 @@ class RegistryStore:
     async def history(self, uri: str) -> tuple[list[dict[str, Any]], str | None]:
         """The entries (oldest first) and the document's ETag; ([], None) when there is none."""
         bucket, key = split_s3_uri(uri)
-        s3 = self.s3
+        s3 = await self._s3()
 
         def fetch() -> Any:
             try:
@@ -149,7 +153,7 @@ class RegistryStore:
         document); when someone else wrote in between, read again and retry.
         """
         bucket, key = split_s3_uri(uri)
-        s3 = self.s3
+        s3 = await self._s3()
         for _ in range(5):
             entries, etag = await self.history(uri)
             entries = [*entries, entry]
