@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import http.client
 import importlib.util
+import json
 import os
 import secrets
 import shutil
@@ -218,8 +219,27 @@ def lab_environment(base: Mapping[str, str], *, region: str, endpoint_url: str,
 
     env["GIT_CONFIG_GLOBAL"] = str(write_git_config(state_dir / "gitconfig", endpoint_url,
                                                     region))
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(_offline_lab_settings(state_dir / "lab-settings"))
     _keep_local_traffic_off_proxies(env)
     return env
+
+
+# JupyterLab's own settings for the demo: like Studio's VPC-only spaces it has no internet,
+# so JupyterLab must not offer to fetch news or look for updates (the prompt would also
+# sit over the panels). The person's own ~/.jupyter/lab settings stay untouched.
+_OFFLINE_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+}
+
+
+def _offline_lab_settings(settings_dir: Path) -> Path:
+    for name, values in _OFFLINE_SETTINGS.items():
+        path = settings_dir / name
+        if not path.exists():  # a persistent --state-dir keeps what the person changed
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values, indent=2) + "\n")
+    return settings_dir
 
 
 def _keep_local_traffic_off_proxies(env: MutableMapping[str, str]) -> None:

@@ -188,3 +188,24 @@ def test_the_lab_environment_keeps_real_aws_out(tmp_path: Path) -> None:
     assert '[url "http://127.0.0.1:5/codecommit-git/eu-west-1/v1/repos/"]' in gitconfig
     assert "insteadOf = https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/" in gitconfig
     assert Path(env["GIT_CONFIG_GLOBAL"]).parent == tmp_path
+
+
+def test_the_demo_lab_never_offers_to_reach_the_internet(tmp_path: Path) -> None:
+    # Like a VPC-only space, the demo has no internet: JupyterLab must not ask to fetch news
+    # or check for updates, and the person's own lab settings stay untouched.
+    env = lab_environment({"PATH": os.environ["PATH"]}, region="eu-west-1",
+                          endpoint_url="http://127.0.0.1:5", state_dir=tmp_path, token="t",
+                          clone_url="http://127.0.0.1:5/x")
+    settings = Path(env["JUPYTERLAB_SETTINGS_DIR"])
+    assert settings.is_relative_to(tmp_path)
+    notification = json.loads((settings / "@jupyterlab" / "apputils-extension"
+                               / "notification.jupyterlab-settings").read_text())
+    assert notification == {"fetchNews": "false", "checkForUpdates": False}
+    # A person's change in a kept --state-dir survives the next start.
+    (settings / "@jupyterlab" / "apputils-extension"
+     / "notification.jupyterlab-settings").write_text('{"fetchNews": "true"}')
+    lab_environment({"PATH": os.environ["PATH"]}, region="eu-west-1",
+                    endpoint_url="http://127.0.0.1:5", state_dir=tmp_path, token="t",
+                    clone_url="http://127.0.0.1:5/x")
+    assert "true" in (settings / "@jupyterlab" / "apputils-extension"
+                      / "notification.jupyterlab-settings").read_text()

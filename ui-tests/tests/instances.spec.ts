@@ -1,7 +1,7 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import * as path from 'path';
 
-import { openFeature, openLab, problemsIn } from './helpers';
+import { openFeature, openLab, problemsIn, screenshotSidebar } from './helpers';
 
 // The team inventory `dsws demo` seeds: four models, one of them the CNN.
 const INVENTORY = path.resolve(
@@ -25,7 +25,7 @@ function price(text: string): number {
 }
 
 test.describe('Instances', () => {
-  test("recommends ml.g4dn.xlarge first for the seed's CNN", async ({ page }) => {
+  test("recommends ml.g4dn.xlarge first for the seed's CNN", async ({ page }, testInfo) => {
     const messages = await openLab(page);
     const section = await openInstances(page);
 
@@ -49,6 +49,14 @@ test.describe('Instances', () => {
     const button = first.getByRole('button', { name: 'Switch to ml.g4dn.xlarge' });
     await expect(button).toBeDisabled();
     await expect(button).toHaveAttribute('title', /only inside SageMaker Studio/);
+    if (testInfo.project.name === 'newest') {
+      // The README's picture of the Instances panel.
+      await screenshotSidebar(
+        page,
+        section,
+        path.resolve(__dirname, '..', '..', 'docs', 'images', 'instances.png')
+      );
+    }
 
     // The seed's XGBoost model is fine on the free-tier type.
     await form.getByLabel('Model family').selectOption('XGBoost');

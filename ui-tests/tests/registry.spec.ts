@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import * as path from 'path';
 
 import { openFeature, openLab, problemsIn, TOKEN } from './helpers';
 
@@ -31,7 +32,7 @@ test.describe('Models', () => {
   test('sheet, sort, compare with differences and trend, approve with a comment', async ({
     page,
     request
-  }) => {
+  }, testInfo) => {
     await putBackToPending(request);
     const messages = await openLab(page);
     const models = await openModels(page);
@@ -75,6 +76,12 @@ test.describe('Models', () => {
     await expect(trend).toBeVisible();
     await expect(trend.locator('circle')).toHaveCount(4);
     await expect(trend.locator('circle.jp-mod-marked')).toHaveCount(2);
+    if (testInfo.project.name === 'newest') {
+      // The README's picture of the Models panel and a comparison.
+      await page.screenshot({
+        path: path.resolve(__dirname, '..', '..', 'docs', 'images', 'models-compare.png')
+      });
+    }
 
     // "Differences only": max_depth is 6 in both, so its row goes; num_round stays.
     await expect(table.getByRole('row', { name: 'max_depth', exact: true })).toBeVisible();
