@@ -1,6 +1,7 @@
 import { UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { LoadState, RefreshButton } from '../ui/parts';
 import { IInstanceType } from './api';
 import { CatalogModel, describeSource, SortKey } from './catalog';
 import { formatGib, formatHourly } from './format';
@@ -151,25 +152,19 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                 />
                 GPU only
               </label>
-              <button
-                className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                disabled={model.loading}
-                aria-label="Reload the catalog"
-                onClick={() => void model.load(catalog?.region)}
-              >
-                {model.loading ? 'Loading…' : 'Reload'}
-              </button>
+              <RefreshButton
+                label="Reload the catalog"
+                text="Reload"
+                loading={model.loading}
+                onClick={() => model.load(catalog?.region)}
+              />
             </div>
-            {model.error && (
-              <div className="jp-dsws-alert" role="alert">
-                <p>{model.error}</p>
-              </div>
-            )}
-            {!catalog && !model.error && (
-              <p className="jp-dsws-muted" role="status">
-                Loading the catalog…
-              </p>
-            )}
+            <LoadState
+              error={model.error}
+              waiting={!catalog}
+              text="Loading the catalog…"
+              role="status"
+            />
             {catalog && (
               <>
                 <p className="jp-dsws-muted" aria-label="Price source">

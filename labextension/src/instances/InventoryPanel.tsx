@@ -1,6 +1,7 @@
 import { UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { ErrorAlert } from '../ui/parts';
 import { GpuNeed, IInventoryRow, Preference } from './api';
 import { formatMonthly, formatSize } from './format';
 import { describeProblem, InventoryModel } from './inventory';
@@ -128,11 +129,7 @@ export function InventoryPanel(props: { model: InventoryModel }): JSX.Element {
                 <span className="jp-dsws-muted">From {model.fileName}</span>
               )}
             </div>
-            {problem && (
-              <div className="jp-dsws-alert" role="alert">
-                <p>{describeProblem(problem)}</p>
-              </div>
-            )}
+            <ErrorAlert message={problem && describeProblem(problem)} />
             {result && (
               <>
                 <p className="jp-dsws-muted">

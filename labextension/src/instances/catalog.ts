@@ -1,8 +1,6 @@
-import { IDisposable } from '@lumino/disposable';
-import { ISignal, Signal } from '@lumino/signaling';
-
 import { DSWSApiError } from '../request';
 import { fetchCatalog, ICatalog, IInstanceType } from './api';
+import { RequestingModel } from './requesting';
 
 export type SortKey = 'type' | 'price' | 'memory' | 'vcpu' | 'gpu_memory';
 export type SortDirection = 'ascending' | 'descending';
@@ -106,8 +104,9 @@ export namespace CatalogModel {
 }
 
 /** The catalog tab's state: the region's catalog, its filter and its sort order. */
-export class CatalogModel implements IDisposable {
+export class CatalogModel extends RequestingModel {
   constructor(options: CatalogModel.IOptions = {}) {
+    super();
     this._fetch = options.fetch ?? (region => fetchCatalog(region));
   }
 
@@ -134,7 +133,7 @@ export class CatalogModel implements IDisposable {
 
   set filter(value: ICatalogFilter) {
     this._filter = value;
-    this._emit();
+    this.emit();
   }
 
   /** Null: the server's order (by family, then size). */
@@ -155,63 +154,31 @@ export class CatalogModel implements IDisposable {
       this._sortKey = key;
       this._direction = 'ascending';
     }
-    this._emit();
-  }
-
-  get loading(): boolean {
-    return this._loading;
+    this.emit();
   }
 
   get error(): string | null {
     return this._error;
   }
 
-  get changed(): ISignal<this, void> {
-    return this._changed;
-  }
-
-  get isDisposed(): boolean {
-    return this._disposed;
-  }
-
-  /** Load the catalog of `region` (the server's own when not given). */
-  async load(region?: string): Promise<void> {
-    const ticket = ++this._ticket;
-    this._loading = true;
-    this._emit();
-    try {
-      const catalog = await this._fetch(region);
-      if (ticket === this._ticket) {
+  /**
+   * Load the catalog of `region` (the server's own when not given). Only the answer to
+   * the last request counts: the region may change meanwhile.
+   */
+  load(region?: string): Promise<void> {
+    return this.request(
+      () => this._fetch(region),
+      catalog => {
         this._catalog = catalog;
         this._error = null;
-      }
-    } catch (error) {
-      if (ticket === this._ticket) {
+      },
+      error => {
         this._error =
           error instanceof DSWSApiError
             ? error.message
             : 'The instance catalog could not be read.';
       }
-    } finally {
-      if (ticket === this._ticket) {
-        this._loading = false;
-        this._emit();
-      }
-    }
-  }
-
-  dispose(): void {
-    if (this._disposed) {
-      return;
-    }
-    this._disposed = true;
-    Signal.clearData(this);
-  }
-
-  private _emit(): void {
-    if (!this._disposed) {
-      this._changed.emit();
-    }
+    );
   }
 
   private _fetch: (region?: string) => Promise<ICatalog>;
@@ -219,10 +186,5 @@ export class CatalogModel implements IDisposable {
   private _filter: ICatalogFilter = NO_FILTER;
   private _sortKey: SortKey | null = null;
   private _direction: SortDirection = 'ascending';
-  private _loading = false;
   private _error: string | null = null;
-  /** Only the answer to the last request counts (the region may change meanwhile). */
-  private _ticket = 0;
-  private _disposed = false;
-  private _changed = new Signal<this, void>(this);
 }

@@ -1,6 +1,3 @@
-import { IDisposable } from '@lumino/disposable';
-import { ISignal, Signal } from '@lumino/signaling';
-
 import { DSWSApiError } from '../request';
 import {
   IInventoryRequest,
@@ -9,6 +6,7 @@ import {
   Preference,
   recommendInventory
 } from './api';
+import { RequestingModel } from './requesting';
 
 /** A problem with the file, where it is when the server said so. */
 export interface IInventoryProblem {
@@ -42,8 +40,9 @@ export namespace InventoryModel {
 }
 
 /** The team inventory tab: the CSV text, and the recommendations for its rows. */
-export class InventoryModel implements IDisposable {
+export class InventoryModel extends RequestingModel {
   constructor(options: InventoryModel.IOptions = {}) {
+    super();
     this._recommend = options.recommend ?? (request => recommendInventory(request));
   }
 
@@ -53,7 +52,7 @@ export class InventoryModel implements IDisposable {
 
   set csv(value: string) {
     this._csv = value;
-    this._emit();
+    this.emit();
   }
 
   get preference(): Preference {
@@ -63,7 +62,7 @@ export class InventoryModel implements IDisposable {
   /** A new preference recommends again for the rows already shown. */
   set preference(value: Preference) {
     this._preference = value;
-    this._emit();
+    this.emit();
     if (this._result) {
       void this.submit();
     }
@@ -82,18 +81,6 @@ export class InventoryModel implements IDisposable {
     return this._problem;
   }
 
-  get loading(): boolean {
-    return this._loading;
-  }
-
-  get changed(): ISignal<this, void> {
-    return this._changed;
-  }
-
-  get isDisposed(): boolean {
-    return this._disposed;
-  }
-
   /** Take a file's text (read in the browser) and recommend for it at once. */
   async loadFile(name: string, text: string): Promise<void> {
     this._fileName = name;
@@ -109,23 +96,16 @@ export class InventoryModel implements IDisposable {
         line: null,
         column: null
       };
-      this._emit();
+      this.emit();
       return;
     }
-    const ticket = ++this._ticket;
-    this._loading = true;
-    this._problem = null;
-    this._emit();
-    try {
-      const result = await this._recommend({
-        csv: this._csv,
-        preference: this._preference
-      });
-      if (ticket === this._ticket) {
+    this._problem = null; // shown as gone while the new answer is awaited
+    await this.request(
+      () => this._recommend({ csv: this._csv, preference: this._preference }),
+      result => {
         this._result = result;
-      }
-    } catch (error) {
-      if (ticket === this._ticket) {
+      },
+      error => {
         this._result = null;
         this._problem =
           error instanceof InvalidCsvError
@@ -139,26 +119,7 @@ export class InventoryModel implements IDisposable {
                 column: null
               };
       }
-    } finally {
-      if (ticket === this._ticket) {
-        this._loading = false;
-        this._emit();
-      }
-    }
-  }
-
-  dispose(): void {
-    if (this._disposed) {
-      return;
-    }
-    this._disposed = true;
-    Signal.clearData(this);
-  }
-
-  private _emit(): void {
-    if (!this._disposed) {
-      this._changed.emit();
-    }
+    );
   }
 
   private _recommend: (request: IInventoryRequest) => Promise<IInventoryResult>;
@@ -167,8 +128,4 @@ export class InventoryModel implements IDisposable {
   private _fileName: string | null = null;
   private _result: IInventoryResult | null = null;
   private _problem: IInventoryProblem | null = null;
-  private _loading = false;
-  private _ticket = 0;
-  private _disposed = false;
-  private _changed = new Signal<this, void>(this);
 }

@@ -1,6 +1,7 @@
 import { UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { LoadState, RefreshButton } from '../ui/parts';
 import { IComparison } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -194,20 +195,14 @@ export function CompareView(props: ICompareViewProps): JSX.Element {
                 />
                 Differences only
               </label>
-              <button
-                className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                aria-label="Refresh comparison"
-                disabled={model.loading}
-                onClick={() => void model.load()}
-              >
-                {model.loading ? 'Loading…' : 'Refresh'}
-              </button>
+              <RefreshButton
+                label="Refresh comparison"
+                loading={model.loading}
+                onClick={() => model.load()}
+              />
             </div>
-            {model.error && (
-              <div className="jp-dsws-alert" role="alert">
-                <p>{model.error}</p>
-              </div>
-            )}
+            {/* The metrics warnings come with a comparison only, so never beside "Comparing…". */}
+            <LoadState error={model.error} waiting={!comparison} text="Comparing…" />
             {errors.map(v => (
               <div className="jp-dsws-reg-warning" role="alert" key={v.arn}>
                 <p>
@@ -215,9 +210,6 @@ export function CompareView(props: ICompareViewProps): JSX.Element {
                 </p>
               </div>
             ))}
-            {!comparison && !model.error && (
-              <p className="jp-dsws-muted">Comparing…</p>
-            )}
             {comparison && (
               <Table
                 comparison={comparison}

@@ -2,6 +2,7 @@ import { Clipboard, Notification } from '@jupyterlab/apputils';
 import { UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { LoadState, RefreshButton } from '../ui/parts';
 import { IApprovalChange, IVersionDetail } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -196,23 +197,17 @@ export function DetailView(props: IDetailViewProps): JSX.Element {
             <h2>
               {model.group} · v{model.version}
             </h2>
-            <button
-              className="jp-mod-styled jp-mod-reject jp-dsws-button"
-              aria-label="Refresh version"
-              disabled={model.loading}
-              onClick={() => void model.load()}
-            >
-              {model.loading ? 'Loading…' : 'Refresh'}
-            </button>
+            <RefreshButton
+              label="Refresh version"
+              loading={model.loading}
+              onClick={() => model.load()}
+            />
           </div>
-          {model.error && (
-            <div className="jp-dsws-alert" role="alert">
-              <p>{model.error}</p>
-            </div>
-          )}
-          {!model.detail && !model.error && (
-            <p className="jp-dsws-muted">Loading the version…</p>
-          )}
+          <LoadState
+            error={model.error}
+            waiting={!model.detail}
+            text="Loading the version…"
+          />
           {model.detail && <Detail detail={model.detail} registry={registry} />}
         </section>
       )}

@@ -1,6 +1,7 @@
 import { UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { LoadState, Pager, RefreshButton } from '../ui/parts';
 import { IGroup } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -72,14 +73,11 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
               value={model.query}
               onChange={event => model.search(event.target.value)}
             />
-            <button
-              className="jp-mod-styled jp-mod-reject jp-dsws-button"
-              aria-label="Refresh models"
-              disabled={model.loading}
-              onClick={() => void model.refresh()}
-            >
-              {model.loading ? 'Loading…' : 'Refresh'}
-            </button>
+            <RefreshButton
+              label="Refresh models"
+              loading={model.loading}
+              onClick={() => model.refresh()}
+            />
           </div>
           <div className="jp-dsws-cc-toolbar">
             <button
@@ -114,14 +112,11 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
               </>
             )}
           </div>
-          {model.error && (
-            <div className="jp-dsws-alert" role="alert">
-              <p>{model.error}</p>
-            </div>
-          )}
-          {!model.loaded && !model.error && (
-            <p className="jp-dsws-muted">Loading model groups…</p>
-          )}
+          <LoadState
+            error={model.error}
+            waiting={!model.loaded}
+            text="Loading model groups…"
+          />
           {model.loaded && model.groups.length === 0 && !model.error && (
             <p className="jp-dsws-muted">
               {model.query.trim()
@@ -138,27 +133,7 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
               />
             ))}
           </ul>
-          {(model.pager.hasPrevious || model.pager.hasNext) && (
-            <div className="jp-dsws-footer">
-              <button
-                className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                aria-label="Previous page of model groups"
-                disabled={!model.pager.hasPrevious || model.loading}
-                onClick={() => void model.previousPage()}
-              >
-                ‹ Previous
-              </button>
-              <span className="jp-dsws-muted">Page {model.pager.pageNumber}</span>
-              <button
-                className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                aria-label="Next page of model groups"
-                disabled={!model.pager.hasNext || model.loading}
-                onClick={() => void model.nextPage()}
-              >
-                Next ›
-              </button>
-            </div>
-          )}
+          <Pager model={model} of="model groups" className="jp-dsws-footer" />
         </section>
       )}
     </UseSignal>

@@ -1,6 +1,7 @@
 import { UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { LoadState, Pager, RefreshButton } from '../ui/parts';
 import { IOverviewGroup } from './api';
 import { formatMetric, formatTime, formatWaiting } from './sheet';
 import { OverviewModel } from './tabs';
@@ -93,23 +94,17 @@ export function OverviewView(props: IOverviewViewProps): JSX.Element {
         >
           <div className="jp-dsws-reg-toolbar">
             <h2>Team overview</h2>
-            <button
-              className="jp-mod-styled jp-mod-reject jp-dsws-button"
-              aria-label="Refresh overview"
-              disabled={model.loading}
-              onClick={() => void model.load()}
-            >
-              {model.loading ? 'Loading…' : 'Refresh'}
-            </button>
+            <RefreshButton
+              label="Refresh overview"
+              loading={model.loading}
+              onClick={() => model.load()}
+            />
           </div>
-          {model.error && (
-            <div className="jp-dsws-alert" role="alert">
-              <p>{model.error}</p>
-            </div>
-          )}
-          {!model.loaded && !model.error && (
-            <p className="jp-dsws-muted">Loading the overview…</p>
-          )}
+          <LoadState
+            error={model.error}
+            waiting={!model.loaded}
+            text="Loading the overview…"
+          />
           {model.loaded && model.groups.length === 0 && (
             <p className="jp-dsws-muted">No model package groups yet.</p>
           )}
@@ -137,27 +132,7 @@ export function OverviewView(props: IOverviewViewProps): JSX.Element {
               </table>
             </div>
           )}
-          {(model.pager.hasPrevious || model.pager.hasNext) && (
-            <div className="jp-dsws-reg-toolbar">
-              <button
-                className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                aria-label="Previous page of the overview"
-                disabled={!model.pager.hasPrevious || model.loading}
-                onClick={() => void model.previousPage()}
-              >
-                ‹ Previous
-              </button>
-              <span className="jp-dsws-muted">Page {model.pager.pageNumber}</span>
-              <button
-                className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                aria-label="Next page of the overview"
-                disabled={!model.pager.hasNext || model.loading}
-                onClick={() => void model.nextPage()}
-              >
-                Next ›
-              </button>
-            </div>
-          )}
+          <Pager model={model} of="the overview" className="jp-dsws-reg-toolbar" />
         </section>
       )}
     </UseSignal>

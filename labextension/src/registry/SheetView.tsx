@@ -1,6 +1,7 @@
 import { UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { LoadState, RefreshButton } from '../ui/parts';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -167,23 +168,17 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                       Clear selection
                     </button>
                   )}
-                  <button
-                    className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                    aria-label="Refresh versions"
-                    disabled={model.loading}
-                    onClick={() => void model.load()}
-                  >
-                    {model.loading ? 'Loading…' : 'Refresh'}
-                  </button>
+                  <RefreshButton
+                    label="Refresh versions"
+                    loading={model.loading}
+                    onClick={() => model.load()}
+                  />
                 </div>
-                {model.error && (
-                  <div className="jp-dsws-alert" role="alert">
-                    <p>{model.error}</p>
-                  </div>
-                )}
-                {!model.loaded && !model.error && (
-                  <p className="jp-dsws-muted">Loading versions…</p>
-                )}
+                <LoadState
+                  error={model.error}
+                  waiting={!model.loaded}
+                  text="Loading versions…"
+                />
                 {model.loaded && model.versions.length === 0 && (
                   <p className="jp-dsws-muted">
                     {model.statusFilter

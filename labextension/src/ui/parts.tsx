@@ -1,0 +1,104 @@
+/**
+ * The pieces every panel and tab shows the same way: the refresh button, the error of the
+ * last read, the line shown while nothing is loaded yet, the page footer. The browser tests
+ * find them by these labels, roles and texts, so they must not drift apart per panel.
+ */
+import * as React from 'react';
+
+/** A button that reads again; it says "Loading…" and waits while a read is under way. */
+export function RefreshButton(props: {
+  /** The accessible name, e.g. "Refresh models". */
+  label: string;
+  loading: boolean;
+  onClick: () => unknown;
+  /** The text when idle. */
+  text?: string;
+}): JSX.Element {
+  return (
+    <button
+      className="jp-mod-styled jp-mod-reject jp-dsws-button"
+      aria-label={props.label}
+      disabled={props.loading}
+      onClick={() => void props.onClick()}
+    >
+      {props.loading ? 'Loading…' : (props.text ?? 'Refresh')}
+    </button>
+  );
+}
+
+/** A failure, announced to screen readers; nothing when there is none. */
+export function ErrorAlert(props: { message: string | null }): JSX.Element | null {
+  return props.message ? (
+    <div className="jp-dsws-alert" role="alert">
+      <p>{props.message}</p>
+    </div>
+  ) : null;
+}
+
+/** The error of the last read; without one, `text` while there is nothing to show yet. */
+export function LoadState(props: {
+  error: string | null;
+  /** True until the first answer arrives. */
+  waiting: boolean;
+  /** e.g. "Loading model groups…". */
+  text: string;
+  role?: 'status';
+}): JSX.Element {
+  return (
+    <>
+      <ErrorAlert message={props.error} />
+      {props.waiting && !props.error && (
+        <p className="jp-dsws-muted" role={props.role}>
+          {props.text}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** What a paged list's model offers its footer. */
+export interface IPaged {
+  readonly pager: {
+    readonly hasPrevious: boolean;
+    readonly hasNext: boolean;
+    readonly pageNumber: number;
+  };
+  readonly loading: boolean;
+  previousPage(): Promise<void>;
+  nextPage(): Promise<void>;
+}
+
+/** ‹ Previous · Page N · Next ›, shown only when there is more than one page. */
+export function Pager(props: {
+  model: IPaged;
+  /** What is paged, as the buttons' names end: "model groups", "the overview". */
+  of: string;
+  className: string;
+}): JSX.Element | null {
+  const { model } = props;
+  const { pager } = model;
+  if (!pager.hasPrevious && !pager.hasNext) {
+    return null;
+  }
+  return (
+    <div className={props.className}>
+      <button
+        className="jp-mod-styled jp-mod-reject jp-dsws-button"
+        aria-label={`Previous page of ${props.of}`}
+        disabled={!pager.hasPrevious || model.loading}
+        onClick={() => void model.previousPage()}
+      >
+        ‹ Previous
+      </button>
+      <span className="jp-dsws-muted">Page {pager.pageNumber}</span>
+      <button
+        className="jp-mod-styled jp-mod-reject jp-dsws-button"
+        aria-label={`Next page of ${props.of}`}
+        disabled={!pager.hasNext || model.loading}
+        onClick={() => void model.nextPage()}
+      >
+        Next ›
+      </button>
+    </div>
+  );
+}
