@@ -112,11 +112,12 @@ class Audit:
 
     # -- routes: local and the S3 prefix list only -----------------------------------------
     def _routes(self, vpc_id: str, subnets: list[str]) -> None:
-        s3_lists = [p["PrefixListId"] for p in self.c.ec2.describe_prefix_lists(
-            Filters=[{"Name": "prefix-list-name",
-                      "Values": [s3_service_name(self.t.region)]}])["PrefixLists"]]
-        tables = self.c.ec2.describe_route_tables(
-            Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["RouteTables"]
+        # Every EC2 Describe here pages: a big account has more than one page of each.
+        s3_lists = [p["PrefixListId"] for p in _pages(
+            self.c.ec2, "describe_prefix_lists", "PrefixLists",
+            Filters=[{"Name": "prefix-list-name", "Values": [s3_service_name(self.t.region)]}])]
+        tables = list(_pages(self.c.ec2, "describe_route_tables", "RouteTables",
+                             Filters=[{"Name": "vpc-id", "Values": [vpc_id]}]))
         for table in self._tables_of(tables, subnets):
             routes = table.get("Routes", [])
             problems = [p for p in (route_problem(r, s3_lists) for r in routes) if p]
@@ -124,8 +125,8 @@ class Audit:
                               for r in routes})
             self._add("routes", table["RouteTableId"], problems,
                       f"{len(routes)} routes, targets {', '.join(targets)}")
-        gateways = self.c.ec2.describe_internet_gateways(
-            Filters=[{"Name": "attachment.vpc-id", "Values": [vpc_id]}])["InternetGateways"]
+        gateways = list(_pages(self.c.ec2, "describe_internet_gateways", "InternetGateways",
+                               Filters=[{"Name": "attachment.vpc-id", "Values": [vpc_id]}]))
         self._add("no internet gateway", vpc_id,
                   [f"internet gateway {g['InternetGatewayId']} is attached" for g in gateways],
                   "no internet gateway attached")
@@ -145,10 +146,11 @@ class Audit:
 
     # -- endpoints: every required service, in the domain's AZs, with private DNS ----------
     def _endpoints(self, vpc_id: str, subnets: list[str]) -> list[str]:
-        endpoints = self.c.ec2.describe_vpc_endpoints(
-            Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["VpcEndpoints"]
-        zone_of = {s["SubnetId"]: s["AvailabilityZone"] for s in self.c.ec2.describe_subnets(
-            Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["Subnets"]}
+        endpoints = list(_pages(self.c.ec2, "describe_vpc_endpoints", "VpcEndpoints",
+                                Filters=[{"Name": "vpc-id", "Values": [vpc_id]}]))
+        zone_of = {s["SubnetId"]: s["AvailabilityZone"] for s in _pages(
+            self.c.ec2, "describe_subnets", "Subnets",
+            Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])}
         needed_zones = {zone_of.get(s, s) for s in subnets}
         for service in required_service_names(self.t.region):
             found = [e for e in endpoints if e.get("ServiceName") == service

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from pydantic import ValidationError
+
 from ..errors import InvalidInput
 from ..idle.config import IdleShutdown
 from .catalog import load_bundled
@@ -60,8 +62,12 @@ def run(args: argparse.Namespace, extra: list[str], out: TextIO | None = None,
                                idle_timeout_minutes=lambda: args.idle_timeout_minutes,
                                working_days_per_month=args.working_days)
     try:
-        inventory = service.inventory(InventoryRequest(csv=text, region=args.region,
-                                                       preference=args.preference))
+        request = InventoryRequest(csv=text, region=args.region, preference=args.preference)
+    except ValidationError as exc:
+        print(f"dsws inventory: {describe(exc, args.file)}", file=err)
+        return 2
+    try:
+        inventory = service.inventory(request)
     except InvalidInput as exc:
         print(f"dsws inventory: {args.file}: {exc.message}", file=err)
         return 2
@@ -73,6 +79,16 @@ def run(args: argparse.Namespace, extra: list[str], out: TextIO | None = None,
         out.write(to_table(inventory, service.catalog.source, service.catalog.as_of,
                            args.idle_timeout_minutes))
     return 0
+
+
+def describe(exc: ValidationError, file: Path) -> str:
+    """The request model's complaints in the command's own terms: the file, or the option."""
+    parts = []
+    for error in exc.errors(include_url=False):
+        field = str(error["loc"][0]) if error.get("loc") else ""
+        where = str(file) if field == "csv" else f"--{field.replace('_', '-')}"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts)
 
 
 def _cells(inventory: Inventory) -> list[list[str]]:

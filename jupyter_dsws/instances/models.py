@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Gpu = Literal["yes", "no", "auto"]
 Preference = Literal["cheapest", "balanced", "fastest"]
@@ -50,6 +50,14 @@ class WorkloadRequest(BaseModel):
     hours_per_day: float = Field(default=8.0, gt=0, le=24)
     preference: Preference = "balanced"
     region: str | None = Field(default=None, max_length=40)
+
+    @field_validator("model")
+    @classmethod
+    def _model_has_text(cls, value: str) -> str:
+        # Only spaces would pass min_length and fall through to the "other" family.
+        if not value.strip():
+            raise ValueError("give the model's name or family (e.g. XGBoost), not only spaces")
+        return value
 
 
 class NormalisedWorkload(BaseModel):

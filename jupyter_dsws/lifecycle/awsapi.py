@@ -35,6 +35,10 @@ class LifecycleError(Exception):
     """A failed admin command; the message says what is missing and how to fix it."""
 
 
+class LocalFileError(LifecycleError):
+    """A local file the command reads is unreadable or damaged (bad input: exit 2)."""
+
+
 def make_client(service: str, region: str | None) -> Any:
     """A client like the server's (AwsAccess): regional STS, short timeouts, standard retries.
 

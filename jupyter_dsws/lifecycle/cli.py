@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import attach as attaching
 from . import listing, settings
-from .awsapi import Calls, LifecycleError, make_client
+from .awsapi import Calls, LifecycleError, LocalFileError, make_client
 from .build import BuildError, build
 from .publish import publish
 from .settings import SettingsError
@@ -85,7 +85,13 @@ def run(args: argparse.Namespace, extra: list[str]) -> int:
         return _run(args)
     except (BuildError, SettingsError, LifecycleError) as exc:
         print(f"dsws lifecycle {args.action}: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, SettingsError) else 1
+        return 2 if isinstance(exc, SettingsError | LocalFileError) else 1
+    except OSError as exc:
+        # AWS failures arrive as LifecycleError (Calls wraps botocore's): an OSError here is
+        # a local path the admin gave or build writes, e.g. --out naming a file.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"dsws lifecycle {args.action}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 def _region(args: argparse.Namespace) -> str | None:
@@ -109,6 +115,11 @@ def _run(args: argparse.Namespace) -> int:
             return 2
         if not args.script.is_file():
             raise LifecycleError(f"--script {args.script}: no such file.")
+        try:
+            script = args.script.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LocalFileError(f"--script {args.script}: cannot read it as the UTF-8 text "
+                                 f"build writes ({exc}); run build again.") from None
 
     calls = Calls(dry_run=args.dry_run)
     region = _region(args)
@@ -125,8 +136,7 @@ def _run(args: argparse.Namespace) -> int:
     target = attaching.Target(args.domain, args.user_profile, args.space)
     if args.action == "attach":
         mode = "built-in" if args.built_in else "default" if args.default else None
-        attaching.attach(calls, sm, script=args.script.read_text(encoding="utf-8"),
-                         target=target, mode=mode, region=region)
+        attaching.attach(calls, sm, script=script, target=target, mode=mode, region=region)
         return 0
     attaching.detach(calls, sm, target=target)
     return 0

@@ -32,3 +32,19 @@ def decode(cursor: str | None) -> str | None:
         raise InvalidInput("The page cursor 'next' is damaged; start from the first page "
                            "(no 'next').", code="bad_cursor")
     return token
+
+
+def rejects_token(error: dict) -> bool:
+    """Whether SageMaker's ``Error`` refuses the NextToken we sent (forged, or stale because
+    the list changed). aws.py reads ``InvalidToken`` as rejected credentials, which is what
+    it means elsewhere; after a cursor from the browser it is the cursor."""
+    code = str(error.get("Code") or "")
+    message = str(error.get("Message") or "")
+    return code == "InvalidToken" or (code == "ValidationException"
+                                      and "token" in message.lower())
+
+
+def stale() -> InvalidInput:
+    return InvalidInput("The page cursor 'next' is no longer valid: the list changed since it "
+                        "was given out, or the cursor is not one SageMaker accepts. Start "
+                        "again from the first page (no 'next').", code="bad_cursor")

@@ -9,7 +9,9 @@ and metrics as columns.
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from .metrics import folder_of, split_s3_uri, to_statistics
@@ -47,8 +49,8 @@ def register_model(
       (values that are not strings are stored as JSON text, e.g. ``0.1`` → ``"0.1"``).
     - ``metrics``: flat (``{"accuracy": 0.91}``, a value may be ``(value, std)``) or SageMaker
       statistics (``{"multiclass_classification_metrics": {"accuracy": {"value": 0.91,
-      "standard_deviation": 0.01}}}``). Written to ``metrics_uri``, by default
-      ``statistics.json`` beside the model data.
+      "standard_deviation": 0.01}}}``). Written to ``metrics_uri``, by default a folder of
+      its own per registration beside the model data (see ``default_metrics_uri``).
     - ``lineage``: MetadataProperties (Repository, CommitId, GeneratedBy, ProjectId).
     - ``inference``: more InferenceSpecification keys (SupportedContentTypes, instance
       types...) and container keys under ``"Container"`` (Framework, FrameworkVersion...).
@@ -69,7 +71,7 @@ def register_model(
     model_metrics = None
     if metrics:
         statistics = to_statistics(metrics)
-        metrics_uri = metrics_uri or f"{folder_of(model_data_url)}/statistics.json"
+        metrics_uri = metrics_uri or default_metrics_uri(model_data_url)
         bucket, key = split_s3_uri(metrics_uri)
         s3.put_object(Bucket=bucket, Key=key, Body=json.dumps(statistics, indent=2).encode(),
                       ContentType="application/json")
@@ -100,6 +102,20 @@ def register_model(
     version = int(tail) if tail.isdigit() else sagemaker.describe_model_package(
         ModelPackageName=arn)["ModelPackageVersion"]
     return {"arn": arn, "version": version, "metrics_uri": metrics_uri if metrics else None}
+
+
+def default_metrics_uri(model_data_url: str, now: datetime | None = None) -> str:
+    """``<model data folder>/dsws-metrics/<UTC time>-<8 hex>/statistics.json``.
+
+    One folder per registration: a notebook that always writes the same model.tar.gz
+    would otherwise give every version one shared metrics file, and one approval history
+    (which lives beside the metrics), so older versions would show the newest one's.
+    The time sorts the folders by registration; the random part keeps two in one second
+    apart.
+    """
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    return f"{folder_of(model_data_url)}/dsws-metrics/{stamp}-{secrets.token_hex(4)}/" \
+        "statistics.json"
 
 
 def _ensure_group(sagemaker: Any, group: str, description: str | None) -> None:

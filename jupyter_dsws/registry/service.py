@@ -110,6 +110,28 @@ class RegistryService:
         async with self.limit:
             return await self.aws.call(client, method, **params)
 
+    async def _list(self, method: str, next_: str | None, *, supplied: bool = True,
+                    **params: Any) -> dict[str, Any]:
+        """One page of a List call from the cursor ``next_``. When the browser ``supplied``
+        it, a token SageMaker refuses is a 400 ``bad_cursor``, not rejected credentials."""
+        token = cursor.decode(next_)
+        if not token:
+            return await self._call(method, **params)
+        if not supplied:
+            return await self._call(method, NextToken=token, **params)
+        client = await self._client("sagemaker")
+
+        def run() -> dict[str, Any]:
+            try:
+                return getattr(client, method)(NextToken=token, **params)
+            except ClientError as exc:
+                if cursor.rejects_token(exc.response.get("Error", {}) or {}):
+                    raise cursor.stale() from None
+                raise
+
+        async with self.limit:
+            return await self.aws.run(client, method, run)
+
     async def _call_or_none(self, method: str, **params: Any) -> dict[str, Any] | None:
         """The answer, or None when SageMaker says the thing does not exist."""
         client = await self._client("sagemaker")
@@ -133,16 +155,14 @@ class RegistryService:
 
     # Groups -----------------------------------------------------------------------------
 
-    async def _group_page(self, query: str | None, next_: str | None, size: int
-                          ) -> tuple[list[dict[str, Any]], str | None]:
+    async def _group_page(self, query: str | None, next_: str | None, size: int, *,
+                          supplied: bool = True) -> tuple[list[dict[str, Any]], str | None]:
         params: dict[str, Any] = {"MaxResults": size, "SortBy": "CreationTime",
                                   "SortOrder": "Descending"}
         if query:
             params["NameContains"] = query
-        token = cursor.decode(next_)
-        if token:
-            params["NextToken"] = token
-        answer = await self._call("list_model_package_groups", **params)
+        answer = await self._list("list_model_package_groups", next_, supplied=supplied,
+                                  **params)
         return answer.get("ModelPackageGroupSummaryList", []), cursor.encode(
             answer.get("NextToken"))
 
@@ -157,7 +177,8 @@ class RegistryService:
             if summaries or not following or not query:
                 break
             summaries, following = await self._group_page(query, following,
-                                                           self.config.page_size)
+                                                           self.config.page_size,
+                                                           supplied=False)
         return GroupList(groups=await self._each(summaries, self._group), next=following)
 
     async def _group(self, summary: dict[str, Any]) -> Group:
@@ -218,12 +239,9 @@ class RegistryService:
                                   "MaxResults": self.config.versions_page_size}
         if status:
             params["ModelApprovalStatus"] = allowed_status(status)
-        token = cursor.decode(next_)
-        if token:
-            params["NextToken"] = token
         # AWS lists an empty page for a group that does not exist: ask for the group too.
         _, answer = await asyncio.gather(self._group_arn(group),
-                                         self._call("list_model_packages", **params))
+                                         self._list("list_model_packages", next_, **params))
         summaries = answer.get("ModelPackageSummaryList", [])
         packages = await self._each(summaries, lambda s: self._call_or_none(
             "describe_model_package", ModelPackageName=s["ModelPackageArn"]))

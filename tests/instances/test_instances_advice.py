@@ -107,11 +107,16 @@ def test_a_model_larger_than_one_gpu_suggests_a_training_job():
 
 
 def test_a_forbidden_type_is_shown_but_ranked_after_the_allowed_ones():
-    allowed = {t.type for t in CATALOG.types} - {"ml.g4dn.xlarge"}
+    # Only two GPU types are allowed; the cheapest that fits (ml.g4dn.xlarge) is not.
+    allowed = {"ml.g5.xlarge", "ml.g5.2xlarge"}
     choices = recommend(Workload("CNN", memory_gb=0.05, gpu="yes"), offers(allowed=allowed),
                         RULES).choices
-    assert choices[0].offer.spec.type != "ml.g4dn.xlarge"
-    assert all(c.offer.allowed for c in choices)
+    assert [c.offer.spec.type for c in choices[:3]] == [
+        "ml.g5.xlarge", "ml.g5.2xlarge", "ml.g4dn.xlarge"]
+    assert [c.offer.allowed for c in choices] == [True, True, False, False, False]
+    forbidden = choices[2]
+    assert forbidden.offer.price_per_hour < choices[0].offer.price_per_hour  # cheaper, yet after
+    assert any("admin" in r for r in forbidden.reasons)
     only = recommend(Workload("CNN", memory_gb=0.05, gpu="yes"),
                      offers(allowed={"ml.t3.medium"}), RULES).choices
     assert only[0].offer.allowed is False

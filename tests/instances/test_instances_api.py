@@ -92,6 +92,7 @@ async def test_a_workload_beyond_one_instance_gets_an_alternative(jp_fetch):
 
 @pytest.mark.parametrize("payload, field", [
     ({}, "model"),
+    ({"model": " \t "}, "model"),
     ({"model": "CNN", "gpu": "maybe"}, "gpu"),
     ({"model": "CNN", "hours_per_day": 25}, "hours_per_day"),
     ({"model": "CNN", "memory_gb": -1}, "memory_gb"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -35,10 +36,11 @@ def test_register_writes_statistics_creates_the_group_and_the_version(
                             metrics_uri=f"s3://{bucket}/elsewhere/stats.json",
                             approval_status="Approved", **kwargs)
     assert (first["version"], second["version"]) == (1, 2)
-    assert first["metrics_uri"] == f"s3://{bucket}/register-api/run-1/statistics.json"
+    assert re.fullmatch(rf"s3://{bucket}/register-api/run-1/dsws-metrics/\d{{8}}T\d{{6}}Z-"
+                        r"[0-9a-f]{8}/statistics\.json", first["metrics_uri"])
     assert second["metrics_uri"] == f"s3://{bucket}/elsewhere/stats.json"
 
-    stored = json.loads(s3.get_object(Bucket=bucket, Key="register-api/run-1/statistics.json")
+    stored = json.loads(s3.get_object(Bucket=bucket, Key=first["metrics_uri"].split("/", 3)[3])
                         ["Body"].read())
     assert stored == {"custom_metrics": {"auc": {"value": 0.91},
                                          "log_loss": {"value": 0.3,

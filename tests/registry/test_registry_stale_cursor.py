@@ -1,0 +1,50 @@
+"""A well-formed cursor that SageMaker refuses (forged, or stale after the list changed).
+
+moto's server answers such a NextToken with ``InvalidToken``, which aws.py reads as
+rejected credentials everywhere else: after a cursor from the browser the registry must
+say the cursor is the problem and how to go on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from tornado.httpclient import HTTPClientError
+
+from jupyter_dsws.demo.seed import SeedResult
+from jupyter_dsws.registry import cursor
+
+FORGED = cursor.encode("a-token-sagemaker-never-gave-out")
+
+
+@pytest.mark.parametrize("route", [("groups",), ("overview",),
+                                   ("groups", "sorting-hat-algorithm", "versions")])
+async def test_a_cursor_sagemaker_refuses_is_a_400_bad_cursor_not_a_credentials_error(
+        jp_fetch: Callable[..., Any], world: SeedResult, route: tuple[str, ...]) -> None:
+    with pytest.raises(HTTPClientError) as failure:
+        await jp_fetch("dsws", "registry", *route, params={"next": FORGED})
+    error = json.loads(failure.value.response.body)
+    assert failure.value.code == 400 and error["error"] == "bad_cursor"
+    assert "first page" in error["message"] and "changed" in error["message"]
+    assert "credentials" not in error["message"]
+
+
+async def test_the_same_lists_without_a_cursor_still_answer(
+        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
+    answer = json.loads((await jp_fetch("dsws", "registry", "groups", params={
+        "query": "sorting"})).body)
+    assert [g["name"] for g in answer["groups"]] == ["sorting-hat-algorithm"]
+
+
+@pytest.mark.parametrize(("error", "refused"), [
+    ({"Code": "InvalidToken", "Message": "Invalid Token: Invalid token"}, True),
+    ({"Code": "ValidationException", "Message": "Invalid pagination token."}, True),
+    ({"Code": "ValidationException", "Message": "Model package group x does not exist."},
+     False),
+    ({"Code": "AccessDeniedException", "Message": "not authorized"}, False),
+])
+def test_which_sagemaker_errors_refuse_the_token(error: dict, refused: bool) -> None:
+    assert cursor.rejects_token(error) is refused
