@@ -25,6 +25,16 @@ _MISSING = object()
 _PRECONDITION = object()
 
 
+def _parsed(uri: str, body: bytes) -> FlatMetrics | str:
+    """A statistics file's flat metrics, or why it has none (shown as metrics_error)."""
+    if len(body) > MAX_FILE_BYTES:
+        return f"Metrics file {uri} is larger than 1 MiB: not a statistics file."
+    try:
+        return parse(body)
+    except MalformedStatistics as exc:
+        return f"Metrics file {uri} is not SageMaker statistics JSON: {exc}."
+
+
 def _error_code(exc: ClientError) -> tuple[str, int]:
     error = exc.response.get("Error", {}) or {}
     status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
@@ -79,7 +89,9 @@ class RegistryStore:
                     return _MISSING
                 raise
             with answer["Body"] as body:
-                return answer.get("ETag", ""), body.read(MAX_FILE_BYTES + 1)
+                data = body.read(MAX_FILE_BYTES + 1)
+            # Parsed here, in the worker thread: a file of up to 1 MiB would hold the loop.
+            return answer.get("ETag", ""), _parsed(uri, data)
 
         try:
             async with self.limit:
@@ -92,16 +104,8 @@ class RegistryStore:
         if result is _MISSING:
             self._cache.pop(uri, None)
             return f"Metrics file {uri} does not exist."
-        etag, body = result
+        etag, value = result
         self.downloads += 1
-        value: FlatMetrics | str
-        if len(body) > MAX_FILE_BYTES:
-            value = f"Metrics file {uri} is larger than 1 MiB: not a statistics file."
-        else:
-            try:
-                value = parse(body)
-            except MalformedStatistics as exc:
-                value = f"Metrics file {uri} is not SageMaker statistics JSON: {exc}."
         self._remember(uri, etag, value)
         return value
 

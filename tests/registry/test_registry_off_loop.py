@@ -51,3 +51,32 @@ async def test_clients_are_built_off_the_event_loop(
     assert detail.metrics == {"auc": 0.8}
     assert approved.status == "Approved" and approved.approval_history[-1].comment == "ok"
     assert aws.built_on_loop == []  # sagemaker, s3 and sts all built in the thread pool
+
+
+async def test_metrics_files_are_parsed_off_the_event_loop(
+        emulator: Any, world: Any, register: Callable[..., Any], monkeypatch: Any) -> None:
+    # A statistics file may be up to 1 MiB of JSON: parsing it on the loop would hold every
+    # other request of the server for that long.
+    from jupyter_dsws.registry import store
+
+    parsed_on_loop: list[bool] = []
+    real_parse = store.parse
+
+    def watching_parse(body: bytes) -> Any:
+        try:
+            asyncio.get_running_loop()
+            parsed_on_loop.append(True)
+        except RuntimeError:
+            parsed_on_loop.append(False)
+        return real_parse(body)
+
+    monkeypatch.setattr(store, "parse", watching_parse)
+    register("parse-off-loop", 1, metrics={"auc": 0.7})
+    aws = AwsAccess(region=REGION, endpoint_url=emulator.endpoint_url)
+    service = RegistryService(aws, ModelRegistry(config=Config()))
+    try:
+        detail = await service.version("parse-off-loop", 1)
+    finally:
+        aws.close()
+    assert detail.metrics == {"auc": 0.7}
+    assert parsed_on_loop and not any(parsed_on_loop)
