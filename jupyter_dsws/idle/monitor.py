@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from ..background import BackgroundTask
 from ..errors import DSWSError
 from . import policy, processes
 from .events import EventLog, IdleEvent
@@ -73,7 +74,7 @@ class IdleMonitor:
         self._in_warning = False
         self._requested: str | None = None  # why a stop was asked for (an instance switch)
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTask("dsws-idle-monitor", self.run)
 
     # -- activity ---------------------------------------------------------------------
 
@@ -99,15 +100,10 @@ class IdleMonitor:
     # -- the loop -----------------------------------------------------------------------
 
     def start(self) -> None:
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self.run(), name="dsws-idle-monitor")
+        self._task.start()
 
     async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await self._task.stop()
 
     async def run(self) -> None:
         try:

@@ -7,7 +7,6 @@ usually unreachable: then the bundled catalog stays in force and the log says so
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import os
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..aws import AwsAccess
+from ..background import BackgroundTask
 from ..errors import DSWSError
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class PriceRefresher:
         self.clock = clock
         self.last_attempt: datetime | None = None
         self._warned = False
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTask("dsws-instances-prices", self.run)
         # Across restarts too: an app restarted within the interval does not ask again.
         self.cache_path = cache_path
 
@@ -199,13 +199,8 @@ class PriceRefresher:
             await asyncio.sleep(self.interval_seconds)
 
     def start(self) -> None:
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self.run(), name="dsws-instances-prices")
+        self._task.start()
 
     async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await self._task.stop()
         self.aws.close()
