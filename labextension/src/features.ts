@@ -1,4 +1,4 @@
-import { JupyterFrontEnd } from '@jupyterlab/application';
+import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { IStatusBar } from '@jupyterlab/statusbar';
 import type { LabIcon } from '@jupyterlab/ui-components';
@@ -13,6 +13,8 @@ export interface IFeatureContext {
   fileBrowser: IDefaultFileBrowser | null;
   /** The status bar, when there is one (not in every JupyterLab-based app). */
   statusBar: IStatusBar | null;
+  /** Reopens a feature's main-area tabs after a reload, when the app has one. */
+  restorer: ILayoutRestorer | null;
 }
 
 /**

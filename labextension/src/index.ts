@@ -56,7 +56,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     });
 
     // Each panel its own left-sidebar entry, so that each has the full height.
-    const context: IFeatureContext = { app, fileBrowser, statusBar };
+    const context: IFeatureContext = { app, fileBrowser, statusBar, restorer };
     for (const { feature, id, rank } of sidebarEntries(FEATURES, enabledPanels())) {
       const body = feature.activate(context);
       const name = body.title.label;

@@ -114,4 +114,44 @@ test.describe('Models', () => {
     await expect(line).toContainText('approved: v4');
     expect(problemsIn(messages)).toEqual([]);
   });
+
+  test("a group's sheet and a comparison are open again after a reload", async ({ page }) => {
+    await openLab(page);
+    const models = await openModels(page);
+    await models
+      .getByRole('list', { name: 'Model groups' })
+      .getByRole('listitem', { name: GROUP, exact: true })
+      .getByRole('button', { name: `Open ${GROUP}` })
+      .click();
+    const sheet = page.getByRole('region', { name: `Versions of ${GROUP}` });
+    const versions = sheet.getByRole('table', { name: 'Versions' });
+    await versions.getByLabel('Select version 1').check();
+    await versions.getByLabel('Select version 2').check();
+    await sheet.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Compare versions' })).toBeVisible();
+
+    // The layout is saved to the server's workspace a moment after it changes (an earlier
+    // test's tabs may still be there until then).
+    const comparison = `${GROUP}/1 arn:`;
+    await expect
+      .poll(async () => {
+        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        const keys = Object.keys((await saved.json()).data ?? {});
+        return keys.some(
+          key =>
+            key.startsWith('dsws-registry:compare:') &&
+            key.includes(comparison) &&
+            key.endsWith(`${GROUP}/2`)
+        );
+      })
+      .toBe(true);
+    // Not a reload: the address may still say `reset`.
+    await page.goto(`/lab?token=${TOKEN}`);
+    await expect(page.getByRole('region', { name: 'Compare versions' })).toBeVisible({
+      timeout: 60_000
+    });
+    const table = page.getByRole('table', { name: 'Comparison' });
+    await expect(table.getByRole('columnheader', { name: `${GROUP} v2` })).toBeVisible();
+    await expect(page.locator('.lm-TabBar-tab', { hasText: GROUP })).toHaveCount(1);
+  });
 });

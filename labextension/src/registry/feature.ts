@@ -1,5 +1,6 @@
-import { JupyterFrontEnd } from '@jupyterlab/application';
-import { MainAreaWidget } from '@jupyterlab/apputils';
+import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
+import { MainAreaWidget, WidgetTracker } from '@jupyterlab/apputils';
+import { ReadonlyJSONObject } from '@lumino/coreutils';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
@@ -36,18 +37,62 @@ class RegistryView extends ReactWidget {
   }
 }
 
+/** What reopens a tab: the command's arguments, kept in the saved layout. */
+type TabArgs =
+  | { kind: 'group'; group: string }
+  | { kind: 'version'; group: string; version: number }
+  | { kind: 'compare'; arns: string[] }
+  | { kind: 'overview' };
+
+/** The command that opens (and, after a reload, reopens) a Models tab. */
+export const OPEN_TAB_COMMAND = 'dsws:registry-open';
+
 /**
  * The main-area tabs: one per group, version, comparison and the overview; opening one
- * that is open already brings it to the front.
+ * that is open already brings it to the front. Open tabs come back after a reload.
  */
 export class RegistryTabs {
   constructor(
     private readonly _app: JupyterFrontEnd,
-    readonly registry: RegistryModel
-  ) {}
+    readonly registry: RegistryModel,
+    restorer: ILayoutRestorer | null
+  ) {
+    _app.commands.addCommand(OPEN_TAB_COMMAND, {
+      label: 'Open a Models tab',
+      execute: args => this._reopen(args as unknown as TabArgs)
+    });
+    void restorer?.restore(this._tracker, {
+      command: OPEN_TAB_COMMAND,
+      args: widget => this._args.get(widget) as unknown as ReadonlyJSONObject,
+      name: widget => this._keyOf(widget)
+    });
+  }
+
+  private _reopen(args: TabArgs): void {
+    switch (args.kind) {
+      case 'group':
+        return this.openGroup(args.group);
+      case 'version':
+        return this.openVersion(args.group, args.version);
+      case 'compare':
+        return this.openCompare(args.arns);
+      case 'overview':
+        return this.openOverview();
+    }
+  }
+
+  private _keyOf(widget: MainAreaWidget): string {
+    for (const [key, open] of this._tabs) {
+      if (open === widget) {
+        return key;
+      }
+    }
+    return widget.id;
+  }
 
   openGroup = (group: string): void => {
-    this._open(`group:${group}`, group, `Versions of ${group}`, () => {
+    const args: TabArgs = { kind: 'group', group };
+    this._open(`group:${group}`, args, group, `Versions of ${group}`, () => {
       const model = new SheetModel(this.registry, group);
       void model.load();
       return new RegistryView(model, () =>
@@ -64,6 +109,7 @@ export class RegistryTabs {
   openVersion = (group: string, version: number): void => {
     this._open(
       `version:${group}:${version}`,
+      { kind: 'version', group, version },
       `${group} v${version}`,
       `Version ${version} of ${group}`,
       () => {
@@ -78,7 +124,7 @@ export class RegistryTabs {
 
   openCompare = (arns: string[]): void => {
     const key = `compare:${[...arns].sort().join(' ')}`;
-    this._open(key, `Compare ${arns.length}`, arns.join('\n'), () => {
+    this._open(key, { kind: 'compare', arns }, `Compare ${arns.length}`, arns.join('\n'), () => {
       const model = new CompareModel(this.registry, arns);
       void model.load();
       return new RegistryView(model, () =>
@@ -92,7 +138,7 @@ export class RegistryTabs {
   };
 
   openOverview = (): void => {
-    this._open('overview', 'Team overview', 'Models: team overview', () => {
+    this._open('overview', { kind: 'overview' }, 'Team overview', 'Models: team overview', () => {
       const model = new OverviewModel(this.registry);
       void model.load();
       return new RegistryView(model, () =>
@@ -107,6 +153,7 @@ export class RegistryTabs {
 
   private _open(
     key: string,
+    args: TabArgs,
     label: string,
     caption: string,
     make: () => RegistryView
@@ -125,11 +172,15 @@ export class RegistryTabs {
     widget.title.closable = true;
     widget.disposed.connect(() => this._tabs.delete(key));
     this._tabs.set(key, widget);
+    this._args.set(widget, args);
     this._app.shell.add(widget, 'main');
+    void this._tracker.add(widget);
     this._app.shell.activateById(widget.id);
   }
 
   private _tabs = new Map<string, MainAreaWidget>();
+  private _args = new WeakMap<MainAreaWidget, TabArgs>();
+  private _tracker = new WidgetTracker<MainAreaWidget>({ namespace: 'dsws-registry' });
   private _count = 0;
 }
 
@@ -162,9 +213,9 @@ class ModelsSection extends ReactWidget {
 export const registryFeature: IFeature = {
   name: 'registry',
   icon: modelsIcon,
-  activate({ app }: IFeatureContext) {
+  activate({ app, restorer }: IFeatureContext) {
     const registry = new RegistryModel();
-    const section = new ModelsSection(new RegistryTabs(app, registry));
+    const section = new ModelsSection(new RegistryTabs(app, registry, restorer));
     void registry.refresh();
     return section;
   }
