@@ -80,7 +80,10 @@ class ApprovalRequest(BaseModel):
     # A plain string, checked by the service, so that a wrong one gets a sentence naming
     # the allowed statuses rather than pydantic's literal_error.
     status: str
-    comment: str = Field(default="", max_length=1024)
+    # Required: SageMaker keeps it as ApprovalDescription and our history beside it, so
+    # the next reviewer reads why; blank is refused like missing.
+    comment: str = Field(min_length=1, max_length=1024,
+                         pattern=r"\S", description="Why: what the reviewer decided on.")
 
 
 class TrendPoint(BaseModel):

@@ -173,7 +173,8 @@ async def test_missing_groups_and_versions_are_404(jp_fetch: Callable[..., Any],
         assert error["error"] in ("group_not_found", "version_not_found")
     status, _ = await error_of(jp_fetch("dsws", "registry", "groups", "no-such-group",
                                         "versions", "1", method="PATCH",
-                                        body=json.dumps({"status": "Approved"})))
+                                        body=json.dumps({"status": "Approved",
+                                                         "comment": "Fine."})))
     assert status == 404
 
 
@@ -270,16 +271,18 @@ async def test_in_studio_the_history_names_the_user_profile(
         body: Any) -> None:
     register("approvals-studio", 1)
     detail = body(await jp_fetch("dsws", "registry", "groups", "approvals-studio", "versions",
-                                 "1", method="PATCH", body=json.dumps({"status": "Approved"})))
+                                 "1", method="PATCH",
+                                 body=json.dumps({"status": "Approved", "comment": "Ok."})))
     assert [(e["by"], e["comment"]) for e in detail["approval_history"]] == [
-        ("hermione-granger", "")]
+        ("hermione-granger", "Ok.")]
 
 
 async def test_a_wrong_status_or_body_is_a_400_naming_what_is_allowed(
         jp_fetch: Callable[..., Any], world: SeedResult) -> None:
     path = ("dsws", "registry", "groups", SORTING_HAT, "versions", "1")
     status, error = await error_of(jp_fetch(*path, method="PATCH",
-                                            body=json.dumps({"status": "Deployed"})))
+                                            body=json.dumps({"status": "Deployed",
+                                                             "comment": "Shipped."})))
     assert status == 400
     assert error["message"] == ("Unknown approval status 'Deployed': use one of Approved, "
                                 "Rejected, PendingManualApproval.")
@@ -288,8 +291,14 @@ async def test_a_wrong_status_or_body_is_a_400_naming_what_is_allowed(
                                                              "reviewer": "me"})))
     assert status == 400 and "reviewer" in error["message"]
     status, _ = await error_of(jp_fetch(*path[:-1], "42", method="PATCH",
-                                        body=json.dumps({"status": "Approved"})))
+                                        body=json.dumps({"status": "Approved",
+                                                         "comment": "Fine."})))
     assert status == 404
+    # A decision without its reason is refused: the next reviewer must read why.
+    for without in ({"status": "Approved"}, {"status": "Rejected", "comment": "   "}):
+        status, error = await error_of(jp_fetch(*path, method="PATCH",
+                                                body=json.dumps(without)))
+        assert status == 400 and "comment" in error["message"]
 
 
 # Compare ----------------------------------------------------------------------------------
@@ -428,7 +437,7 @@ async def test_reading_is_not_activity_but_an_approval_is(
     await jp_fetch("dsws", "registry", "overview")
     assert "api_last_activity" not in settings
     await jp_fetch("dsws", "registry", "groups", "activity", "versions", "1", method="PATCH",
-                   body=json.dumps({"status": "Approved"}))
+                   body=json.dumps({"status": "Approved", "comment": "Fine."}))
     assert "api_last_activity" in settings
 
 
