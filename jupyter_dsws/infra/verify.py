@@ -7,11 +7,11 @@ passed or failed, with the evidence (ids, values) a reviewer can check by hand.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 from ..lifecycle.naming import is_ours
 from .endpoints import required_service_names, s3_service_name
@@ -56,6 +56,24 @@ class AuditTarget:
     shared_space: str = ""
 
 
+_T = TypeVar("_T")
+
+_DENIED = {"AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
+           "AuthorizationError", "UnauthorizedException"}
+
+
+def unreadable(error: Exception, prefix: str) -> str:
+    """Why a check could not read the account, naming the permission to grant."""
+    if isinstance(error, ClientError):
+        code = error.response.get("Error", {}).get("Code", "")
+        if code in _DENIED:
+            return (f"{error.operation_name} was refused; allow {prefix}:"
+                    f"{error.operation_name} for the role that runs the audit")
+        message = error.response.get("Error", {}).get("Message", "") or str(error)
+        return f"{error.operation_name} failed ({code or 'error'}): {message}"
+    return f"the {prefix} endpoint could not be read: {error}"
+
+
 def _pages(client: Any, method: str, key: str, **params: Any) -> Iterator[dict[str, Any]]:
     while True:
         answer = getattr(client, method)(**params)
@@ -79,18 +97,33 @@ class Audit:
                                      "; ".join(problems) if problems else ok))
 
     def run(self) -> list[Finding]:
-        domain = self._domain()
+        # A check that cannot read what it needs fails alone, naming the refused action;
+        # the others still run, so one missing permission never hides the whole report.
+        domain = self._guarded("domain", self.t.domain_id or self.t.domain_name, "sagemaker",
+                               self._domain)
+        s3_endpoints: list[str] = []
         if domain is not None:
             subnets = list(domain.get("SubnetIds") or [])
             vpc_id = domain.get("VpcId", "")
-            self._routes(vpc_id, subnets)
-            s3_endpoints = self._endpoints(vpc_id, subnets)
-            self._lifecycle(domain)
-            self._roles(domain)
-        else:
-            s3_endpoints = []
-        self._buckets(s3_endpoints)
+            domain_id = domain.get("DomainId", self.t.domain_id)
+            self._guarded("routes", vpc_id, "ec2", self._routes, vpc_id, subnets)
+            s3_endpoints = self._guarded("interface endpoints", vpc_id, "ec2",
+                                         self._endpoints, vpc_id, subnets) or []
+            self._guarded("lifecycle config", domain_id, "sagemaker",
+                          self._lifecycle, domain)
+            self._guarded("execution role", domain_id, "iam", self._roles, domain)
+        self._guarded("buckets", ", ".join(self.t.data_buckets + self.t.other_buckets), "s3",
+                      self._buckets, s3_endpoints)
         return self.findings
+
+    def _guarded(self, requirement: str, resource: str, prefix: str,
+                 check: Callable[..., _T], *args: Any) -> _T | None:
+        try:
+            return check(*args)
+        except (ClientError, BotoCoreError) as error:
+            self._add(requirement, resource, [f"could not check: {unreadable(error, prefix)}"],
+                      "")
+            return None
 
     # -- the domain: VPC-only with SSO -----------------------------------------------------
     def _domain(self) -> dict[str, Any] | None:

@@ -291,3 +291,31 @@ def test_a_deleted_built_in_lcc_fails_instead_of_aborting(fresh_emulator, emulat
     stub.assert_no_pending_responses()
     assert _failed(findings) == [("lifecycle config", account.domain_id,
                                   f"its built-in LCC {name} cannot be read: ResourceNotFound")]
+
+
+def test_a_refused_read_fails_its_check_naming_the_permission_and_the_rest_still_run(
+        fresh_emulator, emulator_client):
+    # A real account with one read permission missing: the audit must still report every
+    # other requirement, and say which permission the auditing role lacks.
+    account = _build(emulator_client)
+    studio = boto3.client("sagemaker", region_name=REGION)
+    stub = Stubber(studio)
+    name = LCC_ARN.rsplit("/", 1)[-1]
+    stub.add_response("describe_studio_lifecycle_config", {
+        "StudioLifecycleConfigArn": LCC_ARN, "StudioLifecycleConfigName": name,
+        "StudioLifecycleConfigAppType": "JupyterLab"}, {"StudioLifecycleConfigName": name})
+    stub.add_response("list_tags", {"Tags": [{"Key": "dsws:managed", "Value": "true"}]},
+                      {"ResourceArn": LCC_ARN})
+    stub.add_client_error("list_user_profiles", "AccessDeniedException",
+                          expected_params={"DomainIdEquals": account.domain_id})
+    stub.activate()
+    findings = Audit(AuditClients(**account.clients, studio=studio),
+                     AuditTarget(region=REGION, domain_name="team-domain",
+                                 data_buckets=[DATA, ARTEFACTS], other_buckets=[LOGS])).run()
+    stub.assert_no_pending_responses()
+    assert _failed(findings) == [(
+        "lifecycle config", account.domain_id,
+        "could not check: ListUserProfiles was refused; allow "
+        "sagemaker:ListUserProfiles for the role that runs the audit")]
+    checked = {f.requirement for f in findings if f.passed}
+    assert {"domain VPC-only", "routes", "interface endpoint", "bucket policy"} <= checked
