@@ -10,9 +10,11 @@ from typing import Any
 
 from .config import InfraConfig
 
-# jsii prints a banner on every start when node is not its newest supported line.
-for _variable in ("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION",
-                  "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION",
+# jsii prints a banner on every start when node is not its newest supported line. The
+# end-of-life one is silenced only by a list that names the node major version in use.
+os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION",
+                      ",".join(str(major) for major in range(14, 40)))
+for _variable in ("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION",
                   "JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION"):
     os.environ.setdefault(_variable, "1")
 
@@ -22,6 +24,9 @@ FEATURE_FLAGS = {
     # Access-log delivery through a bucket policy, not the legacy LogDeliveryWrite ACL.
     "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": True,
     "@aws-cdk/aws-iam:minimizePolicies": True,
+    # The flow logs' delivery grant in the log bucket's policy, in the template: left to AWS
+    # it is added outside CloudFormation, and a later update of the policy drops it.
+    "@aws-cdk/aws-s3:createDefaultLoggingPolicy": True,
 }
 
 

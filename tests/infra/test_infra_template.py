@@ -136,6 +136,18 @@ def test_flow_logs_capture_all_traffic(template):
         "ResourceType": "VPC", "TrafficType": "ALL", "LogDestinationType": "s3"})
 
 
+def test_flow_log_delivery_is_granted_in_the_template(full_stack):
+    # Left to AWS, the grant is added outside CloudFormation and a later stack update of
+    # the bucket policy silently stops the flow logs.
+    granted = [
+        statement
+        for policy in full_stack.resources("AWS::S3::BucketPolicy").values()
+        for statement in policy["Properties"]["PolicyDocument"]["Statement"]
+        if statement.get("Principal") == {"Service": "delivery.logs.amazonaws.com"}
+    ]
+    assert any(s["Effect"] == "Allow" and s["Action"] == "s3:PutObject" for s in granted)
+
+
 # -- storage and keys ---------------------------------------------------------------------
 
 def test_key_rotates_and_is_kept(template):
