@@ -66,6 +66,9 @@ class VersionDetail(Version):
     training_job: str | None = None
     lineage: dict[str, str] = Field(default_factory=dict)
     approval_history: list[ApprovalEntry] = Field(default_factory=list)
+    #: Who set the current status: our history's last change to it, else SageMaker's
+    #: LastModifiedBy (a change made outside the panel); None when never changed.
+    status_set_by: str | None = None
     snippets: Snippets
 
 

@@ -271,11 +271,12 @@ class RegistryService:
             self._version(package), self._history_for_display(history_uri))
         containers = (package.get("InferenceSpecification") or {}).get("Containers") or [{}]
         lineage = {k: str(v) for k, v in (package.get("MetadataProperties") or {}).items() if v}
+        entries = _entries(history[0])
         return VersionDetail(
             **version.model_dump(),
             image=containers[0].get("Image"), model_data_url=containers[0].get("ModelDataUrl"),
             training_job=training_job(package), lineage=lineage,
-            approval_history=_entries(history[0]),
+            approval_history=entries, status_set_by=status_set_by(package, entries),
             snippets=Snippets(
                 load=load_snippet(version.arn, self.aws.region),
                 deploy=deploy_snippet(version.arn, self.aws.region, version.group,
@@ -484,6 +485,19 @@ def _beside(uri: str) -> str:
     bucket, _, key = uri.removeprefix("s3://").partition("/")
     folder = key.rsplit("/", 1)[0] + "/" if "/" in key else ""
     return f"s3://{bucket}/{folder}{HISTORY_NAME}"
+
+
+def status_set_by(package: dict[str, Any], entries: list[ApprovalEntry]) -> str | None:
+    """Who set the version's current status, as far as anyone recorded it."""
+    status = package.get("ModelApprovalStatus")
+    if entries and entries[-1].to == status:
+        return entries[-1].by
+    if not package.get("LastModifiedTime"):
+        return None  # never changed since it was registered
+    who = package.get("LastModifiedBy") or {}
+    return (who.get("UserProfileName")
+            or (who.get("IamIdentity") or {}).get("Arn")
+            or None)
 
 
 def _entries(raw: list[dict[str, Any]]) -> list[ApprovalEntry]:

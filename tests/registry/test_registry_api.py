@@ -246,6 +246,7 @@ async def test_approve_then_reject_keeps_the_history(
         (PENDING, "Approved", "Good enough for the feast.", MOTO_CALLER),
         ("Approved", "Rejected", "Confuses Hufflepuff with Ravenclaw.", MOTO_CALLER)]
     assert all(e["at"].endswith("Z") for e in history)
+    assert rejected["status_set_by"] == MOTO_CALLER
     # Parameters survive the updates (moto drops them unless repeated).
     assert rejected["params"] == {"eta": "0.1", "note": "first try"}
     # The history is a document in S3 beside the metrics; SageMaker has the last comment.

@@ -107,8 +107,6 @@ function Detail(props: {
   const metrics = Object.entries(detail.metrics ?? {}).sort(([a], [b]) =>
     a.localeCompare(b)
   );
-  const history = detail.approval_history ?? [];
-  const lastChange = history.length ? history[history.length - 1] : null;
   return (
     <>
       <div className="jp-dsws-reg-toolbar">
@@ -118,8 +116,8 @@ function Detail(props: {
       {detail.approval_description && (
         <p className="jp-dsws-reg-approval" aria-label="Approval comment">
           <q className="jp-dsws-reg-comment">{detail.approval_description}</q>
-          {lastChange && lastChange.to === detail.status && (
-            <span className="jp-dsws-muted"> · {lastChange.by}</span>
+          {detail.status_set_by && (
+            <span className="jp-dsws-muted"> · {detail.status_set_by}</span>
           )}
         </p>
       )}
@@ -171,7 +169,7 @@ function Detail(props: {
       )}
 
       <h3 className="jp-dsws-section-title">Approval history</h3>
-      <ApprovalHistory history={history} />
+      <ApprovalHistory history={detail.approval_history ?? []} />
 
       {detail.snippets && (
         <>

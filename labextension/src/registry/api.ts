@@ -64,6 +64,8 @@ export interface IVersionDetail extends IVersion {
   training_job: string | null;
   lineage: Record<string, string>;
   approval_history: IApprovalChange[];
+  /** Who set the current status (our history, else SageMaker's LastModifiedBy). */
+  status_set_by: string | null;
   snippets: { load: string; deploy: string };
 }
 

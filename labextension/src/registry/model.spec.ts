@@ -47,6 +47,7 @@ function detail(v: IVersion, over: Partial<IVersionDetail> = {}): IVersionDetail
     training_job: null,
     lineage: {},
     approval_history: [],
+    status_set_by: null,
     snippets: { load: '', deploy: '' },
     ...over
   };

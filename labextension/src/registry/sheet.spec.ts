@@ -117,6 +117,7 @@ function comparison(): IComparison {
       training_job: null,
       lineage: {},
       approval_history: [],
+      status_set_by: null,
       snippets: { load: '', deploy: '' }
     })),
     params: ['max_depth', 'num_class', 'num_round'],
