@@ -58,6 +58,16 @@ test.describe('Instances', () => {
       );
     }
 
+    // Another region's prices on request: us-east-1's g4dn.xlarge price is read, not
+    // estimated (the demo's own region, eu-central-1, has only estimates).
+    await form.getByLabel('Region').selectOption('us-east-1');
+    await expect(section.getByText('Recommendations for us-east-1')).toBeVisible();
+    await expect(first).toHaveAttribute('aria-label', 'ml.g4dn.xlarge');
+    await expect(first).toContainText('$0.7364/h');
+    await expect(first).not.toContainText('estimate');
+    await form.getByLabel('Region').selectOption('');
+    await expect(section.getByText('Recommendations for eu-central-1')).toBeVisible();
+
     // The seed's XGBoost model is fine on the free-tier type.
     await form.getByLabel('Model family').selectOption('XGBoost');
     await form.getByLabel('Model size').fill('15 Mb');

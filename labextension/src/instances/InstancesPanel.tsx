@@ -192,6 +192,25 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
           <option value="fastest">Fastest</option>
         </select>
       </Field>
+      <Field label="Prices of">
+        <select
+          className="jp-mod-styled"
+          aria-label="Region"
+          value={form.region}
+          onChange={event => model.update({ region: event.target.value })}
+        >
+          <option value="">
+            {model.catalog ? `This region (${model.catalog.region})` : 'This region'}
+          </option>
+          {(model.catalog?.known_regions ?? [])
+            .filter(region => region !== model.catalog?.region)
+            .map(region => (
+              <option key={region} value={region}>
+                {region}
+              </option>
+            ))}
+        </select>
+      </Field>
     </form>
   );
 }

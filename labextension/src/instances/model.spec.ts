@@ -117,7 +117,8 @@ describe('the workload form', () => {
         dataSize: '2',
         gpu: 'yes',
         hoursPerDay: '6',
-        preference: 'fastest'
+        preference: 'fastest',
+        region: ''
       })
     ).toEqual({
       ok: true,
@@ -129,6 +130,11 @@ describe('the workload form', () => {
         hours_per_day: 6,
         preference: 'fastest'
       }
+    });
+    // Another region's prices, when one is picked; the server's own otherwise.
+    expect(workloadFrom({ ...EMPTY_FORM, model: 'CNN', region: 'us-east-1' })).toEqual({
+      ok: true,
+      workload: { model: 'CNN', gpu: 'auto', preference: 'balanced', region: 'us-east-1' }
     });
   });
 

@@ -51,6 +51,8 @@ export interface IWorkloadForm {
   gpu: GpuNeed;
   hoursPerDay: string;
   preference: Preference;
+  /** Whose prices: '' for the server's own region. */
+  region: string;
 }
 
 export const EMPTY_FORM: IWorkloadForm = {
@@ -59,7 +61,8 @@ export const EMPTY_FORM: IWorkloadForm = {
   dataSize: '',
   gpu: 'auto',
   hoursPerDay: '',
-  preference: 'balanced'
+  preference: 'balanced',
+  region: ''
 };
 
 export type FormField = keyof IWorkloadForm;
@@ -103,6 +106,9 @@ export function workloadFrom(form: IWorkloadForm): WorkloadParse {
   }
   if (hours.value !== undefined) {
     workload.hours_per_day = hours.value;
+  }
+  if (form.region) {
+    workload.region = form.region;
   }
   return { ok: true, workload };
 }
