@@ -1,6 +1,6 @@
 import { DSWSApiError } from '../request';
 import { fetchCatalog, ICatalog, IInstanceType } from './api';
-import { RequestingModel } from './requesting';
+import { RequestingModel } from '../ui/requesting';
 
 export type SortKey = 'type' | 'price' | 'memory' | 'vcpu' | 'gpu_memory';
 export type SortDirection = 'ascending' | 'descending';

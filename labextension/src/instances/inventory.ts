@@ -6,7 +6,7 @@ import {
   Preference,
   recommendInventory
 } from './api';
-import { RequestingModel } from './requesting';
+import { RequestingModel } from '../ui/requesting';
 
 /** A problem with the file, where it is when the server said so. */
 export interface IInventoryProblem {

@@ -3,41 +3,20 @@
  * the team overview. Each listens to the registry's approval changes, so a decision taken
  * in one tab shows in all.
  */
-import { IDisposable } from '@lumino/disposable';
-import { ISignal, Signal } from '@lumino/signaling';
-
+import { RequestingModel } from '../ui/requesting';
 import { IComparison, IOverviewGroup, IVersion, IVersionDetail } from './api';
 import { CursorPager, messageOf, RegistryModel } from './model';
 import { columnsOf, DEFAULT_SORT, ISort, sortVersions } from './sheet';
 
 /** Loading, error and a change signal, shared by the tabs' models. */
-abstract class TabModel implements IDisposable {
+abstract class TabModel extends RequestingModel {
   constructor(readonly registry: RegistryModel) {
+    super();
     registry.versionChanged.connect(this._onVersionChanged, this);
-  }
-
-  get loading(): boolean {
-    return this._loading;
   }
 
   get error(): string | null {
     return this._error;
-  }
-
-  get changed(): ISignal<this, void> {
-    return this._changed;
-  }
-
-  get isDisposed(): boolean {
-    return this._disposed;
-  }
-
-  dispose(): void {
-    if (this._disposed) {
-      return;
-    }
-    this._disposed = true;
-    Signal.clearData(this);
   }
 
   abstract load(): Promise<void>;
@@ -45,53 +24,25 @@ abstract class TabModel implements IDisposable {
   protected abstract onVersionChanged(detail: IVersionDetail): void;
 
   /** Run a read; its failure becomes `error` in `fallback`'s words unless the server had some. */
-  protected async run(work: () => Promise<void>, fallback: string): Promise<void> {
-    const ticket = ++this._ticket;
-    this._loading = true;
-    this.emit();
-    try {
-      await work();
-      if (ticket === this._ticket) {
+  protected run(work: () => Promise<void>, fallback: string): Promise<void> {
+    return this.request(
+      work,
+      () => {
         this._error = null;
-      }
-    } catch (error) {
-      if (ticket === this._ticket) {
+      },
+      error => {
         this._error = messageOf(error, fallback);
       }
-    } finally {
-      if (ticket === this._ticket) {
-        this._loading = false;
-      }
-      this.emit();
-    }
-  }
-
-  /** Whether an answer that arrives now is still the one wanted. */
-  protected current(ticket: number): boolean {
-    return ticket === this._ticket && !this._disposed;
-  }
-
-  protected get ticket(): number {
-    return this._ticket;
-  }
-
-  protected emit(): void {
-    if (!this._disposed) {
-      this._changed.emit();
-    }
+    );
   }
 
   private _onVersionChanged(_: RegistryModel, detail: IVersionDetail): void {
-    if (!this._disposed) {
+    if (!this.isDisposed) {
       this.onVersionChanged(detail);
     }
   }
 
-  private _loading = false;
   private _error: string | null = null;
-  private _ticket = 0;
-  private _disposed = false;
-  private _changed = new Signal<this, void>(this);
 }
 
 /** A group's versions as a sheet: status filter (server side), sort, more pages. */

@@ -2,8 +2,9 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 /**
- * A tab's model whose requests may overlap (a new region, a new preference): it tells
- * whether one is under way, and only the answer to the last one sent is taken.
+ * A model whose requests may overlap (a new region, a new page, a new filter): it tells
+ * whether one is under way, and only the answer to the last one sent is taken. The
+ * instances tabs and the registry tabs build on it.
  */
 export abstract class RequestingModel implements IDisposable {
   get loading(): boolean {
@@ -24,6 +25,15 @@ export abstract class RequestingModel implements IDisposable {
     }
     this._disposed = true;
     Signal.clearData(this);
+  }
+
+  /** The last request's number; `current(ticket)` tells whether it is still the last. */
+  protected get ticket(): number {
+    return this._ticket;
+  }
+
+  protected current(ticket: number): boolean {
+    return ticket === this._ticket && !this._disposed;
   }
 
   protected emit(): void {
