@@ -224,8 +224,12 @@ async def test_the_monitor_keeps_running_after_a_check_fails(
     monkeypatch.setattr(idle.monitor.inventory, "observe", flaky)
     await idle.start()
 
-    await wait_for(lambda: kernel_id not in jp_serverapp.kernel_manager.list_kernel_ids(),
-                   what="the shutdown after the failed check")
+    # The event is written once the kernel is gone: wait for the log, not the end.
+    async def shutdown_logged() -> bool:
+        return any(e["action"] == "shutdown" for e in await events(jp_fetch))
+
+    await wait_for(shutdown_logged, what="the shutdown after the failed check")
+    assert kernel_id not in jp_serverapp.kernel_manager.list_kernel_ids()
     found = await events(jp_fetch)
     error = next(e for e in found if e["action"] == "error")
     assert "bad moment" in error["reason"]

@@ -61,9 +61,13 @@ async def test_an_idle_kernel_is_shut_down_and_the_event_recorded(jp_fetch, jp_s
     await idle.start()
 
     await wait_for(lambda: not alive(jp_serverapp, kernel_id), what="the idle kernel's shutdown")
-
     assert time.monotonic() - started >= TIMEOUT - 0.1
-    (event,) = [e for e in await events(jp_fetch) if e["kind"] == "kernel"]
+
+    # The event is written just after the kernel is gone.
+    async def kernel_events() -> list[dict]:
+        return [e for e in await events(jp_fetch) if e["kind"] == "kernel"]
+
+    (event,) = await wait_for(kernel_events, what="the shutdown in the events log")
     assert event["action"] == "shutdown"
     assert event["id"] == kernel_id
     assert event["name"] == "train.ipynb"

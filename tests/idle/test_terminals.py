@@ -28,10 +28,14 @@ async def test_an_idle_terminal_is_culled_or_kept_per_keep_terminals(
     await idle.start()
 
     if culled:
-        await wait_for(lambda: name not in terminals(jp_serverapp), what="the terminal's end")
-        found = json.loads((await jp_fetch("dsws", "idle", "events")).body)["events"]
-        actions = [(e["action"], e["kind"], e["id"]) for e in found]
-        assert actions == [("shutdown", "terminal", name)]
+        # The event is written once the terminal is gone: wait for the log, not the end.
+        async def logged() -> list[tuple[str, str, str]]:
+            found = json.loads((await jp_fetch("dsws", "idle", "events")).body)["events"]
+            return [(e["action"], e["kind"], e["id"]) for e in found]
+
+        await wait_for(logged, what="the shutdown in the events log")
+        assert name not in terminals(jp_serverapp)
+        assert await logged() == [("shutdown", "terminal", name)]
     else:
         await asyncio.sleep(TIMEOUT + 1.0)
         assert name in terminals(jp_serverapp)
