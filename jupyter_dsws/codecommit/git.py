@@ -32,6 +32,10 @@ _PHASES: dict[str, tuple[int, int]] = {
 }
 _PROGRESS = re.compile(r"^(?:remote:\s*)?(?P<phase>[A-Za-z][A-Za-z ]+):\s+(?P<pct>\d{1,3})%")
 _USERINFO = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@\s]+@", re.IGNORECASE)
+# The query of a URL (``?token=…``, ``?X-Amz-Signature=…``): up to a space or a quote.
+_QUERY = re.compile(r"(?P<url>[a-z][a-z0-9+.-]*://[^\s'\"?]*)\?[^\s'\"]*", re.IGNORECASE)
+# git's first line, before the transport says anything about the remote.
+_ANNOUNCEMENT = re.compile(r"^Cloning into (?:bare repository )?'.*'\.\.\.$")
 _KILL_GRACE_SECONDS = 5.0
 
 
@@ -65,8 +69,25 @@ def parse_progress(line: str) -> Progress | None:
 
 
 def scrub(text: str) -> str:
-    """git output without user names, passwords, signatures or tokens in it."""
+    """git output without user names, passwords, query strings, signatures or tokens."""
+    text = _QUERY.sub(lambda m: m["url"] + "?[redacted]", text)
     return redact(_USERINFO.sub(lambda m: m["scheme"] + "[redacted]@", text))
+
+
+def vpc_endpoint_hint(region: str | None) -> str:
+    """What an admin adds for git in a VPC-only domain; empty for other remotes."""
+    if not region:
+        return ""
+    return (f" In a VPC-only Studio domain an admin must add the VPC interface endpoint "
+            f"com.amazonaws.{region}.git-codecommit with private DNS, and allow HTTPS from "
+            "Studio in its security group.")
+
+
+def silent_endpoint(url: str, region: str | None, seconds: float) -> CloneFailed:
+    """The failure of a remote that took the connection and never answered."""
+    return CloneFailed(f"{_host(url)} did not answer within {seconds:g} s (the connection or "
+                       f"its TLS handshake hung), so the clone was stopped."
+                       f"{vpc_endpoint_hint(region)}", "endpoint_unreachable")
 
 
 def explain_failure(stderr: str, *, url: str, region: str | None,
@@ -92,17 +113,15 @@ def explain_failure(stderr: str, *, url: str, region: str | None,
         return CloneFailed(f"{host} has no such repository. Check the name or URL.",
                            "repository_not_found")
     if "operation too slow" in text:
-        where = (f" Check the VPC interface endpoint com.amazonaws.{region}.git-codecommit and "
-                 "its security group (HTTPS from Studio)." if region else "")
-        return CloneFailed(f"{host} accepted the connection but stopped answering.{where}",
-                           "endpoint_unreachable")
+        return CloneFailed(f"{host} accepted the connection but stopped answering."
+                           f"{vpc_endpoint_hint(region)}", "endpoint_unreachable")
     if ("could not resolve host" in text or "failed to connect" in text
             or "connection timed out" in text or "connection refused" in text
             or "network is unreachable" in text or "operation timed out" in text
-            or "couldn't connect" in text):
-        where = (f" In a VPC-only Studio domain an admin must add the VPC interface endpoint "
-                 f"com.amazonaws.{region}.git-codecommit with private DNS." if region else "")
-        return CloneFailed(f"Cannot reach {host}.{where}", "endpoint_unreachable")
+            or "couldn't connect" in text or "connection timeout" in text):
+        # "SSL connection timeout": curl's own connect limit (300 s) ran out in the handshake.
+        return CloneFailed(f"Cannot reach {host}.{vpc_endpoint_hint(region)}",
+                           "endpoint_unreachable")
     if "transport" in text and "not allowed" in text:
         return CloneFailed(f"This server does not allow git to use the transport of {host}.",
                            "protocol_not_allowed")
@@ -169,11 +188,14 @@ async def effective_url(url: str, env: Mapping[str, str], cwd: Path) -> str:
 
 async def run_clone(command: Sequence[str], env: Mapping[str, str], *, timeout: float,
                     on_progress: Callable[[Progress], None], url: str, region: str | None,
-                    branch: str | None, cwd: Path) -> None:
+                    branch: str | None, cwd: Path, stall_seconds: float | None = None) -> None:
     """Run the clone; return when it succeeded, raise ``CloneFailed`` otherwise.
 
-    Cancelling the task stops git (its whole process group: remote helpers and the
-    credential helper too) before the cancellation goes on.
+    git's low-speed limit (``clone_environment``) only counts once a connection is up:
+    a TCP connect or TLS handshake that hangs waits for curl's own limit of 300 s. So
+    until git reports anything past its "Cloning into" line, ``stall_seconds`` is our
+    connect timeout. Cancelling the task stops git (its whole process group: remote
+    helpers and the credential helper too) before the cancellation goes on.
     """
     try:
         process = await asyncio.create_subprocess_exec(
@@ -183,14 +205,42 @@ async def run_clone(command: Sequence[str], env: Mapping[str, str], *, timeout: 
     except FileNotFoundError:
         raise CloneFailed("git is not installed on this server.", "git_missing") from None
     tail: list[str] = []
+    answered = asyncio.Event()
+
+    def take(line: str) -> None:
+        if line.strip() and not _ANNOUNCEMENT.match(line.strip()):
+            answered.set()
+        progress = parse_progress(line)
+        if progress is not None:
+            on_progress(progress)
+        elif line.strip():
+            tail.append(line)
+            del tail[:-40]  # enough to explain a failure, bounded however chatty git is
 
     async def follow() -> int:
         if process.stderr is not None:
-            await _read_progress(process.stderr, on_progress, tail)
+            await _read_lines(process.stderr, take)
         return await process.wait()
 
+    async def supervise() -> int:
+        follower = asyncio.ensure_future(follow())
+        try:
+            if stall_seconds:
+                waiter = asyncio.ensure_future(answered.wait())
+                done, _ = await asyncio.wait({follower, waiter}, timeout=stall_seconds,
+                                             return_when=asyncio.FIRST_COMPLETED)
+                waiter.cancel()
+                if not done:
+                    raise _Silent
+            return await follower
+        finally:
+            follower.cancel()
+
     try:
-        code = await asyncio.wait_for(follow(), timeout)
+        code = await asyncio.wait_for(supervise(), timeout)
+    except _Silent:
+        await _stop(process)
+        raise silent_endpoint(url, region, stall_seconds or 0) from None
     except asyncio.TimeoutError:  # not the builtin TimeoutError before Python 3.11
         await _stop(process)
         raise CloneFailed(f"The clone took longer than {timeout:g} s and was stopped. An admin "
@@ -202,25 +252,20 @@ async def run_clone(command: Sequence[str], env: Mapping[str, str], *, timeout: 
         raise explain_failure("\n".join(tail), url=url, region=region, branch=branch)
 
 
-async def _read_progress(stream: asyncio.StreamReader, on_progress: Callable[[Progress], None],
-                         tail: list[str]) -> None:
+class _Silent(Exception):
+    """Nothing came back from the remote within the stall time."""
+
+
+async def _read_lines(stream: asyncio.StreamReader, take: Callable[[str], None]) -> None:
+    # Progress lines end in carriage returns, the others in newlines.
     pending = ""
     while chunk := await stream.read(4096):
         pending += chunk.decode("utf-8", errors="replace")
         *lines, pending = re.split(r"[\r\n]", pending)
         for line in lines:
-            _take(line, on_progress, tail)
+            take(line)
     if pending:
-        _take(pending, on_progress, tail)
-
-
-def _take(line: str, on_progress: Callable[[Progress], None], tail: list[str]) -> None:
-    progress = parse_progress(line)
-    if progress is not None:
-        on_progress(progress)
-    elif line.strip():
-        tail.append(line)
-        del tail[:-40]  # enough to explain a failure, bounded however chatty git is
+        take(pending)
 
 
 async def _stop(process: asyncio.subprocess.Process) -> None:

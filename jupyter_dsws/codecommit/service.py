@@ -76,6 +76,8 @@ class CloneJob:
     message: str = ""
     error: str | None = None
     finished_at: float | None = None
+    #: Folders made for this clone, outermost first: removed (when empty) if it fails.
+    made: list[Path] = field(default_factory=list)
     task: asyncio.Task[None] | None = field(default=None, repr=False)
 
     def status(self) -> CloneStatus:
@@ -188,11 +190,12 @@ class CodeCommitService:
         env = clone_environment(self.environ, self._protocols(),
                                 stall_seconds=self.config.stall_timeout_seconds)
         repo_config = await self._credential_config(source, env)
-        if not await asyncio.to_thread(_claim, target):
+        made = await asyncio.to_thread(_claim, target)
+        if made is None:
             suggested = await asyncio.to_thread(free_name, self.root, path)
             raise FolderExists(path, suggested)
         job = CloneJob(id=uuid.uuid4().hex, path=path, target=target, source=source,
-                       message=f"Cloning into {path}…")
+                       message=f"Cloning into {path}…", made=made)
         command = clone_command(source.url, target, branch=branch, repo_config=repo_config)
         job.task = asyncio.create_task(self._run(job, command, env, branch))
         self.jobs[job.id] = job
@@ -260,7 +263,8 @@ class CodeCommitService:
         try:
             await run_clone(command, env, timeout=self.config.clone_timeout_seconds,
                             on_progress=progress, url=job.source.url, region=job.source.region,
-                            branch=branch, cwd=self.root)
+                            branch=branch, cwd=self.root,
+                            stall_seconds=self.config.stall_timeout_seconds)
         except CloneFailed as exc:
             await self._remove(job)
             self._finish(job, "failed", exc.message, error=exc.code)
@@ -276,11 +280,11 @@ class CodeCommitService:
                 error: str | None = None) -> None:
         job.state, job.message, job.error = state, message, error
         job.finished_at = time.monotonic()
-        log.info("dsws: clone %s into %s: %s", job.id, job.path, state)
+        log.info("dsws: clone %s into %s: %s%s", job.id, job.path, state,
+                 f" ({error}: {message})" if error else "")
 
     async def _remove(self, job: CloneJob) -> None:
-        # start_clone made the folder itself (``_claim``): all of it is this job's.
-        await asyncio.shield(asyncio.to_thread(shutil.rmtree, job.target, ignore_errors=True))
+        await asyncio.shield(asyncio.to_thread(_unmake, job.made))
 
     def _forget_old_jobs(self) -> None:
         now = time.monotonic()
@@ -289,25 +293,52 @@ class CodeCommitService:
             del self.jobs[job_id]
 
 
-def _claim(target: Path) -> bool:
-    """Create the empty clone folder; False when something is there already.
+def _claim(target: Path) -> list[Path] | None:
+    """Create the empty clone folder and any missing parent; None when the folder exists.
 
-    Made here rather than by git so that a failed or cancelled clone removes only a folder
-    this job created, never one that appeared in the meantime.
+    Returns the folders made, outermost first. Made here rather than by git so that a
+    failed or cancelled clone removes only what this job created, never a folder that
+    was there before or appeared in the meantime.
     """
+    made: list[Path] = []
+    missing = [p for p in reversed(target.parents) if not p.exists()]
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        for parent in missing:
+            try:
+                parent.mkdir()
+            except FileExistsError:
+                if not parent.is_dir():
+                    raise
+                continue  # made by someone else in the meantime: not ours to remove
+            made.append(parent)
     except OSError as exc:  # a file where a folder should be, no permission, a full disk
+        _unmake(made)
         raise InvalidInput(f"The folder {target.parent.name} cannot be created: "
                            f"{exc.strerror}.", code="invalid_path") from None
     try:
         target.mkdir()
     except FileExistsError:
-        return False
+        _unmake(made)
+        return None
     except OSError as exc:
+        _unmake(made)
         raise InvalidInput(f"The folder {target.name} cannot be created: {exc.strerror}.",
                            code="invalid_path") from None
-    return True
+    return [*made, target]
+
+
+def _unmake(made: list[Path]) -> None:
+    """Remove what ``_claim`` made: the clone folder with all in it, then each parent it
+    made while it is empty (one that holds something else now stays)."""
+    if not made:
+        return
+    *parents, target = made
+    shutil.rmtree(target, ignore_errors=True)
+    for parent in reversed(parents):
+        try:
+            parent.rmdir()
+        except OSError:
+            return
 
 
 def _origin(url: str) -> str | None:

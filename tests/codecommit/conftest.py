@@ -202,3 +202,15 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A loopback port whose listener takes every connection and never says a word: to
+    an https:// client, a TLS handshake that hangs (an endpoint behind a black hole)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(16)  # the kernel completes the TCP handshakes; nobody ever answers
+        yield int(sock.getsockname()[1])

@@ -269,3 +269,43 @@ async def test_a_file_in_the_way_is_a_400_not_a_crash(
     code, answer = await refused(jp_fetch, {"repo": "team", "path": "notes.txt/team"})
     assert code == 400
     assert "cannot be created" in answer["message"]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("dsws_config", [{"stall_timeout_seconds": 2.0}], indirect=True)
+async def test_an_https_endpoint_that_never_answers_is_stopped_after_the_stall_time(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, rewrite_to: Callable[[str], None],
+        silent_port: int) -> None:
+    # git's low-speed limit does not count during the TLS handshake: curl would wait 300 s.
+    rewrite_to(f"https://127.0.0.1:{silent_port}")
+    started = time.monotonic()
+    typed = await post_clone(jp_fetch, {"url": f"https://127.0.0.1:{silent_port}/other.git"})
+    by_name = await post_clone(jp_fetch, {"repo": "team"})
+
+    typed_status = await wait_for(jp_fetch, typed, timeout=30)
+    named_status = await wait_for(jp_fetch, by_name, timeout=30)
+
+    assert time.monotonic() - started < 20
+    assert typed_status["state"] == named_status["state"] == "failed"
+    assert typed_status["error"] == named_status["error"] == "endpoint_unreachable"
+    assert "127.0.0.1 did not answer within 2 s" in typed_status["message"]
+    assert "git-codecommit" not in typed_status["message"]
+    assert ("git-codecommit.eu-central-1.amazonaws.com did not answer within 2 s"
+            in named_status["message"])
+    assert "com.amazonaws.eu-central-1.git-codecommit" in named_status["message"]
+    assert list(jp_root_dir.iterdir()) == []
+
+
+async def test_a_failed_clone_removes_the_folders_it_made_and_nothing_else(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
+    (jp_root_dir / "mine").mkdir()
+    (jp_root_dir / "mine" / "notes.txt").write_text("keep me")
+
+    new = await wait_for(jp_fetch, await post_clone(
+        jp_fetch, {"repo": "nope", "path": "nest1/nest2/leaf"}))
+    inside = await wait_for(jp_fetch, await post_clone(
+        jp_fetch, {"repo": "nope", "path": "mine/nest2/leaf"}))
+
+    assert new["state"] == inside["state"] == "failed"
+    assert not (jp_root_dir / "nest1").exists()
+    assert sorted(p.name for p in (jp_root_dir / "mine").iterdir()) == ["notes.txt"]

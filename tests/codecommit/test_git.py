@@ -47,6 +47,7 @@ def test_progress_lines_become_an_overall_percentage() -> None:
     ("fatal: unable to access 'https://x/': Could not resolve host: x", "endpoint_unreachable"),
     ("fatal: unable to access 'https://x/': Failed to connect to x port 443 after 130000 ms: "
      "Connection timed out", "endpoint_unreachable"),
+    ("fatal: unable to access 'https://x/': SSL connection timeout", "endpoint_unreachable"),
     ("error: unable to write file x: No space left on device", "disk_full"),
     ("fatal: Remote branch nope not found in upstream origin", "branch_not_found"),
     ("fatal: transport 'file' not allowed", "protocol_not_allowed"),
@@ -66,6 +67,14 @@ def test_no_credential_survives_in_a_message() -> None:
     assert "AKIA" not in cleaned and "deadbeef" not in cleaned and "20240101T" not in cleaned
     failure = explain_failure(text, url=CC_URL, region=None, branch=None)
     assert "AKIA" not in failure.message and "deadbeef" not in failure.message
+
+
+def test_no_query_string_survives_in_a_message() -> None:
+    text = "fatal: unable to access 'https://host/team.git?token=ghp_abc&x=1/': weird"
+    failure = explain_failure(text, url="https://host/team.git?token=ghp_abc", region=None,
+                              branch=None)
+    assert "ghp_abc" not in failure.message
+    assert "https://host/team.git?[redacted]" in failure.message
 
 
 def test_the_url_comes_after_double_dash_and_options_are_ours() -> None:
