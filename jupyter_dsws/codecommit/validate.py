@@ -119,10 +119,13 @@ def source_from_url(url: str, allowed_schemes: list[str],
     if allowed_hosts and host not in {h.lower() for h in allowed_hosts}:
         raise InvalidInput(f"Cloning from {host} is not allowed here; allowed hosts: "
                            f"{', '.join(allowed_hosts)}.", code="host_not_allowed")
-    if parts.password:
-        # It would end up in .git/config, in clear, for as long as the clone lives.
-        raise InvalidInput("Do not put a password in the URL: it would be stored in the "
-                           "clone's configuration.", code="invalid_url")
+    if parts.username is not None or parts.password is not None:
+        # It would end up in .git/config, in clear, for as long as the clone lives: a
+        # token is as often the user name (https://ghp_…@github.com/…) as the password.
+        raise InvalidInput("Do not put a user name, token or password in the URL: it would "
+                           "be stored in the clone's configuration. Remove the part before "
+                           "'@'; git asks its own credential helpers instead.",
+                           code="invalid_url")
     region = codecommit_region(host)
     segments = [s for s in PurePosixPath(parts.path).parts if s != "/"]
     repository = None

@@ -133,6 +133,7 @@ async def test_an_existing_folder_is_never_overwritten(
     {"url": "ext::sh -c touch% /tmp/pwned"},
     {"url": "file:///etc"},
     {"url": "http://127.0.0.1:9/x"},  # http is for git (the demo's rewrite), not for people
+    {"url": "https://ghp_abc@github.com/x.git"},  # a token would stay in .git/config
     {"repo": "team", "path": "../../x"},
     {"repo": "team", "path": "/tmp/x"},
     {"repo": "team", "path": "escape/team"},
@@ -151,6 +152,7 @@ async def test_hostile_requests_are_refused_with_400(
 
     assert code == 400, answer
     assert answer["message"]
+    assert "ghp_abc" not in answer["message"]
     assert list(outside.iterdir()) == []
 
 

@@ -45,7 +45,8 @@ def test_a_name_becomes_the_regional_https_url() -> None:
     "ext::sh -c 'id'", "file:///etc", "FILE:///etc/passwd", "/etc", "../../x",
     "fd::17", "git@github.com:org/repo.git", "http://example.org/repo.git",
     "ssh://git@github.com/org/repo.git", "https://", "https://-oProxyCommand=x/repo",
-    "https://user:secret@example.org/repo.git", "https://example.org/re po.git",
+    "https://user:secret@example.org/repo.git", "https://ghp_abc@example.org/repo.git",
+    "https://:secret@example.org/repo.git", "https://example.org/re po.git",
     "https://example.org/repo\n--upload-pack=x", "codecommit::eu-central-1://../x",
 ])
 def test_hostile_urls_are_refused(url: str) -> None:
