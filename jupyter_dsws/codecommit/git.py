@@ -224,17 +224,18 @@ async def run_clone(command: Sequence[str], env: Mapping[str, str], *, timeout: 
 
     async def supervise() -> int:
         follower = asyncio.ensure_future(follow())
+        waiter = asyncio.ensure_future(answered.wait())
         try:
             if stall_seconds:
-                waiter = asyncio.ensure_future(answered.wait())
                 done, _ = await asyncio.wait({follower, waiter}, timeout=stall_seconds,
                                              return_when=asyncio.FIRST_COMPLETED)
-                waiter.cancel()
                 if not done:
                     raise _Silent
             return await follower
         finally:
-            follower.cancel()
+            for task in (follower, waiter):
+                task.cancel()
+            await asyncio.gather(follower, waiter, return_exceptions=True)
 
     try:
         code = await asyncio.wait_for(supervise(), timeout)
