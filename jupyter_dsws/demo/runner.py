@@ -345,8 +345,12 @@ def _lab_port(requested: int) -> int:
     if not 0 <= requested <= 65535:
         raise DemoError(f"--port {requested} is not a port number.")
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As tornado binds JupyterLab's socket: connections of a demo that just stopped,
+        # left in TIME-WAIT, do not make the port busy; a listening socket still does.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((HOST, requested))
+            probe.listen(1)
         except OSError:
             raise DemoError(f"Port {requested} on {HOST} is in use: pass another --port, "
                             "or --port 0 for a free one.") from None

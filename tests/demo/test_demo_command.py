@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from jupyter_dsws.demo.runner import lab_environment
+from jupyter_dsws.demo.runner import DemoError, _lab_port, lab_environment
 
 START_TIMEOUT = 60.0
 EXIT_TIMEOUT = 15.0
@@ -161,6 +161,27 @@ def test_a_busy_port_is_a_clear_error(start_demo) -> None:
         demo = start_demo("--port", str(busy.getsockname()[1]))
         assert demo.process.wait(timeout=30) == 1
     assert "--port 0" in demo.stderr.read_text()
+
+
+def test_a_port_left_only_in_time_wait_is_free_again() -> None:
+    # What a demo that just stopped leaves: the server closed its connections first, so
+    # they linger in TIME-WAIT on its port for a minute while nothing listens there.
+    with socket.socket() as listener:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as tornado binds
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port), timeout=5)
+        accepted, _ = listener.accept()
+        accepted.close()  # the server's side closes first: its end goes to TIME-WAIT
+        client.recv(1)  # the close reached the client
+        client.close()
+    assert _lab_port(port) == port
+    with socket.socket() as busy:  # a port something listens on is still refused
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        with pytest.raises(DemoError, match="in use"):
+            _lab_port(busy.getsockname()[1])
 
 
 def test_the_lab_environment_keeps_real_aws_out(tmp_path: Path) -> None:
