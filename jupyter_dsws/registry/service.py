@@ -271,7 +271,7 @@ class RegistryService:
             self._version(package), self._history_for_display(history_uri))
         containers = (package.get("InferenceSpecification") or {}).get("Containers") or [{}]
         lineage = {k: str(v) for k, v in (package.get("MetadataProperties") or {}).items() if v}
-        entries = _entries(history[0])
+        entries = _entries(history[0], package["ModelPackageArn"])
         return VersionDetail(
             **version.model_dump(),
             image=containers[0].get("Image"), model_data_url=containers[0].get("ModelDataUrl"),
@@ -368,8 +368,11 @@ class RegistryService:
         entry = ApprovalEntry(at=iso(datetime.fromtimestamp(self.clock(), timezone.utc)) or "",
                               by=by, from_=package.get("ModelApprovalStatus"), to=status,
                               comment=request.comment)
+        # The document may be shared (two versions with one model data folder or one
+        # metrics file): each entry says whose it is.
+        stored = {"arn": package["ModelPackageArn"], **entry.model_dump(by_alias=True)}
         try:
-            await self.store.append_history(history_uri, entry.model_dump(by_alias=True))
+            await self.store.append_history(history_uri, stored)
         except DSWSError as exc:
             exc.message = (f"Version {version} of {group} is now {status}, but its approval "
                            f"history could not be written: {exc.message}")
@@ -500,10 +503,13 @@ def status_set_by(package: dict[str, Any], entries: list[ApprovalEntry]) -> str 
             or None)
 
 
-def _entries(raw: list[dict[str, Any]]) -> list[ApprovalEntry]:
-    """The history's entries; one edited by hand into another shape is left out."""
+def _entries(raw: list[dict[str, Any]], arn: str) -> list[ApprovalEntry]:
+    """The entries of the version ``arn``; one edited by hand into another shape is left
+    out, and so is one without the version's ARN (another version's, in a shared file)."""
     entries = []
     for item in raw:
+        if item.get("arn") != arn:
+            continue
         try:
             entries.append(ApprovalEntry.model_validate(item))
         except ValidationError:

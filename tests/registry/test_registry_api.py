@@ -17,6 +17,7 @@ from tornado.httpclient import HTTPClientError
 from jupyter_dsws.demo.catalog import FAMILIES, PENDING
 from jupyter_dsws.demo.inventory import demo_inventory
 from jupyter_dsws.demo.seed import SeedResult
+from jupyter_dsws.registry import register_model
 from jupyter_dsws.slug import slugify
 
 SORTING_HAT = "sorting-hat-algorithm"
@@ -260,6 +261,32 @@ async def test_approve_then_reject_keeps_the_history(
     # The list shows the new status.
     rows = body(await jp_fetch("dsws", "registry", "groups", "approvals", "versions"))
     assert rows["versions"][0]["status"] == "Rejected"
+
+
+async def test_versions_sharing_one_model_data_folder_keep_their_own_histories(
+        jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any], bucket: str,
+        body: Any) -> None:
+    # No metrics file, one model location: both histories live in the same S3 document.
+    for _ in range(2):
+        register_model("shared-data", f"s3://{bucket}/shared-data/model.tar.gz",
+                       "123.dkr.ecr.eu-central-1.amazonaws.com/xgb:1",
+                       sagemaker_client=aws("sagemaker"), s3_client=aws("s3"))
+
+    def version(number: int, **patch: str) -> Any:
+        if patch:
+            return jp_fetch("dsws", "registry", "groups", "shared-data", "versions",
+                            str(number), method="PATCH", body=json.dumps(patch))
+        return jp_fetch("dsws", "registry", "groups", "shared-data", "versions", str(number))
+
+    rejected = body(await version(1, status="Rejected", comment="Overfits."))
+    approved = body(await version(2, status="Approved", comment="Ship it."))
+    first, second = body(await version(1)), body(await version(2))
+
+    assert [e["comment"] for e in rejected["approval_history"]] == ["Overfits."]
+    assert [e["comment"] for e in first["approval_history"]] == ["Overfits."]
+    assert [e["comment"] for e in approved["approval_history"]] == ["Ship it."]
+    assert [e["comment"] for e in second["approval_history"]] == ["Ship it."]
+    assert first["status_set_by"] == second["status_set_by"] == MOTO_CALLER
 
 
 @pytest.mark.parametrize("dsws_config", [{"studio_metadata": {
