@@ -6,7 +6,6 @@ Offline: it uses the catalog shipped in the package, never the network.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from ..csv_safe import SafeWriter
 from ..errors import InvalidInput
 from ..idle.config import IdleShutdown
 from .catalog import load_bundled
@@ -107,7 +107,7 @@ def _cells(inventory: Inventory) -> list[list[str]]:
 
 def to_csv(inventory: Inventory) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     writer.writerows(_cells(inventory))
     writer.writerow(["", "TOTAL", "", "", "", "", f"{inventory.total_monthly_cost:.2f}",

@@ -48,6 +48,27 @@ def test_csv_has_the_rows_and_a_total_row(capsys):
     assert float(rows[-1][6]) == sum(float(r[6]) for r in rows[1:-1])
 
 
+def test_csv_cells_a_spreadsheet_would_run_are_written_as_text(capsys, tmp_path):
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_text(
+        "User,Feature,Model,Memory,GPU usage\n"
+        "=cmd|' /C calc'!A0,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Open\"\")\",XGBoost,"
+        "15 Mb,No\n"
+        "+1+cmd|x,-2+3,@SUM(A1),2 Mb,No\n"
+        "\"\tTabbed\",\"\rReturned\",ARIMA,2 Mb,No\n", encoding="utf-8")
+
+    code, out, _ = run(capsys, str(hostile), "--format", "csv")
+
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    cells = [cell for row in rows for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")
+                or (c[:1] == "-" and not c.lstrip("-").replace(".", "").isdigit())]
+    users = [row[1] for row in rows[1:-1]]
+    assert users[0] == "'=cmd|' /C calc'!A0"  # shown as the text it was, not run
+    assert rows[1][2] == "'=HYPERLINK(\"http://evil.example\",\"Open\")"
+
+
 def test_a_malformed_file_exits_2_naming_line_and_column(capsys, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text(SEED.read_text().replace("2 Mb", "two"))
