@@ -14,7 +14,8 @@ class InstancePicker(LoggingConfigurable):
         help="The instance types people may switch to, e.g. "
              "[\"ml.t3.medium\", \"ml.g4dn.xlarge\"]. Default: [] (every type in the "
              "catalog). Other types are still shown, marked as not "
-             "allowed, and a switch to one is refused (403).",
+             "allowed, and a switch to one is refused (403). Names not in the catalog "
+             "are logged as a warning at start.",
     )
     pricing_refresh = Bool(
         True, config=True,

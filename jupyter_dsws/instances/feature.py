@@ -35,6 +35,9 @@ class InstancesFeature(Feature):
             idle_timeout_minutes=self.idle_timeout_minutes,
             working_days_per_month=self.config.working_days_per_month,
         )
+        problem = self.service.allow_list_problem()
+        if problem:
+            extension.log.warning("jupyter_dsws: %s", problem)
         self.switcher = SwitchService(
             extension.aws, extension.studio, catalog=lambda: self.service.catalog,
             allowed=self.service.is_allowed, stopper=self.app_stopper,

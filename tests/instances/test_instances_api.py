@@ -70,6 +70,34 @@ async def test_types_outside_the_allow_list_are_shown_as_not_allowed(jp_fetch):
     assert allowed == {"ml.t3.medium"} and len(catalog["instances"]) > 60
 
 
+def start_up_warnings(capfd) -> list[str]:
+    """The server log's warnings about the allow-list, from its start (capfd comes first
+    among the test's fixtures, so it holds what the server wrote while starting)."""
+    return [line for line in capfd.readouterr().err.splitlines()
+            if line.startswith("[W ") and "allowed_instance_types" in line]
+
+
+@pytest.mark.parametrize("picker_config", [
+    {"allowed_instance_types": ["ml.t3.medium", "ml.t3.mediun", "g4dn.xlarge"]}],
+    indirect=True)
+async def test_allow_list_names_the_catalog_does_not_know_are_warned_at_start(
+        capfd, jp_fetch):
+    warnings = start_up_warnings(capfd)
+    assert len(warnings) == 1
+    assert "g4dn.xlarge, ml.t3.mediun" in warnings[0]  # sorted
+    assert "ml.t3.medium," not in warnings[0]
+    catalog = body(await jp_fetch("dsws", "instances"))
+    assert {i["type"] for i in catalog["instances"] if i["allowed"]} == {"ml.t3.medium"}
+
+
+@pytest.mark.parametrize("picker_config", [{"allowed_instance_types": ["t3.medium"]}],
+                         indirect=True)
+async def test_an_allow_list_that_matches_nothing_says_every_type_is_refused(capfd, jp_fetch):
+    warnings = start_up_warnings(capfd)
+    assert len(warnings) == 1 and "t3.medium" in warnings[0]
+    assert "every type shows as not allowed" in warnings[0]
+
+
 async def test_the_cnn_row_of_the_seed_gets_ml_g4dn_xlarge_first(jp_fetch):
     answer = valid("Recommendations", await post(
         jp_fetch, "recommend", {"model": "CNN", "memory_gb": 0.05, "gpu": "yes"}))
