@@ -14,6 +14,7 @@ from .codecommit.feature import CodeCommitFeature
 from .features import Feature
 from .idle.feature import IdleFeature
 from .instances.feature import InstancesFeature
+from .logs import route_through
 from .registry.feature import RegistryFeature
 from .status.handlers import handlers as status_handlers
 from .status.service import StatusService
@@ -148,6 +149,7 @@ class DSWSExtension(ExtensionApp):
         return proposal["value"]
 
     def initialize_settings(self) -> None:
+        self._unroute_logs = route_through(self.log)
         self.studio: StudioApp | None = read_metadata(self.resource_metadata_path)
         self.aws = AwsAccess(
             region=resolve_region(self.region, os.environ, self.studio),
@@ -190,3 +192,6 @@ class DSWSExtension(ExtensionApp):
         aws = getattr(self, "aws", None)
         if aws is not None:
             aws.close()
+        unroute = getattr(self, "_unroute_logs", None)
+        if unroute is not None:
+            unroute()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
+import logging
 import os
 import subprocess
 import time
@@ -311,3 +313,31 @@ async def test_a_failed_clone_removes_the_folders_it_made_and_nothing_else(
     assert new["state"] == inside["state"] == "failed"
     assert not (jp_root_dir / "nest1").exists()
     assert sorted(p.name for p in (jp_root_dir / "mine").iterdir()) == ["notes.txt"]
+
+
+async def test_our_log_lines_go_through_the_servers_logger_once(
+        jp_fetch: Callable[..., Any], jp_serverapp: Any, served: Any) -> None:
+    (extension,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
+    # What logging.basicConfig(level=INFO) does when an AWS package in the image calls it.
+    root = logging.getLogger()
+    plain, server = io.StringIO(), io.StringIO()
+    basic = logging.StreamHandler(plain)
+    basic.setFormatter(logging.Formatter(logging.BASIC_FORMAT))
+    formatted = logging.StreamHandler(server)
+    formatted.setFormatter(extension.log.handlers[0].formatter)
+    level = root.level
+    root.addHandler(basic)
+    root.setLevel(logging.INFO)
+    extension.log.addHandler(formatted)
+    try:
+        status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+    finally:
+        root.removeHandler(basic)
+        root.setLevel(level)
+        extension.log.removeHandler(formatted)
+
+    assert status["state"] == "done"
+    assert "jupyter_dsws" not in plain.getvalue()
+    lines = [line for line in server.getvalue().splitlines() if "dsws: clone" in line]
+    assert len(lines) == 1, server.getvalue()
+    assert lines[0].startswith("[I ") and "into team: done" in lines[0]
