@@ -109,8 +109,9 @@ class DSWSExtension(ExtensionApp):
         config=True,
         help=(
             "Folder for what the extension keeps per person across restarts (the person's "
-            "idle-shutdown choices, the idle events log). Default: ~/.jupyter_dsws, under "
-            "HOME, the one folder that survives an app restart in Studio."
+            "idle-shutdown choices, the idle events log, the git credential helper that "
+            "CodeCommit clones name). Default: ~/.jupyter_dsws, under HOME, the one folder "
+            "that survives an app restart in Studio."
         ),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..features import Feature
@@ -20,8 +21,9 @@ class CodeCommitFeature(Feature):
     def __init__(self, extension: DSWSExtension) -> None:
         super().__init__(extension)
         self.config = CodeCommitClone(parent=extension)
-        self.service = CodeCommitService(extension.aws, self.config,
-                                         extension.serverapp.root_dir, extension.studio)
+        self.service = CodeCommitService(
+            extension.aws, self.config, extension.serverapp.root_dir, extension.studio,
+            helper_dir=Path(extension.state_dir) / "git-credential")
 
     def handlers(self) -> list[tuple[str, Any]]:
         return list(handlers)

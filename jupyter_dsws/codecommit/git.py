@@ -37,6 +37,7 @@ _QUERY = re.compile(r"(?P<url>[a-z][a-z0-9+.-]*://[^\s'\"?]*)\?[^\s'\"]*", re.IG
 # git's first line, before the transport says anything about the remote.
 _ANNOUNCEMENT = re.compile(r"^Cloning into (?:bare repository )?'.*'\.\.\.$")
 _KILL_GRACE_SECONDS = 5.0
+_HELPER_SAYS = "jupyter_dsws credential helper: "
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,12 @@ def explain_failure(stderr: str, *, url: str, region: str | None,
                            "space's storage) and clone again.", "disk_full")
     if branch and ("remote branch" in text and "not found" in text):
         return CloneFailed(f"The repository has no branch {branch!r}.", "branch_not_found")
+    helper = next((line.split(_HELPER_SAYS, 1)[1] for line in stderr.splitlines()
+                   if _HELPER_SAYS in line), None)
+    if helper:
+        # Our credential helper said why it could not sign: that is the sentence to show.
+        return CloneFailed(f"{host} got no credentials: {scrub(helper.strip())[:400]}",
+                           "auth_failed")
     if ("authentication failed" in text or "could not read username" in text
             or "could not read password" in text or "returned error: 401" in text
             or "returned error: 403" in text or "access denied" in text

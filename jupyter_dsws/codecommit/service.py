@@ -7,6 +7,7 @@ person can act on is a ``DSWSError``.
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import os
 import shutil
@@ -24,7 +25,6 @@ from ..aws import AwsAccess
 from ..errors import Conflict, DSWSError, InvalidInput, NotFound, Throttled
 from ..studio import StudioApp
 from .config import CodeCommitClone
-from .credential_helper import helper_command
 from .git import (
     CloneFailed,
     Progress,
@@ -33,6 +33,7 @@ from .git import (
     effective_url,
     run_clone,
 )
+from .helper_files import LAUNCHER, helper_command, install
 from .models import CloneRequest, CloneState, CloneStatus, Repository, RepositoryList
 from .validate import (
     CloneSource,
@@ -88,12 +89,14 @@ class CloneJob:
 
 class CodeCommitService:
     def __init__(self, aws: AwsAccess, config: CodeCommitClone, root_dir: str,
-                 studio: StudioApp | None = None, *,
+                 studio: StudioApp | None = None, *, helper_dir: Path,
                  environ: Mapping[str, str] = os.environ, python: str = sys.executable) -> None:
         self.aws = aws
         self.config = config
         self.root = Path(root_dir).resolve()
         self.studio = studio
+        #: Where the credential helper's files live (under HOME: the clones outlive us).
+        self.helper_dir = helper_dir
         self.environ = environ
         self.python = python
         self.jobs: dict[str, CloneJob] = {}
@@ -245,12 +248,13 @@ class CodeCommitService:
         if source.repository is None or source.scheme != "https":
             return []  # other remotes keep git's own credential flow
         rewritten = await effective_url(source.url, env, self.root)
+        helper = helper_command(self.helper_dir / LAUNCHER, source.region)
         config: list[tuple[str, str]] = []
         for scope in dict.fromkeys(_origin(u) for u in (source.url, rewritten)):
             if scope is None:
                 continue
             config += [(f"credential.{scope}.helper", ""),
-                       (f"credential.{scope}.helper", helper_command(self.python, source.region)),
+                       (f"credential.{scope}.helper", helper),
                        (f"credential.{scope}.UseHttpPath", "true")]
         return config
 
@@ -261,6 +265,8 @@ class CodeCommitService:
             job.progress = max(job.progress, update.percent)
 
         try:
+            if job.source.repository is not None and job.source.scheme == "https":
+                await self._install_helper()
             await run_clone(command, env, timeout=self.config.clone_timeout_seconds,
                             on_progress=progress, url=job.source.url, region=job.source.region,
                             branch=branch, cwd=self.root,
@@ -275,6 +281,16 @@ class CodeCommitService:
         else:
             job.progress, job.phase = 100, "Done"
             self._finish(job, "done", f"Cloned into {job.path}.")
+
+    async def _install_helper(self) -> None:
+        """(Re)write the helper's files before git needs them; a clear failure otherwise."""
+        try:
+            await asyncio.to_thread(install, self.helper_dir, self.python)
+        except OSError as exc:
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+            raise CloneFailed(f"The git credential helper cannot be written to "
+                              f"{self.helper_dir}: {exc.strerror}.",
+                              "disk_full" if full else "clone_failed") from None
 
     def _finish(self, job: CloneJob, state: CloneState, message: str,
                 error: str | None = None) -> None:

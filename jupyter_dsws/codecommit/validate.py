@@ -16,13 +16,13 @@ from urllib.parse import urlsplit
 
 from ..errors import InvalidInput
 
+# Defined in the helper, which must stay self-contained; used and re-exported here.
+from .credential_helper import codecommit_region
+
 # CodeCommit's own rule: letters, digits, ".", "_", "-", up to 100 characters.
 _NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 # Branch names we pass on: git's ref rules, minus anything that reads as an option.
 _BRANCH = re.compile(r"^[A-Za-z0-9._/-]{1,200}$")
-_CODECOMMIT_HOST = re.compile(
-    r"^git-codecommit(?:-fips)?\.(?P<region>[a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com(?:\.cn)?$"
-)
 # git-remote-codecommit: codecommit::<region>://[profile@]<name> or codecommit://[profile@]<name>
 _GRC = re.compile(
     r"^codecommit(?:::(?P<region>[a-z]{2}(?:-[a-z]+)+-\d{1,2}))?://(?:[A-Za-z0-9_.-]+@)?"
@@ -71,12 +71,6 @@ def check_branch(branch: str) -> str:
 def codecommit_url(region: str, name: str) -> str:
     """The HTTPS clone URL AWS gives a repository (``cloneUrlHttp``)."""
     return f"https://git-codecommit.{region}.amazonaws.com/v1/repos/{name}"
-
-
-def codecommit_region(host: str) -> str | None:
-    """The region of a ``git-codecommit.<region>.amazonaws.com`` host, else None."""
-    match = _CODECOMMIT_HOST.fullmatch(host.lower())
-    return match["region"] if match else None
 
 
 def source_from_name(name: str, region: str | None) -> CloneSource:

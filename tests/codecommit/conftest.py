@@ -166,7 +166,8 @@ def jp_server_config(dsws_config: dict, emulator: Any, tmp_path: Path) -> Config
     return Config({
         "ServerApp": {"jpserver_extensions": {"jupyter_dsws": True}},
         "DSWSExtension": {"region": REGION, "aws_endpoint_url": emulator.endpoint_url,
-                          "resource_metadata_path": str(tmp_path / "not-studio.json")},
+                          "resource_metadata_path": str(tmp_path / "not-studio.json"),
+                          "state_dir": str(tmp_path / "state")},
         "CodeCommitClone": clone,
     })
 

@@ -76,7 +76,9 @@ async def test_clone_by_name_over_https_with_our_credential_helper(
                       "credential.https://git-codecommit.eu-central-1.amazonaws.com.helper",
                       cwd=clone).splitlines()
     assert helpers[0] == ""
-    assert "jupyter_dsws.codecommit.credential_helper" in helpers[1]
+    # Our launcher in the state folder, which needs neither this Python nor jupyter_dsws.
+    assert helpers[1] == (f"!{jp_root_dir.parent}/state/git-credential/"
+                          "git-credential-dsws-codecommit --region eu-central-1")
     assert git_out("config", "--local", "--get",
                    "credential.https://git-codecommit.eu-central-1.amazonaws.com.usehttppath",
                    cwd=clone).strip() == "true"
@@ -98,6 +100,43 @@ async def test_a_later_pull_signs_again_with_the_clones_own_config(
     subprocess.run(["git", "pull", "--quiet"], cwd=jp_root_dir / "team", check=True,
                    env={**os.environ, "GIT_TERMINAL_PROMPT": "0"}, timeout=60)
     assert any(a.startswith("Basic ") for a in served.authorizations)
+
+
+@pytest.mark.parametrize("python", [
+    "/usr/bin/python3",  # another environment: no jupyter_dsws, no botocore
+    "/opt/gone/bin/python",  # another image: the server's Python is not there at all
+])
+async def test_a_clone_keeps_pulling_where_the_servers_python_lacks_jupyter_dsws(
+        jp_fetch: Callable[..., Any], jp_serverapp: Any, jp_root_dir: Path, served: Any,
+        python: str) -> None:
+    (extension,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
+    extension.features["codecommit"].service.python = python
+    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+    assert status["state"] == "done", status
+    served.authorizations.clear()
+
+    pulled = subprocess.run(["git", "pull"], cwd=jp_root_dir / "team", capture_output=True,
+                            text=True, env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
+                            timeout=60, check=False)
+
+    assert pulled.returncode == 0, pulled.stderr
+    assert any(a.startswith("Basic ") for a in served.authorizations)
+
+
+async def test_a_pull_without_aws_credentials_says_what_to_do(
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
+    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+    assert status["state"] == "done", status
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(GIT_TERMINAL_PROMPT="0", AWS_CONFIG_FILE=os.devnull,
+               AWS_SHARED_CREDENTIALS_FILE=os.devnull, AWS_EC2_METADATA_DISABLED="true")
+
+    pulled = subprocess.run(["git", "pull"], cwd=jp_root_dir / "team", capture_output=True,
+                            text=True, env=env, timeout=60, check=False)
+
+    assert pulled.returncode != 0
+    assert "no AWS credentials found" in pulled.stderr
+    assert "could not read Username" not in pulled.stderr
 
 
 async def test_a_branch_and_a_folder_can_be_chosen(

@@ -60,6 +60,17 @@ def test_each_failure_has_its_own_sentence(stderr: str, code: str) -> None:
         assert "com.amazonaws.eu-central-1.git-codecommit" in failure.message
 
 
+def test_what_our_credential_helper_said_is_the_message() -> None:
+    stderr = ("jupyter_dsws credential helper: no AWS credentials found. In Studio they come "
+              "from the space's execution role.\n"
+              "fatal: credential helper '/x/git-credential-dsws-codecommit' told us to quit\n")
+    failure = explain_failure(stderr, url=CC_URL, region="eu-central-1", branch=None)
+    assert failure.code == "auth_failed"
+    assert failure.message.startswith("git-codecommit.eu-central-1.amazonaws.com got no "
+                                      "credentials: no AWS credentials found.")
+    assert "execution role" in failure.message
+
+
 def test_no_credential_survives_in_a_message() -> None:
     text = ("fatal: unable to access 'https://AKIAIOSFODNN7EXAMPLE%25tok:20240101T000000Zabc@"
             "host/v1/repos/x?X-Amz-Signature=deadbeef': weird")

@@ -68,7 +68,8 @@ async def test_access_denied_is_a_sentence_not_an_error(tmp_path: Path) -> None:
     # required fields) before it answers; expected_params pins the values.
     aws = AwsAccess(region=REGION)
     client = aws.client("codecommit")
-    service = CodeCommitService(aws, CodeCommitClone(config=Config()), str(tmp_path))
+    service = CodeCommitService(aws, CodeCommitClone(config=Config()), str(tmp_path),
+                                helper_dir=tmp_path / "helper")
     with Stubber(client) as stub:
         stub.add_client_error(
             "list_repositories", service_error_code="AccessDeniedException",
@@ -88,7 +89,8 @@ async def test_access_denied_is_a_sentence_not_an_error(tmp_path: Path) -> None:
 async def test_batch_get_is_asked_with_at_most_25_names(tmp_path: Path) -> None:
     aws = AwsAccess(region=REGION)
     client = aws.client("codecommit")
-    service = CodeCommitService(aws, CodeCommitClone(config=Config()), str(tmp_path))
+    service = CodeCommitService(aws, CodeCommitClone(config=Config()), str(tmp_path),
+                                helper_dir=tmp_path / "helper")
     names = [f"r{n:02}" for n in range(26)]
     with Stubber(client) as stub:
         stub.add_response("list_repositories",
