@@ -12,17 +12,14 @@ configuration (``git_config.py``) sends that URL to the emulator's git server.
 from __future__ import annotations
 
 import json
-import os
-import re
 from collections.abc import Callable, Iterable
 from io import BytesIO
 from typing import Any
 
 from moto.codecommit.models import CodeCommitBackend, codecommit_backends
-from moto.core import DEFAULT_ACCOUNT_ID
-from moto.iam.models import get_account_id_from
 from werkzeug.wsgi import get_input_stream
 
+from .caller import caller
 from .git_server import GitStore, valid_repository_name
 
 TARGET_PREFIX = "CodeCommit_20150413."
@@ -31,7 +28,6 @@ TARGET_PREFIX = "CodeCommit_20150413."
 PAGE_SIZE = 1000
 MAX_BATCH = 25
 
-_CREDENTIAL = re.compile(r"Credential=(?P<key>[^/\s,]+)/\d{8}/(?P<region>[^/\s,]+)/")
 _JSON = "application/x-amz-json-1.1"
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -63,7 +59,7 @@ class CodeCommitLayer:
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         operation = environ.get("HTTP_X_AMZ_TARGET", "")[len(TARGET_PREFIX):]
         body = get_input_stream(environ).read()
-        account, region = _caller(environ)
+        account, region = caller(environ)
         try:
             params = json.loads(body or b"{}")
             if not isinstance(params, dict):
@@ -202,15 +198,6 @@ def _page_start(token: str | None) -> int:
     if not token.isdigit():
         raise CodeCommitError("InvalidContinuationTokenException", "Invalid nextToken.")
     return int(token)
-
-
-def _caller(environ: dict[str, Any]) -> tuple[str, str]:
-    """Account and region the way moto picks them: env, header, then the access key."""
-    match = _CREDENTIAL.search(environ.get("HTTP_AUTHORIZATION", ""))
-    region = match["region"] if match else "us-east-1"
-    account = (os.environ.get("MOTO_ACCOUNT_ID") or environ.get("HTTP_X_MOTO_ACCOUNT_ID")
-               or (get_account_id_from(match["key"]) if match else DEFAULT_ACCOUNT_ID))
-    return account, region
 
 
 def _json(start_response: StartResponse, status: str, answer: Any) -> list[bytes]:

@@ -3,9 +3,10 @@
 Built the way moto's ``ThreadedMotoServer`` builds it (werkzeug's ``make_server`` around
 ``DomainDispatcherApplication(create_backend_app)``), with one WSGI layer in front that
 serves the CodeCommit repositories over git smart HTTP, answers the CodeCommit operations
-moto does not implement from moto's own state, and keeps both in step across
-``POST /moto-api/reset``. moto is pinned (see pyproject.toml): this layer reads its
-internals. Nothing outside ``jupyter_dsws.demo``, the CLI and the tests may import it.
+moto does not implement from moto's own state, keeps both in step across
+``POST /moto-api/reset``, and records who registered and who reviewed a model version.
+moto is pinned (see pyproject.toml): this layer reads its internals. Nothing outside
+``jupyter_dsws.demo``, the CLI and the tests may import it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from .codecommit import TARGET_PREFIX, CodeCommitLayer
 from .git_server import GIT_PATH_PREFIX, GitHttpApp, GitStore
+from .sagemaker import TARGET_PREFIX as SAGEMAKER_PREFIX
+from .sagemaker import SageMakerLayer
 
 HOST = "127.0.0.1"
 RESET_PATH = "/moto-api/reset"
@@ -43,13 +46,17 @@ class EmulatorApp:
         self.store = store
         self.git = GitHttpApp(store)
         self.codecommit = CodeCommitLayer(self.moto, store)
+        self.sagemaker = SageMakerLayer(self.moto)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if path.startswith(GIT_PATH_PREFIX + "/"):
             return self.git(environ, start_response)
-        if environ.get("HTTP_X_AMZ_TARGET", "").startswith(TARGET_PREFIX):
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        if target.startswith(TARGET_PREFIX):
             return self.codecommit(environ, start_response)
+        if target.startswith(SAGEMAKER_PREFIX):
+            return self.sagemaker(environ, start_response)
         if path == RESET_PATH and environ.get("REQUEST_METHOD") == "POST":
             self.store.clear()
         return self.moto(environ, start_response)

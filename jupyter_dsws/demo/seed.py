@@ -29,6 +29,7 @@ from .catalog import PENDING, ModelFamily, VersionPlan, family
 from .git import run_git
 from .git_config import rewrite_setting
 from .inventory import InventoryRow, demo_inventory
+from .team import FAKE_SECRET, access_key, profile_name, reviewer_of
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -133,8 +134,10 @@ def seed(endpoint_url: str, region: str, workdir: Path) -> SeedResult:
 
 
 class _Clients:
-    def __init__(self, endpoint_url: str, region: str) -> None:
-        session = boto3.session.Session(region_name=region, **FAKE_CREDENTIALS)
+    def __init__(self, endpoint_url: str, region: str,
+                 credentials: dict[str, str] = FAKE_CREDENTIALS) -> None:
+        self.endpoint_url, self.region = endpoint_url, region
+        session = boto3.session.Session(region_name=region, **credentials)
         config = Config(retries={"mode": "standard", "max_attempts": 2}, connect_timeout=5,
                         read_timeout=30)
 
@@ -145,6 +148,12 @@ class _Clients:
         self.s3 = client("s3")
         self.sagemaker = client("sagemaker")
         self.codecommit = client("codecommit")
+
+    def of(self, person: str) -> _Clients:
+        """The clients of a team member: their own (fake) credentials, their user profile."""
+        return _Clients(self.endpoint_url, self.region, {
+            "aws_access_key_id": access_key(profile_name(person)),
+            "aws_secret_access_key": FAKE_SECRET})
 
 
 def _ensure_bucket(s3: Any, bucket: str, region: str) -> None:
@@ -212,7 +221,9 @@ def _seed_group(clients: _Clients, row: InventoryRow, bucket: str, region: str,
                 clone_url: str, commit_id: str) -> SeededGroup:
     name = slugify(row.feature)
     model = family(row.model)
-    sagemaker = clients.sagemaker
+    # The owner registers (CreatedBy), a teammate reviews (LastModifiedBy), as in Studio.
+    owner, reviewer = clients.of(row.user), clients.of(reviewer_of(row.user))
+    sagemaker = owner.sagemaker
     description = f"{row.feature}. Owner: {row.user}. Model: {row.model}."
     try:
         sagemaker.describe_model_package_group(ModelPackageGroupName=name)
@@ -223,8 +234,8 @@ def _seed_group(clients: _Clients, row: InventoryRow, bucket: str, region: str,
     registered = _versions(sagemaker, name)
     for number, plan in enumerate(model.versions[len(registered):], start=len(registered) + 1):
         prefix = f"s3://{bucket}/{name}/v{number}"
-        clients.s3.put_object(Bucket=bucket, Key=f"{name}/v{number}/model.tar.gz",
-                              Body=_fake_model(model, plan), ContentType="application/gzip")
+        owner.s3.put_object(Bucket=bucket, Key=f"{name}/v{number}/model.tar.gz",
+                            Body=_fake_model(model, plan), ContentType="application/gzip")
         properties = {**plan.params, "model_size_mb": f"{row.memory_mb:g}",
                       "gpu": "true" if row.gpu else "false"}
         # As a data scientist would at the end of training: the public notebook API.
@@ -236,16 +247,15 @@ def _seed_group(clients: _Clients, row: InventoryRow, bucket: str, region: str,
             lineage={"Repository": clone_url, "CommitId": commit_id,
                      "GeneratedBy": _NOTEBOOKS.get(row.model, REPOSITORY_NAME)},
             inference=_inference(model, row),
-            sagemaker_client=sagemaker, s3_client=clients.s3,
+            sagemaker_client=sagemaker, s3_client=owner.s3,
         )["arn"]
         # Decided versions go through the reviewer's update, as on AWS: only an update
         # records ApprovalDescription and LastModifiedTime. moto drops the metadata map on
         # any update that does not repeat it (AWS keeps it): repeating it suits both.
         if plan.approval != PENDING:
-            sagemaker.update_model_package(ModelPackageArn=arn,
-                                           ModelApprovalStatus=plan.approval,
-                                           ApprovalDescription=plan.reason,
-                                           CustomerMetadataProperties=properties)
+            reviewer.sagemaker.update_model_package(
+                ModelPackageArn=arn, ModelApprovalStatus=plan.approval,
+                ApprovalDescription=plan.reason, CustomerMetadataProperties=properties)
 
     versions = tuple(
         SeededVersion(arn=summary["ModelPackageArn"], version=summary["ModelPackageVersion"],

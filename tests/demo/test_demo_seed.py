@@ -160,6 +160,25 @@ def test_approval_statuses_are_mixed_with_reasons(
     assert any(newest_pending)
 
 
+def test_versions_name_the_teams_people_who_registered_and_reviewed_them(
+        result: SeedResult, emulator_client: Callable[..., Any]) -> None:
+    sagemaker = emulator_client("sagemaker")
+    team = {"harry-potter", "ronald-weasley", "hermione-granger"}  # the seed article's team
+    seen = []
+    for group in result.groups:
+        owner = slugify(group.owner)
+        packages = describe_versions(sagemaker, group.name)
+        seen.extend(packages)
+        for package in packages:
+            assert package["CreatedBy"]["UserProfileName"] == owner
+            assert package["CreatedBy"]["DomainId"] in package["CreatedBy"]["UserProfileArn"]
+            if package["ModelApprovalStatus"] != PENDING:
+                reviewer = package["LastModifiedBy"]["UserProfileName"]
+                assert reviewer in team and reviewer != owner  # a teammate reviews
+    assert {slugify(g.owner) for g in result.groups} == team
+    assert "fake-user-profile-name" not in json.dumps(seen, default=str)
+
+
 def test_each_feature_has_a_dataset(result: SeedResult,
                                     emulator_client: Callable[..., Any]) -> None:
     s3 = emulator_client("s3")

@@ -132,6 +132,13 @@ async def test_versions_newest_first_with_params_and_metrics_as_columns(
         assert row["created"].endswith("Z")
 
 
+async def test_demo_versions_name_the_team_member_who_registered_them(
+        jp_fetch: Callable[..., Any], world: SeedResult, body: Any) -> None:
+    for group in world.groups:
+        rows = body(await jp_fetch("dsws", "registry", "groups", group.name, "versions"))
+        assert {row["created_by"] for row in rows["versions"]} == {slugify(group.owner)}
+
+
 async def test_versions_filter_by_status(jp_fetch: Callable[..., Any], world: SeedResult,
                                          body: Any) -> None:
     answer = body(await jp_fetch("dsws", "registry", "groups", SORTING_HAT, "versions",

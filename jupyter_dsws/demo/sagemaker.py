@@ -1,0 +1,76 @@
+"""Who registered and who reviewed a model version, recorded as SageMaker does.
+
+moto 5.2.5 writes ``fake-user-profile-name`` into every model package's ``CreatedBy`` (and
+copies it to ``LastModifiedBy`` on an update). AWS records the caller's Studio user
+profile there. This layer passes CreateModelPackage and UpdateModelPackage to moto, then
+sets that field from the caller's access key (``team.py``: a team member's fake key
+names their profile); a caller who is nobody of the team gets no profile, as a caller
+outside Studio gets none on AWS. It reads moto's internals: moto is pinned.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from io import BytesIO
+from typing import Any
+
+from moto.sagemaker.models import sagemaker_backends
+from werkzeug.wsgi import get_input_stream
+
+from .caller import access_key_id, caller
+from .team import DOMAIN_ID, profile_of
+
+TARGET_PREFIX = "SageMaker."
+# Operation -> the attribute it records. (moto describes no CreatedBy of a group.)
+_RECORDED = {"CreateModelPackage": "created_by", "UpdateModelPackage": "last_modified_by"}
+
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+class SageMakerLayer:
+    def __init__(self, moto: WsgiApp) -> None:
+        self.moto = moto
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
+                 ) -> Iterable[bytes]:
+        operation = environ.get("HTTP_X_AMZ_TARGET", "")[len(TARGET_PREFIX):]
+        attribute = _RECORDED.get(operation)
+        if attribute is None:
+            return self.moto(environ, start_response)
+        body = get_input_stream(environ).read()
+        environ = {**environ, "CONTENT_LENGTH": str(len(body)), "wsgi.input": BytesIO(body)}
+        captured: dict[str, Any] = {}
+
+        def keep(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+            captured.update(status=status, headers=headers)
+
+        chunks = self.moto(environ, keep)
+        try:
+            payload = b"".join(chunks)
+        finally:
+            close = getattr(chunks, "close", None)
+            if close:
+                close()
+        if captured["status"].startswith("200"):
+            self._record(environ, attribute, payload)
+        start_response(captured["status"], captured["headers"])
+        return [payload]
+
+    def _record(self, environ: dict[str, Any], attribute: str, payload: bytes) -> None:
+        arn = json.loads(payload or b"{}").get("ModelPackageArn")
+        account, region = caller(environ)
+        package = sagemaker_backends[account][region].model_packages.get(str(arn or ""))
+        if package is None:
+            return
+        key = access_key_id(environ)
+        profile = profile_of(key) if key else None
+        context: dict[str, str] = {}
+        if profile:
+            context = {
+                "UserProfileArn": f"arn:aws:sagemaker:{region}:{account}:user-profile/"
+                                  f"{DOMAIN_ID}/{profile}",
+                "UserProfileName": profile,
+                "DomainId": DOMAIN_ID,
+            }
+        setattr(package, attribute, context)
