@@ -215,3 +215,26 @@ def silent_port() -> Iterator[int]:
         sock.bind(("127.0.0.1", 0))
         sock.listen(16)  # the kernel completes the TCP handshakes; nobody ever answers
         yield int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def failing_http() -> Iterator[int]:
+    """A loopback HTTP server that answers every request with 500."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Fail(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(500)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            return None
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Fail)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield int(server.server_port)
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)

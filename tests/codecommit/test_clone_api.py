@@ -380,3 +380,23 @@ async def test_our_log_lines_go_through_the_servers_logger_once(
     lines = [line for line in server.getvalue().splitlines() if "dsws: clone" in line]
     assert len(lines) == 1, server.getvalue()
     assert lines[0].startswith("[I ") and "into team: done" in lines[0]
+
+
+@pytest.mark.parametrize("dsws_config", [{"allowed_schemes": ["https", "http"]}], indirect=True)
+async def test_a_token_in_the_query_string_is_in_no_message_or_log_line(
+        jp_fetch: Callable[..., Any], jp_serverapp: Any, failing_http: int) -> None:
+    (extension,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
+    logged = io.StringIO()
+    handler = logging.StreamHandler(logged)
+    extension.log.addHandler(handler)
+    try:
+        status = await wait_for(jp_fetch, await post_clone(jp_fetch, {
+            "url": f"http://127.0.0.1:{failing_http}/team.git?token=ghp_s3cret"}))
+    finally:
+        extension.log.removeHandler(handler)
+
+    assert status["state"] == "failed" and status["error"] == "clone_failed", status
+    assert "500" in status["message"]  # git's own words reach the person...
+    assert "?[redacted]" in status["message"]
+    assert "ghp_s3cret" not in json.dumps(status)  # ...without the token
+    assert "dsws: clone" in logged.getvalue() and "ghp_s3cret" not in logged.getvalue()
