@@ -16,6 +16,7 @@ import shlex
 import tempfile
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 LAUNCHER = "git-credential-dsws-codecommit"
 SCRIPT = "dsws_codecommit_credential_helper.py"
@@ -64,6 +65,32 @@ def helper_command(launcher: Path, region: str | None) -> str:
     if region:
         parts += ["--region", shlex.quote(region)]
     return "!" + " ".join(parts)
+
+
+def credential_config(urls: list[str], helper: str) -> list[tuple[str, str]]:
+    """The clone's own credential settings for ``helper``, scoped to each URL's origin.
+
+    The empty entry first clears helpers configured globally (jupyterlab-git sets
+    ``cache``): a cached 15-minute SigV4 password would fail later with 403. git matches
+    credential settings against the URL after its insteadOf rewrites, so the helper is
+    scoped to the rewritten URL's origin too when a rewrite changes it.
+    """
+    config: list[tuple[str, str]] = []
+    for scope in dict.fromkeys(_origin(u) for u in urls):
+        if scope is None:
+            continue
+        config += [(f"credential.{scope}.helper", ""), (f"credential.{scope}.helper", helper),
+                   (f"credential.{scope}.UseHttpPath", "true")]
+    return config
+
+
+def _origin(url: str) -> str | None:
+    """``scheme://host[:port]`` of an http(s) URL, without any user name."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname}{port}"
 
 
 def _write(path: Path, text: str, mode: int) -> None:

@@ -10,7 +10,6 @@ import asyncio
 import errno
 import logging
 import os
-import shutil
 import sys
 import time
 import uuid
@@ -19,12 +18,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..aws import AwsAccess
-from ..errors import Conflict, DSWSError, InvalidInput, NotFound, Throttled
+from ..errors import Conflict, DSWSError, NotFound, Throttled
 from ..studio import StudioApp
 from .config import CodeCommitClone
+from .folders import claim, unclaim
 from .git import (
     CloneFailed,
     Progress,
@@ -33,7 +32,7 @@ from .git import (
     effective_url,
     run_clone,
 )
-from .helper_files import LAUNCHER, helper_command, install
+from .helper_files import LAUNCHER, credential_config, helper_command, install
 from .models import CloneRequest, CloneState, CloneStatus, Repository, RepositoryList
 from .validate import (
     CloneSource,
@@ -193,7 +192,7 @@ class CodeCommitService:
         env = clone_environment(self.environ, self._protocols(),
                                 stall_seconds=self.config.stall_timeout_seconds)
         repo_config = await self._credential_config(source, env)
-        made = await asyncio.to_thread(_claim, target)
+        made = await asyncio.to_thread(claim, target)
         if made is None:
             suggested = await asyncio.to_thread(free_name, self.root, path)
             raise FolderExists(path, suggested)
@@ -238,25 +237,13 @@ class CodeCommitService:
 
     async def _credential_config(self, source: CloneSource,
                                  env: dict[str, str]) -> list[tuple[str, str]]:
-        """Our signing helper, for CodeCommit HTTPS remotes only, in the clone's own config.
-
-        The empty entry first clears helpers configured globally (jupyterlab-git sets
-        ``cache``): a cached 15-minute SigV4 password would fail later with 403. git
-        matches credential settings against the URL after its insteadOf rewrites, so the
-        helper is scoped to that URL's host too when a rewrite changes it.
-        """
+        """Our signing helper, for CodeCommit HTTPS remotes only, in the clone's own config
+        (``helper_files.credential_config``), also for the URL after insteadOf rewrites."""
         if source.repository is None or source.scheme != "https":
             return []  # other remotes keep git's own credential flow
         rewritten = await effective_url(source.url, env, self.root)
-        helper = helper_command(self.helper_dir / LAUNCHER, source.region)
-        config: list[tuple[str, str]] = []
-        for scope in dict.fromkeys(_origin(u) for u in (source.url, rewritten)):
-            if scope is None:
-                continue
-            config += [(f"credential.{scope}.helper", ""),
-                       (f"credential.{scope}.helper", helper),
-                       (f"credential.{scope}.UseHttpPath", "true")]
-        return config
+        return credential_config([source.url, rewritten],
+                                 helper_command(self.helper_dir / LAUNCHER, source.region))
 
     async def _run(self, job: CloneJob, command: list[str], env: dict[str, str],
                    branch: str | None) -> None:
@@ -300,70 +287,13 @@ class CodeCommitService:
                  f" ({error}: {message})" if error else "")
 
     async def _remove(self, job: CloneJob) -> None:
-        await asyncio.shield(asyncio.to_thread(_unmake, job.made))
+        await asyncio.shield(asyncio.to_thread(unclaim, job.made))
 
     def _forget_old_jobs(self) -> None:
         now = time.monotonic()
         for job_id in [j.id for j in self.jobs.values()
                        if j.finished_at and now - j.finished_at > _KEEP_FINISHED_SECONDS]:
             del self.jobs[job_id]
-
-
-def _claim(target: Path) -> list[Path] | None:
-    """Create the empty clone folder and any missing parent; None when the folder exists.
-
-    Returns the folders made, outermost first. Made here rather than by git so that a
-    failed or cancelled clone removes only what this job created, never a folder that
-    was there before or appeared in the meantime.
-    """
-    made: list[Path] = []
-    missing = [p for p in reversed(target.parents) if not p.exists()]
-    try:
-        for parent in missing:
-            try:
-                parent.mkdir()
-            except FileExistsError:
-                if not parent.is_dir():
-                    raise
-                continue  # made by someone else in the meantime: not ours to remove
-            made.append(parent)
-    except OSError as exc:  # a file where a folder should be, no permission, a full disk
-        _unmake(made)
-        raise InvalidInput(f"The folder {target.parent.name} cannot be created: "
-                           f"{exc.strerror}.", code="invalid_path") from None
-    try:
-        target.mkdir()
-    except FileExistsError:
-        _unmake(made)
-        return None
-    except OSError as exc:
-        _unmake(made)
-        raise InvalidInput(f"The folder {target.name} cannot be created: {exc.strerror}.",
-                           code="invalid_path") from None
-    return [*made, target]
-
-
-def _unmake(made: list[Path]) -> None:
-    """Remove what ``_claim`` made: the clone folder with all in it, then each parent it
-    made while it is empty (one that holds something else now stays)."""
-    if not made:
-        return
-    *parents, target = made
-    shutil.rmtree(target, ignore_errors=True)
-    for parent in reversed(parents):
-        try:
-            parent.rmdir()
-        except OSError:
-            return
-
-
-def _origin(url: str) -> str | None:
-    """``scheme://host[:port]`` of an http(s) URL, without any user name."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}"
 
 
 def _repository(meta: dict[str, Any]) -> Repository:
