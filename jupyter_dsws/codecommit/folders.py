@@ -30,16 +30,16 @@ def claim(target: Path) -> list[Path] | None:
                 continue  # made by someone else in the meantime: not ours to remove
             made.append(parent)
     except OSError as exc:  # a file where a folder should be, no permission, a full disk
-        unclaim(made)
+        _remove_empty(made)
         raise InvalidInput(f"The folder {target.parent.name} cannot be created: "
                            f"{exc.strerror}.", code="invalid_path") from None
     try:
         target.mkdir()
     except FileExistsError:
-        unclaim(made)
+        _remove_empty(made)  # the folder is someone else's: only our parents go
         return None
     except OSError as exc:
-        unclaim(made)
+        _remove_empty(made)
         raise InvalidInput(f"The folder {target.name} cannot be created: {exc.strerror}.",
                            code="invalid_path") from None
     return [*made, target]
@@ -52,8 +52,12 @@ def unclaim(made: list[Path]) -> None:
         return
     *parents, target = made
     shutil.rmtree(target, ignore_errors=True)
+    _remove_empty(parents)
+
+
+def _remove_empty(parents: list[Path]) -> None:
     for parent in reversed(parents):
         try:
             parent.rmdir()
         except OSError:
-            return
+            return  # not empty any more: it and those above stay
