@@ -19,22 +19,20 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import boto3
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from ..registry import register_model
 from ..slug import slugify
 from .catalog import PENDING, ModelFamily, VersionPlan, family
+from .clients import Clients
 from .git import run_git
 from .git_config import rewrite_setting
 from .inventory import InventoryRow, demo_inventory
-from .team import FAKE_SECRET, access_key, profile_name, reviewer_of
+from .team import reviewer_of
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-FAKE_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 
 REPOSITORY_NAME = "sagemaker-repository"
 REPOSITORY_DESCRIPTION = "The team's notebooks: one per feature of the model inventory."
@@ -111,7 +109,7 @@ def artifacts_bucket_name(account_id: str, region: str) -> str:
 
 def seed(endpoint_url: str, region: str, workdir: Path) -> SeedResult:
     """Seed the emulator at ``endpoint_url``; ``workdir`` holds the repository's working copy."""
-    clients = _Clients(endpoint_url, region)
+    clients = Clients(endpoint_url, region)
     account = clients.sts.get_caller_identity()["Account"]
     data_bucket = data_bucket_name(account, region)
     artifacts_bucket = artifacts_bucket_name(account, region)
@@ -131,29 +129,6 @@ def seed(endpoint_url: str, region: str, workdir: Path) -> SeedResult:
         artifacts_bucket=artifacts_bucket, datasets=datasets, groups=groups,
         repository_name=REPOSITORY_NAME, clone_url_http=clone_url, commit_id=commit_id,
     )
-
-
-class _Clients:
-    def __init__(self, endpoint_url: str, region: str,
-                 credentials: dict[str, str] = FAKE_CREDENTIALS) -> None:
-        self.endpoint_url, self.region = endpoint_url, region
-        session = boto3.session.Session(region_name=region, **credentials)
-        config = Config(retries={"mode": "standard", "max_attempts": 2}, connect_timeout=5,
-                        read_timeout=30)
-
-        def client(service: str) -> Any:
-            return session.client(service, endpoint_url=endpoint_url, config=config)
-
-        self.sts = client("sts")
-        self.s3 = client("s3")
-        self.sagemaker = client("sagemaker")
-        self.codecommit = client("codecommit")
-
-    def of(self, person: str) -> _Clients:
-        """The clients of a team member: their own (fake) credentials, their user profile."""
-        return _Clients(self.endpoint_url, self.region, {
-            "aws_access_key_id": access_key(profile_name(person)),
-            "aws_secret_access_key": FAKE_SECRET})
 
 
 def _ensure_bucket(s3: Any, bucket: str, region: str) -> None:
@@ -217,7 +192,7 @@ def _seed_repository(codecommit: Any, workdir: Path, rewrite: str) -> tuple[str,
     return clone_url, commit_id
 
 
-def _seed_group(clients: _Clients, row: InventoryRow, bucket: str, region: str,
+def _seed_group(clients: Clients, row: InventoryRow, bucket: str, region: str,
                 clone_url: str, commit_id: str) -> SeededGroup:
     name = slugify(row.feature)
     model = family(row.model)

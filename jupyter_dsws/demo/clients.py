@@ -1,0 +1,57 @@
+"""The seed's boto3 clients: the team's shared ones, and each person's own."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+import boto3
+from botocore.config import Config
+
+from .team import FAKE_SECRET, access_key, profile_name
+
+FAKE_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+
+
+class Clients:
+    """boto3 clients as one caller, each made when first used. The people's clients share
+    one session: it reads each service's model from disk only once."""
+
+    def __init__(self, endpoint_url: str, region: str, *,
+                 credentials: dict[str, str] = FAKE_CREDENTIALS,
+                 session: boto3.session.Session | None = None) -> None:
+        self.endpoint_url, self.region = endpoint_url, region
+        self._credentials = credentials
+        self._session = session or boto3.session.Session(region_name=region)
+        self._people: dict[str, Clients] = {}
+
+    def _client(self, service: str) -> Any:
+        config = Config(retries={"mode": "standard", "max_attempts": 2}, connect_timeout=5,
+                        read_timeout=30)
+        return self._session.client(service, endpoint_url=self.endpoint_url, config=config,
+                                    **self._credentials)
+
+    @cached_property
+    def sts(self) -> Any:
+        return self._client("sts")
+
+    @cached_property
+    def s3(self) -> Any:
+        return self._client("s3")
+
+    @cached_property
+    def sagemaker(self) -> Any:
+        return self._client("sagemaker")
+
+    @cached_property
+    def codecommit(self) -> Any:
+        return self._client("codecommit")
+
+    def of(self, person: str) -> Clients:
+        """The clients of a team member: their own (fake) credentials, their user profile."""
+        if person not in self._people:
+            self._people[person] = Clients(
+                self.endpoint_url, self.region, session=self._session, credentials={
+                    "aws_access_key_id": access_key(profile_name(person)),
+                    "aws_secret_access_key": FAKE_SECRET})
+        return self._people[person]
