@@ -11,7 +11,7 @@ from traitlets import Float, Int, List, Unicode, default, validate
 from . import __version__
 from .aws import AwsAccess, endpoint_from_environment, resolve_region
 from .codecommit.feature import CodeCommitFeature
-from .features import Feature
+from .features import PANELS, Feature
 from .idle.feature import IdleFeature
 from .instances.feature import InstancesFeature
 from .logs import route_through
@@ -19,8 +19,6 @@ from .registry.feature import RegistryFeature
 from .status.handlers import handlers as status_handlers
 from .status.service import StatusService
 from .studio import DEFAULT_METADATA_PATH, StudioApp, read_metadata
-
-PANELS = ("idle", "registry", "codecommit", "instances")
 
 # The server side of each panel whose slice is built, by panel name. A panel that has no
 # entry yet only affects the frontend when it is turned on.

@@ -1,9 +1,11 @@
 """``dsws``: the command line of the data science workspace.
 
-This module only dispatches. Each subcommand lives in its own module, which provides
-``HELP``, ``TAKES_EXTRA_ARGS``, ``add_arguments(parser)`` and ``run(args, extra) -> int``;
-``extra`` holds the arguments after ``--``, for subcommands that hand them to another
-program (``TAKES_EXTRA_ARGS = True``).
+This module only dispatches, and imports nothing heavy: ``dsws --help`` lists the
+subcommands from the table below, and only the subcommand that runs is imported (so
+``dsws infra --help`` never loads jupyter_server, and ``dsws lifecycle …`` never loads
+the CDK). Each subcommand's module provides ``TAKES_EXTRA_ARGS``,
+``add_arguments(parser)`` and ``run(args, extra) -> int``; ``extra`` holds the arguments
+after ``--``, for subcommands that hand them to another program.
 """
 
 from __future__ import annotations
@@ -12,25 +14,29 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from types import ModuleType
+from typing import NamedTuple
 
-# Subcommand name -> the module that implements it.
+
+class Subcommand(NamedTuple):
+    module: str
+    help: str
+
+
 SUBCOMMANDS = {
-    "demo": "jupyter_dsws.demo.runner",
-    "infra": "jupyter_dsws.infra.cli",
-    "inventory": "jupyter_dsws.instances.cli",
-    "lifecycle": "jupyter_dsws.lifecycle.cli",
+    "demo": Subcommand(
+        "jupyter_dsws.demo.runner",
+        "Run JupyterLab with jupyter_dsws against a local, seeded AWS emulator."),
+    "infra": Subcommand(
+        "jupyter_dsws.infra.cli",
+        "Stand up the VPC-only SSO Studio domain (AWS CDK) and audit a live account."),
+    "inventory": Subcommand(
+        "jupyter_dsws.instances.cli",
+        "Recommend an instance type per row of a team inventory CSV, with monthly costs."),
+    "lifecycle": Subcommand(
+        "jupyter_dsws.lifecycle.cli",
+        "Build, publish and attach the Studio lifecycle configuration that installs "
+        "jupyter_dsws."),
 }
-
-
-def build_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="dsws", description="The data science workspace for SageMaker Studio.")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, module in modules.items():
-        sub = commands.add_parser(name, help=module.HELP, description=module.HELP)
-        module.add_arguments(sub)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,12 +46,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments, extra = arguments[:split], arguments[split + 1:]
     else:
         extra = []
-    modules = {name: importlib.import_module(path) for name, path in SUBCOMMANDS.items()}
-    parser = build_parser(modules)
+    # Only the subcommand named by the first word is imported.
+    first = next((a for a in arguments if not a.startswith("-")), None)
+    parser = argparse.ArgumentParser(
+        prog="dsws", description="The data science workspace for SageMaker Studio.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    module = None
+    for name, sub in SUBCOMMANDS.items():
+        subparser = commands.add_parser(name, help=sub.help, description=sub.help)
+        if name == first:
+            module = importlib.import_module(sub.module)
+            module.add_arguments(subparser)
     args = parser.parse_args(arguments)
-    if extra and not modules[args.command].TAKES_EXTRA_ARGS:
+    assert module is not None  # argparse has refused anything but a subcommand
+    if extra and not module.TAKES_EXTRA_ARGS:
         parser.error(f"dsws {args.command} takes no arguments after --")
-    return int(modules[args.command].run(args, extra))
+    return int(module.run(args, extra))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,10 @@ from traitlets.config import Configurable
 if TYPE_CHECKING:
     from .app import DSWSExtension
 
+#: Every sidebar panel, in sidebar order. Here, not in ``app.py``, so that light modules
+#: (the lifecycle settings, the CLI) can name them without importing jupyter_server.
+PANELS = ("idle", "registry", "codecommit", "instances")
+
 
 class Feature:
     """One panel's server side. Subclasses set ``name`` and override what they need."""

@@ -34,7 +34,6 @@ from .git import GitError
 if TYPE_CHECKING:
     from .seed import SeedResult
 
-HELP = "Run JupyterLab with jupyter_dsws against a local, seeded AWS emulator."
 # Arguments after `--` go to `jupyter lab`.
 TAKES_EXTRA_ARGS = True
 

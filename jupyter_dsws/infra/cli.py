@@ -16,7 +16,6 @@ from typing import Any
 
 from .config import ConfigError, InfraConfig, load_config
 
-HELP = "Stand up the VPC-only SSO Studio domain (AWS CDK) and audit a live account."
 TAKES_EXTRA_ARGS = True
 
 DEFAULT_OUT = Path("build/infra/cdk.out")

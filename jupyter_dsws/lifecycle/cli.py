@@ -14,7 +14,6 @@ from .build import BuildError, build
 from .publish import publish
 from .settings import SettingsError
 
-HELP = "Build, publish and attach the Studio lifecycle configuration that installs jupyter_dsws."
 TAKES_EXTRA_ARGS = False
 
 DEFAULT_OUT = Path("build/lifecycle")
@@ -144,7 +143,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m jupyter_dsws.lifecycle.cli …``, the same as ``dsws lifecycle …``."""
-    parser = argparse.ArgumentParser(prog="dsws lifecycle", description=HELP)
+    parser = argparse.ArgumentParser(
+        prog="dsws lifecycle",
+        description="Build, publish and attach the Studio lifecycle configuration.")
     add_arguments(parser)
     return run(parser.parse_args(argv), [])
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..app import PANELS
+from ..features import PANELS
 from ..idle.config import IdleShutdown
 
 # A lifecycle script has 5 minutes; leave Studio room for everything else it does.
