@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..aws import redact
+from ..errors import echo
 
 # Overall percentage range of each phase git reports for a clone over smart HTTP.
 _PHASES: dict[str, tuple[int, int]] = {
@@ -73,12 +74,13 @@ def explain_failure(stderr: str, *, url: str, region: str | None,
                     branch: str | None) -> CloneFailed:
     """One clear sentence for the way git failed, from what it wrote on stderr."""
     text = stderr.lower()
-    host = _host(url)
+    host = echo(_host(url))
     if "no space left on device" in text or "disk quota exceeded" in text:
         return CloneFailed("The workspace disk is full: free some space (or grow the "
                            "space's storage) and clone again.", "disk_full")
     if branch and ("remote branch" in text and "not found" in text):
-        return CloneFailed(f"The repository has no branch {branch!r}.", "branch_not_found")
+        return CloneFailed(f"The repository has no branch '{echo(branch)}'.",
+                           "branch_not_found")
     if ("authentication failed" in text or "could not read username" in text
             or "could not read password" in text or "returned error: 401" in text
             or "returned error: 403" in text or "access denied" in text
@@ -107,8 +109,8 @@ def explain_failure(stderr: str, *, url: str, region: str | None,
         return CloneFailed(f"This server does not allow git to use the transport of {host}.",
                            "protocol_not_allowed")
     last = next((line for line in reversed(stderr.splitlines()) if line.strip()), "")
-    return CloneFailed(f"git clone failed: {scrub(last.strip())[:300] or 'no reason given'}",
-                       "clone_failed")
+    reason = echo(scrub(last.strip()), 300) or "no reason given"
+    return CloneFailed(f"git clone failed: {reason}", "clone_failed")
 
 
 def _host(url: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, echo
 
 # CodeCommit's own rule: letters, digits, ".", "_", "-", up to 100 characters.
 _NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
@@ -117,7 +117,7 @@ def source_from_url(url: str, allowed_schemes: list[str],
     if not host or host.startswith("-"):
         raise InvalidInput("The URL has no host.", code="invalid_url")
     if allowed_hosts and host not in {h.lower() for h in allowed_hosts}:
-        raise InvalidInput(f"Cloning from {host} is not allowed here; allowed hosts: "
+        raise InvalidInput(f"Cloning from {echo(host)} is not allowed here; allowed hosts: "
                            f"{', '.join(allowed_hosts)}.", code="host_not_allowed")
     if parts.password:
         # It would end up in .git/config, in clear, for as long as the clone lives.
@@ -135,7 +135,7 @@ def source_from_url(url: str, allowed_schemes: list[str],
 
 def _check_scheme(scheme: str, allowed: list[str]) -> None:
     if scheme in FORBIDDEN_SCHEMES or scheme not in {s.lower() for s in allowed}:
-        raise InvalidInput(f"{scheme}:// URLs are not allowed here; allowed: "
+        raise InvalidInput(f"{echo(scheme, 40)}:// URLs are not allowed here; allowed: "
                            f"{', '.join(s for s in allowed if s not in FORBIDDEN_SCHEMES)}.",
                            code="scheme_not_allowed")
 
