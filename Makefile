@@ -21,7 +21,7 @@ export YARN_ENABLE_TELEMETRY := 0
 
 DEMO_ARGS ?=
 
-.PHONY: demo test dev lint test-python test-ts test-browser wheel wheel-envs chromium clean checkov-env \
+.PHONY: demo test dev contract lint test-python test-ts test-browser wheel wheel-envs chromium clean checkov-env \
   shellcheck test-lifecycle
 
 demo: dev
@@ -77,6 +77,13 @@ chromium:
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's Chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The REST contract, written once: docs/openapi.yaml from the handlers, their pydantic
+# models and docs/openapi.prose.yaml; the TypeScript types from docs/openapi.yaml (which
+# `jlpm build` also does). tests/core/test_contract.py fails when either is not current.
+contract: dev
+	python scripts/gen_openapi.py
+	jlpm build:types
 
 # --- tests ----------------------------------------------------------------------------
 

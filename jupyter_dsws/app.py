@@ -19,6 +19,7 @@ from .registry.feature import RegistryFeature
 from .status.handlers import handlers as status_handlers
 from .status.service import StatusService
 from .studio import DEFAULT_METADATA_PATH, StudioApp, read_metadata
+from .web import NotFoundHandler
 
 # The server side of each panel whose slice is built, by panel name. A panel that has no
 # entry yet only affects the frontend when it is turned on.
@@ -174,6 +175,8 @@ class DSWSExtension(ExtensionApp):
         for feature in self.features.values():
             routes.extend(feature.handlers())
         self.handlers.extend((ROUTE_PREFIX + pattern, handler) for pattern, handler in routes)
+        # Last: whatever no route takes under dsws/ is a JSON 404, not tornado's HTML page.
+        self.handlers.append((ROUTE_PREFIX.rstrip("/") + "(?:/.*)?", NotFoundHandler))
         # The frontend reads these from the page config: no extra request at start-up.
         page_config = self.serverapp.web_app.settings.setdefault("page_config_data", {})
         page_config["dswsVersion"] = __version__

@@ -1,9 +1,53 @@
 """Errors that services raise and the base handler turns into JSON responses.
 
-Services never import tornado: they raise these, and ``web.py`` maps them once.
+Services never import tornado: they raise these, and ``web.py`` maps them once. A message
+that repeats what a person sent passes it through ``echo`` first.
 """
 
 from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: How much of one input a message repeats.
+ECHO_LIMIT = 200
+
+
+def echo(text: object, limit: int = ECHO_LIMIT) -> str:
+    """``text`` as a message may repeat it: about ``limit`` characters of it at most, with
+    control, bidirectional-override, zero-width and other invisible characters written as
+    escapes (``\\u202e``), so that what a person reads is what was sent, and never a flood."""
+    whole = str(text)
+    shown: list[str] = []
+    length = 0
+    for ch in whole:
+        if length >= limit:
+            return "".join(shown) + f"… ({len(whole):,} characters)"
+        part = ch if ch.isprintable() else _escape(ch)
+        shown.append(part)
+        length += len(part)
+    return "".join(shown)
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if ch in _NAMED:
+        return _NAMED[ch]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+class ErrorBody(BaseModel):
+    """What every refusal answers; some carry more (InvalidCsv, FolderExists, QuotaExceeded)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    error: str = Field(description="A stable code, e.g. access_denied, endpoint_unreachable, "
+                                   "invalid_input.")
+    message: str = Field(description="What happened and what to do, for a person.")
 
 
 class DSWSError(Exception):
@@ -22,8 +66,8 @@ class DSWSError(Exception):
             self.status = status
         self.headers = dict(headers or {})
 
-    def to_json(self) -> dict[str, str]:
-        return {"error": self.code, "message": self.message}
+    def to_json(self) -> dict[str, object]:
+        return ErrorBody(error=self.code, message=self.message).model_dump()
 
 
 class InvalidInput(DSWSError):

@@ -66,3 +66,31 @@ def fake_aws(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+
+
+@pytest.fixture(autouse=True)
+def answers_match_the_spec(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    """Every answer of our routes in this test must be what docs/openapi.yaml says
+    (tests/live_contract.py). A test that means to break that takes the list this yields
+    and empties it."""
+    from live_contract import Answer, problem
+
+    from jupyter_dsws.web import DSWSHandler, NotFoundHandler
+
+    answers: list[Any] = []
+    finish = DSWSHandler.finish
+
+    def recording_finish(self: Any, chunk: Any = None) -> Any:
+        if type(self).__module__.startswith("jupyter_dsws") and self.request.method not in (
+                "HEAD", "OPTIONS"):
+            body = chunk.encode() if isinstance(chunk, str) else bytes(chunk or b"")
+            answers.append(Answer(self.request.method, self.request.path, self.get_status(),
+                                  body, isinstance(self, NotFoundHandler)))
+        return finish(self, chunk)
+
+    monkeypatch.setattr(DSWSHandler, "finish", recording_finish)
+    yield answers
+    problems = [found for found in map(problem, answers) if found]
+    if problems:
+        pytest.fail("Answers the spec does not describe:\n" + "\n".join(problems[:10]),
+                    pytrace=False)

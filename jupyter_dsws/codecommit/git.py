@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..aws import redact
+from ..errors import echo
 
 # Overall percentage range of each phase git reports for a clone over smart HTTP.
 _PHASES: dict[str, tuple[int, int]] = {
@@ -95,12 +96,13 @@ def explain_failure(stderr: str, *, url: str, region: str | None,
                     branch: str | None) -> CloneFailed:
     """One clear sentence for the way git failed, from what it wrote on stderr."""
     text = stderr.lower()
-    host = _host(url)
+    host = echo(_host(url))
     if "no space left on device" in text or "disk quota exceeded" in text:
         return CloneFailed("The workspace disk is full: free some space (or grow the "
                            "space's storage) and clone again.", "disk_full")
     if branch and ("remote branch" in text and "not found" in text):
-        return CloneFailed(f"The repository has no branch {branch!r}.", "branch_not_found")
+        return CloneFailed(f"The repository has no branch '{echo(branch)}'.",
+                           "branch_not_found")
     helper = next((line.split(_HELPER_SAYS, 1)[1] for line in stderr.splitlines()
                    if _HELPER_SAYS in line), None)
     if helper:
@@ -133,8 +135,8 @@ def explain_failure(stderr: str, *, url: str, region: str | None,
         return CloneFailed(f"This server does not allow git to use the transport of {host}.",
                            "protocol_not_allowed")
     last = next((line for line in reversed(stderr.splitlines()) if line.strip()), "")
-    return CloneFailed(f"git clone failed: {scrub(last.strip())[:300] or 'no reason given'}",
-                       "clone_failed")
+    reason = echo(scrub(last.strip()), 300) or "no reason given"
+    return CloneFailed(f"git clone failed: {reason}", "clone_failed")
 
 
 def _host(url: str) -> str:

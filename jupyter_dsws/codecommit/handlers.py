@@ -7,8 +7,8 @@ from typing import Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import DSWSHandler
-from .models import CloneRequest, CloneStarted
+from ..web import DSWSHandler, api
+from .models import CloneRequest, CloneStarted, CloneStatus, RepositoryList
 
 
 class _CodeCommitHandler(DSWSHandler):
@@ -23,17 +23,19 @@ class RepositoriesHandler(_CodeCommitHandler):
 
     @web.authenticated
     @authorized
-    async def get(self) -> None:
-        self.send(await self.service.repositories())
+    @api
+    async def get(self) -> RepositoryList:
+        return await self.service.repositories()
 
 
 class CloneHandler(_CodeCommitHandler):
     @web.authenticated
     @authorized
-    async def post(self) -> None:
-        job = await self.service.start_clone(self.read_body(CloneRequest))
+    @api(status=202)
+    async def post(self, body: CloneRequest) -> CloneStarted:
+        job = await self.service.start_clone(body)
         self.set_header("Location", self.request.path.rstrip("/") + "/" + job.id)
-        self.send(CloneStarted(id=job.id), status=202)
+        return CloneStarted(id=job.id)
 
 
 class CloneJobHandler(_CodeCommitHandler):
@@ -42,13 +44,15 @@ class CloneJobHandler(_CodeCommitHandler):
 
     @web.authenticated
     @authorized
-    async def get(self, id: str) -> None:  # the route names its group "id"
-        self.send(self.service.status(id))
+    @api
+    async def get(self, id: str) -> CloneStatus:  # the route names its group "id"
+        return self.service.status(id)
 
     @web.authenticated
     @authorized
-    async def delete(self, id: str) -> None:
-        self.send(await self.service.cancel(id))
+    @api
+    async def delete(self, id: str) -> CloneStatus:
+        return await self.service.cancel(id)
 
 
 handlers = [

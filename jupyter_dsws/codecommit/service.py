@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..aws import AwsAccess
-from ..errors import Conflict, DSWSError, NotFound, Throttled
+from ..errors import Conflict, DSWSError, NotFound, Throttled, echo
 from ..studio import StudioApp
 from .config import CodeCommitClone
 from .folders import claim, unclaim
@@ -33,7 +33,14 @@ from .git import (
     run_clone,
 )
 from .helper_files import LAUNCHER, credential_config, helper_command, install
-from .models import CloneRequest, CloneState, CloneStatus, Repository, RepositoryList
+from .models import (
+    CloneRequest,
+    CloneState,
+    CloneStatus,
+    FolderExistsBody,
+    Repository,
+    RepositoryList,
+)
 from .validate import (
     CloneSource,
     check_branch,
@@ -56,12 +63,13 @@ class FolderExists(Conflict):
     code = "folder_exists"
 
     def __init__(self, path: str, suggested: str) -> None:
-        super().__init__(f"The folder {path} already exists and is never overwritten. "
-                         f"Clone into {suggested} instead?")
+        super().__init__(f"The folder {echo(path)} already exists and is never overwritten. "
+                         f"Clone into {echo(suggested)} instead?")
         self.suggested_path = suggested
 
-    def to_json(self) -> dict[str, str]:
-        return {**super().to_json(), "suggested_path": self.suggested_path}
+    def to_json(self) -> dict[str, object]:
+        return FolderExistsBody(message=self.message,
+                                suggested_path=self.suggested_path).model_dump()
 
 
 @dataclass
@@ -197,7 +205,7 @@ class CodeCommitService:
             suggested = await asyncio.to_thread(free_name, self.root, path)
             raise FolderExists(path, suggested)
         job = CloneJob(id=uuid.uuid4().hex, path=path, target=target, source=source,
-                       message=f"Cloning into {path}…", made=made)
+                       message=f"Cloning into {echo(path)}…", made=made)
         command = clone_command(source.url, target, branch=branch, repo_config=repo_config)
         job.task = asyncio.create_task(self._run(job, command, env, branch))
         self.jobs[job.id] = job
@@ -224,7 +232,7 @@ class CodeCommitService:
     def _job(self, job_id: str) -> CloneJob:
         job = self.jobs.get(job_id)
         if job is None:
-            raise NotFound(f"No clone {job_id[:64]} on this server (it may have finished over "
+            raise NotFound(f"No clone {echo(job_id, 64)} on this server (it may have finished over "
                            "an hour ago, or the server restarted).", code="clone_not_found")
         return job
 
@@ -263,11 +271,11 @@ class CodeCommitService:
             self._finish(job, "failed", exc.message, error=exc.code)
         except asyncio.CancelledError:
             await self._remove(job)
-            self._finish(job, "cancelled", f"Cancelled; {job.path} was removed.")
+            self._finish(job, "cancelled", f"Cancelled; {echo(job.path)} was removed.")
             raise
         else:
             job.progress, job.phase = 100, "Done"
-            self._finish(job, "done", f"Cloned into {job.path}.")
+            self._finish(job, "done", f"Cloned into {echo(job.path)}.")
 
     async def _install_helper(self) -> None:
         """(Re)write the helper's files before git needs them; a clear failure otherwise."""

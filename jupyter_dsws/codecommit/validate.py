@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, echo
 
 # Defined in the helper, which must stay self-contained; used and re-exported here.
 from .credential_helper import codecommit_region
@@ -111,7 +111,7 @@ def source_from_url(url: str, allowed_schemes: list[str],
     if not host or host.startswith("-"):
         raise InvalidInput("The URL has no host.", code="invalid_url")
     if allowed_hosts and host not in {h.lower() for h in allowed_hosts}:
-        raise InvalidInput(f"Cloning from {host} is not allowed here; allowed hosts: "
+        raise InvalidInput(f"Cloning from {echo(host)} is not allowed here; allowed hosts: "
                            f"{', '.join(allowed_hosts)}.", code="host_not_allowed")
     if parts.username is not None or parts.password is not None:
         # It would end up in .git/config, in clear, for as long as the clone lives: a
@@ -132,7 +132,7 @@ def source_from_url(url: str, allowed_schemes: list[str],
 
 def _check_scheme(scheme: str, allowed: list[str]) -> None:
     if scheme in FORBIDDEN_SCHEMES or scheme not in {s.lower() for s in allowed}:
-        raise InvalidInput(f"{scheme}:// URLs are not allowed here; allowed: "
+        raise InvalidInput(f"{echo(scheme, 40)}:// URLs are not allowed here; allowed: "
                            f"{', '.join(s for s in allowed if s not in FORBIDDEN_SCHEMES)}.",
                            code="scheme_not_allowed")
 

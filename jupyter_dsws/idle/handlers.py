@@ -7,13 +7,9 @@ from typing import Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..errors import InvalidInput
-from ..web import DSWSHandler
-from .models import Events, KeepBody, SavedBody, SettingsBody
+from ..web import DSWSHandler, api
+from .models import Events, EventsQuery, IdleQuery, IdleState, KeepBody, SavedBody, SettingsBody
 from .monitor import IdleMonitor
-
-MAX_EVENTS = 500
-DEFAULT_EVENTS = 50
 
 
 class IdleBase(DSWSHandler):
@@ -28,25 +24,26 @@ class IdleHandler(IdleBase):
 
     @web.authenticated
     @authorized
-    async def get(self) -> None:
-        client = self.get_query_argument("client", None)
-        self.send(await self.monitor.state(client[:200] if client else None))
+    @api
+    async def get(self, query: IdleQuery) -> IdleState:
+        return await self.monitor.state(query.client or None)
 
-    @web.authenticated
-    @authorized
-    async def put(self) -> None:
-        raw: Any = self.get_json_body()
+    def inspect_body(self, raw: Any) -> None:
         settings = raw.get("settings") if isinstance(raw, dict) else None
         if isinstance(settings, dict):
             # 403 comes before any 400: an admin-only field is refused whatever its value.
             self.monitor.store.check_allowed(settings)
-        body = self.read_body(SettingsBody)
+
+    @web.authenticated
+    @authorized
+    @api
+    async def put(self, body: SettingsBody) -> IdleState:
         await self.monitor.store.update(body.settings)
         if body.settings.model_fields_set:
             # Choosing one's own timeout is a person's act.
             self.monitor.note_activity()
         self.monitor.wake()
-        self.send(await self.monitor.state())
+        return await self.monitor.state()
 
 
 class IdleEventsHandler(IdleBase):
@@ -54,26 +51,19 @@ class IdleEventsHandler(IdleBase):
 
     @web.authenticated
     @authorized
-    async def get(self) -> None:
-        text = self.get_query_argument("limit", str(DEFAULT_EVENTS))
-        try:
-            limit = int(text)
-        except ValueError:
-            limit = 0
-        if not 1 <= limit <= MAX_EVENTS:
-            raise InvalidInput(
-                f"limit must be a whole number from 1 to {MAX_EVENTS}; got {text!r}.")
-        events = await self.monitor.events.recent(limit)
-        self.send(Events.model_validate({"events": events}))
+    @api
+    async def get(self, query: EventsQuery) -> Events:
+        events = await self.monitor.events.recent(query.limit)
+        return Events.model_validate({"events": events})
 
 
 class IdleKeepHandler(IdleBase):
     @web.authenticated
     @authorized
-    async def post(self) -> None:
-        body = self.read_body(KeepBody)
+    @api
+    async def post(self, body: KeepBody) -> IdleState:
         await self.monitor.keep(body.client)
-        self.send(await self.monitor.state(body.client))
+        return await self.monitor.state(body.client)
 
 
 class IdleSavedHandler(IdleBase):
@@ -82,11 +72,9 @@ class IdleSavedHandler(IdleBase):
 
     @web.authenticated
     @authorized
-    async def post(self) -> None:
-        body = self.read_body(SavedBody)
+    @api(status=204)
+    async def post(self, body: SavedBody) -> None:
         self.monitor.saved(body.client, body.stop_id)
-        self.set_status(204)
-        self.finish()
 
 
 handlers = [

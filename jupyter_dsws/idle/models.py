@@ -1,4 +1,8 @@
-"""The wire format of ``{base_url}dsws/idle*``; mirrored in labextension/src/idle/api.ts."""
+"""The wire format of ``{base_url}dsws/idle*``.
+
+docs/openapi.yaml and labextension/src/generated/api-types.ts are generated from these
+(``make contract``); the descriptions here are the spec's.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,22 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..wire import query_int
+
+#: How many events GET idle/events returns at most, and by default.
+MAX_EVENTS = 500
+DEFAULT_EVENTS = 50
+
 # Strict: "30" or true is a wrong type (400), not a timeout. No NaN or infinity either.
 PersonTimeout = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
+ClientId = Annotated[str, Field(max_length=200, description=(
+    "A random id per browser tab, the same for every poll of that tab."))]
 
 
 class Settings(BaseModel):
     enabled: bool
-    timeout_minutes: float
+    timeout_minutes: float = Field(description=(
+        "The timeout in force (the person's choice within the bounds, else the admin's)."))
     app_shutdown: bool
     keep_terminals: bool
     cull_connected: bool
@@ -26,19 +39,27 @@ class Settings(BaseModel):
 
 class ResourceState(BaseModel):
     kind: Literal["kernel", "terminal"]
-    id: str
-    name: str
-    state: str
+    id: str = Field(description="The kernel id, or the terminal's name.")
+    name: str = Field(description=(
+        'The notebook a kernel serves, else its kernel spec; "Terminal <n>".'))
+    state: str = Field(description=(
+        "A kernel's execution state (starting, idle, busy, dead...) or \"running-process\" "
+        "when it is idle but a process it started still runs; a terminal's \"busy\" (a "
+        "process runs in it) or \"idle\"."))
     idle_seconds: float
     connections: int
-    shutdown_at: datetime | None
+    shutdown_at: datetime | None = Field(description=(
+        "Null when it will not be shut down (working, connected, kept, off)."))
 
 
 class AppState(BaseModel):
     idle_seconds: float
-    shutdown_at: datetime | None
+    shutdown_at: datetime | None = Field(description=(
+        "When the app stops; null when it will not (something works, app_shutdown off, "
+        "disabled). Browsers warn from shutdown_at - warning_minutes on."))
     target: Literal["studio-app", "server"]
-    stopping: bool
+    stopping: bool = Field(description=(
+        "The stop began; connected browsers save and confirm with stop_id."))
     stop_id: str | None
 
 
@@ -48,8 +69,17 @@ class IdleState(BaseModel):
     app: AppState
 
 
+class IdleQuery(BaseModel):
+    client: ClientId | None = None
+
+
+class EventsQuery(BaseModel):
+    limit: query_int(1, MAX_EVENTS) = Field(  # type: ignore[valid-type]
+        default=DEFAULT_EVENTS, description="How many events, newest first.")
+
+
 class SettingsChange(BaseModel):
-    """What a person may change. ``null`` goes back to the admin's default."""
+    """What a person may change; null goes back to the admin's default."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -66,7 +96,7 @@ class SettingsBody(BaseModel):
 class KeepBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    client: Annotated[str, Field(max_length=200)] | None = None
+    client: ClientId | None = None
 
 
 class SavedBody(BaseModel):

@@ -8,8 +8,18 @@ from typing import TYPE_CHECKING
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import DSWSHandler
-from .models import InventoryRequest, SwitchRequest, WorkloadRequest
+from ..web import DSWSHandler, api
+from .models import (
+    CatalogQuery,
+    CurrentInstance,
+    InstanceCatalog,
+    Inventory,
+    InventoryRequest,
+    Recommendations,
+    SwitchAccepted,
+    SwitchRequest,
+    WorkloadRequest,
+)
 
 if TYPE_CHECKING:
     from .feature import InstancesFeature
@@ -27,25 +37,26 @@ class CatalogHandler(InstancesBase):
 
     @web.authenticated
     @authorized
-    async def get(self) -> None:
-        region = self.get_query_argument("region", None)
-        self.send(self.feature.service.catalog_view(region))
+    @api
+    async def get(self, query: CatalogQuery) -> InstanceCatalog:
+        return self.feature.service.catalog_view(query.region)
 
 
 class RecommendHandler(InstancesBase):
     @web.authenticated
     @authorized
-    async def post(self) -> None:
-        self.send(self.feature.service.recommend(self.read_body(WorkloadRequest)))
+    @api
+    async def post(self, body: WorkloadRequest) -> Recommendations:
+        return self.feature.service.recommend(body)
 
 
 class InventoryHandler(InstancesBase):
     @web.authenticated
     @authorized
-    async def post(self) -> None:
-        body = self.read_body(InventoryRequest)
+    @api
+    async def post(self, body: InventoryRequest) -> Inventory:
         # Up to 10,000 rows take ~0.6 s of CPU (benchmarks/instances.py): off the loop.
-        self.send(await asyncio.to_thread(self.feature.service.inventory, body))
+        return await asyncio.to_thread(self.feature.service.inventory, body)
 
 
 class CurrentHandler(InstancesBase):
@@ -53,16 +64,17 @@ class CurrentHandler(InstancesBase):
 
     @web.authenticated
     @authorized
-    async def get(self) -> None:
-        self.send(await self.feature.switcher.current())
+    @api
+    async def get(self) -> CurrentInstance:
+        return await self.feature.switcher.current()
 
 
 class SwitchHandler(InstancesBase):
     @web.authenticated
     @authorized
-    async def post(self) -> None:
-        body = self.read_body(SwitchRequest)
-        self.send(await self.feature.switcher.switch(body.instance_type.strip()), status=202)
+    @api(status=202)
+    async def post(self, body: SwitchRequest) -> SwitchAccepted:
+        return await self.feature.switcher.switch(body.instance_type.strip())
 
 
 handlers = [

@@ -8,7 +8,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, echo
+from .models import InvalidCsvBody
 
 COLUMNS = ("User", "Feature", "Model", "Memory", "GPU usage")
 MAX_ROWS = 10_000
@@ -32,8 +33,9 @@ class InvalidCsv(InvalidInput):
         self.line = line
         self.column = column
 
-    def to_json(self) -> dict:  # type: ignore[override]
-        return {**super().to_json(), "line": self.line, "column": self.column}
+    def to_json(self) -> dict[str, object]:
+        return InvalidCsvBody(message=self.message, line=self.line,
+                              column=self.column).model_dump()
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,17 @@ def parse_size_gb(text: str) -> float:
     """"15 Mb" -> 0.015. Mb/MB both mean megabytes (the seed writes "Mb" for them)."""
     match = _SIZE.match(text)
     if not match:
-        raise ValueError(f"{text.strip()!r} is not a size; write a number and a unit, "
+        raise ValueError(f"'{echo(text.strip())}' is not a size; write a number and a unit, "
                          "e.g. \"15 MB\" or \"2 GB\"")
     unit = match.group(2).lower()
     if not unit:
-        raise ValueError(f"{text.strip()!r} has no unit; write e.g. \"{text.strip()} MB\"")
+        raise ValueError(f"'{echo(text.strip())}' has no unit; write e.g. "
+                         f"\"{echo(text.strip())} MB\"")
     if unit not in _UNITS_GB:
-        raise ValueError(f"{match.group(2)!r} is not a unit; use KB, MB, GB or TB")
+        raise ValueError(f"'{echo(match.group(2))}' is not a unit; use KB, MB, GB or TB")
     size = float(match.group(1).replace(",", ".")) * _UNITS_GB[unit]
     if not math.isfinite(size):  # hundreds of digits: float() gives inf, not an error
-        raise ValueError(f"{text.strip()[:40]!r}… is not a size any machine has")
+        raise ValueError(f"'{echo(text.strip(), 40)}' is not a size any machine has")
     return size
 
 
@@ -81,7 +84,7 @@ def parse_inventory(text: str) -> list[InventoryRow]:
         found = [i for i, n in enumerate(names) if n.lower() == column.lower()]
         if not found:
             raise InvalidCsv(f"the header has no column {column!r}; it needs "
-                             f"{', '.join(COLUMNS)} (found {', '.join(names) or 'nothing'}).",
+                             f"{', '.join(COLUMNS)} (found {echo(', '.join(names)) or 'nothing'}).",
                              line=1, column=column)
         index[column] = found[0]
     rows: list[InventoryRow] = []
@@ -120,7 +123,8 @@ def _row(record: list[str], index: dict[str, int], line: int) -> InventoryRow:
         raise InvalidCsv(str(exc) + ".", line=line, column="Memory") from None
     gpu = _GPU.get(cell("GPU usage").lower())
     if gpu is None:
-        raise InvalidCsv(f"{cell('GPU usage')!r} is not Yes, No or empty (let the tool decide).",
+        raise InvalidCsv(f"'{echo(cell('GPU usage'))}' is not Yes, No or empty (let the tool "
+                         "decide).",
                          line=line, column="GPU usage")
     return InventoryRow(line=line, user=cell("User"), feature=cell("Feature"), model=model,
                         memory_gb=memory, gpu=gpu)

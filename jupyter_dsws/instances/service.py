@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, echo
 from . import advice
 from .catalog import Catalog
 from .inventory import parse_inventory
@@ -47,8 +47,8 @@ class InstancesService:
             region = self.default_region or DEFAULT_REGION
             return region if region in known else DEFAULT_REGION
         if asked not in known:
-            raise InvalidInput(f"Unknown region {asked!r}: the catalog knows {', '.join(known)}.",
-                               code="unknown_region")
+            raise InvalidInput(f"Unknown region '{echo(asked, 40)}': the catalog knows "
+                               f"{', '.join(known)}.", code="unknown_region")
         return asked
 
     def is_allowed(self, instance_type: str) -> bool:

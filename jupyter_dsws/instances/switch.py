@@ -20,7 +20,7 @@ from ..aws import AwsAccess
 from ..errors import Conflict, DSWSError, InvalidInput, NotAllowed
 from ..studio import StudioApp
 from .catalog import Catalog
-from .models import CurrentInstance, SwitchAccepted
+from .models import CurrentInstance, QuotaExceededBody, SwitchAccepted
 from .quotas import QuotaCheck, QuotaChecker
 
 log = logging.getLogger(__name__)
@@ -49,10 +49,10 @@ class QuotaExceeded(DSWSError):
             f"this region), or pick another type.")
         self.check = check
 
-    def to_json(self) -> dict:  # type: ignore[override]
-        return {**super().to_json(), "quota_name": self.check.name,
-                "quota_code": self.check.code or "", "limit": self.check.limit or 0,
-                "in_use": self.check.in_use}
+    def to_json(self) -> dict[str, object]:
+        return QuotaExceededBody(message=self.message, quota_name=self.check.name,
+                                 quota_code=self.check.code or "", limit=self.check.limit or 0,
+                                 in_use=self.check.in_use).model_dump()
 
 
 class AppStopRequester(Protocol):

@@ -7,8 +7,19 @@ from typing import Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import DSWSHandler
-from .models import ApprovalRequest
+from ..web import DSWSHandler, api
+from .models import (
+    ApprovalRequest,
+    CompareQuery,
+    Comparison,
+    GroupList,
+    GroupsQuery,
+    Overview,
+    OverviewQuery,
+    VersionDetail,
+    VersionList,
+    VersionsQuery,
+)
 
 _GROUP = r"(?P<group>[^/]+)"
 _VERSION = r"(?P<version>[0-9]{1,9})"
@@ -29,44 +40,47 @@ class _RegistryHandler(DSWSHandler):
 class GroupsHandler(_RegistryHandler):
     @web.authenticated
     @authorized
-    async def get(self) -> None:
-        self.send(await self.service.groups(self.get_argument("query", None),
-                                            self.get_argument("next", None)))
+    @api
+    async def get(self, query: GroupsQuery) -> GroupList:
+        return await self.service.groups(query.query, query.next)
 
 
 class VersionsHandler(_RegistryHandler):
     @web.authenticated
     @authorized
-    async def get(self, group: str) -> None:
-        self.send(await self.service.versions(group, self.get_argument("status", None) or None,
-                                              self.get_argument("next", None)))
+    @api
+    async def get(self, group: str, query: VersionsQuery) -> VersionList:
+        return await self.service.versions(group, query.status, query.next)
 
 
 class VersionHandler(_RegistryHandler):
     @web.authenticated
     @authorized
-    async def get(self, group: str, version: str) -> None:
-        self.send(await self.service.version(group, int(version)))
+    @api
+    async def get(self, group: str, version: str) -> VersionDetail:
+        return await self.service.version(group, int(version))
 
     @web.authenticated
     @authorized
-    async def patch(self, group: str, version: str) -> None:
-        request = self.read_body(ApprovalRequest)
-        self.send(await self.service.set_approval(group, int(version), request))
+    @api
+    async def patch(self, group: str, version: str, body: ApprovalRequest) -> VersionDetail:
+        return await self.service.set_approval(group, int(version), body)
 
 
 class CompareHandler(_RegistryHandler):
     @web.authenticated
     @authorized
-    async def get(self) -> None:
-        self.send(await self.service.compare(self.get_arguments("arn")))
+    @api
+    async def get(self, query: CompareQuery) -> Comparison:
+        return await self.service.compare(query.arn)
 
 
 class OverviewHandler(_RegistryHandler):
     @web.authenticated
     @authorized
-    async def get(self) -> None:
-        self.send(await self.service.overview(self.get_argument("next", None)))
+    @api
+    async def get(self, query: OverviewQuery) -> Overview:
+        return await self.service.overview(query.next)
 
 
 handlers = [

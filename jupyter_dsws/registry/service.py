@@ -19,7 +19,7 @@ from botocore.exceptions import ClientError
 from pydantic import ValidationError
 
 from ..aws import AwsAccess
-from ..errors import Conflict, DSWSError, InvalidInput, NotFound
+from ..errors import Conflict, DSWSError, InvalidInput, NotFound, echo
 from ..studio import StudioApp
 from . import compare, cursor
 from .config import ModelRegistry
@@ -66,7 +66,7 @@ def iso(value: Any) -> str | None:
 
 def allowed_status(status: str) -> str:
     if status not in APPROVAL_STATUSES:
-        raise InvalidInput(f"Unknown approval status {status!r}: use one of "
+        raise InvalidInput(f"Unknown approval status '{echo(status, 40)}': use one of "
                            f"{', '.join(APPROVAL_STATUSES)}.", code="bad_status")
     return status
 
@@ -223,11 +223,12 @@ class RegistryService:
 
     async def _group_arn(self, group: str) -> str:
         if not group or len(group) > 63:
-            raise NotFound(f"No model package group named {group!r}.")
+            raise NotFound(f"No model package group named '{echo(group, 80)}'.")
         answer = await self._call_or_none("describe_model_package_group",
                                           ModelPackageGroupName=group)
         if answer is None:
-            raise NotFound(f"No model package group named {group!r}.", code="group_not_found")
+            raise NotFound(f"No model package group named '{echo(group, 80)}'.",
+                           code="group_not_found")
         return answer["ModelPackageGroupArn"]
 
     # Versions ---------------------------------------------------------------------------
@@ -315,7 +316,7 @@ class RegistryService:
             if not answer.get("NextToken"):
                 break
             params["NextToken"] = answer["NextToken"]
-        raise NotFound(f"Model package group {group!r} has no version {version}.",
+        raise NotFound(f"Model package group '{echo(group, 80)}' has no version {version}.",
                        code="version_not_found")
 
     async def version(self, group: str, version: int) -> VersionDetail:
@@ -389,14 +390,14 @@ class RegistryService:
                                f"{len(arns)}.", code="bad_compare")
         bad = [a for a in arns if not _PACKAGE_ARN.match(a)]
         if bad:
-            raise InvalidInput(f"Not a model package version ARN: {bad[0]!r} (expected "
+            raise InvalidInput(f"Not a model package version ARN: '{echo(bad[0])}' (expected "
                                "arn:aws:sagemaker:<region>:<account>:model-package/<group>/<n>).",
                                code="bad_compare")
         packages = await self._each(arns, lambda a: self._call_or_none(
             "describe_model_package", ModelPackageName=a))
         missing = [a for a, p in zip(arns, packages, strict=True) if p is None]
         if missing:
-            raise NotFound(f"No model package {missing[0]}.", code="version_not_found")
+            raise NotFound(f"No model package {echo(missing[0])}.", code="version_not_found")
         details: list[VersionDetail]
         details, trends = await asyncio.gather(
             self._each(packages, self._detail),

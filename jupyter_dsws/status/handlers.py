@@ -5,7 +5,8 @@ from __future__ import annotations
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import DSWSHandler
+from ..web import DSWSHandler, api
+from .models import Status
 
 
 class StatusHandler(DSWSHandler):
@@ -14,8 +15,9 @@ class StatusHandler(DSWSHandler):
 
     @web.authenticated
     @authorized
-    async def get(self) -> None:
-        self.send(await self.dsws.status_service.status())
+    @api
+    async def get(self) -> Status:
+        return await self.dsws.status_service.status()
 
 
 handlers = [("status", StatusHandler)]

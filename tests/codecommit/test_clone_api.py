@@ -272,24 +272,6 @@ async def test_polling_a_clone_is_not_a_persons_activity(
     await wait_for(jp_fetch, job)
 
 
-async def test_answers_match_the_openapi_spec(
-        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
-    import yaml
-    from jsonschema import Draft202012Validator
-
-    spec = yaml.safe_load((Path(__file__).parents[2] / "docs" / "openapi.yaml").read_text())
-
-    def check(name: str, answer: dict) -> None:
-        Draft202012Validator({"$ref": f"#/components/schemas/{name}",
-                              "components": spec["components"]}).validate(answer)
-
-    check("RepositoryList", body(await jp_fetch("dsws", "codecommit", "repos")))
-    job = await post_clone(jp_fetch, {"repo": "team"})
-    check("CloneStatus", await wait_for(jp_fetch, job))
-    check("FolderExists", (await refused(jp_fetch, {"repo": "team"}))[1])
-    check("Error", (await refused(jp_fetch, {"repo": "-u"}))[1])
-
-
 @pytest.mark.parametrize("dsws_config", [{"clone_timeout_seconds": 1.0}], indirect=True)
 async def test_a_clone_over_its_time_is_stopped_and_removed(
         jp_fetch: Callable[..., Any], jp_root_dir: Path, git_server: Any,

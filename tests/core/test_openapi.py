@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
 from openapi_spec_validator import validate
 from tornado import web
+
+from jupyter_dsws.web import NotFoundHandler
 
 SPEC_PATH = Path(__file__).parents[2] / "docs" / "openapi.yaml"
 VERBS = ("get", "post", "put", "patch", "delete")
@@ -29,6 +31,8 @@ def registered_routes(serverapp, base_url: str) -> dict[str, set[str]]:
         for rule in rules:
             if hasattr(rule.target, "rules"):
                 walk(rule.target.rules)
+            elif rule.target is NotFoundHandler:
+                continue  # any other path under dsws/: a 404, not a route
             elif getattr(rule.target, "__module__", "").startswith("jupyter_dsws"):
                 pattern = rule.matcher.regex.pattern.rstrip("$")
                 path = "/" + pattern[len(base_url):]
@@ -60,3 +64,14 @@ async def test_spec_and_server_have_the_same_routes(spec, jp_serverapp, jp_base_
 async def test_status_answer_matches_the_spec(spec, jp_fetch):
     response = await jp_fetch("dsws", "status")
     schema_for(spec, "Status").validate(json.loads(response.body))
+
+
+def test_every_answer_schema_refuses_fields_it_does_not_name(spec):
+    # A renamed or extra field breaks the browser side: the spec (and the live check of
+    # every answer) must catch it.
+    for name, schema in spec["components"]["schemas"].items():
+        if "properties" in schema:
+            assert schema.get("additionalProperties") is False, name
+    with pytest.raises(ValidationError, match="extra"):
+        schema_for(spec, "RegistryApprovalEntry").validate(
+            {"at": "x", "by": "y", "from": None, "to": "Approved", "comment": "", "extra": 1})

@@ -42,9 +42,13 @@ class ProbeHandler(DSWSHandler):
 
 @pytest.fixture
 def probe(jp_serverapp, jp_base_url):
-    jp_serverapp.web_app.add_handlers(
+    # First, before the extension's own rules: their last one answers 404 for all of dsws/.
+    web_app = jp_serverapp.web_app
+    web_app.add_handlers(
         ".*$", [(jp_base_url + "dsws/test-probe", ProbeHandler, {"name": "dsws"})]
     )
+    rules = web_app.default_router.rules
+    rules.insert(0, rules.pop(-2))
 
 
 async def fetch_error(jp_fetch, *parts, **kwargs):
@@ -81,7 +85,7 @@ async def test_bad_body_is_a_400_naming_each_field(probe, jp_fetch):
 
     code, body, _ = await fetch_error(jp_fetch, "dsws", "test-probe", method="POST",
                                       body="{not json")
-    assert (code, body["error"]) == (400, "bad_request")
+    assert (code, body["error"]) == (400, "invalid_json")
 
     ok = await jp_fetch("dsws", "test-probe", method="POST",
                         body=json.dumps({"name": "xgb", "count": 2}))

@@ -8,22 +8,11 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from botocore.stub import Stubber
-from jsonschema import Draft202012Validator
 from tornado.httpclient import HTTPClientError
-
-SPEC = yaml.safe_load((Path(__file__).parents[2] / "docs" / "openapi.yaml").read_text())
-
-
-def valid(name: str, data: dict) -> dict:
-    Draft202012Validator({"$ref": f"#/components/schemas/{name}",
-                          "components": SPEC["components"]}).validate(data)
-    return data
 
 STUDIO = {
     "DomainId": "d-abc123",
@@ -58,7 +47,7 @@ async def switch(jp_fetch, instance_type: str) -> dict:
     response = await jp_fetch("dsws", "instances", "switch", method="POST",
                               body=json.dumps({"instance_type": instance_type}))
     assert response.code == 202
-    return valid("SwitchAccepted", body(response))
+    return body(response)
 
 
 def described_app(instance_type: str = "ml.t3.medium") -> dict:
@@ -120,7 +109,7 @@ async def test_outside_studio_there_is_no_current_instance(jp_fetch):
 async def test_the_current_instance_comes_from_describe_app(jp_fetch, stubs):
     sagemaker, _ = stubs
     sagemaker.add_response("describe_app", described_app("ml.m5.large"), APP)
-    assert valid("CurrentInstance", body(await jp_fetch("dsws", "instances", "current"))) == {
+    assert body(await jp_fetch("dsws", "instances", "current")) == {
         "in_studio": True, "instance_type": "ml.m5.large", "space_name": "hermione-space"}
     sagemaker.assert_no_pending_responses()
 
@@ -181,7 +170,7 @@ async def test_a_full_quota_is_a_422_naming_it_and_the_space_is_untouched(jp_fet
     status, answer = await fails(jp_fetch, "switch",
                                  payload={"instance_type": "ml.g4dn.xlarge"})
     assert status == 422
-    assert valid("QuotaExceeded", answer)["error"] == "quota_exceeded"
+    assert answer["error"] == "quota_exceeded"
     assert (answer["quota_name"], answer["quota_code"], answer["limit"], answer["in_use"]) == (
         QUOTA, "L-ABCD1234", 1, 1)
     assert QUOTA in answer["message"] and "Service Quotas" in answer["message"]

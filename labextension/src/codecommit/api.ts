@@ -1,52 +1,22 @@
 import { ServerConnection } from '@jupyterlab/services';
 
+import type {
+  CloneRequest,
+  CloneStarted,
+  CloneStatus,
+  Repository,
+  RepositoryList
+} from '../generated/api-types';
 import { DSWSApiError, requestAPI } from '../request';
 
-/** Mirrors `jupyter_dsws/codecommit/models.py`. */
-export interface IRepository {
-  name: string;
-  description: string | null;
-  default_branch: string | null;
-  clone_url_http: string;
-  /** ISO 8601. */
-  last_modified: string | null;
-  /** The folder of an existing clone, relative to the server's root; null if none. */
-  cloned_at: string | null;
-}
-
-export interface IRepositoryList {
-  repos: IRepository[];
-  suggested: string[];
-  /** Why listing failed (denied, unreachable); null when it did not. */
-  error: string | null;
-}
-
+// The wire types are generated from the server's models (labextension/src/generated/).
+export type IRepository = Repository;
+export type IRepositoryList = RepositoryList;
 /** Exactly one of `repo` and `url`. */
-export interface ICloneRequest {
-  repo?: string;
-  url?: string;
-  /** Relative to the server's root; default the repository's name. */
-  path?: string;
-  branch?: string;
-}
-
-export interface ICloneStarted {
-  id: string;
-}
-
-export type CloneState = 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface ICloneStatus {
-  id: string;
-  state: CloneState;
-  /** 0..100, from git's own progress. */
-  progress: number;
-  phase: string;
-  message: string;
-  path: string;
-  /** auth_failed, repository_not_found, endpoint_unreachable, ... when failed. */
-  error: string | null;
-}
+export type ICloneRequest = CloneRequest;
+export type ICloneStarted = CloneStarted;
+export type CloneState = CloneStatus['state'];
+export type ICloneStatus = CloneStatus;
 
 /** The 409 of a clone into a folder that exists: the server names a free one. */
 export class FolderExistsError extends DSWSApiError {

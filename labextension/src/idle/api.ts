@@ -1,58 +1,22 @@
+import type {
+  IdleAppState,
+  IdleEvent,
+  IdleEvents,
+  IdleResourceState,
+  IdleSettings,
+  IdleSettingsChange,
+  IdleState
+} from '../generated/api-types';
 import { requestAPI } from '../request';
 
-/** Mirrors `jupyter_dsws/idle/models.py`. */
-export interface IIdleSettings {
-  enabled: boolean;
-  timeout_minutes: number;
-  app_shutdown: boolean;
-  keep_terminals: boolean;
-  cull_connected: boolean;
-  dry_run: boolean;
-  warning_minutes: number;
-  min_timeout_minutes: number;
-  max_timeout_minutes: number;
-  user_can_change: boolean;
-}
-
-/** What a person may change from the panel; everything else is the admin's. */
-export type PersonSettings = Partial<
-  Pick<IIdleSettings, 'timeout_minutes' | 'keep_terminals'>
->;
-
-export interface IIdleResource {
-  kind: 'kernel' | 'terminal';
-  id: string;
-  name: string;
-  state: string;
-  idle_seconds: number;
-  connections: number;
-  shutdown_at: string | null;
-}
-
-export interface IIdleApp {
-  idle_seconds: number;
-  shutdown_at: string | null;
-  target: 'studio-app' | 'server';
-  stopping: boolean;
-  stop_id: string | null;
-}
-
-export interface IIdleState {
-  settings: IIdleSettings;
-  resources: IIdleResource[];
-  app: IIdleApp;
-}
-
-export interface IIdleEvent {
-  time: string;
-  action: 'warn' | 'shutdown' | 'keep' | 'error';
-  kind: 'kernel' | 'terminal' | 'app';
-  id: string;
-  name: string;
-  reason: string;
-  idle_seconds: number;
-  dry_run: boolean;
-}
+// The wire types are generated from the server's models (labextension/src/generated/).
+export type IIdleSettings = IdleSettings;
+/** What a person may change from the panel (null: the admin's default again). */
+export type PersonSettings = IdleSettingsChange;
+export type IIdleResource = IdleResourceState;
+export type IIdleApp = IdleAppState;
+export type IIdleState = IdleState;
+export type IIdleEvent = IdleEvent;
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
@@ -69,7 +33,7 @@ export function updateIdleSettings(settings: PersonSettings): Promise<IIdleState
 }
 
 export async function fetchIdleEvents(limit = 20): Promise<IIdleEvent[]> {
-  const body = await requestAPI<{ events: IIdleEvent[] }>(
+  const body = await requestAPI<IdleEvents>(
     `idle/events?limit=${limit}`
   );
   return body.events;

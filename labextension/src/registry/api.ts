@@ -1,114 +1,41 @@
 import { ServerConnection } from '@jupyterlab/services';
 
+import type {
+  RegistryApprovalEntry,
+  RegistryApprovalRequest,
+  RegistryComparison,
+  RegistryGroup,
+  RegistryGroupList,
+  RegistryOverview,
+  RegistryOverviewGroup,
+  RegistryTrendPoint,
+  RegistryVersion,
+  RegistryVersionDetail,
+  RegistryVersionList
+} from '../generated/api-types';
 import { requestAPI } from '../request';
 
-/** What SageMaker calls a version's approval status. */
-export const STATUSES = [
+/** What SageMaker calls a version's approval status, in the panel's order. */
+export type ApprovalStatus = RegistryApprovalRequest['status'];
+export const STATUSES: readonly ApprovalStatus[] = [
   'PendingManualApproval',
   'Approved',
   'Rejected'
-] as const;
+];
 
-export type ApprovalStatus = (typeof STATUSES)[number];
-
-/** Mirrors `jupyter_dsws/registry/models.py`; times are ISO 8601 UTC. */
-export interface IGroup {
-  name: string;
-  arn: string;
-  description: string | null;
-  created: string | null;
-  versions_count: number;
-  last_modified: string | null;
-  latest_version: number | null;
-  latest_status: string | null;
-  latest_approved_version: number | null;
-}
-
-export interface IGroupPage {
-  groups: IGroup[];
-  next: string | null;
-}
-
-export interface IVersion {
-  group: string;
-  version: number;
-  arn: string;
-  status: string;
-  created: string | null;
-  created_by: string | null;
-  description: string | null;
-  approval_description: string | null;
-  params: Record<string, string>;
-  metrics: Record<string, number>;
-  metrics_std: Record<string, number>;
-  /** Why metrics are missing or partial (file missing, not JSON…); null if none. */
-  metrics_error: string | null;
-}
-
-export interface IVersionPage {
-  versions: IVersion[];
-  next: string | null;
-}
-
-export interface IApprovalChange {
-  at: string;
-  by: string;
-  from: string | null;
-  to: string;
-  comment: string;
-}
-
-export interface IVersionDetail extends IVersion {
-  image: string | null;
-  model_data_url: string | null;
-  training_job: string | null;
-  lineage: Record<string, string>;
-  approval_history: IApprovalChange[];
-  /** Who set the current status (our history, else SageMaker's LastModifiedBy). */
-  status_set_by: string | null;
-  snippets: { load: string; deploy: string };
-}
-
-export type Direction = 'up' | 'down' | null;
-
-export interface ITrendPoint {
-  version: number;
-  value: number;
-}
-
-export interface IComparison {
-  versions: IVersionDetail[];
-  params: string[];
-  metrics: string[];
-  /** metric → the ARN of the version with the best value. */
-  best: Record<string, string>;
-  directions: Record<string, Direction>;
-  /** group → metric → its values from v1 to vN. */
-  trends: Record<string, Record<string, ITrendPoint[]>>;
-  differences: { params: string[]; metrics: string[] };
-}
-
-export interface IOverviewGroup {
-  name: string;
-  description: string | null;
-  latest_approved: {
-    version: number;
-    arn: string;
-    metrics: Record<string, number>;
-    approved_at: string | null;
-  } | null;
-  pending: {
-    version: number;
-    arn: string;
-    created: string | null;
-    waiting_seconds: number;
-  }[];
-}
-
-export interface IOverviewPage {
-  groups: IOverviewGroup[];
-  next: string | null;
-}
+// The wire types are generated from the server's models (labextension/src/generated/);
+// times are ISO 8601 UTC.
+export type IGroup = RegistryGroup;
+export type IGroupPage = RegistryGroupList;
+export type IVersion = RegistryVersion;
+export type IVersionPage = RegistryVersionList;
+export type IApprovalChange = RegistryApprovalEntry;
+export type IVersionDetail = RegistryVersionDetail;
+export type Direction = RegistryComparison['directions'][string];
+export type ITrendPoint = RegistryTrendPoint;
+export type IComparison = RegistryComparison;
+export type IOverviewGroup = RegistryOverviewGroup;
+export type IOverviewPage = RegistryOverview;
 
 /** `?a=1&b=2` from the parameters that have a value; repeated keys for arrays. */
 export function queryString(

@@ -1,31 +1,12 @@
 import { ServerConnection } from '@jupyterlab/services';
 
+import type { AwsStatus, Status, StudioStatus } from '../generated/api-types';
 import { requestAPI } from '../request';
 
-/** Mirrors `jupyter_dsws/status/models.py`. */
-export interface IAwsStatus {
-  ok: boolean;
-  account: string | null;
-  arn: string | null;
-  endpoint: string | null;
-  error: string | null;
-}
-
-export interface IStudioStatus {
-  domain_id: string;
-  space_name: string | null;
-  user_profile: string | null;
-  app_type: string;
-  app_name: string | null;
-  instance_type: string | null;
-}
-
-export interface IStatus {
-  version: string;
-  region: string | null;
-  aws: IAwsStatus;
-  studio: IStudioStatus | null;
-}
+// The wire types are generated from the server's models (labextension/src/generated/).
+export type IAwsStatus = AwsStatus;
+export type IStudioStatus = StudioStatus;
+export type IStatus = Status;
 
 export function fetchStatus(
   settings?: ServerConnection.ISettings
