@@ -43,6 +43,11 @@ class DSWSHandler(ExtensionHandlerMixin, APIHandler):
         """The running ``DSWSExtension``."""
         return self.extensionapp
 
+    async def prepare(self) -> None:  # type: ignore[override]
+        await super().prepare()
+        # One deadline for every AWS call this request makes, retries included.
+        self.dsws.aws.begin_request()
+
     def read_body(self, model: type[M]) -> M:
         """The JSON body as ``model``; a 400 that names each bad field otherwise."""
         body = self.get_json_body()

@@ -15,14 +15,12 @@ import datetime
 import shlex
 import sys
 from collections.abc import Mapping
-from typing import TextIO
-
-from botocore.auth import SigV4Auth
-from botocore.awsrequest import AWSRequest
-from botocore.credentials import ReadOnlyCredentials
-from botocore.exceptions import BotoCoreError
+from typing import TYPE_CHECKING, TextIO
 
 from .validate import codecommit_region
+
+if TYPE_CHECKING:  # botocore loads when git runs the helper, not with the server
+    from botocore.credentials import ReadOnlyCredentials
 
 
 def read_request(stream: TextIO) -> dict[str, str]:
@@ -41,6 +39,9 @@ def read_request(stream: TextIO) -> dict[str, str]:
 def sign(host: str, path: str, region: str, credentials: ReadOnlyCredentials,
          now: datetime.datetime) -> tuple[str, str]:
     """The (username, password) CodeCommit accepts for ``host`` and ``/path``."""
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+
     timestamp = now.strftime("%Y%m%dT%H%M%S")
     request = AWSRequest(method="GIT", url=f"https://{host}{path}")
     request.context["timestamp"] = timestamp
@@ -88,6 +89,8 @@ def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin,
     args = parser.parse_args(argv)
     if args.operation != "get":
         return 0  # nothing is ever stored, so there is nothing to store or erase
+    from botocore.exceptions import BotoCoreError
+
     fields = read_request(stdin)
     try:
         credentials = _credentials()

@@ -19,10 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
-
+from ..aws import call_sync, items, make_client, make_session
 from ..registry import register_model
 from ..slug import slugify
 from .catalog import PENDING, ModelFamily, VersionPlan, family
@@ -134,12 +131,11 @@ def seed(endpoint_url: str, region: str, workdir: Path) -> SeedResult:
 
 class _Clients:
     def __init__(self, endpoint_url: str, region: str) -> None:
-        session = boto3.session.Session(region_name=region, **FAKE_CREDENTIALS)
-        config = Config(retries={"mode": "standard", "max_attempts": 2}, connect_timeout=5,
-                        read_timeout=30)
+        session = make_session(region, credentials=FAKE_CREDENTIALS)
 
         def client(service: str) -> Any:
-            return session.client(service, endpoint_url=endpoint_url, config=config)
+            return make_client(service, region, session=session, endpoint_url=endpoint_url,
+                               connect_timeout=5, read_timeout=30, max_attempts=3)
 
         self.sts = client("sts")
         self.s3 = client("s3")
@@ -151,11 +147,7 @@ def _ensure_bucket(s3: Any, bucket: str, region: str) -> None:
     params: dict[str, Any] = {"Bucket": bucket}
     if region != "us-east-1":  # us-east-1 refuses a location constraint naming itself
         params["CreateBucketConfiguration"] = {"LocationConstraint": region}
-    try:
-        s3.create_bucket(**params)
-    except ClientError as exc:
-        if exc.response["Error"]["Code"] != "BucketAlreadyOwnedByYou":
-            raise
+    call_sync(s3, "create_bucket", ok_codes=("BucketAlreadyOwnedByYou",), **params)
 
 
 def _data(*parts: str) -> Traversable:
@@ -179,12 +171,8 @@ def _seed_repository(codecommit: Any, workdir: Path, rewrite: str) -> tuple[str,
     ``rewrite`` is the demo's ``url.<base>.insteadOf`` setting: the push goes to the URL
     AWS reports, and git sends it to the emulator's git server.
     """
-    try:
-        codecommit.create_repository(repositoryName=REPOSITORY_NAME,
-                                     repositoryDescription=REPOSITORY_DESCRIPTION)
-    except ClientError as exc:
-        if exc.response["Error"]["Code"] != "RepositoryNameExistsException":
-            raise
+    call_sync(codecommit, "create_repository", ok_codes=("RepositoryNameExistsException",),
+              repositoryName=REPOSITORY_NAME, repositoryDescription=REPOSITORY_DESCRIPTION)
     clone_url = codecommit.get_repository(
         repositoryName=REPOSITORY_NAME)["repositoryMetadata"]["cloneUrlHttp"]
 
@@ -214,9 +202,8 @@ def _seed_group(clients: _Clients, row: InventoryRow, bucket: str, region: str,
     model = family(row.model)
     sagemaker = clients.sagemaker
     description = f"{row.feature}. Owner: {row.user}. Model: {row.model}."
-    try:
-        sagemaker.describe_model_package_group(ModelPackageGroupName=name)
-    except ClientError:
+    if call_sync(sagemaker, "describe_model_package_group", missing_ok=True,
+                 ModelPackageGroupName=name) is None:
         sagemaker.create_model_package_group(ModelPackageGroupName=name,
                                              ModelPackageGroupDescription=description)
 
@@ -261,10 +248,8 @@ def _seed_group(clients: _Clients, row: InventoryRow, bucket: str, region: str,
 
 
 def _versions(sagemaker: Any, group: str) -> list[dict[str, Any]]:
-    summaries: list[dict[str, Any]] = []
-    for page in sagemaker.get_paginator("list_model_packages").paginate(
-            ModelPackageGroupName=group):
-        summaries.extend(page["ModelPackageSummaryList"])
+    summaries = items(sagemaker, "list_model_packages", "ModelPackageSummaryList",
+                      ModelPackageGroupName=group)
     return sorted(summaries, key=lambda s: s["ModelPackageVersion"])
 
 

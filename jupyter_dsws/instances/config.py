@@ -28,8 +28,8 @@ class InstancePicker(LoggingConfigurable):
     )
     pricing_timeout_seconds = Float(
         5.0, config=True,
-        help="Seconds to wait for the Price List API (connect and each answer) before keeping the "
-             "shipped prices. Default: 5 s.",
+        help="Seconds each Price List API call may take, retries included, before the refresh "
+             "gives up and keeps the shipped prices. Default: 5 s.",
     )
     pricing_region = Unicode(
         "us-east-1", config=True,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..aws import AwsAccess
 from ..features import Feature
 from ..idle.config import IdleShutdown, state_dir
 from .catalog import Catalog, load_bundled
@@ -64,17 +63,12 @@ class InstancesFeature(Feature):
         c = self.config
         if not c.pricing_refresh or self.refresher is not None:
             return
-        aws = self.extension.aws
-        pricing_aws = AwsAccess(
-            region=c.pricing_region, endpoint_url=aws.endpoint_url,
-            connect_timeout=c.pricing_timeout_seconds, read_timeout=c.pricing_timeout_seconds,
-            max_attempts=1, max_workers=1,
-        )
         catalog: Catalog = self.service.catalog
         self.refresher = PriceRefresher(
-            pricing_aws, catalog.regions, on_prices=self.apply_prices,
+            self.extension.aws, catalog.regions, on_prices=self.apply_prices,
             interval_seconds=c.pricing_refresh_interval_hours * 3600, logger=self.extension.log,
             cache_path=state_dir(self.config) / "instance-prices.json",
+            api_region=c.pricing_region, timeout_seconds=c.pricing_timeout_seconds,
         )
         self.refresher.start()
 

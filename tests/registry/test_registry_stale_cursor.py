@@ -47,4 +47,4 @@ async def test_the_same_lists_without_a_cursor_still_answer(
     ({"Code": "AccessDeniedException", "Message": "not authorized"}, False),
 ])
 def test_which_sagemaker_errors_refuse_the_token(error: dict, refused: bool) -> None:
-    assert cursor.rejects_token(error) is refused
+    assert cursor.rejects_token(error["Code"], error["Message"]) is refused
