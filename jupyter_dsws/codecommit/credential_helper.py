@@ -89,12 +89,12 @@ def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin,
     args = parser.parse_args(argv)
     if args.operation != "get":
         return 0  # nothing is ever stored, so there is nothing to store or erase
-    from botocore.exceptions import BotoCoreError
+    from ..aws import boto_errors
 
     fields = read_request(stdin)
     try:
         credentials = _credentials()
-    except BotoCoreError as exc:
+    except boto_errors() as exc:
         # git goes on without a password and says "Authentication failed": say why first.
         print(f"jupyter_dsws credential helper: no AWS credentials: {exc}", file=stderr)
         return 0
