@@ -23,13 +23,13 @@ from pathlib import Path
 
 import boto3
 from moto.server import ThreadedMotoServer
-
 from status_latency import get, jupyter, summary
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "core"))
-from test_aws_isolation import StsHangsProxy  # noqa: E402  (the tests' proxy, shared)
+from jupyter_dsws.registry import register_model
 
-from jupyter_dsws.registry import register_model  # noqa: E402
+# The proxy the tests use (tests/core/test_aws_isolation.py), not a copy of it.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "core"))
+from test_aws_isolation import StsHangsProxy
 
 REGION = "eu-central-1"
 BUCKET = "isolation-bench"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..features import Feature
 from .config import CodeCommitClone
 from .handlers import handlers
-from .service import CodeCommitService
 
 if TYPE_CHECKING:
     from ..app import DSWSExtension
+    from .service import CodeCommitService
 
 
 class CodeCommitFeature(Feature):
@@ -20,11 +21,19 @@ class CodeCommitFeature(Feature):
     def __init__(self, extension: DSWSExtension) -> None:
         super().__init__(extension)
         self.config = CodeCommitClone(parent=extension)
-        self.service = CodeCommitService(extension.aws, self.config,
-                                         extension.serverapp.root_dir, extension.studio)
+
+    @cached_property
+    def service(self) -> CodeCommitService:
+        # Built at the first request: its models and logic are no part of the server's start.
+        from .service import CodeCommitService
+
+        extension = self.extension
+        return CodeCommitService(extension.aws, self.config, extension.serverapp.root_dir,
+                                 extension.studio)
 
     def handlers(self) -> list[tuple[str, Any]]:
         return list(handlers)
 
     async def stop(self) -> None:
-        await self.service.stop()
+        if "service" in self.__dict__:  # never built: no clone to stop
+            await self.service.stop()

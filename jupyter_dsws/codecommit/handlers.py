@@ -8,7 +8,6 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import DSWSHandler
-from .models import CloneRequest, CloneStarted
 
 
 class _CodeCommitHandler(DSWSHandler):
@@ -31,6 +30,8 @@ class CloneHandler(_CodeCommitHandler):
     @web.authenticated
     @authorized
     async def post(self) -> None:
+        from .models import CloneRequest, CloneStarted  # loaded with the first clone
+
         job = await self.service.start_clone(self.read_body(CloneRequest))
         self.set_header("Location", self.request.path.rstrip("/") + "/" + job.id)
         self.send(CloneStarted(id=job.id), status=202)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..features import Feature
 from ..idle.config import IdleShutdown, state_dir
-from .catalog import Catalog, load_bundled
+from .catalog import load_bundled
 from .config import InstancePicker
 from .handlers import handlers
-from .pricing import PriceRefresher
-from .service import InstancesService
-from .switch import AppStopRequester, SwitchService
 
 if TYPE_CHECKING:
     from ..app import DSWSExtension
+    from .pricing import PriceRefresher
+    from .service import InstancesService
+    from .switch import AppStopRequester, SwitchService
 
 
 class InstancesFeature(Feature):
@@ -28,18 +29,30 @@ class InstancesFeature(Feature):
         self._idle_defaults = IdleShutdown(parent=extension)
         # Read once here: prices applied later (from the event loop) start from this copy.
         self._bundled = load_bundled()
-        self.service = InstancesService(
-            self._bundled, region=extension.aws.region,
+        self.refresher: PriceRefresher | None = None
+
+    # Built at the first request: their models and logic are no part of the server's start.
+    @cached_property
+    def service(self) -> InstancesService:
+        from .service import InstancesService
+
+        return InstancesService(
+            self._bundled, region=self.extension.aws.region,
             allowed=list(self.config.allowed_instance_types),
             idle_timeout_minutes=self.idle_timeout_minutes,
             working_days_per_month=self.config.working_days_per_month,
         )
-        self.switcher = SwitchService(
+
+    @cached_property
+    def switcher(self) -> SwitchService:
+        from .switch import SwitchService
+
+        extension = self.extension
+        return SwitchService(
             extension.aws, extension.studio, catalog=lambda: self.service.catalog,
             allowed=self.service.is_allowed, stopper=self.app_stopper,
             quota_check=self.config.quota_check, logger=extension.log,
         )
-        self.refresher: PriceRefresher | None = None
 
     def idle_timeout_minutes(self) -> float:
         idle = self.extension.features.get("idle")
@@ -63,12 +76,14 @@ class InstancesFeature(Feature):
         c = self.config
         if not c.pricing_refresh or self.refresher is not None:
             return
-        catalog: Catalog = self.service.catalog
+        from .pricing import PriceRefresher
+
         self.refresher = PriceRefresher(
-            self.extension.aws, catalog.regions, on_prices=self.apply_prices,
+            self.extension.aws, self._bundled.regions, on_prices=self.apply_prices,
             interval_seconds=c.pricing_refresh_interval_hours * 3600, logger=self.extension.log,
             cache_path=state_dir(self.config) / "instance-prices.json",
             api_region=c.pricing_region, timeout_seconds=c.pricing_timeout_seconds,
+            first_delay_seconds=c.pricing_first_refresh_delay_seconds,
         )
         self.refresher.start()
 

@@ -9,7 +9,6 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import DSWSHandler
-from .models import InventoryRequest, SwitchRequest, WorkloadRequest
 
 if TYPE_CHECKING:
     from .feature import InstancesFeature
@@ -36,6 +35,8 @@ class RecommendHandler(InstancesBase):
     @web.authenticated
     @authorized
     async def post(self) -> None:
+        from .models import WorkloadRequest  # the models load with the first request
+
         self.send(self.feature.service.recommend(self.read_body(WorkloadRequest)))
 
 
@@ -43,6 +44,8 @@ class InventoryHandler(InstancesBase):
     @web.authenticated
     @authorized
     async def post(self) -> None:
+        from .models import InventoryRequest
+
         body = self.read_body(InventoryRequest)
         # Up to 10,000 rows take ~0.6 s of CPU (benchmarks/instances.py): off the loop.
         self.send(await asyncio.to_thread(self.feature.service.inventory, body))
@@ -61,6 +64,8 @@ class SwitchHandler(InstancesBase):
     @web.authenticated
     @authorized
     async def post(self) -> None:
+        from .models import SwitchRequest
+
         body = self.read_body(SwitchRequest)
         self.send(await self.feature.switcher.switch(body.instance_type.strip()), status=202)
 

@@ -91,13 +91,15 @@ class PriceRefresher:
                  interval_seconds: float, logger: logging.Logger = log,
                  clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
                  cache_path: Path | None = None, api_region: str = "us-east-1",
-                 timeout_seconds: float = 5.0) -> None:
+                 timeout_seconds: float = 5.0, first_delay_seconds: float = 0.0) -> None:
         self.aws = aws
         self.regions = regions
         # The Price List API's own endpoint region, and this background work's own budget
         # per call (no person waits for it).
         self.api_region = api_region
         self.timeout_seconds = timeout_seconds
+        # Not at the server's start: building the client costs ~0.3 s of CPU.
+        self.first_delay_seconds = first_delay_seconds
         self.on_prices = on_prices
         self.interval_seconds = interval_seconds
         self.log = logger
@@ -184,6 +186,7 @@ class PriceRefresher:
         except Exception:  # a damaged cache must not stop the refresh
             self.log.exception("dsws instances: cannot read the kept prices")
             delay = 0.0
+        delay = max(delay, self.first_delay_seconds)
         if delay:
             await asyncio.sleep(delay)
         while True:

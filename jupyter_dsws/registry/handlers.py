@@ -8,7 +8,6 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import DSWSHandler
-from .models import ApprovalRequest
 
 _GROUP = r"(?P<group>[^/]+)"
 _VERSION = r"(?P<version>[0-9]{1,9})"
@@ -51,6 +50,8 @@ class VersionHandler(_RegistryHandler):
     @web.authenticated
     @authorized
     async def patch(self, group: str, version: str) -> None:
+        from .models import ApprovalRequest  # the models load with the first request
+
         request = self.read_body(ApprovalRequest)
         self.send(await self.service.set_approval(group, int(version), request))
 
