@@ -9,12 +9,16 @@ down (a 2 s read timeout, 3 attempts, a 3 s deadline, where the defaults are 10 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
 
 import pytest
 from tornado.httpclient import HTTPClientError
+
+from jupyter_dsws.aws import deadline
+from jupyter_dsws.background import BackgroundTask
 
 DEADLINE = 3.0
 SILENT = {"aws_endpoint_url": "silent", "aws_read_timeout": 2.0, "aws_max_attempts": 3,
@@ -55,3 +59,20 @@ async def test_the_repositories_list_gives_up_at_the_deadline_and_says_how_long(
     assert "com.amazonaws.eu-central-1.codecommit" in answer["error"]
     assert elapsed < DEADLINE + 1.0, f"took {elapsed:.1f} s"
     assert abs(stated_wait(answer["error"]) - elapsed) < 1.0, (answer["error"], elapsed)
+
+
+async def test_background_work_started_from_a_request_keeps_its_own_budget():
+    async def request() -> float:
+        deadline.begin_request(0.0)  # a request whose time for AWS is up
+        left: list[float] = []
+        done = asyncio.Event()
+
+        async def work() -> None:  # e.g. the app stop an instance switch asks for
+            left.append(deadline.deadline_for(5.0) - time.monotonic())
+            done.set()
+
+        BackgroundTask("background", work).start()
+        await done.wait()
+        return left[0]
+
+    assert await asyncio.create_task(request()) > 4.0
