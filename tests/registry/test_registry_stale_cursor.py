@@ -1,6 +1,6 @@
 """A well-formed cursor that SageMaker refuses (forged, or stale after the list changed).
 
-moto's server answers such a NextToken with ``InvalidToken``, which aws.py reads as
+moto's server answers such a NextToken with ``InvalidToken``, which the AWS layer reads as
 rejected credentials everywhere else: after a cursor from the browser the registry must
 say the cursor is the problem and how to go on.
 """
