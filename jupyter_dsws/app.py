@@ -95,6 +95,26 @@ class DSWSExtension(ExtensionApp):
         ),
     )
 
+    aws_request_deadline = Float(
+        12.0,
+        config=True,
+        help=(
+            "Seconds a panel request may wait for AWS in all, every call and retry included; "
+            "also the most any one AWS call may take (the price refresh has its own, "
+            "InstancePicker.pricing_timeout_seconds). Default: 12 s."
+        ),
+    )
+
+    aws_threads_per_service = Int(
+        16,
+        config=True,
+        help=(
+            "Worker threads for the calls to each AWS service (SageMaker, S3, STS...): each "
+            "service has its own, so that one endpoint that never answers holds only its own "
+            "callers. Default: 16 threads per service."
+        ),
+    )
+
     resource_metadata_path = Unicode(
         config=True,
         help=(
@@ -136,16 +156,16 @@ class DSWSExtension(ExtensionApp):
             )
         return list(dict.fromkeys(proposal["value"]))
 
-    @validate("aws_connect_timeout", "aws_read_timeout")
+    @validate("aws_connect_timeout", "aws_read_timeout", "aws_request_deadline")
     def _validate_timeout(self, proposal: dict) -> float:
         if proposal["value"] <= 0:
             raise ValueError(f"{proposal['trait'].name} must be a positive number of seconds.")
         return proposal["value"]
 
-    @validate("aws_max_attempts")
+    @validate("aws_max_attempts", "aws_threads_per_service")
     def _validate_attempts(self, proposal: dict) -> int:
         if proposal["value"] < 1:
-            raise ValueError("aws_max_attempts must be at least 1.")
+            raise ValueError(f"{proposal['trait'].name} must be at least 1.")
         return proposal["value"]
 
     def initialize_settings(self) -> None:
@@ -157,6 +177,8 @@ class DSWSExtension(ExtensionApp):
             connect_timeout=self.aws_connect_timeout,
             read_timeout=self.aws_read_timeout,
             max_attempts=self.aws_max_attempts,
+            deadline_seconds=self.aws_request_deadline,
+            threads_per_service=self.aws_threads_per_service,
         )
         self.status_service = StatusService(self.aws, self.studio, __version__)
         self.features: dict[str, Feature] = {

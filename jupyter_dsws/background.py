@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -22,7 +23,10 @@ class BackgroundTask:
 
     def start(self) -> None:
         if not self.running:
-            self._task = asyncio.create_task(self._work(), name=self.name)
+            # In a context of its own: work started from a request (an instance switch wakes
+            # the idle monitor) must not inherit that request's deadline for AWS calls.
+            self._task = contextvars.Context().run(asyncio.create_task, self._work(),
+                                                   name=self.name)
 
     async def stop(self) -> None:
         task, self._task = self._task, None

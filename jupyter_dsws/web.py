@@ -58,6 +58,11 @@ class DSWSHandler(ExtensionHandlerMixin, APIHandler):
         """The running ``DSWSExtension``."""
         return self.extensionapp
 
+    async def prepare(self) -> None:  # type: ignore[override]
+        await super().prepare()
+        # One deadline for every AWS call this request makes, retries included.
+        self.dsws.aws.begin_request()
+
     # -- input ---------------------------------------------------------------------------
 
     def json_body(self) -> Any:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..features import Feature
 from .config import CodeCommitClone
 from .handlers import handlers
-from .service import CodeCommitService
 
 if TYPE_CHECKING:
     from ..app import DSWSExtension
+    from .service import CodeCommitService
 
 
 class CodeCommitFeature(Feature):
@@ -21,7 +22,14 @@ class CodeCommitFeature(Feature):
     def __init__(self, extension: DSWSExtension) -> None:
         super().__init__(extension)
         self.config = CodeCommitClone(parent=extension)
-        self.service = CodeCommitService(
+
+    @cached_property
+    def service(self) -> CodeCommitService:
+        # Built at the first request: its models and logic are no part of the server's start.
+        from .service import CodeCommitService
+
+        extension = self.extension
+        return CodeCommitService(
             extension.aws, self.config, extension.serverapp.root_dir, extension.studio,
             helper_dir=Path(extension.state_dir) / "git-credential")
 
@@ -29,4 +37,5 @@ class CodeCommitFeature(Feature):
         return list(handlers)
 
     async def stop(self) -> None:
-        await self.service.stop()
+        if "service" in self.__dict__:  # never built: no clone to stop
+            await self.service.stop()

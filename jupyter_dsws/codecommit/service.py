@@ -54,6 +54,7 @@ from .workspace import find_clones, repository_key
 log = logging.getLogger(__name__)
 
 _BATCH = 25  # BatchGetRepositories takes at most 25 names
+_MAX_PAGES = 50  # ListRepositories gives up to 1,000 names a page; accounts hold 5,000 by default
 _KEEP_FINISHED_SECONDS = 3600.0
 
 
@@ -134,17 +135,13 @@ class CodeCommitService:
         return RepositoryList(repos=repos, suggested=suggested, error=error)
 
     async def _list_from_aws(self) -> list[Repository]:
-        codecommit = self.aws.client("codecommit")
-
-        def all_names() -> list[str]:
-            pages = codecommit.get_paginator("list_repositories").paginate(
-                sortBy="repositoryName", order="ascending")
-            return [r["repositoryName"] for page in pages for r in page.get("repositories", [])]
-
-        names = await self.aws.run(codecommit, "list_repositories", all_names)
+        listed = await self.aws.items("codecommit", "list_repositories", "repositories",
+                                      max_pages=_MAX_PAGES, sortBy="repositoryName",
+                                      order="ascending")
+        names = [r["repositoryName"] for r in listed]
         batches = [names[i:i + _BATCH] for i in range(0, len(names), _BATCH)]
         answers = await asyncio.gather(*(
-            self.aws.call(codecommit, "batch_get_repositories", repositoryNames=batch)
+            self.aws.call("codecommit", "batch_get_repositories", repositoryNames=batch)
             for batch in batches))
         repos = [_repository(meta) for answer in answers for meta in answer.get("repositories", [])]
         return sorted(repos, key=lambda r: r.name.lower())
@@ -171,9 +168,8 @@ class CodeCommitService:
                                              "SpaceName": app.space_name}, ("SpaceSettings",)))
         urls: list[str] = []
         try:
-            sagemaker = self.aws.client("sagemaker")
             for method, params, settings_path in calls:
-                answer = await self.aws.call(sagemaker, method, **params)
+                answer = await self.aws.call("sagemaker", method, **params)
                 settings: Any = answer
                 for key in (*settings_path, "JupyterLabAppSettings", "CodeRepositories"):
                     settings = (settings or {}).get(key) if isinstance(settings, dict) else None

@@ -5,9 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-import boto3
-from botocore.config import Config
-
+from ..aws import client_config, make_session
 from .team import FAKE_SECRET, access_key, profile_name
 
 FAKE_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
@@ -19,15 +17,14 @@ class Clients:
 
     def __init__(self, endpoint_url: str, region: str, *,
                  credentials: dict[str, str] = FAKE_CREDENTIALS,
-                 session: boto3.session.Session | None = None) -> None:
+                 session: Any = None) -> None:
         self.endpoint_url, self.region = endpoint_url, region
         self._credentials = credentials
-        self._session = session or boto3.session.Session(region_name=region)
+        self._session = session or make_session(region)
         self._people: dict[str, Clients] = {}
 
     def _client(self, service: str) -> Any:
-        config = Config(retries={"mode": "standard", "max_attempts": 2}, connect_timeout=5,
-                        read_timeout=30)
+        config = client_config(connect_timeout=5, read_timeout=30, max_attempts=3)
         return self._session.client(service, endpoint_url=self.endpoint_url, config=config,
                                     **self._credentials)
 

@@ -19,8 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
-
+from ..aws import call_sync, items
 from ..registry import register_model
 from ..slug import slugify
 from .catalog import PENDING, ModelFamily, VersionPlan, family
@@ -135,11 +134,7 @@ def _ensure_bucket(s3: Any, bucket: str, region: str) -> None:
     params: dict[str, Any] = {"Bucket": bucket}
     if region != "us-east-1":  # us-east-1 refuses a location constraint naming itself
         params["CreateBucketConfiguration"] = {"LocationConstraint": region}
-    try:
-        s3.create_bucket(**params)
-    except ClientError as exc:
-        if exc.response["Error"]["Code"] != "BucketAlreadyOwnedByYou":
-            raise
+    call_sync(s3, "create_bucket", ok_codes=("BucketAlreadyOwnedByYou",), **params)
 
 
 def _data(*parts: str) -> Traversable:
@@ -163,12 +158,8 @@ def _seed_repository(codecommit: Any, workdir: Path, rewrite: str) -> tuple[str,
     ``rewrite`` is the demo's ``url.<base>.insteadOf`` setting: the push goes to the URL
     AWS reports, and git sends it to the emulator's git server.
     """
-    try:
-        codecommit.create_repository(repositoryName=REPOSITORY_NAME,
-                                     repositoryDescription=REPOSITORY_DESCRIPTION)
-    except ClientError as exc:
-        if exc.response["Error"]["Code"] != "RepositoryNameExistsException":
-            raise
+    call_sync(codecommit, "create_repository", ok_codes=("RepositoryNameExistsException",),
+              repositoryName=REPOSITORY_NAME, repositoryDescription=REPOSITORY_DESCRIPTION)
     clone_url = codecommit.get_repository(
         repositoryName=REPOSITORY_NAME)["repositoryMetadata"]["cloneUrlHttp"]
 
@@ -200,9 +191,8 @@ def _seed_group(clients: Clients, row: InventoryRow, bucket: str, region: str,
     owner, reviewer = clients.of(row.user), clients.of(reviewer_of(row.user))
     sagemaker = owner.sagemaker
     description = f"{row.feature}. Owner: {row.user}. Model: {row.model}."
-    try:
-        sagemaker.describe_model_package_group(ModelPackageGroupName=name)
-    except ClientError:
+    if call_sync(sagemaker, "describe_model_package_group", missing_ok=True,
+                 ModelPackageGroupName=name) is None:
         sagemaker.create_model_package_group(ModelPackageGroupName=name,
                                              ModelPackageGroupDescription=description)
 
@@ -246,10 +236,8 @@ def _seed_group(clients: Clients, row: InventoryRow, bucket: str, region: str,
 
 
 def _versions(sagemaker: Any, group: str) -> list[dict[str, Any]]:
-    summaries: list[dict[str, Any]] = []
-    for page in sagemaker.get_paginator("list_model_packages").paginate(
-            ModelPackageGroupName=group):
-        summaries.extend(page["ModelPackageSummaryList"])
+    summaries = items(sagemaker, "list_model_packages", "ModelPackageSummaryList",
+                      ModelPackageGroupName=group)
     return sorted(summaries, key=lambda s: s["ModelPackageVersion"])
 
 

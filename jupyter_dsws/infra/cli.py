@@ -93,16 +93,12 @@ def _cdk(action: str, config: InfraConfig, out: Path, template: Path, extra: lis
 
 
 def _verify(config: InfraConfig, fmt: str, domain_id: str) -> int:
-    import boto3
-    from botocore.config import Config
-    from botocore.exceptions import BotoCoreError, ClientError
-
+    from .. import aws
     from .verify import Audit, AuditClients, AuditTarget, render
 
-    session = boto3.session.Session(region_name=config.region)
-    settings = Config(connect_timeout=3, read_timeout=10,
-                      retries={"mode": "standard", "max_attempts": 3})
-    clients = AuditClients(**{name: session.client(name, config=settings)
+    session = aws.make_session(config.region)
+    clients = AuditClients(**{name: aws.make_client(name, config.region, session=session,
+                                                    agent="jupyter_dsws-infra")
                               for name in ("ec2", "s3", "iam", "sagemaker")})
     target = AuditTarget(
         region=config.region, domain_name=config.domain_name, domain_id=domain_id,
@@ -112,8 +108,9 @@ def _verify(config: InfraConfig, fmt: str, domain_id: str) -> int:
                       if config.shared_space and config.identity_center.users else ""))
     try:
         findings = Audit(clients, target).run()
-    except (ClientError, BotoCoreError) as error:
-        print(f"The audit could not read the account: {error}", file=sys.stderr)
+    except aws.BOTO_ERRORS as error:
+        print(f"The audit could not read the account: {aws.redact(str(error))}",
+              file=sys.stderr)
         return 2
     print(render(findings, fmt))
     return 0 if all(f.passed for f in findings) else 1

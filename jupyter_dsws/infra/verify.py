@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, TypeVar
 
-from botocore.exceptions import BotoCoreError, ClientError
-
+from .. import aws
+from ..aws import call_sync, failure_of
+from ..aws.failures import DENIED
 from ..lifecycle.naming import is_ours
 from .endpoints import required_service_names, s3_service_name
 from .verify_rules import (
@@ -58,32 +59,25 @@ class AuditTarget:
 
 _T = TypeVar("_T")
 
-_DENIED = {"AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
-           "AuthorizationError", "UnauthorizedException"}
+# Every page, however many: an account this audit reads is finite, a token loop is not.
+_MAX_PAGES = 1000
 
 
 def unreadable(error: Exception, prefix: str) -> str:
     """Why a check could not read the account, naming the permission to grant."""
-    if isinstance(error, ClientError):
-        code = error.response.get("Error", {}).get("Code", "")
-        if code in _DENIED:
-            return (f"{error.operation_name} was refused; allow {prefix}:"
-                    f"{error.operation_name} for the role that runs the audit")
-        message = error.response.get("Error", {}).get("Message", "") or str(error)
-        return f"{error.operation_name} failed ({code or 'error'}): {message}"
+    failure = failure_of(error)
+    if failure is not None and failure.code:
+        if failure.kind == DENIED:
+            return (f"{failure.operation} was refused; allow {prefix}:"
+                    f"{failure.operation} for the role that runs the audit")
+        return (f"{failure.operation} failed ({failure.code}): "
+                f"{failure.message or failure.code}")
     return f"the {prefix} endpoint could not be read: {error}"
 
 
 def _pages(client: Any, method: str, key: str, **params: Any) -> Iterator[dict[str, Any]]:
-    while True:
-        answer = getattr(client, method)(**params)
-        yield from answer.get(key, [])
-        if answer.get("NextToken"):
-            params["NextToken"] = answer["NextToken"]
-        elif answer.get("IsTruncated") and answer.get("Marker"):  # IAM's way of paging
-            params["Marker"] = answer["Marker"]
-        else:
-            return
+    # boto3's paginators know each API's way of paging (NextToken; IAM's Marker).
+    return aws.items(client, method, key, max_pages=_MAX_PAGES, **params)
 
 
 class Audit:
@@ -120,7 +114,7 @@ class Audit:
                  check: Callable[..., _T], *args: Any) -> _T | None:
         try:
             return check(*args)
-        except (ClientError, BotoCoreError) as error:
+        except aws.BOTO_ERRORS as error:
             self._add(requirement, resource, [f"could not check: {unreadable(error, prefix)}"],
                       "")
             return None
@@ -216,14 +210,15 @@ class Audit:
         for name, need_endpoint in ([(b, True) for b in self.t.data_buckets]
                                     + [(b, False) for b in self.t.other_buckets]):
             try:
-                policy = self.c.s3.get_bucket_policy(Bucket=name)["Policy"]
-            except ClientError as error:
-                code = error.response.get("Error", {}).get("Code", "")
-                if code == "NoSuchBucketPolicy":
-                    policy = None
-                else:
-                    self._add("bucket policy", name, [f"cannot read its policy: {code}"], "")
-                    continue
+                answer = call_sync(self.c.s3, "get_bucket_policy",
+                                   ok_codes=("NoSuchBucketPolicy",), Bucket=name)
+            except aws.BOTO_ERRORS as error:
+                code = aws.error_code(error)
+                if code is None:
+                    raise  # the endpoint, not the bucket: the whole check says so
+                self._add("bucket policy", name, [f"cannot read its policy: {code}"], "")
+                continue
+            policy = answer["Policy"] if answer else None
             problems = bucket_policy_problems(policy, s3_endpoints, need_endpoint=need_endpoint)
             self._add("bucket policy", name, problems,
                       "denies non-TLS" + (" and non-endpoint access" if need_endpoint else ""))
@@ -264,8 +259,10 @@ class Audit:
             described = self.c.studio.describe_studio_lifecycle_config(
                 StudioLifecycleConfigName=name)
             tags = self.c.studio.list_tags(ResourceArn=arn).get("Tags", [])
-        except ClientError as error:
-            code = error.response.get("Error", {}).get("Code", "")
+        except aws.BOTO_ERRORS as error:
+            code = aws.error_code(error)
+            if code is None:
+                raise
             return [f"its built-in LCC {name} cannot be read: {code}"]
         problems = []
         if described.get("StudioLifecycleConfigAppType") != "JupyterLab":

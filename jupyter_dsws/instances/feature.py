@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..aws import AwsAccess
 from ..features import Feature
 from ..idle.config import IdleShutdown, state_dir
-from .catalog import Catalog, load_bundled
+from .allowlist import allow_list_problem
+from .catalog import load_bundled
 from .config import InstancePicker
 from .handlers import handlers
-from .pricing import PriceRefresher
-from .service import InstancesService
-from .switch import AppStopRequester, SwitchService
 
 if TYPE_CHECKING:
     from ..app import DSWSExtension
+    from .pricing import PriceRefresher
+    from .service import InstancesService
+    from .switch import AppStopRequester, SwitchService
 
 
 class InstancesFeature(Feature):
@@ -29,21 +30,33 @@ class InstancesFeature(Feature):
         self._idle_defaults = IdleShutdown(parent=extension)
         # Read once here: prices applied later (from the event loop) start from this copy.
         self._bundled = load_bundled()
-        self.service = InstancesService(
-            self._bundled, region=extension.aws.region,
+        self.refresher: PriceRefresher | None = None
+        problem = allow_list_problem(self._bundled, self.config.allowed_instance_types)
+        if problem:
+            extension.log.warning("jupyter_dsws: %s", problem)
+
+    # Built at the first request: their models and logic are no part of the server's start.
+    @cached_property
+    def service(self) -> InstancesService:
+        from .service import InstancesService
+
+        return InstancesService(
+            self._bundled, region=self.extension.aws.region,
             allowed=list(self.config.allowed_instance_types),
             idle_timeout_minutes=self.idle_timeout_minutes,
             working_days_per_month=self.config.working_days_per_month,
         )
-        problem = self.service.allow_list_problem()
-        if problem:
-            extension.log.warning("jupyter_dsws: %s", problem)
-        self.switcher = SwitchService(
+
+    @cached_property
+    def switcher(self) -> SwitchService:
+        from .switch import SwitchService
+
+        extension = self.extension
+        return SwitchService(
             extension.aws, extension.studio, catalog=lambda: self.service.catalog,
             allowed=self.service.is_allowed, stopper=self.app_stopper,
             quota_check=self.config.quota_check, logger=extension.log,
         )
-        self.refresher: PriceRefresher | None = None
 
     def idle_timeout_minutes(self) -> float:
         idle = self.extension.features.get("idle")
@@ -67,17 +80,14 @@ class InstancesFeature(Feature):
         c = self.config
         if not c.pricing_refresh or self.refresher is not None:
             return
-        aws = self.extension.aws
-        pricing_aws = AwsAccess(
-            region=c.pricing_region, endpoint_url=aws.endpoint_url,
-            connect_timeout=c.pricing_timeout_seconds, read_timeout=c.pricing_timeout_seconds,
-            max_attempts=1, max_workers=1,
-        )
-        catalog: Catalog = self.service.catalog
+        from .pricing import PriceRefresher
+
         self.refresher = PriceRefresher(
-            pricing_aws, catalog.regions, on_prices=self.apply_prices,
+            self.extension.aws, self._bundled.regions, on_prices=self.apply_prices,
             interval_seconds=c.pricing_refresh_interval_hours * 3600, logger=self.extension.log,
             cache_path=state_dir(self.config) / "instance-prices.json",
+            api_region=c.pricing_region, timeout_seconds=c.pricing_timeout_seconds,
+            first_delay_seconds=c.pricing_first_refresh_delay_seconds,
         )
         self.refresher.start()
 

@@ -90,9 +90,16 @@ class PriceRefresher:
                  on_prices: Callable[[dict[str, dict[str, float]], str], None],
                  interval_seconds: float, logger: logging.Logger = log,
                  clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
-                 cache_path: Path | None = None) -> None:
+                 cache_path: Path | None = None, api_region: str = "us-east-1",
+                 timeout_seconds: float = 5.0, first_delay_seconds: float = 0.0) -> None:
         self.aws = aws
         self.regions = regions
+        # The Price List API's own endpoint region, and this background work's own budget
+        # per call (no person waits for it).
+        self.api_region = api_region
+        self.timeout_seconds = timeout_seconds
+        # Not at the server's start: building the client costs ~0.3 s of CPU.
+        self.first_delay_seconds = first_delay_seconds
         self.on_prices = on_prices
         self.interval_seconds = interval_seconds
         self.log = logger
@@ -104,20 +111,12 @@ class PriceRefresher:
         self.cache_path = cache_path
 
     async def fetch(self, region: str) -> dict[str, float]:
-        client = await asyncio.to_thread(self.aws.client, "pricing")
         rates: dict[str, float] = {}
-        token: str | None = None
-        for _ in range(MAX_PAGES):
-            params: dict[str, Any] = {"ServiceCode": SERVICE_CODE,
-                                      "Filters": product_filters(region),
-                                      "FormatVersion": "aws_v1", "MaxResults": PAGE_SIZE}
-            if token:
-                params["NextToken"] = token
-            answer = await self.aws.call(client, "get_products", **params)
-            rates.update(parse_price_list(answer.get("PriceList") or []))
-            token = answer.get("NextToken")
-            if not token:
-                break
+        async for page in self.aws.pages(
+                "pricing", "get_products", max_pages=MAX_PAGES, region=self.api_region,
+                budget=self.timeout_seconds, ServiceCode=SERVICE_CODE,
+                Filters=product_filters(region), FormatVersion="aws_v1", MaxResults=PAGE_SIZE):
+            rates.update(parse_price_list(page.get("PriceList") or []))
         return rates
 
     async def refresh_once(self) -> bool:
@@ -187,6 +186,7 @@ class PriceRefresher:
         except Exception:  # a damaged cache must not stop the refresh
             self.log.exception("dsws instances: cannot read the kept prices")
             delay = 0.0
+        delay = max(delay, self.first_delay_seconds)
         if delay:
             await asyncio.sleep(delay)
         while True:
@@ -203,4 +203,3 @@ class PriceRefresher:
 
     async def stop(self) -> None:
         await self._task.stop()
-        self.aws.close()

@@ -4,7 +4,6 @@ name instead of Studio's "Unable to complete operation" at the next start."""
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,40 +46,22 @@ class QuotaChecker:
 
     async def find_quota(self, instance_type: str) -> tuple[dict[str, Any] | None, bool]:
         """(the quota, whether it is the account's applied value), else (None, False)."""
-        client = await asyncio.to_thread(self.aws.client, "service-quotas")
         for method, applied in (("list_service_quotas", True),
                                 ("list_aws_default_service_quotas", False)):
-            token: str | None = None
-            for _ in range(MAX_PAGES):
-                params: dict[str, Any] = {"ServiceCode": SERVICE_CODE, "MaxResults": 100}
-                if token:
-                    params["NextToken"] = token
-                answer = await self.aws.call(client, method, **params)
-                for quota in answer.get("Quotas") or []:
+            async for page in self.aws.pages("service-quotas", method, max_pages=MAX_PAGES,
+                                             ServiceCode=SERVICE_CODE, MaxResults=100):
+                for quota in page.get("Quotas") or []:
                     if matches(str(quota.get("QuotaName", "")), instance_type):
                         return quota, applied
-                token = answer.get("NextToken")
-                if not token:
-                    break
         return None, False
 
     async def running_apps(self, instance_type: str) -> int:
         """JupyterLab apps of the account in this region that run (or start) on the type."""
-        client = await asyncio.to_thread(self.aws.client, "sagemaker")
-        count, token = 0, None
-        for _ in range(MAX_PAGES):
-            params: dict[str, Any] = {"MaxResults": 100}
-            if token:
-                params["NextToken"] = token
-            answer = await self.aws.call(client, "list_apps", **params)
-            for app in answer.get("Apps") or []:
-                if (app.get("AppType") == "JupyterLab" and app.get("Status") in RUNNING
-                        and (app.get("ResourceSpec") or {}).get("InstanceType") == instance_type):
-                    count += 1
-            token = answer.get("NextToken")
-            if not token:
-                break
-        return count
+        apps = await self.aws.items("sagemaker", "list_apps", "Apps", max_pages=MAX_PAGES,
+                                    MaxResults=100)
+        return sum(1 for app in apps
+                   if app.get("AppType") == "JupyterLab" and app.get("Status") in RUNNING
+                   and (app.get("ResourceSpec") or {}).get("InstanceType") == instance_type)
 
     async def check(self, instance_type: str) -> QuotaCheck:
         """The quota and its use; a quota that cannot be read is reported, not raised."""

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..errors import InvalidInput, echo
 from . import advice
+from .allowlist import allow_list_problem
 from .catalog import Catalog
 from .inventory import parse_inventory
 from .models import (
@@ -55,20 +56,7 @@ class InstancesService:
         return not self.allowed or instance_type in self.allowed
 
     def allow_list_problem(self) -> str | None:
-        """What is wrong with the admin's allow-list, for the start-up log; None if nothing.
-
-        A name the catalog does not know (a typo, a missing ``ml.`` prefix) matches no
-        type, silently; when no name matches, every type shows as not allowed.
-        """
-        known = {spec.type for spec in self.catalog.types}
-        unknown = sorted(self.allowed - known)
-        if not unknown:
-            return None
-        effect = ("no name matches, so every type shows as not allowed and every switch is "
-                  "refused" if len(unknown) == len(self.allowed)
-                  else "they match no instance type")
-        return (f"InstancePicker.allowed_instance_types names types the catalog does not know: "
-                f"{', '.join(unknown)}; {effect}. Use Studio's names, e.g. ml.t3.medium.")
+        return allow_list_problem(self.catalog, self.allowed)
 
     def offers(self, region: str) -> list[advice.Offer]:
         result = []

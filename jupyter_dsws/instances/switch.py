@@ -9,7 +9,6 @@ the API reference.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import logging
 import re
@@ -108,9 +107,6 @@ class SwitchService:
         return {"DomainId": app.domain_id, "SpaceName": app.space_name or "",
                 "AppType": app.app_type, "AppName": app.app_name or DEFAULT_APP_NAME}
 
-    async def _sagemaker(self) -> Any:
-        return await asyncio.to_thread(self.aws.client, "sagemaker")
-
     async def current(self) -> CurrentInstance:
         app = self.studio
         if app is None or not app.space_name:
@@ -118,19 +114,14 @@ class SwitchService:
                                    space_name=app.space_name if app else None)
         instance_type = None
         try:
-            sagemaker = await self._sagemaker()
-        except DSWSError as exc:
-            self.log.info("dsws instances: current instance type unknown: %s", exc.message)
-            return CurrentInstance(in_studio=True, instance_type=None, space_name=app.space_name)
-        try:
-            described = await self.aws.call(sagemaker, "describe_app", **self._app_params(app))
+            described = await self.aws.call("sagemaker", "describe_app", **self._app_params(app))
             instance_type = (described.get("ResourceSpec") or {}).get("InstanceType")
         except DSWSError as exc:
             self.log.info("dsws instances: DescribeApp failed: %s", exc.message)
         if not instance_type:
             # The space's setting: what the app was started with, unless changed since.
             try:
-                space = await self.aws.call(sagemaker, "describe_space",
+                space = await self.aws.call("sagemaker", "describe_space",
                                             DomainId=app.domain_id, SpaceName=app.space_name)
                 instance_type = ((((space.get("SpaceSettings") or {})
                                    .get("JupyterLabAppSettings") or {})
@@ -163,8 +154,7 @@ class SwitchService:
         assert app is not None and app.space_name
         spec = self.catalog().find(instance_type)
         assert spec is not None
-        sagemaker = await self._sagemaker()
-        described = await self.aws.call(sagemaker, "describe_app", **self._app_params(app))
+        described = await self.aws.call("sagemaker", "describe_app", **self._app_params(app))
         current = (described.get("ResourceSpec") or {}).get("InstanceType")
         if current == instance_type:
             raise Conflict(f"This space already runs on {instance_type}.",
@@ -180,11 +170,11 @@ class SwitchService:
                 note = (f" The quota {check.name!r} could not be checked ({check.problem}); if "
                         "the space does not start, that quota is the first thing to look at.")
 
-        space = await self.aws.call(sagemaker, "describe_space", DomainId=app.domain_id,
+        space = await self.aws.call("sagemaker", "describe_space", DomainId=app.domain_id,
                                     SpaceName=app.space_name)
         settings = new_jupyterlab_settings(space, described, instance_type, spec.gpus > 0)
         try:
-            await self.aws.call(sagemaker, "update_space", DomainId=app.domain_id,
+            await self.aws.call("sagemaker", "update_space", DomainId=app.domain_id,
                                 SpaceName=app.space_name,
                                 SpaceSettings={"JupyterLabAppSettings": settings})
         except Conflict as exc:

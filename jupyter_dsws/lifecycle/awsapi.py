@@ -11,24 +11,18 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-import boto3
-import botocore.session
-from botocore.config import Config
-from botocore.exceptions import (
-    BotoCoreError,
-    ClientError,
-    ConnectTimeoutError,
-    EndpointConnectionError,
-    NoCredentialsError,
-    NoRegionError,
-    ReadTimeoutError,
+from .. import aws
+from ..aws.failures import (
+    CREDENTIALS,
+    DENIED,
+    NO_CREDENTIALS,
+    NO_REGION,
+    NOT_FOUND,
+    TIMEOUT,
+    UNREACHABLE,
 )
 
-from ..aws import redact
-
-_ACCESS_DENIED = {"AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "Forbidden"}
-_NOT_FOUND = {"ResourceNotFound", "ResourceNotFoundException", "NoSuchBucket", "NoSuchKey",
-              "NotFound", "404"}
+_MAX_PAGES = 1000  # every page an account has; a token that never ends is cut off
 
 
 class LifecycleError(Exception):
@@ -40,50 +34,48 @@ class LocalFileError(LifecycleError):
 
 
 def make_client(service: str, region: str | None) -> Any:
-    """A client like the server's (AwsAccess): regional STS, short timeouts, standard retries.
-
-    ``AWS_ENDPOINT_URL`` in the environment points it elsewhere (botocore reads it).
-    """
-    core = botocore.session.Session()
-    core.set_config_variable("sts_regional_endpoints", "regional")
-    session = boto3.session.Session(botocore_session=core, region_name=region or None)
-    config = Config(connect_timeout=5, read_timeout=30,
-                    retries={"mode": "standard", "total_max_attempts": 3},
-                    user_agent_extra="jupyter_dsws-lifecycle")
+    """A client like the server's (the AWS layer's session): regional STS, short timeouts,
+    standard retries. ``AWS_ENDPOINT_URL`` in the environment points it elsewhere."""
     try:
-        return session.client(service, config=config)
-    except NoRegionError:
-        raise LifecycleError("No AWS region: pass --region or set AWS_REGION.") from None
+        return aws.make_client(service, region, connect_timeout=5, read_timeout=30,
+                               agent="jupyter_dsws-lifecycle")
+    except aws.BOTO_ERRORS as exc:
+        failure = aws.failure_of(exc)
+        if failure is not None and failure.kind == NO_REGION:
+            raise LifecycleError("No AWS region: pass --region or set AWS_REGION.") from None
+        raise
 
 
 def explain(exc: Exception, client: Any, method: str) -> LifecycleError:
     operation = client.meta.method_to_api_mapping.get(method, method)
     action = f"{client.meta.service_model.signing_name}:{operation}"
-    if isinstance(exc, ClientError):
-        error = exc.response.get("Error", {}) or {}
-        code = str(error.get("Code") or "")
-        status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
-        message = redact(str(error.get("Message") or "")).strip()
-        if code in _ACCESS_DENIED or status == 403:
+    failure = aws.failure_of(exc)
+    if failure is None:
+        return LifecycleError(f"{operation} failed: {aws.redact(str(exc))}")
+    message = failure.message
+    if failure.code:  # AWS answered
+        if failure.kind == DENIED:
             return LifecycleError(
                 f"AWS denied {action}: allow {action} for the credentials you run dsws with "
                 f"(on the resource the command names).{' ' + message if message else ''}")
-        if code in _NOT_FOUND or status == 404:
-            return LifecycleError(f"{operation}: not found. {message or ''}".strip())
-        return LifecycleError(f"AWS refused {action} ({code}): {message}")
-    if isinstance(exc, EndpointConnectionError | ConnectTimeoutError | ReadTimeoutError):
+        if failure.kind == NOT_FOUND:
+            return LifecycleError(f"{operation}: not found. {message}".strip())
+        if failure.kind == CREDENTIALS:
+            return LifecycleError(f"AWS rejected the credentials you run dsws with "
+                                  f"({failure.code}) when calling {action}: refresh them.")
+        return LifecycleError(f"AWS refused {action} ({failure.code}): {message}")
+    if failure.kind in (UNREACHABLE, TIMEOUT):
         return LifecycleError(f"Cannot reach the {client.meta.service_model.service_name} "
-                              f"endpoint {client.meta.endpoint_url} for {operation}: "
-                              f"{redact(str(exc))}")
-    if isinstance(exc, NoCredentialsError):
+                              f"endpoint {client.meta.endpoint_url} for {operation}: {message}")
+    if failure.kind == NO_CREDENTIALS:
         return LifecycleError("No AWS credentials: set AWS_PROFILE or the usual AWS "
                               "environment variables.")
-    return LifecycleError(f"{operation} failed: {redact(str(exc))}")
+    return LifecycleError(f"{operation} failed: {message}")
 
 
 def is_not_found(exc: LifecycleError) -> bool:
-    return isinstance(exc.__cause__, ClientError) and (
-        exc.__cause__.response.get("Error", {}).get("Code") in _NOT_FOUND)
+    failure = aws.failure_of(exc.__cause__) if exc.__cause__ is not None else None
+    return failure is not None and bool(failure.code) and failure.kind == NOT_FOUND
 
 
 class Calls:
@@ -96,18 +88,14 @@ class Calls:
     def read(self, client: Any, method: str, **params: Any) -> dict[str, Any]:
         try:
             return getattr(client, method)(**params)
-        except (ClientError, BotoCoreError) as exc:
+        except aws.BOTO_ERRORS as exc:
             raise explain(exc, client, method) from exc
 
     def pages(self, client: Any, method: str, key: str, **params: Any) -> list[dict[str, Any]]:
-        items: list[dict[str, Any]] = []
-        while True:
-            page = self.read(client, method, **params)
-            items.extend(page.get(key) or [])
-            token = page.get("NextToken")
-            if not token:
-                return items
-            params["NextToken"] = token
+        try:
+            return list(aws.items(client, method, key, max_pages=_MAX_PAGES, **params))
+        except aws.BOTO_ERRORS as exc:
+            raise explain(exc, client, method) from exc
 
     def write(self, client: Any, method: str, shown: dict[str, Any] | None = None,
               **params: Any) -> dict[str, Any] | None:
@@ -119,5 +107,5 @@ class Calls:
             return None
         try:
             return getattr(client, method)(**params)
-        except (ClientError, BotoCoreError) as exc:
+        except aws.BOTO_ERRORS as exc:
             raise explain(exc, client, method) from exc

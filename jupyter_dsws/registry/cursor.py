@@ -34,12 +34,11 @@ def decode(cursor: str | None) -> str | None:
     return token
 
 
-def rejects_token(error: dict) -> bool:
-    """Whether SageMaker's ``Error`` refuses the NextToken we sent (forged, or stale because
-    the list changed). aws.py reads ``InvalidToken`` as rejected credentials, which is what
-    it means elsewhere; after a cursor from the browser it is the cursor."""
-    code = str(error.get("Code") or "")
-    message = str(error.get("Message") or "")
+def rejects_token(code: str, message: str) -> bool:
+    """Whether SageMaker's error (``code``, ``message``) refuses the NextToken we sent (forged,
+    or stale because the list changed). The AWS layer reads ``InvalidToken`` as rejected
+    credentials, which is what it means elsewhere; after a cursor from the browser it is the
+    cursor."""
     return code == "InvalidToken" or (code == "ValidationException"
                                       and "token" in message.lower())
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from ..aws import call_sync, make_client, make_session
 from .metrics import folder_of, split_s3_uri, to_statistics
 
 PENDING = "PendingManualApproval"
@@ -60,13 +61,11 @@ def register_model(
     if approval_status not in STATUSES:
         raise ValueError(f"approval_status must be one of {', '.join(STATUSES)}")
     split_s3_uri(model_data_url)  # a clear ValueError for anything but s3://bucket/key
-    if session is None:
-        import boto3
-
-        session = boto3.session.Session(region_name=region)
-    sagemaker = sagemaker_client or session.client("sagemaker", region_name=region,
-                                                   endpoint_url=endpoint_url)
-    s3 = s3_client or session.client("s3", region_name=region, endpoint_url=endpoint_url)
+    if not (sagemaker_client and s3_client):
+        session = session or make_session(region)
+    sagemaker = sagemaker_client or make_client("sagemaker", region, session=session,
+                                                endpoint_url=endpoint_url)
+    s3 = s3_client or make_client("s3", region, session=session, endpoint_url=endpoint_url)
 
     model_metrics = None
     if metrics:
@@ -119,15 +118,9 @@ def default_metrics_uri(model_data_url: str, now: datetime | None = None) -> str
 
 
 def _ensure_group(sagemaker: Any, group: str, description: str | None) -> None:
-    from botocore.exceptions import ClientError
-
-    try:
-        sagemaker.describe_model_package_group(ModelPackageGroupName=group)
+    if call_sync(sagemaker, "describe_model_package_group", missing_ok=True,
+                 ModelPackageGroupName=group) is not None:
         return
-    except ClientError as exc:
-        if exc.response.get("Error", {}).get("Code") not in ("ValidationException",
-                                                              "ResourceNotFound"):
-            raise
     params = {"ModelPackageGroupName": group}
     if description:
         params["ModelPackageGroupDescription"] = description

@@ -15,10 +15,9 @@ from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
-from botocore.exceptions import ClientError
 from pydantic import ValidationError
 
-from ..aws import AwsAccess
+from ..aws import AwsAccess, AwsFailure
 from ..errors import Conflict, DSWSError, InvalidInput, NotFound, echo
 from ..studio import StudioApp
 from . import compare, cursor
@@ -50,10 +49,9 @@ log = logging.getLogger(__name__)
 
 HISTORY_NAME = "approval-history.json"
 _LIST_PAGE = 100  # the API's largest page
+_MAX_PAGES = 100  # 10,000 versions of one group: more than any panel shows
 _EMPTY_FILTERED_PAGES = 3
 _PACKAGE_ARN = re.compile(r"^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package/[^/]+/\d+$")
-# What SageMaker answers for a group or package that does not exist.
-_MISSING_MESSAGE = re.compile(r"does not exist|not found|cannot be found", re.IGNORECASE)
 
 
 def iso(value: Any) -> str | None:
@@ -96,19 +94,10 @@ class RegistryService:
         self._metrics_uris: dict[str, tuple[int, list[str]]] = {}
         self._caller: str | None = None
 
-    @property
-    def sagemaker(self) -> Any:
-        return self.aws.client("sagemaker")
-
-    async def _client(self, service: str) -> Any:
-        # A client's first build reads botocore's service model from disk (~0.5 s for
-        # SageMaker): off the loop, like the calls themselves.
-        return await asyncio.to_thread(self.aws.client, service)
-
-    async def _call(self, method: str, **params: Any) -> dict[str, Any]:
-        client = await self._client("sagemaker")
+    async def _call(self, method: str, *, missing_ok: bool = False,
+                    **params: Any) -> dict[str, Any]:
         async with self.limit:
-            return await self.aws.call(client, method, **params)
+            return await self.aws.call("sagemaker", method, missing_ok=missing_ok, **params)
 
     async def _list(self, method: str, next_: str | None, *, supplied: bool = True,
                     **params: Any) -> dict[str, Any]:
@@ -117,37 +106,17 @@ class RegistryService:
         token = cursor.decode(next_)
         if not token:
             return await self._call(method, **params)
-        if not supplied:
-            return await self._call(method, NextToken=token, **params)
-        client = await self._client("sagemaker")
-
-        def run() -> dict[str, Any]:
-            try:
-                return getattr(client, method)(NextToken=token, **params)
-            except ClientError as exc:
-                if cursor.rejects_token(exc.response.get("Error", {}) or {}):
-                    raise cursor.stale() from None
-                raise
-
+        refine = _stale_cursor if supplied else None
         async with self.limit:
-            return await self.aws.run(client, method, run)
+            return await self.aws.call("sagemaker", method, refine=refine, NextToken=token,
+                                       **params)
 
     async def _call_or_none(self, method: str, **params: Any) -> dict[str, Any] | None:
         """The answer, or None when SageMaker says the thing does not exist."""
-        client = await self._client("sagemaker")
-
-        def run() -> dict[str, Any] | None:
-            try:
-                return getattr(client, method)(**params)
-            except ClientError as exc:
-                error = exc.response.get("Error", {}) or {}
-                if error.get("Code") in ("ValidationException", "ResourceNotFound") and \
-                        _MISSING_MESSAGE.search(str(error.get("Message") or "")):
-                    return None
-                raise
-
-        async with self.limit:
-            return await self.aws.run(client, method, run)
+        try:
+            return await self._call(method, missing_ok=True, **params)
+        except NotFound:
+            return None
 
     @staticmethod
     async def _each(items: Iterable[T], fn: Callable[[T], Awaitable[Any]]) -> list[Any]:
@@ -304,18 +273,16 @@ class RegistryService:
         if package and package.get("ModelPackageVersion") == version and \
                 package.get("ModelPackageGroupName") == group:
             return package
-        params: dict[str, Any] = {"ModelPackageGroupName": group, "MaxResults": _LIST_PAGE}
-        while True:  # a differently-formed ARN: find the version by listing
-            answer = await self._call("list_model_packages", **params)
-            for summary in answer.get("ModelPackageSummaryList", []):
+        # A differently-formed ARN: find the version by listing.
+        async for page in self.aws.pages("sagemaker", "list_model_packages",
+                                         max_pages=_MAX_PAGES, ModelPackageGroupName=group,
+                                         MaxResults=_LIST_PAGE):
+            for summary in page.get("ModelPackageSummaryList", []):
                 if summary.get("ModelPackageVersion") == version:
                     found = await self._call_or_none(
                         "describe_model_package", ModelPackageName=summary["ModelPackageArn"])
                     if found:
                         return found
-            if not answer.get("NextToken"):
-                break
-            params["NextToken"] = answer["NextToken"]
         raise NotFound(f"Model package group '{echo(group, 80)}' has no version {version}.",
                        code="version_not_found")
 
@@ -344,8 +311,7 @@ class RegistryService:
         if self.studio and self.studio.user_profile:
             return self.studio.user_profile
         if self._caller is None:
-            sts = await self._client("sts")
-            self._caller = (await self.aws.call(sts, "get_caller_identity"))["Arn"]
+            self._caller = (await self.aws.call("sts", "get_caller_identity"))["Arn"]
         return self._caller
 
     async def set_approval(self, group: str, version: int, request: ApprovalRequest
@@ -417,15 +383,10 @@ class RegistryService:
     async def _trends(self, groups: Iterable[str]
                       ) -> dict[str, dict[str, list[TrendPoint]]]:
         async def one(group: str) -> tuple[str, dict[str, list[TrendPoint]]]:
-            summaries: list[dict[str, Any]] = []
-            params: dict[str, Any] = {"ModelPackageGroupName": group, "MaxResults": _LIST_PAGE,
-                                      "SortBy": "CreationTime", "SortOrder": "Ascending"}
-            while True:
-                answer = await self._call("list_model_packages", **params)
-                summaries += answer.get("ModelPackageSummaryList", [])
-                if not answer.get("NextToken"):
-                    break
-                params["NextToken"] = answer["NextToken"]
+            summaries = await self.aws.items(
+                "sagemaker", "list_model_packages", "ModelPackageSummaryList",
+                max_pages=_MAX_PAGES, ModelPackageGroupName=group, MaxResults=_LIST_PAGE,
+                SortBy="CreationTime", SortOrder="Ascending")
             points = await self._each(summaries, self._metrics_of)
             series = compare.trend([p for p in points if p])
             return group, {m: [TrendPoint(**p) for p in s] for m, s in series.items()}
@@ -481,6 +442,10 @@ class RegistryService:
         return OverviewGroup(name=name,
                              description=summary.get("ModelPackageGroupDescription") or None,
                              latest_approved=latest, pending=waiting)
+
+
+def _stale_cursor(failure: AwsFailure) -> DSWSError | None:
+    return cursor.stale() if cursor.rejects_token(failure.code, failure.message) else None
 
 
 def _beside(uri: str) -> str:

@@ -13,16 +13,11 @@ import json
 from collections import OrderedDict
 from typing import Any
 
-from botocore.exceptions import ClientError
-
-from ..aws import AwsAccess
-from ..errors import Conflict, DSWSError
+from ..aws import AwsAccess, NotModified, PreconditionFailed
+from ..errors import Conflict, DSWSError, NotFound
 from .metrics import FlatMetrics, MalformedStatistics, merge, parse, split_s3_uri
 
 MAX_FILE_BYTES = 1024 * 1024
-_NOT_MODIFIED = object()
-_MISSING = object()
-_PRECONDITION = object()
 
 
 def _parsed(uri: str, body: bytes) -> FlatMetrics | str:
@@ -35,12 +30,6 @@ def _parsed(uri: str, body: bytes) -> FlatMetrics | str:
         return f"Metrics file {uri} is not SageMaker statistics JSON: {exc}."
 
 
-def _error_code(exc: ClientError) -> tuple[str, int]:
-    error = exc.response.get("Error", {}) or {}
-    status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
-    return str(error.get("Code") or ""), status
-
-
 class RegistryStore:
     def __init__(self, aws: AwsAccess, *, cache_size: int, limit: asyncio.Semaphore) -> None:
         self.aws = aws
@@ -49,14 +38,6 @@ class RegistryStore:
         # uri -> (etag, metrics or the reason the file is unusable)
         self._cache: OrderedDict[str, tuple[str, FlatMetrics | str]] = OrderedDict()
         self.downloads = 0  # bodies actually transferred, for tests and the benchmark
-
-    @property
-    def s3(self) -> Any:
-        return self.aws.client("s3")
-
-    async def _s3(self) -> Any:
-        # Building the client reads botocore's service model from disk: off the loop.
-        return await asyncio.to_thread(self.aws.client, "s3")
 
     async def metrics(self, uris: list[str]) -> tuple[FlatMetrics, str | None]:
         """All statistics files of one version, merged; and why any is unusable, or None."""
@@ -73,21 +54,12 @@ class RegistryStore:
         except ValueError as exc:
             return f"Metrics file: {exc}."
         cached = self._cache.get(uri)
-        s3 = await self._s3()
 
-        def fetch() -> Any:
+        def fetch(s3: Any) -> tuple[str, FlatMetrics | str]:
             params: dict[str, Any] = {"Bucket": bucket, "Key": key}
             if cached:
                 params["IfNoneMatch"] = cached[0]
-            try:
-                answer = s3.get_object(**params)
-            except ClientError as exc:
-                code, status = _error_code(exc)
-                if status == 304 or code in ("304", "NotModified"):
-                    return _NOT_MODIFIED
-                if code in ("NoSuchKey", "404") or status == 404:
-                    return _MISSING
-                raise
+            answer = s3.get_object(**params)
             with answer["Body"] as body:
                 data = body.read(MAX_FILE_BYTES + 1)
             # Parsed here, in the worker thread: a file of up to 1 MiB would hold the loop.
@@ -95,15 +67,17 @@ class RegistryStore:
 
         try:
             async with self.limit:
-                result = await self.aws.run(s3, "get_object", fetch)
-        except DSWSError as exc:
-            return f"Metrics file {uri} could not be read: {exc.message}"
-        if result is _NOT_MODIFIED and cached:
-            self._cache.move_to_end(uri)
-            return cached[1]
-        if result is _MISSING:
+                result = await self.aws.run("s3", "get_object", fetch, missing_ok=True)
+        except NotModified:
+            if cached:
+                self._cache.move_to_end(uri)
+                return cached[1]
+            return f"Metrics file {uri} could not be read: S3 answered 304 to a plain read."
+        except NotFound:
             self._cache.pop(uri, None)
             return f"Metrics file {uri} does not exist."
+        except DSWSError as exc:
+            return f"Metrics file {uri} could not be read: {exc.message}"
         etag, value = result
         self.downloads += 1
         self._remember(uri, etag, value)
@@ -122,24 +96,17 @@ class RegistryStore:
     async def history(self, uri: str) -> tuple[list[dict[str, Any]], str | None]:
         """The entries (oldest first) and the document's ETag; ([], None) when there is none."""
         bucket, key = split_s3_uri(uri)
-        s3 = await self._s3()
 
-        def fetch() -> Any:
-            try:
-                answer = s3.get_object(Bucket=bucket, Key=key)
-            except ClientError as exc:
-                code, status = _error_code(exc)
-                if code in ("NoSuchKey", "404") or status == 404:
-                    return _MISSING
-                raise
+        def fetch(s3: Any) -> tuple[str, bytes]:
+            answer = s3.get_object(Bucket=bucket, Key=key)
             with answer["Body"] as body:
                 return answer.get("ETag", ""), body.read(MAX_FILE_BYTES + 1)
 
-        async with self.limit:
-            result = await self.aws.run(s3, "get_object", fetch)
-        if result is _MISSING:
+        try:
+            async with self.limit:
+                etag, body = await self.aws.run("s3", "get_object", fetch, missing_ok=True)
+        except NotFound:
             return [], None
-        etag, body = result
         try:
             document = json.loads(body)
             entries = document["entries"] if isinstance(document, dict) else document
@@ -157,26 +124,17 @@ class RegistryStore:
         document); when someone else wrote in between, read again and retry.
         """
         bucket, key = split_s3_uri(uri)
-        s3 = await self._s3()
         for _ in range(5):
             entries, etag = await self.history(uri)
             entries = [*entries, entry]
             body = json.dumps({"entries": entries}, indent=1).encode()
             condition = {"IfMatch": etag} if etag else {"IfNoneMatch": "*"}
-
-            def put(body: bytes = body, condition: dict[str, str] = condition) -> Any:
-                try:
-                    return s3.put_object(Bucket=bucket, Key=key, Body=body,
-                                         ContentType="application/json", **condition)
-                except ClientError as exc:
-                    code, status = _error_code(exc)
-                    if code in ("PreconditionFailed", "ConditionalRequestConflict") or \
-                            status in (409, 412):
-                        return _PRECONDITION
-                    raise
-
-            async with self.limit:
-                if await self.aws.run(s3, "put_object", put) is not _PRECONDITION:
-                    return entries
+            try:
+                async with self.limit:
+                    await self.aws.call("s3", "put_object", Bucket=bucket, Key=key, Body=body,
+                                        ContentType="application/json", **condition)
+            except PreconditionFailed:
+                continue  # someone else wrote in between: read again
+            return entries
         raise Conflict(f"The approval history {uri} keeps changing under us; try again.",
                        code="history_busy")

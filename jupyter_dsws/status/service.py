@@ -17,14 +17,13 @@ class StatusService:
     """Builds the status; a failed AWS check is part of the answer, never an exception."""
 
     def __init__(self, aws: AwsAccess, studio: StudioApp | None, version: str, *,
-                 probe_read_timeout: float = 3.0, probe_max_attempts: int = 2) -> None:
+                 probe_seconds: float = 5.0) -> None:
         self.aws = aws
         self.studio = studio
         self.version = version
-        # The probe is tighter than feature calls, so that a missing endpoint shows in the
-        # panel within seconds whether its port refuses or accepts and never answers.
-        self.probe_read_timeout = probe_read_timeout
-        self.probe_max_attempts = probe_max_attempts
+        # The probe has less time than a panel's calls, so that a missing endpoint shows in
+        # the panel within seconds whether its port refuses or accepts and never answers.
+        self.probe_seconds = probe_seconds
         self._instance_type: str | None = None
 
     async def status(self) -> Status:
@@ -37,16 +36,12 @@ class StatusService:
         )
 
     async def identity(self) -> AwsStatus:
-        endpoint = None
         try:
-            sts = self.aws.client("sts", read_timeout=self.probe_read_timeout,
-                                  max_attempts=self.probe_max_attempts)
-            endpoint = sts.meta.endpoint_url
-            answer = await self.aws.call(sts, "get_caller_identity")
+            answer = await self.aws.call("sts", "get_caller_identity", budget=self.probe_seconds)
         except DSWSError as exc:
-            return AwsStatus(ok=False, endpoint=endpoint, error=exc.message)
+            return AwsStatus(ok=False, endpoint=self.aws.endpoint_of("sts"), error=exc.message)
         return AwsStatus(ok=True, account=answer.get("Account"), arn=answer.get("Arn"),
-                         endpoint=endpoint)
+                         endpoint=self.aws.endpoint_of("sts"))
 
     async def instance_type(self) -> str | None:
         """The app's instance type (not in the metadata file: DescribeApp knows it)."""
@@ -54,11 +49,9 @@ class StatusService:
         if self._instance_type or not app or not app.space_name or not app.app_name:
             return self._instance_type
         try:
-            sagemaker = self.aws.client("sagemaker", read_timeout=self.probe_read_timeout,
-                                        max_attempts=self.probe_max_attempts)
             answer = await self.aws.call(
-                sagemaker, "describe_app", DomainId=app.domain_id, SpaceName=app.space_name,
-                AppType=app.app_type, AppName=app.app_name,
+                "sagemaker", "describe_app", budget=self.probe_seconds, DomainId=app.domain_id,
+                SpaceName=app.space_name, AppType=app.app_type, AppName=app.app_name,
             )
         except DSWSError as exc:
             log.info("dsws: instance type unknown: %s", exc.message)

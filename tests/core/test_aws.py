@@ -28,7 +28,7 @@ from jupyter_dsws.studio import StudioApp
 SAGEMAKER = CallContext(service="sagemaker", operation="ListModelPackageGroups",
                         iam_prefix="sagemaker", region="eu-central-1",
                         endpoint="https://api.sagemaker.eu-central-1.amazonaws.com",
-                        read_timeout=10)
+                        waited=10.2, attempts=1)
 
 
 def client_error(code: str, status: int, message: str = "boom") -> ClientError:

@@ -22,8 +22,7 @@ def service_and_stub():
     """The status service, and a Stubber on the very SageMaker client it will use."""
     aws = AwsAccess(region="eu-central-1")
     service = StatusService(aws, APP, "1.0")
-    sagemaker = aws.client("sagemaker", read_timeout=service.probe_read_timeout,
-                           max_attempts=service.probe_max_attempts)
+    sagemaker = aws.client("sagemaker")
     with Stubber(sagemaker) as stub:
         yield service, stub
     aws.close()

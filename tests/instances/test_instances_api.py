@@ -153,6 +153,7 @@ async def test_prices_from_the_price_list_replace_the_shipped_ones_and_say_so(jp
 
 
 @pytest.mark.parametrize("picker_config", [{"pricing_refresh": True,
+                                            "pricing_first_refresh_delay_seconds": 0,
                                             "pricing_timeout_seconds": 0.5}], indirect=True)
 async def test_an_unreachable_price_list_leaves_the_bundled_catalog(jp_fetch, extension):
     feature = extension.features["instances"]

@@ -3,6 +3,7 @@ background refresh from the AWS Price List API (botocore's Stubber: moto has no 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 
@@ -151,3 +152,21 @@ async def test_after_a_restart_the_kept_prices_apply_and_the_next_ask_waits(tmp_
     kept = load_cache(cache)
     assert kept["attempted"] == now.isoformat()
     assert kept["prices"] == {"us-east-1": {"ml.t3.medium": 0.06}}  # a failure keeps them
+
+
+@pytest.mark.parametrize(("first_delay", "asked_at_start"), [(60.0, False), (0.0, True)])
+async def test_the_first_refresh_waits_so_the_server_starts_without_it(first_delay,
+                                                                       asked_at_start):
+    aws = AwsAccess(region="us-east-1", endpoint_url="http://127.0.0.1:9", connect_timeout=0.5,
+                    read_timeout=0.5, max_attempts=1)
+    refresher = PriceRefresher(aws, ["us-east-1"], interval_seconds=86400,
+                               on_prices=lambda read, as_of: None,
+                               first_delay_seconds=first_delay)
+    refresher.start()
+    try:
+        for _ in range(5):  # the refresh task runs its first steps
+            await asyncio.sleep(0)
+        assert (refresher.last_attempt is not None) is asked_at_start
+    finally:
+        await refresher.stop()
+        aws.close()

@@ -1,6 +1,6 @@
 """A well-formed cursor that SageMaker refuses (forged, or stale after the list changed).
 
-moto's server answers such a NextToken with ``InvalidToken``, which aws.py reads as
+moto's server answers such a NextToken with ``InvalidToken``, which the AWS layer reads as
 rejected credentials everywhere else: after a cursor from the browser the registry must
 say the cursor is the problem and how to go on.
 """
@@ -47,4 +47,4 @@ async def test_the_same_lists_without_a_cursor_still_answer(
     ({"Code": "AccessDeniedException", "Message": "not authorized"}, False),
 ])
 def test_which_sagemaker_errors_refuse_the_token(error: dict, refused: bool) -> None:
-    assert cursor.rejects_token(error) is refused
+    assert cursor.rejects_token(error["Code"], error["Message"]) is refused

@@ -1,0 +1,105 @@
+"""Does one AWS service that never answers slow the panels that do not use it?
+
+Starts moto's server behind a proxy that holds every STS request (accepts it, never
+answers) and passes the rest through, seeds model package groups with versions and metrics,
+and starts a Jupyter server with our extension against the proxy. Then prints the Models
+list's latency (GET /dsws/registry/groups, first page):
+  1. with nothing waiting;
+  2. while 8 clients poll GET /dsws/status without pause, so that 8 STS calls wait at all
+     times (each status call gives up after its 5 s);
+and the ratio of the two p95s (the goal: at most 1.2).
+
+    .venv/bin/python benchmarks/aws_isolation.py [--requests 40] [--groups 25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import threading
+from pathlib import Path
+
+import boto3
+from moto.server import ThreadedMotoServer
+from status_latency import get, jupyter, summary
+
+from jupyter_dsws.registry import register_model
+
+# The proxy the tests use (tests/core/test_aws_isolation.py), not a copy of it.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "core"))
+from test_aws_isolation import StsHangsProxy
+
+REGION = "eu-central-1"
+BUCKET = "isolation-bench"
+
+
+def seed(endpoint: str, groups: int) -> None:
+    session = boto3.session.Session(region_name=REGION, aws_access_key_id="testing",
+                                    aws_secret_access_key="testing")
+    sagemaker = session.client("sagemaker", endpoint_url=endpoint)
+    s3 = session.client("s3", endpoint_url=endpoint)
+    s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+    for g in range(groups):
+        for v in range(1, 4):
+            register_model(f"bench-{g:03d}", f"s3://{BUCKET}/bench-{g:03d}/v{v}/model.tar.gz",
+                           "123.dkr.ecr.eu-central-1.amazonaws.com/xgb:1",
+                           params={"max_depth": v}, metrics={"auc": 0.7 + v / 100},
+                           sagemaker_client=sagemaker, s3_client=s3)
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, int(len(ordered) * 0.95) - 1)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--groups", type=int, default=25)
+    args = parser.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+
+    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    moto.start()
+    host, port = moto.get_host_and_port()
+    upstream = f"http://{host}:{port}"
+    seed(upstream, args.groups)
+    proxy = StsHangsProxy(upstream)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    path = "/dsws/registry/groups"
+    try:
+        with jupyter(proxy.url) as base:
+            get(base, path)  # clients built
+            normal = [get(base, path) for _ in range(args.requests)]
+            summary("Models list, nothing waiting", normal)
+
+            stop = threading.Event()
+
+            def poll() -> None:
+                while not stop.is_set():
+                    get(base, "/dsws/status")
+
+            pollers = [threading.Thread(target=poll, daemon=True) for _ in range(8)]
+            for thread in pollers:
+                thread.start()
+            while proxy.held < 8:
+                stop.wait(0.05)
+            hung = [get(base, path) for _ in range(args.requests)]
+            summary("Models list, 8 status polls waiting on a silent STS", hung)
+            stop.set()
+            print(f"p95 ratio (STS silent / nothing waiting): {p95(hung) / p95(normal):.2f}; "
+                  f"median ratio {statistics.median(hung) / statistics.median(normal):.2f}; "
+                  f"STS calls held: {proxy.held}")
+            proxy.release.set()
+            for thread in pollers:
+                thread.join(timeout=30)
+    finally:
+        proxy.release.set()
+        proxy.shutdown()
+        moto.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,253 @@
+"""``AwsAccess``: the server's clients, and every AWS call made off the event loop.
+
+Clients are built once per service and region, in a worker thread (reading botocore's
+service model takes ~0.5 s), and reused. Each service has its own bounded pool of threads,
+so that one endpoint that never answers (STS, say) holds only its own callers, never the
+others'. Every call is held to a deadline (``deadline.py``) and its errors are translated
+(``failures.py``). Nothing here knows about tornado.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from ..errors import DSWSError, NotFound, Unavailable
+from . import deadline
+from .failures import (
+    REGION_HELP,
+    AwsFailure,
+    CallContext,
+    NotModified,
+    PreconditionFailed,
+    boto_errors,
+    timed_out,
+    translate,
+)
+from .paging import MAX_PAGES, paginate
+from .sessions import client_config, make_session
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+# The loop waits this much past the deadline for the thread's own (more precise) answer.
+_GRACE_SECONDS = 0.5
+# Conditional requests answer these as a matter of course: never worth a warning.
+_EXPECTED = (NotModified, PreconditionFailed)
+
+
+class AwsAccess:
+    """boto3 clients for one region and endpoint, and a way to call them off the loop."""
+
+    def __init__(
+        self,
+        *,
+        region: str | None,
+        endpoint_url: str | None = None,
+        connect_timeout: float = 3.0,
+        read_timeout: float = 10.0,
+        max_attempts: int = 3,
+        deadline_seconds: float = 12.0,
+        threads_per_service: int = 16,
+    ) -> None:
+        self.region = region
+        self.endpoint_url = endpoint_url or None
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+        self.max_attempts = max_attempts
+        self.deadline_seconds = deadline_seconds
+        self.threads_per_service = threads_per_service
+        self._pools: dict[str, ThreadPoolExecutor] = {}
+        self._clients: dict[tuple[str, str], Any] = {}
+        self._lock = threading.Lock()
+        # botocore's session is not safe for building clients from two threads at once.
+        self._build_lock = threading.Lock()
+        self._session: Any = None
+        #: Services whose client was built on an event loop's thread (it stalls the loop).
+        self.built_on_loop: list[str] = []
+
+    # Clients ----------------------------------------------------------------------------
+
+    def client(self, service: str, *, region: str | None = None) -> Any:
+        """The cached client of ``service`` (in ``region``, default the configured one),
+        built on first use; raises ``Unavailable`` when no region is configured.
+
+        Services never call this on the event loop: ``call``, ``run`` and ``pages`` build
+        the client in the service's worker thread."""
+        region = region or self.region
+        if not region:
+            raise Unavailable(REGION_HELP, code="region_missing")
+        key = (service, region)
+        client = self._clients.get(key)
+        if client is not None:
+            return client
+        with self._build_lock:
+            client = self._clients.get(key)
+            if client is None:
+                if _on_event_loop():
+                    self.built_on_loop.append(service)
+                    log.warning("dsws: the %s client was built on the event loop", service)
+                if self._session is None:
+                    self._session = make_session(self.region)
+                client = self._session.client(
+                    service, region_name=region, endpoint_url=self.endpoint_url,
+                    config=client_config(connect_timeout=self.connect_timeout,
+                                         read_timeout=self.read_timeout,
+                                         max_attempts=self.max_attempts))
+                deadline.hold_to_deadlines(client)
+                self._clients[key] = client
+        return client
+
+    def endpoint_of(self, service: str, *, region: str | None = None) -> str | None:
+        """The endpoint URL of ``service``'s client, once built (None before)."""
+        client = self._clients.get((service, region or self.region or ""))
+        return client.meta.endpoint_url if client is not None else None
+
+    def _pool(self, service: str) -> ThreadPoolExecutor:
+        with self._lock:
+            pool = self._pools.get(service)
+            if pool is None:
+                pool = ThreadPoolExecutor(max_workers=self.threads_per_service,
+                                          thread_name_prefix=f"dsws-aws-{service}")
+                self._pools[service] = pool
+        return pool
+
+    # Calls ------------------------------------------------------------------------------
+
+    async def call(self, service: str | Any, method: str, /, *, region: str | None = None,
+                   missing_ok: bool = False, budget: float | None = None,
+                   refine: Callable[[AwsFailure], DSWSError | None] | None = None,
+                   **params: Any) -> dict[str, Any]:
+        """``<service client>.<method>(**params)`` in the service's threads, translated.
+
+        ``missing_ok``: AWS saying the thing does not exist is expected here: ``NotFound``
+        is raised and logged at debug level only. ``budget``: seconds for this call (default
+        the deadline), never beyond its request's deadline. ``refine``: the caller's own
+        reading of an AWS error answer, e.g. a stale page token (raised, logged at debug).
+        """
+        return await self.run(service, method, lambda client: getattr(client, method)(**params),
+                              region=region, missing_ok=missing_ok, budget=budget,
+                              refine=refine)
+
+    async def run(self, service: str | Any, method: str, fn: Callable[[Any], T], *,
+                  region: str | None = None, missing_ok: bool = False,
+                  budget: float | None = None,
+                  refine: Callable[[AwsFailure], DSWSError | None] | None = None) -> T:
+        """Run ``fn(client)`` (blocking boto3 work, e.g. reading a body) in the service's
+        threads; ``method`` names the call in errors. Options as ``call``."""
+        given = None
+        if not isinstance(service, str):  # a client object, as callers once passed
+            given, service = service, service.meta.service_model.service_name
+        state = deadline.CallState(deadline.deadline_for(budget or self.deadline_seconds))
+        if state.left() <= 0:
+            raise Unavailable(
+                f"Did not call {service} {method}: this request already waited "
+                f"{self.deadline_seconds:g} s for AWS, the most a panel request waits.",
+                code="endpoint_unreachable")
+        loop = asyncio.get_running_loop()
+        work = loop.run_in_executor(self._pool(service), self._in_thread, given or service,
+                                    region, method, fn, state, refine)
+        try:
+            return await asyncio.wait_for(work, state.left() + _GRACE_SECONDS)
+        except asyncio.TimeoutError:
+            error: DSWSError = self._out_of_time(service, method, region, state)
+        except DSWSError as exc:
+            error = exc
+        expected = getattr(error, "expected", False) or isinstance(error, _EXPECTED) or (
+            missing_ok and isinstance(error, NotFound))
+        log.log(logging.DEBUG if expected else logging.WARNING, "AWS %s %s: %s %s",
+                service, method, error.code, error.message)
+        raise error from None
+
+    def _in_thread(self, service: str | Any, region: str | None, method: str,
+                   fn: Callable[[Any], T], state: deadline.CallState,
+                   refine: Callable[[AwsFailure], DSWSError | None] | None) -> T:
+        if state.left() <= 0:  # queued behind others until the caller stopped waiting
+            raise Unavailable("gave up before starting", code="endpoint_unreachable")
+        client = self.client(service, region=region) if isinstance(service, str) else service
+        with deadline.Running(state):
+            try:
+                return fn(client)
+            except boto_errors() as exc:
+                error = translate(exc, self.context(client, method, state))
+                failure = getattr(error, "failure", None)
+                refined = refine(failure) if refine and failure else None
+                if refined is not None:
+                    refined.expected = True  # type: ignore[attr-defined]
+                    raise refined from None
+                raise error from None
+
+    async def pages(self, service: str, method: str, /, *, max_pages: int = MAX_PAGES,
+                    region: str | None = None, budget: float | None = None,
+                    **params: Any) -> AsyncIterator[dict[str, Any]]:
+        """The pages of a List call (boto3's paginator, at most ``max_pages``), each read
+        in the service's threads. Leaving the loop early reads no further page."""
+        pages: Any = None
+
+        def next_page(client: Any) -> dict[str, Any] | None:
+            nonlocal pages
+            if pages is None:
+                pages = paginate(client, method, max_pages=max_pages, **params)
+            return next(pages, None)
+
+        while True:
+            page = await self.run(service, method, next_page, region=region, budget=budget)
+            if page is None:
+                return
+            yield page
+
+    async def items(self, service: str, method: str, key: str, /, *,
+                    max_pages: int = MAX_PAGES, **params: Any) -> list[Any]:
+        """Every page's ``key`` list, joined."""
+        found: list[Any] = []
+        async for page in self.pages(service, method, max_pages=max_pages, **params):
+            found.extend(page.get(key) or [])
+        return found
+
+    def begin_request(self) -> None:
+        """Start the clock of a panel request: its AWS calls share ``deadline_seconds``."""
+        deadline.begin_request(self.deadline_seconds)
+
+    # Errors -----------------------------------------------------------------------------
+
+    def context(self, client: Any, method: str,
+                state: deadline.CallState | None = None) -> CallContext:
+        meta = client.meta
+        service = meta.service_model.service_name
+        return CallContext(
+            service=service,
+            operation=meta.method_to_api_mapping.get(method, method),
+            iam_prefix=meta.service_model.signing_name or service,
+            region=meta.region_name or self.region,
+            endpoint=meta.endpoint_url,
+            waited=state.waited() if state else None,
+            attempts=state.attempts if state else 0,
+        )
+
+    def _out_of_time(self, service: str, method: str, region: str | None,
+                     state: deadline.CallState) -> DSWSError:
+        client = self._clients.get((service, region or self.region or ""))
+        if client is not None:
+            return timed_out(self.context(client, method, state))
+        return timed_out(CallContext(
+            service=service, operation="".join(p.title() for p in method.split("_")),
+            iam_prefix=service, region=region or self.region, endpoint=self.endpoint_url,
+            waited=state.waited(), attempts=state.attempts))
+
+    def close(self) -> None:
+        with self._lock:
+            pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _on_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
