@@ -1,25 +1,20 @@
-"""``{base_url}dsws/idle``, ``idle/events``, ``idle/keep``, ``idle/saved``: thin handlers."""
+"""``{base_url}dsws/idle``, ``idle/events``, ``idle/activity``, ``idle/keep``, ``idle/saved``:
+thin handlers over ``IdleService``."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..errors import InvalidInput
 from ..web import DSWSHandler
-from .models import Events, KeepBody, SavedBody, SettingsBody
-from .monitor import IdleMonitor
-
-MAX_EVENTS = 500
-DEFAULT_EVENTS = 50
+from .models import ActivityBody, KeepBody, SavedBody, SettingsBody
+from .service import IdleService
 
 
 class IdleBase(DSWSHandler):
     @property
-    def monitor(self) -> IdleMonitor:
-        return self.dsws.features["idle"].monitor
+    def service(self) -> IdleService:
+        return self.dsws.features["idle"].service
 
 
 class IdleHandler(IdleBase):
@@ -30,23 +25,13 @@ class IdleHandler(IdleBase):
     @authorized
     async def get(self) -> None:
         client = self.get_query_argument("client", None)
-        self.send(await self.monitor.state(client[:200] if client else None))
+        self.send(await self.service.state(client[:200] if client else None))
 
     @web.authenticated
     @authorized
     async def put(self) -> None:
-        raw: Any = self.get_json_body()
-        settings = raw.get("settings") if isinstance(raw, dict) else None
-        if isinstance(settings, dict):
-            # 403 comes before any 400: an admin-only field is refused whatever its value.
-            self.monitor.store.check_allowed(settings)
-        body = self.read_body(SettingsBody)
-        await self.monitor.store.update(body.settings)
-        if body.settings.model_fields_set:
-            # Choosing one's own timeout is a person's act.
-            self.monitor.note_activity()
-        self.monitor.wake()
-        self.send(await self.monitor.state())
+        self.service.check_allowed(self.get_json_body())  # 403 before any 400
+        self.send(await self.service.update_settings(self.read_body(SettingsBody).settings))
 
 
 class IdleEventsHandler(IdleBase):
@@ -55,16 +40,17 @@ class IdleEventsHandler(IdleBase):
     @web.authenticated
     @authorized
     async def get(self) -> None:
-        text = self.get_query_argument("limit", str(DEFAULT_EVENTS))
-        try:
-            limit = int(text)
-        except ValueError:
-            limit = 0
-        if not 1 <= limit <= MAX_EVENTS:
-            raise InvalidInput(
-                f"limit must be a whole number from 1 to {MAX_EVENTS}; got {text!r}.")
-        events = await self.monitor.events.recent(limit)
-        self.send(Events.model_validate({"events": events}))
+        self.send(await self.service.events(self.get_query_argument("limit", None)))
+
+
+class IdleActivityHandler(IdleBase):
+    # A person edited a document: activity, for jupyter-server's own bookkeeping too.
+
+    @web.authenticated
+    @authorized
+    async def post(self) -> None:
+        body = self.read_body(ActivityBody)
+        self.send(await self.service.activity(body.client))
 
 
 class IdleKeepHandler(IdleBase):
@@ -72,8 +58,7 @@ class IdleKeepHandler(IdleBase):
     @authorized
     async def post(self) -> None:
         body = self.read_body(KeepBody)
-        await self.monitor.keep(body.client)
-        self.send(await self.monitor.state(body.client))
+        self.send(await self.service.keep(body.client))
 
 
 class IdleSavedHandler(IdleBase):
@@ -84,7 +69,7 @@ class IdleSavedHandler(IdleBase):
     @authorized
     async def post(self) -> None:
         body = self.read_body(SavedBody)
-        self.monitor.saved(body.client, body.stop_id)
+        self.service.saved(body.client, body.stop_id)
         self.set_status(204)
         self.finish()
 
@@ -92,6 +77,7 @@ class IdleSavedHandler(IdleBase):
 handlers = [
     ("idle", IdleHandler),
     ("idle/events", IdleEventsHandler),
+    ("idle/activity", IdleActivityHandler),
     ("idle/keep", IdleKeepHandler),
     ("idle/saved", IdleSavedHandler),
 ]

@@ -34,12 +34,23 @@ class ResourceState(BaseModel):
     shutdown_at: datetime | None
 
 
+class AppStop(BaseModel):
+    """Why and when the app stops: what a page says once the connection is gone."""
+
+    cause: Literal["idle", "requested"]
+    at: datetime
+    idle_seconds: float
+    reason: str
+    restart: str
+
+
 class AppState(BaseModel):
     idle_seconds: float
     shutdown_at: datetime | None
     target: Literal["studio-app", "server"]
     stopping: bool
     stop_id: str | None
+    stop: AppStop | None
 
 
 class IdleState(BaseModel):
@@ -64,6 +75,12 @@ class SettingsBody(BaseModel):
 
 
 class KeepBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    client: Annotated[str, Field(max_length=200)] | None = None
+
+
+class ActivityBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     client: Annotated[str, Field(max_length=200)] | None = None
