@@ -29,12 +29,24 @@ export interface IIdleResource {
   shutdown_at: string | null;
 }
 
+/** Why and when the app stops: what the page says once the connection is gone. */
+export interface IIdleStop {
+  cause: 'idle' | 'requested';
+  at: string;
+  /** How long nothing ran and nobody was active (an idle stop). */
+  idle_seconds: number;
+  reason: string;
+  /** What a person does to start the app again. */
+  restart: string;
+}
+
 export interface IIdleApp {
   idle_seconds: number;
   shutdown_at: string | null;
   target: 'studio-app' | 'server';
   stopping: boolean;
   stop_id: string | null;
+  stop: IIdleStop | null;
 }
 
 export interface IIdleState {
@@ -73,6 +85,15 @@ export async function fetchIdleEvents(limit = 20): Promise<IIdleEvent[]> {
     `idle/events?limit=${limit}`
   );
   return body.events;
+}
+
+/** A person did something in this tab (a key, a click, a scroll): the idle clock restarts. */
+export function reportActivity(client: string): Promise<IIdleState> {
+  return requestAPI<IIdleState>('idle/activity', {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ client })
+  });
 }
 
 export function keepWorking(client: string): Promise<IIdleState> {
