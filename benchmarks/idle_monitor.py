@@ -1,17 +1,18 @@
 """What does one idle check cost, and does the event loop stay free while it runs?
 
-Sets up 50 real terminals (bash in a pty, through jupyter-server-terminals' manager) and 50
-kernels shaped like jupyter-server's (real kernels cost ~60 MB each; these fakes have the
-same attributes, and each owns a real `sleep` process in its own session so that the /proc
-scan sees a realistic process table), then prints:
+For 10, 50 and 200 of each, sets up real terminals (bash in a pty, through
+jupyter-server-terminals' manager) and kernels shaped like jupyter-server's (real kernels cost
+~60 MB each; these fakes have the same attributes, and each owns a real `sleep` process in its
+own session so that the /proc scan sees a realistic process table), then prints:
   1. the CPU time (ms, the whole process: the event loop and the threads) and the wall time of
-     one check, over 20 checks where nothing is due;
-  2. the event loop's worst lag (a 5 ms ticker) during a check that shuts down 50 kernels,
-     records 50 events and then stops the app through DeleteApp against an endpoint that
-     accepts and never answers (read timeout 2 s): if anything blocked the loop, the lag
-     would reach seconds.
+     one check, over 20 checks where nothing is due: it should grow linearly;
+  2. the process matching alone (no /proc reads) for 1,000 roots in a 3,000-process table;
+  3. for 50 of each, the event loop's worst lag (a 5 ms ticker) during a check that shuts down
+     50 kernels, records 50 events and then stops the app through DeleteApp against an
+     endpoint that accepts and never answers (read timeout 2 s): if anything blocked the
+     loop, the lag would reach seconds.
 
-    .venv/bin/python benchmarks/idle_monitor.py [--kernels 50] [--terminals 50]
+    .venv/bin/python benchmarks/idle_monitor.py [--sizes 10 50 200]
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from jupyter_server_terminals.terminalmanager import TerminalManager
 from traitlets.config import Config
 
 from jupyter_dsws.aws import AwsAccess
+from jupyter_dsws.idle import processes
 from jupyter_dsws.idle.config import IdleShutdown
 from jupyter_dsws.idle.events import EventLog
 from jupyter_dsws.idle.inventory import Inventory
@@ -113,41 +115,75 @@ async def ticker(stop: asyncio.Event, lags: list[float], period: float = 0.005) 
         lags.append(time.perf_counter() - started - period)
 
 
-async def main(kernels: int, terminals: int) -> None:
-    now = datetime.now(timezone.utc)
-    kernel_manager = FakeKernelManager(kernels, now)
-    terminal_manager = TerminalManager(shell_command=["bash", "--norc"])
-    for _ in range(terminals):
-        terminal_manager.create()
-    serverapp = SimpleNamespace(
-        kernel_manager=kernel_manager, session_manager=FakeSessions(kernel_manager),
-        web_app=SimpleNamespace(settings={"terminal_manager": terminal_manager}))
-    sock, endpoint = silent_endpoint()
-    aws = AwsAccess(region="eu-central-1", endpoint_url=endpoint, read_timeout=2.0,
-                    max_attempts=1)
-    os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
-    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
+class Setup:
+    """``count`` fake kernels and ``count`` real terminals, and a server shaped like Jupyter's."""
+
+    def __init__(self, count: int) -> None:
+        self.now = datetime.now(timezone.utc)
+        self.kernel_manager = FakeKernelManager(count, self.now)
+        self.terminal_manager = TerminalManager(shell_command=["bash", "--norc"])
+        for _ in range(count):
+            self.terminal_manager.create()
+        self.serverapp = SimpleNamespace(
+            kernel_manager=self.kernel_manager,
+            session_manager=FakeSessions(self.kernel_manager),
+            web_app=SimpleNamespace(settings={"terminal_manager": self.terminal_manager}))
+
+    async def close(self) -> None:
+        await self.terminal_manager.terminate_all()
+        self.kernel_manager.close()
+
+
+async def quiet_checks(count: int, aws: AwsAccess) -> None:
+    setup = Setup(count)
     await asyncio.sleep(0.5)  # the shells print their prompts
     try:
         with tempfile.TemporaryDirectory() as home:
-            # 1. Nothing is due: the cost of looking.
-            quiet = monitor_for(serverapp, Path(home), aws, timeout_minutes=60.0)
+            quiet = monitor_for(setup.serverapp, Path(home), aws, timeout_minutes=60.0)
+            await quiet.check()  # the first check also starts the thread pool
             cpu, wall = [], []
             for _ in range(20):
                 c0, w0 = time.process_time(), time.perf_counter()
                 await quiet.check()
                 cpu.append((time.process_time() - c0) * 1000)
                 wall.append((time.perf_counter() - w0) * 1000)
-            print(f"one check, {kernels} kernels + {terminals} terminals, nothing due "
-                  f"(20 checks):")
+            print(f"one check, {count} kernels + {count} terminals "
+                  f"({len(processes.read_table())} processes), nothing due (20 checks):")
             print(f"  CPU  median {statistics.median(cpu):6.1f} ms   max {max(cpu):6.1f} ms")
             print(f"  wall median {statistics.median(wall):6.1f} ms   max {max(wall):6.1f} ms")
+            quiet.events.close()
+    finally:
+        await setup.close()
 
-            # 2. Everything due: 50 shutdowns, 50 events, then a DeleteApp that hangs.
-            for kernel in kernel_manager.kernels.values():
-                kernel.last_activity = now - timedelta(hours=2)
-            busy = monitor_for(serverapp, Path(home), aws, timeout_minutes=0.001)
-            busy.started = now - timedelta(hours=2)
+
+def matching(roots: int = 1000, per_root: int = 2) -> None:
+    """The matching alone, on a made-up table: each root leads a session with children."""
+    table: dict[int, processes.Proc] = {}
+    pid = 1000
+    for _ in range(roots):
+        root = pid
+        table[root] = processes.Proc(root, 1, root, root, "S")
+        for child in range(1, per_root + 1):
+            table[root + child] = processes.Proc(root + child, root, root, root, "S")
+        pid += per_root + 1
+    c0 = time.process_time()
+    index = processes.ProcessIndex(table)
+    found = sum(len(index.related(root)) for root in range(1000, pid, per_root + 1))
+    took = (time.process_time() - c0) * 1000
+    print(f"matching {roots} roots in a {len(table)}-process table: {took:.1f} ms CPU "
+          f"({found} processes found)")
+
+
+async def loop_lag(count: int, aws: AwsAccess) -> None:
+    setup = Setup(count)
+    await asyncio.sleep(0.5)
+    try:
+        with tempfile.TemporaryDirectory() as home:
+            # Everything due: shutdowns, events, then a DeleteApp that hangs.
+            for kernel in setup.kernel_manager.kernels.values():
+                kernel.last_activity = setup.now - timedelta(hours=2)
+            busy = monitor_for(setup.serverapp, Path(home), aws, timeout_minutes=0.001)
+            busy.started = setup.now - timedelta(hours=2)
             await busy.stopper.prepare()  # as the monitor does when it starts
             lags: list[float] = []
             stop = asyncio.Event()
@@ -158,24 +194,36 @@ async def main(kernels: int, terminals: int) -> None:
             stop.set()
             await tick
             events = await busy.events.recent(500)
-            print(f"check with {kernels} shutdowns and a DeleteApp that never answers:")
+            print(f"check with {count} shutdowns and a DeleteApp that never answers:")
             print(f"  took {elapsed:.2f} s (the AWS read timeout is 2 s); "
                   f"{sum(e['kind'] == 'kernel' for e in events)} kernel events, "
                   f"{sum(e['action'] == 'error' for e in events)} error event(s)")
             print(f"  event loop lag: worst {max(lags) * 1000:.1f} ms, "
                   f"median {statistics.median(lags) * 1000:.2f} ms over {len(lags)} ticks")
-            quiet.events.close()
             busy.events.close()
     finally:
-        await terminal_manager.terminate_all()
-        kernel_manager.close()
+        await setup.close()
+
+
+async def main(sizes: list[int]) -> None:
+    sock, endpoint = silent_endpoint()
+    aws = AwsAccess(region="eu-central-1", endpoint_url=endpoint, read_timeout=2.0,
+                    max_attempts=1)
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
+    try:
+        for count in sizes:
+            await quiet_checks(count, aws)
+        matching()
+        await loop_lag(50, aws)
+    finally:
         aws.close()
         sock.close()
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kernels", type=int, default=50)
-    parser.add_argument("--terminals", type=int, default=50)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 200],
+                        help="How many kernels (and as many terminals) to check with.")
     args = parser.parse_args()
-    asyncio.run(main(args.kernels, args.terminals))
+    asyncio.run(main(args.sizes))

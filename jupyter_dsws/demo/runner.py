@@ -178,6 +178,8 @@ def lab_command(options: DemoOptions, endpoint_url: str, state_dir: Path) -> lis
         "--CodeCommitClone.extra_git_protocols=http",
         # The emulator has no Price List API: the panel shows the prices the package ships.
         "--InstancePicker.pricing_refresh=False",
+        # Once idle shutdown stopped the demo's server, `dsws demo` exits too.
+        "--IdleShutdown.restart_hint=Run dsws demo again to start it, then reload this page.",
     ]
     if not options.open_browser:
         command.append("--no-browser")

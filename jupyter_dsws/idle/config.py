@@ -97,6 +97,13 @@ class IdleShutdown(LoggingConfigurable):
              "their documents. Default: 30 s. No wait when no browser is connected.",
     )
 
+    restart_hint = Unicode(
+        "", config=True,
+        help="What the page tells a person, once the app stopped, to start it again. Default: "
+             "empty, which says \"Start the space again from SageMaker Studio.\" in Studio and "
+             "\"Start the Jupyter server again, then reload this page.\" elsewhere.",
+    )
+
     @default("events_path")
     def _default_events_path(self) -> str:
         return str(state_dir(self) / "idle-events.jsonl")

@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import threading
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -59,6 +60,7 @@ class EventLog:
         self.server_logger = server_logger
         self._handler: logging.FileHandler | None = None
         self._lock = threading.Lock()  # the monitor and a handler may record at once
+        self._told_skipped = False
         self._file_logger = EventLogger()
         register_schema(self._file_logger)
         if server_logger is not None:
@@ -68,6 +70,7 @@ class EventLog:
         with self._lock:
             if self._handler is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                _end_last_line(self.path)
                 self._handler = logging.FileHandler(self.path, mode="a", encoding="utf-8")
                 self._file_logger.register_handler(self._handler)
             self._file_logger.emit(schema_id=SCHEMA_ID, data=data, timestamp_override=when)
@@ -91,18 +94,25 @@ class EventLog:
         return await asyncio.to_thread(self._read_recent, limit)
 
     def _read_recent(self, limit: int) -> list[dict[str, Any]]:
+        events: list[dict[str, Any]] = []
+        skipped = 0
         try:
-            lines = tail_lines(self.path, limit)
+            for line in lines_backwards(self.path):
+                event = _event_from_line(line)
+                if event is None:
+                    # A line cut short by a crash or written by hand: skipped, never counted.
+                    skipped += 1
+                    continue
+                events.append(event)
+                if len(events) >= limit:
+                    break
         except OSError as exc:
             raise Unavailable(f"Cannot read the idle events log {self.path}: {exc.strerror}.",
                               code="events_unreadable") from None
-        events: list[dict[str, Any]] = []
-        for line in reversed(lines):
-            event = _event_from_line(line)
-            if event is not None:
-                events.append(event)
-            if len(events) >= limit:
-                break
+        if skipped and not self._told_skipped:
+            self._told_skipped = True  # once: the panel reads the log every few seconds
+            log.warning("dsws idle: skipped %d unreadable line(s) in %s (not idle events); "
+                        "further ones are skipped silently", skipped, self.path)
         return events
 
     def close(self) -> None:
@@ -113,22 +123,43 @@ class EventLog:
                 self._handler = None
 
 
-def tail_lines(path: Path, count: int) -> list[str]:
-    """The last ``count`` non-empty lines, reading the file backwards by blocks."""
+def lines_backwards(path: Path) -> Iterator[str]:
+    """The file's non-empty lines, last first, reading it backwards by blocks: the newest
+    events cost the same in a log of any size."""
     try:
-        with path.open("rb") as file:
-            file.seek(0, 2)
-            end = file.tell()
-            data = b""
-            while end > 0 and data.count(b"\n") <= count:
-                start = max(0, end - _BLOCK)
-                file.seek(start)
-                data = file.read(end - start) + data
-                end = start
+        file = path.open("rb")
     except FileNotFoundError:
-        return []
-    lines = [line for line in data.decode("utf-8", errors="replace").splitlines() if line.strip()]
-    return lines[-count:] if end == 0 else lines[1:][-count:]
+        return
+    with file:
+        file.seek(0, 2)
+        end = file.tell()
+        rest = b""  # the start of a line whose beginning is in an earlier block
+        while end > 0:
+            start = max(0, end - _BLOCK)
+            file.seek(start)
+            data = file.read(end - start) + rest
+            end = start
+            parts = data.split(b"\n")
+            rest = parts.pop(0) if end > 0 else b""
+            for part in reversed(parts):
+                if part.strip():
+                    yield part.decode("utf-8", errors="replace")
+        if rest.strip():
+            yield rest.decode("utf-8", errors="replace")
+
+
+def _end_last_line(path: Path) -> None:
+    """A crash may have left a line without its newline: end it, so that our next event
+    starts a line of its own instead of being glued to a broken one (and lost with it)."""
+    try:
+        with path.open("rb+") as file:
+            if file.seek(0, 2) == 0:
+                return
+            file.seek(-1, 2)
+            if file.read(1) != b"\n":
+                file.write(b"\n")
+    except FileNotFoundError:
+        pass
 
 
 def _event_from_line(line: str) -> dict[str, Any] | None:

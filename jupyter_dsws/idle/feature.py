@@ -11,6 +11,7 @@ from .events import EventLog
 from .handlers import handlers
 from .inventory import Inventory
 from .monitor import IdleMonitor
+from .service import IdleService
 from .settings import SettingsStore
 from .stopper import AppStopper, ServerStopper, StudioAppStopper, StudioHeartbeat
 
@@ -44,6 +45,7 @@ class IdleFeature(Feature):
             heartbeat=heartbeat,
             logger=extension.log,
         )
+        self.service = IdleService(self.monitor)
         self._listening = False
         if not sys.platform.startswith("linux"):
             extension.log.info("dsws idle: no /proc here; processes started by kernels and "

@@ -1,4 +1,5 @@
-"""``{base_url}dsws/idle``, ``idle/events``, ``idle/keep``, ``idle/saved``: thin handlers."""
+"""``{base_url}dsws/idle``, ``idle/events``, ``idle/activity``, ``idle/keep``, ``idle/saved``:
+thin handlers over ``IdleService``."""
 
 from __future__ import annotations
 
@@ -8,14 +9,23 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import DSWSHandler, api
-from .models import Events, EventsQuery, IdleQuery, IdleState, KeepBody, SavedBody, SettingsBody
-from .monitor import IdleMonitor
+from .models import (
+    ActivityBody,
+    Events,
+    EventsQuery,
+    IdleQuery,
+    IdleState,
+    KeepBody,
+    SavedBody,
+    SettingsBody,
+)
+from .service import IdleService
 
 
 class IdleBase(DSWSHandler):
     @property
-    def monitor(self) -> IdleMonitor:
-        return self.dsws.features["idle"].monitor
+    def service(self) -> IdleService:
+        return self.dsws.features["idle"].service
 
 
 class IdleHandler(IdleBase):
@@ -26,24 +36,17 @@ class IdleHandler(IdleBase):
     @authorized
     @api
     async def get(self, query: IdleQuery) -> IdleState:
-        return await self.monitor.state(query.client or None)
+        return await self.service.state(query.client or None)
 
     def inspect_body(self, raw: Any) -> None:
-        settings = raw.get("settings") if isinstance(raw, dict) else None
-        if isinstance(settings, dict):
-            # 403 comes before any 400: an admin-only field is refused whatever its value.
-            self.monitor.store.check_allowed(settings)
+        # 403 comes before any 400: an admin-only field is refused whatever its value.
+        self.service.check_allowed(raw)
 
     @web.authenticated
     @authorized
     @api
     async def put(self, body: SettingsBody) -> IdleState:
-        await self.monitor.store.update(body.settings)
-        if body.settings.model_fields_set:
-            # Choosing one's own timeout is a person's act.
-            self.monitor.note_activity()
-        self.monitor.wake()
-        return await self.monitor.state()
+        return await self.service.update_settings(body.settings)
 
 
 class IdleEventsHandler(IdleBase):
@@ -53,8 +56,17 @@ class IdleEventsHandler(IdleBase):
     @authorized
     @api
     async def get(self, query: EventsQuery) -> Events:
-        events = await self.monitor.events.recent(query.limit)
-        return Events.model_validate({"events": events})
+        return await self.service.events(query.limit)
+
+
+class IdleActivityHandler(IdleBase):
+    # A person's input in a tab: activity, for jupyter-server's own bookkeeping too.
+
+    @web.authenticated
+    @authorized
+    @api
+    async def post(self, body: ActivityBody) -> IdleState:
+        return await self.service.activity(body.client)
 
 
 class IdleKeepHandler(IdleBase):
@@ -62,8 +74,7 @@ class IdleKeepHandler(IdleBase):
     @authorized
     @api
     async def post(self, body: KeepBody) -> IdleState:
-        await self.monitor.keep(body.client)
-        return await self.monitor.state(body.client)
+        return await self.service.keep(body.client)
 
 
 class IdleSavedHandler(IdleBase):
@@ -74,12 +85,13 @@ class IdleSavedHandler(IdleBase):
     @authorized
     @api(status=204)
     async def post(self, body: SavedBody) -> None:
-        self.monitor.saved(body.client, body.stop_id)
+        self.service.saved(body.client, body.stop_id)
 
 
 handlers = [
     ("idle", IdleHandler),
     ("idle/events", IdleEventsHandler),
+    ("idle/activity", IdleActivityHandler),
     ("idle/keep", IdleKeepHandler),
     ("idle/saved", IdleSavedHandler),
 ]

@@ -20,6 +20,9 @@ class PendingStop:
     stop_id: str
     began: datetime
     waiting_for: frozenset[str]
+    cause: str = "idle"  # idle | requested (an instance switch)
+    reason: str = ""  # for a person: why the app stops
+    idle_seconds: float = 0.0  # how long nothing ran and nobody was active, for an idle stop
     confirmed: set[str] = field(default_factory=set)
 
 
@@ -41,9 +44,11 @@ class Handshake:
     def connected(self, now: datetime) -> frozenset[str]:
         return frozenset(c for c, t in self._seen.items() if now - t <= self.client_ttl)
 
-    def begin(self, now: datetime) -> PendingStop:
+    def begin(self, now: datetime, *, cause: str = "idle", reason: str = "",
+              idle_seconds: float = 0.0) -> PendingStop:
         self.pending = PendingStop(stop_id=str(uuid.uuid4()), began=now,
-                                   waiting_for=self.connected(now))
+                                   waiting_for=self.connected(now), cause=cause, reason=reason,
+                                   idle_seconds=idle_seconds)
         return self.pending
 
     def confirm(self, client: str, stop_id: str, now: datetime) -> None:

@@ -52,6 +52,16 @@ class ResourceState(BaseModel):
         "Null when it will not be shut down (working, connected, kept, off)."))
 
 
+class AppStop(BaseModel):
+    """Why and when the app stops: what a page says once the connection is gone."""
+
+    cause: Literal["idle", "requested"]
+    at: datetime
+    idle_seconds: float
+    reason: str
+    restart: str
+
+
 class AppState(BaseModel):
     idle_seconds: float
     shutdown_at: datetime | None = Field(description=(
@@ -61,6 +71,7 @@ class AppState(BaseModel):
     stopping: bool = Field(description=(
         "The stop began; connected browsers save and confirm with stop_id."))
     stop_id: str | None
+    stop: AppStop | None
 
 
 class IdleState(BaseModel):
@@ -94,6 +105,12 @@ class SettingsBody(BaseModel):
 
 
 class KeepBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    client: ClientId | None = None
+
+
+class ActivityBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     client: ClientId | None = None

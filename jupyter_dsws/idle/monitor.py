@@ -1,4 +1,4 @@
-"""The periodic check: observe, decide with ``policy``, act, record; and the panel's view.
+"""The periodic check: observe, decide with ``policy``, act, record.
 
 Everything that blocks (reading /proc, files, AWS) runs in threads; the check itself only
 awaits. One failed check is logged and recorded as an ``error`` event; the next one runs.
@@ -19,7 +19,6 @@ from . import policy, processes
 from .events import EventLog, IdleEvent
 from .handshake import Handshake
 from .inventory import Inventory, Seen
-from .models import AppState, IdleState, ResourceState
 from .policy import Resource, Rules
 from .settings import SettingsStore
 from .stopper import AppStopper, StudioHeartbeat
@@ -27,7 +26,7 @@ from .stopper import AppStopper, StudioHeartbeat
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-ProcessFinder = Callable[[Mapping[tuple[str, str], int]], Mapping[tuple[str, str], list[int]]]
+FindProcesses = Callable[[Mapping[tuple[str, str], int]], Mapping[tuple[str, str], list[int]]]
 
 
 def utc_now() -> datetime:
@@ -47,7 +46,7 @@ class IdleMonitor:
     def __init__(self, *, store: SettingsStore, inventory: Inventory, events: EventLog,
                  stopper: AppStopper, heartbeat: StudioHeartbeat | None,
                  clock: Clock = utc_now,
-                 find_processes: ProcessFinder = processes.running_processes,
+                 find_processes: FindProcesses | None = None,
                  logger: logging.Logger = log) -> None:
         # The server's logger in production, so that every action shows in the server log.
         self.log = logger
@@ -57,11 +56,13 @@ class IdleMonitor:
         self.stopper = stopper
         self.heartbeat = heartbeat
         self.clock = clock
-        self.find_processes = find_processes
+        # One finder for the monitor's life: it remembers which processes are helpers.
+        self.find_processes = find_processes or processes.ProcessFinder()
         self.started = clock()
         self.person_activity: datetime | None = None
         self.last_work: datetime | None = None
-        self.checks = 0
+        self.checks = 0  # checks begun
+        self.checked_at: datetime | None = None  # the time of the last check that finished
         config = store.config
         self.handshake = Handshake(timedelta(seconds=config.client_ttl_seconds),
                                    timedelta(seconds=config.save_wait_seconds))
@@ -71,7 +72,6 @@ class IdleMonitor:
         self._warned_for: datetime | None = None
         self._app_done_for: datetime | None = None  # a dry-run stop recorded for this period
         self._stop_issued = False
-        self._in_warning = False
         self._requested: str | None = None  # why a stop was asked for (an instance switch)
         self._wake = asyncio.Event()
         self._task = BackgroundTask("dsws-idle-monitor", self.run)
@@ -88,9 +88,9 @@ class IdleMonitor:
             self._wake.set()
 
     def note_contents_action(self, action: str) -> None:
-        # While the app is in its warning window or stopping, browsers save documents because
-        # we asked them to: those saves must not cancel the stop they prepare.
-        if policy.contents_action_is_activity(action) and not self._in_warning:
+        # A save is not among them: JupyterLab autosaves and we save before a stop, with
+        # nobody there. A person's edit reaches us from the browser (POST dsws/idle/activity).
+        if policy.contents_action_is_activity(action):
             self.note_activity()
 
     async def on_contents_event(self, logger: Any, schema_id: str, data: dict) -> None:
@@ -134,8 +134,7 @@ class IdleMonitor:
         asked for it, so activity does not cancel it, and it runs whatever the idle settings
         (off, dry run)."""
         self._requested = reason
-        self.handshake.begin(self.clock())
-        self._in_warning = True  # the browsers' saves are not activity
+        self.handshake.begin(self.clock(), cause="requested", reason=reason)
         self.start()
         self._wake.set()
 
@@ -146,15 +145,21 @@ class IdleMonitor:
             raise
         except Exception as exc:  # the monitor must outlive any one failure: logged, recorded
             self.log.exception("dsws idle: a check failed")
-            await self._record("error", "app", self.stopper.id, self.stopper.name,
-                               f"The idle check failed: {type(exc).__name__}: {exc}", 0.0,
-                               dry_run=False)
+            await self.record("error", "app", self.stopper.id, self.stopper.name,
+                              f"The idle check failed: {type(exc).__name__}: {exc}", 0.0,
+                              dry_run=False)
 
     # -- one check ----------------------------------------------------------------------
 
     async def check(self) -> None:
         now = self.clock()
         self.checks += 1
+        try:
+            await self._check(now)
+        finally:
+            self.checked_at = now
+
+    async def _check(self, now: datetime) -> None:
         if self._requested is not None:
             await self._check_requested(now)
             return
@@ -162,11 +167,10 @@ class IdleMonitor:
         roots = {s.key: s.pid for s in seen if s.pid is not None}
         found = await asyncio.to_thread(self.find_processes, roots) if roots else {}
         self._has_process = {s.key: bool(found.get(s.key)) for s in seen}
-        resources = self._resources(seen, now, track=True)
+        resources = self.resources(seen, now, track=True)
         rules = self.store.rules()
         if not rules.enabled:
             self.handshake.cancel()
-            self._in_warning = False
             return
         for resource in resources:
             if policy.resource_due(resource, rules, now):
@@ -175,7 +179,7 @@ class IdleMonitor:
             await self.heartbeat.touch(now)
         await self._check_app(resources, rules, now)
 
-    def _resources(self, seen: list[Seen], now: datetime, *, track: bool) -> list[Resource]:
+    def resources(self, seen: list[Seen], now: datetime, *, track: bool) -> list[Resource]:
         resources = []
         for s in seen:
             has_process = self._has_process.get(s.key, False)
@@ -209,44 +213,45 @@ class IdleMonitor:
             mark = (resource.kind, resource.id, policy.idle_since(resource))
             if mark not in self._dry_run_done:
                 self._dry_run_done.add(mark)
-                await self._record("shutdown", resource.kind, resource.id, resource.name,
-                                   reason, idle, dry_run=True)
+                await self.record("shutdown", resource.kind, resource.id, resource.name,
+                                  reason, idle, dry_run=True)
             return
         try:
             done = await self.inventory.shut_down(resource.kind, resource.id)
         except Exception as exc:  # one stuck kernel must not stop the others' or the app's turn
             self.log.exception("dsws idle: could not shut down %s %s", resource.kind, resource.id)
-            await self._record("error", resource.kind, resource.id, resource.name,
-                               f"Could not shut it down: {type(exc).__name__}: {exc}", idle,
-                               dry_run=False)
+            await self.record("error", resource.kind, resource.id, resource.name,
+                              f"Could not shut it down: {type(exc).__name__}: {exc}", idle,
+                              dry_run=False)
             return
         if done:
-            await self._record("shutdown", resource.kind, resource.id, resource.name, reason,
-                               idle, dry_run=False)
+            await self.record("shutdown", resource.kind, resource.id, resource.name, reason,
+                              idle, dry_run=False)
 
     async def _check_app(self, resources: list[Resource], rules: Rules, now: datetime) -> None:
         if self._stop_issued:
             return
-        idle_from = policy.app_idle_since(self.started, self.person_activity, self.last_work)
+        idle_from = self.idle_since()
         deadline = policy.app_shutdown_at(rules, resources, idle_from)
         if self.handshake.pending is not None and (deadline is None or now < deadline):
             self.log.info("dsws idle: stop %s cancelled by activity",
                           self.handshake.pending.stop_id)
             self.handshake.cancel()
-        self._in_warning = policy.in_warning_window(deadline, rules, now)
         if deadline is None:
             return
         idle = (now - idle_from).total_seconds()
-        if self._in_warning and self._warned_for != idle_from:
+        if policy.in_warning_window(deadline, rules, now) and self._warned_for != idle_from:
             self._warned_for = idle_from
-            await self._record("warn", "app", self.stopper.id, self.stopper.name,
-                               f"Nothing works and nobody was active: the app stops at "
-                               f"{deadline.isoformat(timespec='seconds')} unless someone is.",
-                               idle, dry_run=self.store.config.dry_run)
+            await self.record("warn", "app", self.stopper.id, self.stopper.name,
+                              f"Nothing works and nobody was active: the app stops at "
+                              f"{deadline.isoformat(timespec='seconds')} unless someone is.",
+                              idle, dry_run=self.store.config.dry_run)
         if now < deadline or self._app_done_for == idle_from:
             return
         if self.handshake.pending is None:
-            self.handshake.begin(now)
+            reason = (f"Nothing worked and nobody was active for {duration(idle)} "
+                      f"(timeout {duration(rules.timeout.total_seconds())}).")
+            self.handshake.begin(now, cause="idle", reason=reason, idle_seconds=idle)
         if self.handshake.ready(now):
             await self._stop_app(idle_from, idle, rules)
 
@@ -256,8 +261,8 @@ class IdleMonitor:
         reason = (f"Nothing worked and nobody was active for {duration(idle)} "
                   f"(timeout {duration(rules.timeout.total_seconds())}): {how}.")
         dry_run = self.store.config.dry_run
-        await self._record("shutdown", "app", self.stopper.id, self.stopper.name, reason, idle,
-                           dry_run=dry_run)
+        await self.record("shutdown", "app", self.stopper.id, self.stopper.name, reason, idle,
+                          dry_run=dry_run)
         if dry_run:
             self._app_done_for = idle_from
             self.handshake.cancel()
@@ -267,8 +272,8 @@ class IdleMonitor:
         except DSWSError as exc:
             # Not stopped: the next check starts over (and warns the browsers again).
             self.handshake.cancel()
-            await self._record("error", "app", self.stopper.id, self.stopper.name,
-                               f"Could not stop the app: {exc.message}", idle, dry_run=False)
+            await self.record("error", "app", self.stopper.id, self.stopper.name,
+                              f"Could not stop the app: {exc.message}", idle, dry_run=False)
             return
         self._stop_issued = True
 
@@ -279,65 +284,45 @@ class IdleMonitor:
             self.handshake.begin(now)
         if not self.handshake.ready(now):
             return
-        await self._record("shutdown", "app", self.stopper.id, self.stopper.name,
-                           self._requested, 0.0, dry_run=False)
+        await self.record("shutdown", "app", self.stopper.id, self.stopper.name,
+                          self._requested, 0.0, dry_run=False)
         try:
             await self.stopper.stop()
         except DSWSError as exc:
             self._requested = None
-            self._in_warning = False
             self.handshake.cancel()
-            await self._record("error", "app", self.stopper.id, self.stopper.name,
-                               f"Could not stop the app: {exc.message}", 0.0, dry_run=False)
+            await self.record("error", "app", self.stopper.id, self.stopper.name,
+                              f"Could not stop the app: {exc.message}", 0.0, dry_run=False)
             return
         self._stop_issued = True
 
-    async def _record(self, action: str, kind: str, resource_id: str, name: str, reason: str,
-                      idle: float, *, dry_run: bool) -> None:
+    # -- for the service ----------------------------------------------------------------
+
+    @property
+    def stop_issued(self) -> bool:
+        """The app was told to stop (DeleteApp answered, or the server's stop scheduled)."""
+        return self._stop_issued
+
+    def idle_since(self) -> datetime:
+        return policy.app_idle_since(self.started, self.person_activity, self.last_work)
+
+    def restart_hint(self) -> str:
+        """What a person does to get the app back after it stopped."""
+        hint = self.store.config.restart_hint
+        if hint:
+            return hint
+        if self.stopper.target == "studio-app":
+            return "Start the space again from SageMaker Studio."
+        return "Start the Jupyter server again, then reload this page."
+
+    def confirm_saved(self, client: str, stop_id: str) -> None:
+        """A browser saved its documents for the pending stop: it may proceed sooner."""
+        self.handshake.confirm(client, stop_id, self.clock())
+        self._wake.set()
+
+    async def record(self, action: str, kind: str, resource_id: str, name: str, reason: str,
+                     idle: float, *, dry_run: bool) -> None:
         self.log.info("dsws idle: %s %s %s (%s): %s", action, kind, resource_id, name, reason)
         await self.events.record(IdleEvent(action=action, kind=kind, id=resource_id, name=name,
                                            reason=reason, idle_seconds=idle, dry_run=dry_run),
                                  self.clock())
-
-    # -- the panel's view ---------------------------------------------------------------
-
-    async def state(self, client: str | None = None) -> IdleState:
-        """What GET dsws/idle answers. Cheap: process facts come from the last check."""
-        now = self.clock()
-        self.handshake.seen(client, now)
-        resources = self._resources(await self.inventory.observe(now), now, track=False)
-        rules = self.store.rules()
-        idle_from = policy.app_idle_since(self.started, self.person_activity, self.last_work)
-        working = any(r.working for r in resources)
-        pending = self.handshake.pending
-        return IdleState(
-            settings=self.store.settings(),
-            resources=[ResourceState(
-                kind=r.kind, id=r.id, name=r.name, state=r.state,
-                idle_seconds=round(policy.idle_seconds(r, now), 3), connections=r.connections,
-                shutdown_at=policy.resource_shutdown_at(r, rules),
-            ) for r in resources],
-            app=AppState(
-                idle_seconds=0.0 if working else round((now - idle_from).total_seconds(), 3),
-                shutdown_at=policy.app_shutdown_at(rules, resources, idle_from),
-                target=self.stopper.target,  # type: ignore[arg-type]
-                stopping=pending is not None or self._stop_issued,
-                stop_id=pending.stop_id if pending is not None else None,
-            ),
-        )
-
-    async def keep(self, client: str | None) -> None:
-        """"Keep working": activity, a cancelled stop, and a record of it."""
-        now = self.clock()
-        self.handshake.seen(client, now)
-        idle_from = policy.app_idle_since(self.started, self.person_activity, self.last_work)
-        self.note_activity(now)
-        self._in_warning = False
-        who = f" in browser {client}" if client else ""
-        await self._record("keep", "app", self.stopper.id, self.stopper.name,
-                           f"A person pressed keep working{who}.",
-                           (now - idle_from).total_seconds(), dry_run=self.store.config.dry_run)
-
-    def saved(self, client: str, stop_id: str) -> None:
-        self.handshake.confirm(client, stop_id, self.clock())
-        self._wake.set()

@@ -13,8 +13,11 @@ from typing import Literal
 
 Kind = Literal["kernel", "terminal"]
 
-# Contents actions that change a document; "get" is what an open tab's file browser polls.
-CHANGING_CONTENTS_ACTIONS = frozenset({"create", "save", "upload", "rename", "copy", "delete"})
+# Contents actions only a person asks for. Not "get" (an open tab's file browser polls it) and
+# not "save": JupyterLab autosaves open documents and we save them before a stop, with nobody
+# there. A file being written is not a person working; the edit before it is (the browser
+# reports edits through POST dsws/idle/activity).
+PERSON_CONTENTS_ACTIONS = frozenset({"create", "upload", "rename", "copy", "delete"})
 
 # A kernel in these states runs code. "starting" is not work: a kernel stuck starting must
 # not keep an app alive forever (sagemaker-studio-auto-shutdown-extension#20).
@@ -94,8 +97,8 @@ def resource_due(resource: Resource, rules: Rules, now: datetime) -> bool:
 
 
 def contents_action_is_activity(action: str) -> bool:
-    """A document created, saved, uploaded, renamed, copied or deleted; not a listing."""
-    return action in CHANGING_CONTENTS_ACTIONS
+    """A document created, uploaded, renamed, copied or deleted; not a listing, not a save."""
+    return action in PERSON_CONTENTS_ACTIONS
 
 
 def latest(times: Iterable[datetime | None]) -> datetime | None:

@@ -11,7 +11,7 @@ import asyncio
 import json
 import time
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,20 @@ def stops(jp_serverapp: Any, monkeypatch: pytest.MonkeyPatch) -> list[datetime]:
 @pytest.fixture
 def wait_for() -> Callable[..., Awaitable[Any]]:
     return _wait_for
+
+
+@pytest.fixture
+def checks_past() -> Callable[[IdleFeature, float], Awaitable[None]]:
+    """``await checks_past(idle, seconds)``: returns once the monitor has finished a check
+    that began at least ``seconds`` from now, so whatever was due by then has been done (or
+    was not). A wait on the monitor, not a fixed sleep."""
+    async def wait(idle: IdleFeature, seconds: float) -> None:
+        monitor = idle.monitor
+        target = monitor.clock() + timedelta(seconds=seconds)
+        await _wait_for(lambda: monitor.checked_at is not None and monitor.checked_at >= target,
+                        timeout=seconds + 15, what=f"a check {seconds:g} s from now")
+
+    return wait
 
 
 async def _wait_for(condition: Callable[[], Any | Awaitable[Any]], timeout: float = 15.0,

@@ -94,7 +94,7 @@ async def test_a_busy_kernel_survives_and_gets_a_full_timeout_after_it_finishes(
 
 
 async def test_a_kernel_with_a_background_process_is_kept_until_it_ends(
-        jp_fetch, jp_serverapp, idle, wait_for):
+        jp_fetch, jp_serverapp, idle, wait_for, checks_past):
     kernel_id = await start_session(jp_fetch)
     # As `!nohup python train.py &`: the shell exits, the job runs on, re-parented.
     await run(jp_serverapp, kernel_id, "import os; os.system('nohup sleep 60 >/dev/null 2>&1 &')",
@@ -102,8 +102,7 @@ async def test_a_kernel_with_a_background_process_is_kept_until_it_ends(
     pid = jp_serverapp.kernel_manager.get_kernel(kernel_id).provisioner.pid
     await idle.start()
     await wait_for(lambda: processes.running_processes({"k": pid})["k"], what="the job")
-    await wait_for(lambda: idle.monitor.checks >= 3, what="three checks")
-    await asyncio.sleep(TIMEOUT + 0.5)
+    await checks_past(idle, TIMEOUT + 0.5)
 
     assert alive(jp_serverapp, kernel_id)
     seen = await resource(jp_fetch, kernel_id)
@@ -119,7 +118,7 @@ async def test_a_kernel_with_a_background_process_is_kept_until_it_ends(
                                                  ({"cull_connected": True}, True)],
                          indirect=["idle_config"], ids=["kept", "cull_connected"])
 async def test_a_connected_kernel_is_kept_unless_cull_connected(
-        jp_fetch, jp_ws_fetch, jp_serverapp, idle, wait_for, culled):
+        jp_fetch, jp_ws_fetch, jp_serverapp, idle, wait_for, checks_past, culled):
     kernel_id = await start_session(jp_fetch)
     socket = await jp_ws_fetch("api", "kernels", kernel_id, "channels")
     try:
@@ -129,7 +128,7 @@ async def test_a_connected_kernel_is_kept_unless_cull_connected(
         if culled:
             await wait_for(lambda: not alive(jp_serverapp, kernel_id), what="the shutdown")
         else:
-            await asyncio.sleep(TIMEOUT + 1.0)
+            await checks_past(idle, TIMEOUT + 0.5)
             assert alive(jp_serverapp, kernel_id)
             seen = await resource(jp_fetch, kernel_id)
             assert seen["connections"] == 1

@@ -81,9 +81,12 @@ def test_disabled_decides_nothing():
     assert policy.app_shutdown_at(off, [], T0) is None
 
 
-def test_only_document_changes_are_activity_not_listings():
-    assert not policy.contents_action_is_activity("get")
-    for action in ("save", "create", "upload", "rename", "copy", "delete"):
+def test_only_what_a_person_does_to_files_is_activity_not_listings_or_saves():
+    # JupyterLab autosaves, and saves before our stop, with nobody there: a save is a file
+    # being written, not a person working.
+    for action in ("get", "save"):
+        assert not policy.contents_action_is_activity(action)
+    for action in ("create", "upload", "rename", "copy", "delete"):
         assert policy.contents_action_is_activity(action)
 
 

@@ -82,3 +82,31 @@ def test_multiprocessing_helpers_are_not_work():
     finally:
         helper.kill()
         helper.wait()
+
+
+def fake_proc(root: Path, procs: dict[int, tuple[int, int, int, str, str]]) -> Path:
+    """A /proc with ``pid: (ppid, pgid, sid, state, command line)``."""
+    for pid, (ppid, pgid, sid, state, cmdline) in procs.items():
+        (root / str(pid)).mkdir(parents=True)
+        (root / str(pid) / "stat").write_text(
+            f"{pid} (cmd) {state} {ppid} {pgid} {sid} 0 -1 4194560 " + "0 " * 12 + f"{pid}00")
+        (root / str(pid) / "cmdline").write_bytes(cmdline.replace(" ", "\0").encode())
+    (root / "self").mkdir()
+    return root
+
+
+def test_many_kernels_and_terminals_are_matched_from_one_read(tmp_path: Path):
+    proc = fake_proc(tmp_path / "proc", {
+        100: (1, 100, 100, "S", "python -m ipykernel_launcher"),  # kernel A
+        101: (100, 100, 100, "S", "python -c from multiprocessing.resource_tracker import main"),
+        102: (1, 100, 100, "S", "python train.py"),  # nohup'd, re-parented
+        103: (100, 100, 100, "Z", "defunct"),
+        200: (1, 200, 200, "S", "python -m ipykernel_launcher"),  # kernel B: nothing runs
+        300: (1, 300, 300, "S", "bash"),  # a terminal
+        301: (300, 301, 300, "S", "sleep 600"),
+    })
+    finder = processes.ProcessFinder(proc)
+    roots = {"a": 100, "b": 200, "t": 300, "gone": 999}
+    expected = {"a": [102], "b": [], "t": [301], "gone": []}
+    assert finder(roots) == expected
+    assert finder(roots) == expected  # the helper, remembered, is still not work

@@ -12,6 +12,7 @@ from traitlets import Float
 from traitlets.config import Config
 
 from jupyter_dsws.idle.config import IdleShutdown
+from jupyter_dsws.idle.feature import CONTENTS_SCHEMA
 from jupyter_dsws.idle.settings import SettingsStore
 
 ROOT = Path(__file__).parents[2]
@@ -114,18 +115,41 @@ async def test_polling_the_idle_routes_is_not_a_persons_activity(jp_fetch, jp_se
     settings = jp_serverapp.web_app.settings
     await jp_fetch("api", "contents")
     stamped = settings["api_last_activity"]
-    await jp_fetch("dsws", "idle", params={"client": "tab"})
+    first = body(await jp_fetch("dsws", "idle", params={"client": "tab"}))
     await jp_fetch("dsws", "idle", "events")
+    again = body(await jp_fetch("dsws", "idle", params={"client": "tab"}))
     assert settings["api_last_activity"] == stamped
-    assert idle.monitor.person_activity is None
+    assert again["app"]["shutdown_at"] == first["app"]["shutdown_at"]
 
 
-async def test_saving_a_document_is_activity_and_listing_is_not(jp_fetch, idle, wait_for):
+# A stop a minute away: the countdown shows whether anything counted as activity.
+@pytest.mark.parametrize("idle_config", [{"app_shutdown": True, "timeout_minutes": 1.0}],
+                         indirect=True)
+async def test_saving_and_listing_documents_are_not_activity_renaming_one_is(
+        jp_fetch, jp_serverapp, idle, wait_for):
     await idle.start()
-    await jp_fetch("api", "contents")
-    await jp_fetch("api", "contents", "notes.txt", method="PUT", body=json.dumps(
-        {"type": "file", "format": "text", "content": "hi"}))
-    await wait_for(lambda: idle.monitor.person_activity is not None, what="the save as activity")
+    handled: list[str] = []
+
+    async def after_ours(logger, schema_id: str, data: dict) -> None:
+        handled.append(data["action"])  # registered after the monitor: it ran before this
+
+    jp_serverapp.event_logger.add_listener(schema_id=CONTENTS_SCHEMA, listener=after_ours)
+    try:
+        stops_at = body(await jp_fetch("dsws", "idle"))["app"]["shutdown_at"]
+        # As JupyterLab's autosave (and our save before a stop): nobody is there.
+        await jp_fetch("api", "contents")
+        for text in ("hi", "hi again"):
+            await jp_fetch("api", "contents", "notes.txt", method="PUT", body=json.dumps(
+                {"type": "file", "format": "text", "content": text}))
+        await wait_for(lambda: handled.count("save") == 2, what="the saves' events")
+        assert body(await jp_fetch("dsws", "idle"))["app"]["shutdown_at"] == stops_at
+
+        await jp_fetch("api", "contents", "notes.txt", method="PATCH",
+                       body=json.dumps({"path": "renamed.txt"}))
+        await wait_for(lambda: "rename" in handled, what="the rename's event")
+        assert body(await jp_fetch("dsws", "idle"))["app"]["shutdown_at"] > stops_at
+    finally:
+        jp_serverapp.event_logger.remove_listener(schema_id=CONTENTS_SCHEMA, listener=after_ours)
 
 
 @pytest.mark.parametrize("jp_argv", [["--IdleShutdown.timeout_minutes=33"]])

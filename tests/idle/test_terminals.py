@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import pytest
@@ -23,7 +22,7 @@ def terminals(jp_serverapp) -> dict:
                                                  ({"keep_terminals": True}, False)],
                          indirect=["idle_config"], ids=["culled", "keep_terminals"])
 async def test_an_idle_terminal_is_culled_or_kept_per_keep_terminals(
-        jp_fetch, jp_serverapp, idle, wait_for, culled):
+        jp_fetch, jp_serverapp, idle, wait_for, checks_past, culled):
     name = await new_terminal(jp_fetch)
     await idle.start()
 
@@ -37,7 +36,7 @@ async def test_an_idle_terminal_is_culled_or_kept_per_keep_terminals(
         assert name not in terminals(jp_serverapp)
         assert await logged() == [("shutdown", "terminal", name)]
     else:
-        await asyncio.sleep(TIMEOUT + 1.0)
+        await checks_past(idle, TIMEOUT + 0.5)
         assert name in terminals(jp_serverapp)
         state = json.loads((await jp_fetch("dsws", "idle")).body)
         (seen,) = state["resources"]
@@ -46,7 +45,8 @@ async def test_an_idle_terminal_is_culled_or_kept_per_keep_terminals(
         assert state["settings"]["keep_terminals"] is True
 
 
-async def test_a_terminal_running_a_silent_job_is_kept(jp_fetch, jp_serverapp, idle, wait_for):
+async def test_a_terminal_running_a_silent_job_is_kept(jp_fetch, jp_serverapp, idle, wait_for,
+                                                       checks_past):
     name = await new_terminal(jp_fetch)
     terminals(jp_serverapp)[name].ptyproc.write("sleep 600\n")
     await idle.start()
@@ -56,7 +56,7 @@ async def test_a_terminal_running_a_silent_job_is_kept(jp_fetch, jp_serverapp, i
         return state["resources"][0]["state"] == "busy"
 
     await wait_for(busy, what="the terminal to look busy")
-    await asyncio.sleep(TIMEOUT + 1.0)
+    await checks_past(idle, TIMEOUT + 0.5)
 
     assert name in terminals(jp_serverapp)
     (seen,) = json.loads((await jp_fetch("dsws", "idle")).body)["resources"]

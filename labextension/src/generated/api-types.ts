@@ -92,6 +92,11 @@ export interface FolderExists {
   suggested_path: string;
 }
 
+export interface IdleActivityBody {
+  /** A random id per browser tab, the same for every poll of that tab. */
+  client?: string | null;
+}
+
 export interface IdleAppState {
   idle_seconds: number;
   /**
@@ -103,6 +108,16 @@ export interface IdleAppState {
   /** The stop began; connected browsers save and confirm with stop_id. */
   stopping: boolean;
   stop_id: string | null;
+  stop: IdleAppStop | null;
+}
+
+/** Why and when the app stops: what a page says once the connection is gone. */
+export interface IdleAppStop {
+  cause: 'idle' | 'requested';
+  at: string;
+  idle_seconds: number;
+  reason: string;
+  restart: string;
 }
 
 export interface IdleEvent {

@@ -4,6 +4,7 @@ import * as React from 'react';
 import { IIdleEvent, IIdleResource, IIdleState } from './api';
 import { formatDuration, secondsUntil } from './countdown';
 import { IdleModel } from './model';
+import { stopNotice } from './notice';
 
 function whenText(shutdownAt: string | null, now: number, never: string): string {
   const left = secondsUntil(shutdownAt, now);
@@ -16,11 +17,15 @@ function whenText(shutdownAt: string | null, now: number, never: string): string
 function AppCountdown(props: { model: IdleModel; state: IIdleState }): JSX.Element {
   const { settings, app } = props.state;
   const what = app.target === 'studio-app' ? 'This Studio app' : 'This server';
+  const stopped = props.model.stopped;
   let text: string;
-  if (!settings.enabled || !settings.app_shutdown) {
-    text = `${what} is never stopped for being idle.`;
+  if (stopped) {
+    const { title, lines } = stopNotice(stopped);
+    text = `${title}. ${lines.join(' ')}`;
   } else if (app.stopping) {
-    text = `${what} is stopping: open documents are being saved.`;
+    text = `${what} is stopping: saving the open documents…`;
+  } else if (!settings.enabled || !settings.app_shutdown) {
+    text = `${what} is never stopped for being idle.`;
   } else if (app.shutdown_at === null) {
     text = `${what} keeps running: a kernel or terminal is working.`;
   } else {
@@ -34,7 +39,7 @@ function AppCountdown(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
         {text}
         {settings.dry_run && ' Dry run: nothing is really stopped.'}
       </p>
-      {settings.enabled && settings.app_shutdown && (
+      {settings.enabled && settings.app_shutdown && !stopped && app.stop?.cause !== 'requested' && (
         <button
           className="jp-mod-styled jp-mod-accept jp-dsws-button"
           onClick={() => void props.model.keep().catch(() => undefined)}

@@ -1,5 +1,6 @@
 import type {
   IdleAppState,
+  IdleAppStop,
   IdleEvent,
   IdleEvents,
   IdleResourceState,
@@ -17,6 +18,7 @@ export type IIdleResource = IdleResourceState;
 export type IIdleApp = IdleAppState;
 export type IIdleState = IdleState;
 export type IIdleEvent = IdleEvent;
+export type IIdleStop = IdleAppStop;
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
@@ -37,6 +39,15 @@ export async function fetchIdleEvents(limit = 20): Promise<IIdleEvent[]> {
     `idle/events?limit=${limit}`
   );
   return body.events;
+}
+
+/** A person did something in this tab (a key, a click, a scroll): the idle clock restarts. */
+export function reportActivity(client: string): Promise<IIdleState> {
+  return requestAPI<IIdleState>('idle/activity', {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ client })
+  });
 }
 
 export function keepWorking(client: string): Promise<IIdleState> {

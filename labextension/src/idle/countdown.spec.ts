@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { IIdleState } from './api';
-import { formatDuration, pollSeconds, statusText, warningDue } from './countdown';
+import {
+  formatDuration,
+  pollSeconds,
+  reportSpacingSeconds,
+  statusText,
+  warningDue
+} from './countdown';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
@@ -33,7 +39,8 @@ function state(
           : new Date(NOW + shutdownInSeconds * 1000).toISOString(),
       target: 'server',
       stopping,
-      stop_id: stopping ? 'stop-1' : null
+      stop_id: stopping ? 'stop-1' : null,
+      stop: null
     }
   };
 }
@@ -85,5 +92,20 @@ describe('pollSeconds', () => {
     expect(pollSeconds(state(4 * 60), NOW)).toBe(2);
     expect(pollSeconds(state(0, {}, true), NOW)).toBe(2);
     expect(pollSeconds(state(null), NOW)).toBe(30);
+  });
+});
+
+describe('reportSpacingSeconds', () => {
+  it('reports a person at most every 30 s while the stop is far or nothing stops', () => {
+    expect(reportSpacingSeconds(state(3600), NOW)).toBe(30);
+    expect(reportSpacingSeconds(state(null), NOW)).toBe(30);
+    // 5 min warning + 30 s: an input held back 30 s still arrives before the warning.
+    expect(reportSpacingSeconds(state(5 * 60 + 31), NOW)).toBe(30);
+  });
+  it('reports within 2 s once the stop is near or under way', () => {
+    expect(reportSpacingSeconds(state(5 * 60 + 30), NOW)).toBe(2);
+    expect(reportSpacingSeconds(state(20, { warning_minutes: 0 }), NOW)).toBe(2);
+    expect(reportSpacingSeconds(state(0, {}, true), NOW)).toBe(2);
+    expect(reportSpacingSeconds(null, NOW)).toBe(2);
   });
 });

@@ -74,3 +74,25 @@ export function pollSeconds(state: IIdleState | null, now: number): number {
   // Wake up in time for the warning, and never sleep longer than 30 s.
   return Math.max(2, Math.min(30, warnAt));
 }
+
+/** The least time between two reports of a person's input while the stop is far away. */
+export const REPORT_SECONDS = 30;
+/** ... and once it is near: the server must hear of the person before it stops. */
+export const URGENT_REPORT_SECONDS = 2;
+
+/**
+ * How long after the last report a person's input may wait to be reported: one report
+ * covers every input in between. Long while the stop is far, so that typing costs a request
+ * every 30 s at most; short once an input held back that long could arrive after the warning.
+ */
+export function reportSpacingSeconds(state: IIdleState | null, now: number): number {
+  if (!state || state.app.stopping) {
+    return URGENT_REPORT_SECONDS;
+  }
+  const left = secondsUntil(state.app.shutdown_at, now);
+  if (left === null) {
+    return REPORT_SECONDS; // something works: nothing stops
+  }
+  const near = Math.max(state.settings.warning_minutes * 60, 60) + REPORT_SECONDS;
+  return left <= near ? URGENT_REPORT_SECONDS : REPORT_SECONDS;
+}

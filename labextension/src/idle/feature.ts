@@ -1,21 +1,25 @@
 import { IFeature, panelId } from '../features';
 import { idleIcon } from '../icons';
+import { saveUnsaved, watchInput } from './documents';
 import { IdlePanel } from './IdlePanel';
 import { IdleModel } from './model';
+import { StopNotice } from './notice';
 import { IdleStatusItem } from './StatusItem';
 import { IdleWarning } from './warning';
 
-/** Idle shutdown: the sidebar panel, the status-bar countdown and the warning. */
+/** Idle shutdown: the sidebar panel, the status-bar countdown, the warning, the stop notice. */
 export const idleFeature: IFeature = {
   name: 'idle',
   icon: idleIcon,
   activate({ app, statusBar }) {
     const model = new IdleModel({
-      // JupyterLab's "Save All": every open document with unsaved changes.
-      saveAll: () => app.commands.execute('docmanager:save-all')
+      saveUnsaved: () => saveUnsaved(app.shell.widgets('main'))
     });
+    // A key, a click, a scroll in this page: a person is here (reported, throttled).
+    watchInput(() => model.noteInput());
     const panel = new IdlePanel(model);
     new IdleWarning(model);
+    new StopNotice(model);
     statusBar?.registerStatusItem('jupyter_dsws:idle-status', {
       item: new IdleStatusItem(model, () => app.shell.activateById(panelId('idle'))),
       align: 'left',

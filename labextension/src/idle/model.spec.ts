@@ -1,9 +1,18 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { IIdleState } from './api';
+import { IIdleState, IIdleStop } from './api';
+import { ISaveOutcome } from './documents';
 import { IdleModel } from './model';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
+const SAVED: ISaveOutcome = { saved: ['a.ipynb'], failed: [] };
+const STOP: IIdleStop = {
+  cause: 'idle',
+  at: '2026-11-25T12:00:00Z',
+  idle_seconds: 3720,
+  reason: 'Nothing worked and nobody was active for 62.0 min (timeout 60.0 min).',
+  restart: 'Start the space again from SageMaker Studio.'
+};
 
 function answer(shutdownIn: number, stopId: string | null = null): IIdleState {
   return {
@@ -23,21 +32,27 @@ function answer(shutdownIn: number, stopId: string | null = null): IIdleState {
     app: {
       idle_seconds: 0,
       shutdown_at: new Date(NOW + shutdownIn * 1000).toISOString(),
-      target: 'server',
+      target: 'studio-app',
       stopping: stopId !== null,
-      stop_id: stopId
+      stop_id: stopId,
+      stop: stopId !== null ? STOP : null
     }
   };
 }
 
-function fakeServer(answers: IIdleState[]) {
+/** The server as the model sees it: answers in order; an Error answer is a lost server. */
+function fakeServer(answers: (IIdleState | Error)[], activity = () => answer(600)) {
   const calls: string[] = [];
   return {
     calls,
     api: {
       fetchIdle: async (client: string) => {
         calls.push(`get ${client}`);
-        return answers.shift()!;
+        const next = answers.shift()!;
+        if (next instanceof Error) {
+          throw next;
+        }
+        return next;
       },
       fetchIdleEvents: async () => [],
       keepWorking: async () => {
@@ -47,17 +62,21 @@ function fakeServer(answers: IIdleState[]) {
       confirmSaved: async (client: string, stopId: string) => {
         calls.push(`saved ${client} ${stopId}`);
       },
-      updateIdleSettings: async () => answer(600)
+      updateIdleSettings: async () => answer(600),
+      reportActivity: async (client: string) => {
+        calls.push(`activity ${client}`);
+        return activity();
+      }
     }
   };
 }
 
 describe('IdleModel', () => {
-  it('saves every document when the warning comes, once', async () => {
+  it('saves the unsaved documents when the warning comes, once', async () => {
     let saves = 0;
     const server = fakeServer([answer(20 * 60), answer(4 * 60), answer(3 * 60)]);
     const model = new IdleModel({
-      saveAll: async () => saves++,
+      saveUnsaved: async () => (saves++, SAVED),
       api: server.api,
       now: () => NOW,
       client: 'tab-1'
@@ -73,30 +92,62 @@ describe('IdleModel', () => {
     model.dispose();
   });
 
-  it('saves again and confirms when the server stops, once per stop', async () => {
+  it('when the server stops: saves, says so, then confirms, once per stop', async () => {
     const order: string[] = [];
     const server = fakeServer([answer(0, 'stop-7'), answer(0, 'stop-7')]);
     const model = new IdleModel({
-      saveAll: async () => order.push('save'),
+      saveUnsaved: async () => (order.push('save'), SAVED),
+      api: server.api,
+      now: () => NOW,
+      client: 'tab-1'
+    });
+    server.api.confirmSaved = async (client: string, stopId: string) => {
+      // The page must say what happened before the app may stop.
+      order.push(`saved ${stopId}, notice ${model.stopped ? 'shown' : 'missing'}`);
+    };
+    await model.start();
+    await model.refresh();
+    // Once for the warning, once more for the stop; confirmed once, after the notice.
+    expect(order).toEqual(['save', 'save', 'saved stop-7, notice shown']);
+    expect(model.stopped?.stop).toEqual(STOP);
+    expect(model.stopped?.outcome).toEqual(SAVED);
+    expect(model.stopped?.lost).toBe(false);
+    expect(model.warning).toBe(false); // the notice replaces the warning
+    model.dispose();
+  });
+
+  it('marks the stop as done once the server is gone, and forgets a stop called off', async () => {
+    const server = fakeServer([answer(0, 'stop-7'), new Error('refused')]);
+    const model = new IdleModel({
+      saveUnsaved: async () => SAVED,
       api: server.api,
       now: () => NOW,
       client: 'tab-1'
     });
     await model.start();
     await model.refresh();
-    const confirmations = server.calls.filter(c => c.startsWith('saved'));
-    expect(confirmations).toEqual(['saved tab-1 stop-7']);
-    // Once for the warning, once more just before the stop.
-    expect(order).toEqual(['save', 'save']);
+    expect(model.stopped?.lost).toBe(true);
+
+    const calledOff = fakeServer([answer(0, 'stop-8'), answer(600)]);
+    const other = new IdleModel({
+      saveUnsaved: async () => SAVED,
+      api: calledOff.api,
+      now: () => NOW,
+      client: 'tab-2'
+    });
+    await other.start();
+    expect(other.stopped).not.toBeNull();
+    await other.refresh();
+    expect(other.stopped).toBeNull();
     model.dispose();
+    other.dispose();
   });
 
-  it('keeps the countdown going when saving fails, and the warning ends on "keep"', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('goes on when saving fails, and the warning ends on "keep"', async () => {
     const server = fakeServer([answer(60)]);
     const model = new IdleModel({
-      saveAll: async () => {
-        throw new Error('read-only file');
+      saveUnsaved: async () => {
+        throw new Error('the disk is full');
       },
       api: server.api,
       now: () => NOW,
@@ -104,11 +155,71 @@ describe('IdleModel', () => {
     });
     await model.start();
     expect(model.warning).toBe(true);
-    expect(logged).toHaveBeenCalled();
-    logged.mockRestore();
     await model.keep();
     expect(server.calls).toContain('keep');
-    expect(model.state?.app.shutdown_at).toBe(answer(600).app.shutdown_at);
+    expect(model.warning).toBe(false);
+    model.dispose();
+  });
+});
+
+describe('IdleModel.noteInput', () => {
+  let now = NOW;
+  beforeEach(() => {
+    now = NOW;
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function after(ms: number): Promise<void> {
+    now += ms;
+    await vi.advanceTimersByTimeAsync(ms);
+  }
+
+  it('reports the first input at once, then one report per 30 s while the stop is far', async () => {
+    const server = fakeServer([answer(3600)], () => answer(3600));
+    const model = new IdleModel({
+      saveUnsaved: async () => SAVED,
+      api: server.api,
+      now: () => now,
+      client: 'tab-1'
+    });
+    await model.start();
+    const reports = () => server.calls.filter(c => c.startsWith('activity')).length;
+    model.noteInput();
+    await after(0);
+    expect(reports()).toBe(1);
+    for (let i = 0; i < 20; i++) {
+      model.noteInput(); // a person typing
+      await after(1000);
+    }
+    expect(reports()).toBe(1);
+    await after(10_000);
+    expect(reports()).toBe(2); // 30 s after the first
+    await after(60_000);
+    expect(reports()).toBe(2); // no input since: nothing to report
+    model.dispose();
+  });
+
+  it('reports within 2 s once the warning shows, which ends it', async () => {
+    const server = fakeServer([answer(3600), answer(4 * 60)], () => answer(600));
+    const model = new IdleModel({
+      saveUnsaved: async () => SAVED,
+      api: server.api,
+      now: () => now,
+      client: 'tab-1'
+    });
+    await model.start();
+    model.noteInput();
+    await after(0);
+    await after(5000);
+    await model.refresh(); // the warning
+    expect(model.warning).toBe(true);
+    model.noteInput(); // typed in a notebook during the warning
+    await after(2000);
+    expect(server.calls.filter(c => c.startsWith('activity')).length).toBe(2);
+    expect(model.warning).toBe(false);
     model.dispose();
   });
 });

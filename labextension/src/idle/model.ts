@@ -4,32 +4,51 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { DSWSApiError } from '../request';
 import * as api from './api';
-import { pollSeconds, warningDue } from './countdown';
+import { pollSeconds, reportSpacingSeconds, warningDue } from './countdown';
+import { ISaveOutcome } from './documents';
 
 export namespace IdleModel {
   export interface IOptions {
-    /** Saves every open document with unsaved changes (JupyterLab's "Save All"). */
-    saveAll: () => Promise<unknown>;
+    /** Saves every open document with unsaved changes. */
+    saveUnsaved: () => Promise<ISaveOutcome>;
     /** The server calls; the real routes by default (tests pass their own). */
     api?: Pick<
       typeof api,
-      'fetchIdle' | 'fetchIdleEvents' | 'keepWorking' | 'confirmSaved' | 'updateIdleSettings'
+      | 'fetchIdle'
+      | 'fetchIdleEvents'
+      | 'keepWorking'
+      | 'confirmSaved'
+      | 'updateIdleSettings'
+      | 'reportActivity'
     >;
     now?: () => number;
     /** This browser tab's id, so the server knows who to wait for before it stops. */
     client?: string;
+  }
+
+  /** A stop this tab saw begin: why, and what became of this tab's documents. */
+  export interface IStopSeen {
+    stopId: string;
+    stop: api.IIdleStop;
+    target: api.IIdleApp['target'];
+    /** What saving this tab's documents did; null until done. */
+    outcome: ISaveOutcome | null;
+    /** The server no longer answers: the app has stopped. */
+    lost: boolean;
   }
 }
 
 /**
  * The idle-shutdown state of the server, asked for as often as the countdown needs.
  *
- * It also does the browser's part of a stop: when the warning comes it saves every open
- * document, and when the server says it is stopping it saves them again and confirms.
+ * It also does the browser's part: it tells the server when a person does something in
+ * this tab (throttled), saves the open documents when the warning comes and again when the
+ * server says it is stopping (then confirms), and keeps what a person must be told once the
+ * app is gone.
  */
 export class IdleModel implements IDisposable {
   constructor(options: IdleModel.IOptions) {
-    this._saveAll = options.saveAll;
+    this._saveUnsaved = options.saveUnsaved;
     this._api = options.api ?? api;
     this._now = options.now ?? Date.now;
     this.client = options.client ?? UUID.uuid4();
@@ -52,7 +71,16 @@ export class IdleModel implements IDisposable {
 
   /** Whether the warning is showing now (the app stops within the warning window). */
   get warning(): boolean {
-    return this._warned;
+    return this._warned && this._stop === null;
+  }
+
+  /**
+   * The stop under way, once this tab has saved its documents for it or lost the server;
+   * null otherwise (no stop, or still saving).
+   */
+  get stopped(): IdleModel.IStopSeen | null {
+    const stop = this._stop;
+    return stop && (stop.outcome !== null || stop.lost) ? stop : null;
   }
 
   get changed(): ISignal<this, void> {
@@ -81,9 +109,35 @@ export class IdleModel implements IDisposable {
     }
   }
 
+  /**
+   * A person did something in this tab. The server hears of it at once after a quiet
+   * spell, then at most every 30 s while the stop is far and every 2 s once it is near.
+   */
+  noteInput(): void {
+    if (this._disposed) {
+      return;
+    }
+    this._inputPending = true;
+    if (this._reporting || this._reportTimer !== undefined) {
+      return; // the report under way or already planned covers this input
+    }
+    const spacing = reportSpacingSeconds(this._state, this._now()) * 1000;
+    const wait = Math.max(0, this._reportedAt + spacing - this._now());
+    if (wait === 0) {
+      void this._report();
+    } else {
+      this._reportTimer = setTimeout(() => {
+        this._reportTimer = undefined;
+        void this._report();
+      }, wait);
+    }
+  }
+
   /** "Keep working": counts as activity and cancels a pending stop. */
   async keep(): Promise<void> {
-    this._apply(await this._api.keepWorking(this.client));
+    const state = await this._api.keepWorking(this.client);
+    this._apply(state);
+    await this._actOn(state);
     await this._loadEvents();
   }
 
@@ -98,7 +152,27 @@ export class IdleModel implements IDisposable {
     }
     this._disposed = true;
     clearTimeout(this._timer);
+    clearTimeout(this._reportTimer);
     Signal.clearData(this);
+  }
+
+  private async _report(): Promise<void> {
+    this._reporting = true;
+    this._inputPending = false;
+    this._reportedAt = this._now();
+    try {
+      const state = await this._api.reportActivity(this.client);
+      this._error = null;
+      this._apply(state);
+      await this._actOn(state);
+    } catch {
+      // The next poll says what is wrong; the next input tries again.
+    } finally {
+      this._reporting = false;
+    }
+    if (this._inputPending && !this._disposed) {
+      this.noteInput(); // inputs that came while the report was on its way
+    }
   }
 
   private async _check(): Promise<void> {
@@ -109,6 +183,10 @@ export class IdleModel implements IDisposable {
       await this._loadEvents();
       await this._actOn(state);
     } catch (error) {
+      if (this._stop) {
+        // The stop was under way and the server is gone: it stopped.
+        this._stop.lost = true;
+      }
       this._error =
         error instanceof DSWSApiError
           ? error.message
@@ -118,28 +196,36 @@ export class IdleModel implements IDisposable {
   }
 
   private async _actOn(state: api.IIdleState): Promise<void> {
-    const due = warningDue(state, this._now());
-    if (due && !this._warned) {
-      this._warned = true;
-      this._emit();
-      await this._save();
-    } else if (!due && this._warned) {
-      this._warned = false;
-      this._emit();
+    if (this._warningBegan) {
+      this._warningBegan = false;
+      await this._saveUnsaved().catch(() => undefined);
     }
-    const stopId = state.app.stopping ? state.app.stop_id : null;
-    if (stopId && stopId !== this._confirmed) {
-      this._confirmed = stopId;
-      await this._save();
-      await this._api.confirmSaved(this.client, stopId);
+    const { stopping, stop_id: stopId, stop, target } = state.app;
+    if (!stopping || !stopId || !stop) {
+      if (this._stop) {
+        this._stop = null; // called off (a person was active), or it failed
+        this._emit();
+      }
+      return;
     }
-  }
-
-  private async _save(): Promise<void> {
+    if (this._stop?.stopId === stopId) {
+      return;
+    }
+    const seen: IdleModel.IStopSeen = { stopId, stop, target, outcome: null, lost: false };
+    this._stop = seen;
+    this._emit();
+    seen.outcome = await this._saveUnsaved().catch(
+      (error: unknown): ISaveOutcome => ({
+        saved: [],
+        failed: [{ path: 'open documents', error: String(error) }]
+      })
+    );
+    // Say what happened before confirming: the app may stop the moment we do.
+    this._emit();
     try {
-      await this._saveAll();
-    } catch (error) {
-      console.error('jupyter_dsws: saving before idle shutdown failed', error);
+      await this._api.confirmSaved(this.client, stopId);
+    } catch {
+      // 409: the stop was called off meanwhile; the next poll says so.
     }
   }
 
@@ -153,7 +239,18 @@ export class IdleModel implements IDisposable {
   }
 
   private _apply(state: api.IIdleState): void {
+    // The warning changes with the state, in one step: a view never sees the new state with
+    // the old warning (which would update a warning about to go).
+    const due = warningDue(state, this._now());
+    this._warningBegan = this._warningBegan || (due && !this._warned);
+    this._warned = due;
     this._state = state;
+    if (this._reportTimer !== undefined) {
+      // A planned report may have to go sooner now that the stop is nearer.
+      clearTimeout(this._reportTimer);
+      this._reportTimer = undefined;
+      this.noteInput();
+    }
     this._emit();
   }
 
@@ -163,14 +260,19 @@ export class IdleModel implements IDisposable {
     }
   }
 
-  private _saveAll: () => Promise<unknown>;
+  private _saveUnsaved: () => Promise<ISaveOutcome>;
   private _api: NonNullable<IdleModel.IOptions['api']>;
   private _now: () => number;
   private _state: api.IIdleState | null = null;
   private _events: api.IIdleEvent[] = [];
   private _error: string | null = null;
   private _warned = false;
-  private _confirmed: string | null = null;
+  private _warningBegan = false; // the documents are to be saved for a new warning
+  private _stop: IdleModel.IStopSeen | null = null;
+  private _reportedAt = -Infinity;
+  private _reporting = false;
+  private _inputPending = false;
+  private _reportTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private _timer: ReturnType<typeof setTimeout> | undefined = undefined;
   private _disposed = false;
   private _changed = new Signal<this, void>(this);

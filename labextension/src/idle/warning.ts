@@ -1,28 +1,19 @@
 import { Notification } from '@jupyterlab/apputils';
 import { IDisposable } from '@lumino/disposable';
 
-import { formatDuration, secondsUntil } from './countdown';
+import { secondsUntil } from './countdown';
 import { IdleModel } from './model';
+import { warningMessage } from './notice';
 
-/** The warning's words, for the seconds left; pure so that it can be tested. */
-export function warningMessage(
-  target: 'studio-app' | 'server',
-  secondsLeft: number | null,
-  stopping: boolean
-): string {
-  const what = target === 'studio-app' ? 'This Studio app' : 'This Jupyter server';
-  if (stopping || secondsLeft === null || secondsLeft <= 0) {
-    return `${what} is stopping because nobody has worked in it. Your open documents are being saved.`;
-  }
-  return (
-    `${what} stops in ${formatDuration(secondsLeft)} because nobody has worked in it. ` +
-    'Your open documents have been saved.'
-  );
-}
+const DISMISS_AFTER_MS = 100;
 
 /**
- * Shows a notification with a countdown while the app is about to stop for being idle,
- * with a "Keep working" button; removes it when the stop is called off.
+ * Shows one notification with a countdown while the app is about to stop, with a "Keep
+ * working" button; removes it when the stop is called off or the page says it stopped.
+ *
+ * There is never more than one: a notification is made when the warning starts and only
+ * its words change after that (and only when they do); it is dismissed before another is
+ * made. A person who closed it is not shown it again until the next warning.
  */
 export class IdleWarning implements IDisposable {
   constructor(private _model: IdleModel) {
@@ -55,30 +46,32 @@ export class IdleWarning implements IDisposable {
     if (!state) {
       return '';
     }
-    return warningMessage(
-      state.app.target,
-      secondsUntil(state.app.shutdown_at, Date.now()),
-      state.app.stopping
-    );
+    return warningMessage(state.app, secondsUntil(state.app.shutdown_at, Date.now()));
   }
 
   private _show(): void {
-    const options = {
-      autoClose: false as const,
-      actions: [
-        {
-          label: 'Keep working',
-          caption: 'Counts as activity: the countdown starts again.',
-          callback: () => void this._model.keep().catch(() => undefined)
-        }
-      ]
-    };
+    const message = this._message();
     if (this._id === null) {
-      this._id = Notification.warning(this._message(), options);
+      this._id = Notification.warning(message, {
+        autoClose: false,
+        actions: [
+          {
+            label: 'Keep working',
+            caption: 'Counts as activity: the countdown starts again.',
+            callback: () => void this._model.keep().catch(() => undefined)
+          }
+        ]
+      });
+      this._shown = message;
       this._ticker = setInterval(() => this._show(), 1000);
-    } else {
-      Notification.update({ id: this._id, message: this._message(), type: 'warning', ...options });
+      return;
     }
+    if (message === this._shown) {
+      return;
+    }
+    this._shown = message;
+    // False once the person closed it: an update never makes it again.
+    Notification.update({ id: this._id, message, type: 'warning', autoClose: false });
   }
 
   private _hide(): void {
@@ -87,12 +80,19 @@ export class IdleWarning implements IDisposable {
       this._ticker = undefined;
     }
     if (this._id !== null) {
-      Notification.dismiss(this._id);
+      // JupyterLab hands an update to its toasts a moment later (react-toastify defers it
+      // with a zero timeout); dismissed before that, the toast would be made again by the
+      // update, for good, with nothing left to remove it: one more stale toast at every
+      // warning. So the dismissal comes after any update still on its way.
+      const id = this._id;
+      setTimeout(() => Notification.dismiss(id), DISMISS_AFTER_MS);
       this._id = null;
+      this._shown = null;
     }
   }
 
   private _id: string | null = null;
+  private _shown: string | null = null;
   private _ticker: ReturnType<typeof setInterval> | undefined = undefined;
   private _disposed = false;
 }

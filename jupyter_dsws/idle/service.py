@@ -1,0 +1,100 @@
+"""What the idle routes do, free of tornado: the handlers read the request and send the answer.
+
+The monitor decides and acts; this service answers the panel: the state with every countdown,
+a person's settings, the events, and the browser's part of a stop (activity, keep, saved).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import policy
+from .models import (
+    AppState,
+    AppStop,
+    Events,
+    IdleState,
+    ResourceState,
+    SettingsChange,
+)
+from .monitor import IdleMonitor
+
+
+class IdleService:
+    def __init__(self, monitor: IdleMonitor) -> None:
+        self.monitor = monitor
+        self.store = monitor.store
+
+    async def state(self, client: str | None = None) -> IdleState:
+        """What GET dsws/idle answers. Cheap: process facts come from the last check."""
+        m = self.monitor
+        now = m.clock()
+        m.handshake.seen(client, now)
+        resources = m.resources(await m.inventory.observe(now), now, track=False)
+        rules = self.store.rules()
+        idle_from = m.idle_since()
+        working = any(r.working for r in resources)
+        pending = m.handshake.pending
+        stop = None
+        if pending is not None:
+            stop = AppStop(cause=pending.cause,  # type: ignore[arg-type]
+                           at=pending.began, idle_seconds=round(pending.idle_seconds, 3),
+                           reason=pending.reason, restart=m.restart_hint())
+        return IdleState(
+            settings=self.store.settings(),
+            resources=[ResourceState(
+                kind=r.kind, id=r.id, name=r.name, state=r.state,
+                idle_seconds=round(policy.idle_seconds(r, now), 3), connections=r.connections,
+                shutdown_at=policy.resource_shutdown_at(r, rules),
+            ) for r in resources],
+            app=AppState(
+                idle_seconds=0.0 if working else round((now - idle_from).total_seconds(), 3),
+                shutdown_at=policy.app_shutdown_at(rules, resources, idle_from),
+                target=m.stopper.target,  # type: ignore[arg-type]
+                stopping=pending is not None or m.stop_issued,
+                stop_id=pending.stop_id if pending is not None else None,
+                stop=stop,
+            ),
+        )
+
+    def check_allowed(self, body: Any) -> None:
+        """403 for an admin-only field or any change when people may change nothing, before
+        the body is validated: an admin-only field is refused whatever its value."""
+        settings = body.get("settings") if isinstance(body, dict) else None
+        if isinstance(settings, dict):
+            self.store.check_allowed(settings)
+
+    async def update_settings(self, change: SettingsChange) -> IdleState:
+        await self.store.update(change)
+        if change.model_fields_set:
+            # Choosing one's own timeout is a person's act.
+            self.monitor.note_activity()
+        self.monitor.wake()  # the new timeout applies now, not at the next check
+        return await self.state()
+
+    async def events(self, limit: int) -> Events:
+        return Events.model_validate({"events": await self.monitor.events.recent(limit)})
+
+    async def activity(self, client: str | None) -> IdleState:
+        """A person edited a document in a browser tab: the app's idle time starts again."""
+        m = self.monitor
+        m.handshake.seen(client, m.clock())
+        m.note_activity()
+        return await self.state(client)
+
+    async def keep(self, client: str | None) -> IdleState:
+        """"Keep working": activity, a cancelled stop, and a record of it."""
+        m = self.monitor
+        now = m.clock()
+        m.handshake.seen(client, now)
+        idle = (now - m.idle_since()).total_seconds()
+        m.note_activity(now)
+        who = f" in browser {client}" if client else ""
+        await m.record("keep", "app", m.stopper.id, m.stopper.name,
+                       f"A person pressed keep working{who}.", idle,
+                       dry_run=self.store.config.dry_run)
+        return await self.state(client)
+
+    def saved(self, client: str, stop_id: str) -> None:
+        """A browser saved its documents for the pending stop ``stop_id`` (409 when none)."""
+        self.monitor.confirm_saved(client, stop_id)
