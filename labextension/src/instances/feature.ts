@@ -53,7 +53,10 @@ export async function confirmSwitch(
   return result.button.accept;
 }
 
-/** The Instances sidebar panel's body; it reads the current instance again each time it is shown. */
+/**
+ * The Instances sidebar panel's body: it reads the current instance and the catalog when a
+ * person first shows it (never at page load), and again each time it is shown.
+ */
 class InstancesSection extends ReactWidget {
   constructor(
     readonly model: InstancesModel,
@@ -151,7 +154,6 @@ export const instancesFeature: IFeature = {
       catalog: tabOpener(app, 'jp-dsws-instance-catalog', 'Instance catalog', catalogTab),
       inventory: tabOpener(app, 'jp-dsws-team-inventory', 'Team inventory', inventoryTab)
     });
-    void model.refresh();
     return section;
   }
 };

@@ -184,7 +184,11 @@ export class RegistryTabs {
   private _count = 0;
 }
 
-/** The Models sidebar panel's body; it asks again for the page shown each time it is shown. */
+/**
+ * The Models sidebar panel's body. It asks for the groups when a person first shows it,
+ * not when JupyterLab starts (a page load asks AWS nothing for a panel nobody opened),
+ * and again for the page shown each time it is shown.
+ */
 class ModelsSection extends ReactWidget {
   constructor(readonly tabs: RegistryTabs) {
     super();
@@ -194,9 +198,7 @@ class ModelsSection extends ReactWidget {
 
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    if (this.tabs.registry.loaded) {
-      void this.tabs.registry.refresh();
-    }
+    void this.tabs.registry.refresh();
   }
 
   render(): JSX.Element {
@@ -215,8 +217,6 @@ export const registryFeature: IFeature = {
   icon: modelsIcon,
   activate({ app, restorer }: IFeatureContext) {
     const registry = new RegistryModel();
-    const section = new ModelsSection(new RegistryTabs(app, registry, restorer));
-    void registry.refresh();
-    return section;
+    return new ModelsSection(new RegistryTabs(app, registry, restorer));
   }
 };
