@@ -34,6 +34,16 @@ describe('RefreshButton', () => {
     expect(busy.props.disabled).toBe(true);
     expect(busy.props.children).toBe('Loading…');
   });
+
+  it('as an icon, says the same in its tooltip', () => {
+    const props = { label: 'Refresh models', onClick: () => undefined, icon: true };
+    const idle = RefreshButton({ ...props, loading: false }) as Element;
+    expect(idle.props['aria-label']).toBe('Refresh models');
+    expect(idle.props.title).toBe('Refresh');
+    const busy = RefreshButton({ ...props, loading: true }) as Element;
+    expect(busy.props.disabled).toBe(true);
+    expect(busy.props.title).toBe('Loading…');
+  });
 });
 
 describe('LoadState', () => {

@@ -3,6 +3,7 @@
  * last read, the line shown while nothing is loaded yet, the page footer. The browser tests
  * find them by these labels, roles and texts, so they must not drift apart per panel.
  */
+import { refreshIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 /** A button that reads again; it says "Loading…" and waits while a read is under way. */
@@ -13,7 +14,23 @@ export function RefreshButton(props: {
   onClick: () => unknown;
   /** The text when idle. */
   text?: string;
+  /** JupyterLab's refresh icon instead of the text, for a narrow sidebar's toolbar. */
+  icon?: boolean;
 }): JSX.Element {
+  if (props.icon) {
+    return (
+      <button
+        className="jp-dsws-icon-button"
+        aria-label={props.label}
+        aria-busy={props.loading}
+        title={props.loading ? 'Loading…' : (props.text ?? 'Refresh')}
+        disabled={props.loading}
+        onClick={() => void props.onClick()}
+      >
+        <refreshIcon.react tag="span" />
+      </button>
+    );
+  }
   return (
     <button
       className="jp-mod-styled jp-mod-reject jp-dsws-button"
@@ -23,6 +40,24 @@ export function RefreshButton(props: {
     >
       {props.loading ? 'Loading…' : (props.text ?? 'Refresh')}
     </button>
+  );
+}
+
+/**
+ * An identifier (ARN, URL, S3 URI) that may wrap after each ':' and '/' in a narrow
+ * panel, so that a line never ends inside one of its words (an account id, a name).
+ */
+export function Breakable(props: { text: string }): JSX.Element {
+  const parts = props.text.split(/(?<=[:/])/);
+  return (
+    <>
+      {parts.map((part, index) => (
+        <React.Fragment key={index}>
+          {index > 0 && <wbr />}
+          {part}
+        </React.Fragment>
+      ))}
+    </>
   );
 }
 
