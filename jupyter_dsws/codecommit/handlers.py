@@ -27,6 +27,16 @@ class RepositoriesHandler(_CodeCommitHandler):
         self.send(await self.service.repositories())
 
 
+class ClonedHandler(_CodeCommitHandler):
+    # The panel asks while a person types a name or URL: not activity on the server.
+    _track_activity = False
+
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        self.send(await self.service.cloned_at(self.get_query_argument("source", "")))
+
+
 class CloneHandler(_CodeCommitHandler):
     @web.authenticated
     @authorized
@@ -53,6 +63,7 @@ class CloneJobHandler(_CodeCommitHandler):
 
 handlers = [
     ("codecommit/repos", RepositoriesHandler),
+    ("codecommit/cloned", ClonedHandler),
     ("codecommit/clone", CloneHandler),
     (r"codecommit/clone/(?P<id>[0-9a-f]{32})", CloneJobHandler),
 ]

@@ -44,6 +44,13 @@ class CloneRequest(BaseModel):
         return self
 
 
+class ClonedAt(BaseModel):
+    #: What was looked for: a repository name or a clone URL, as typed.
+    source: str
+    #: The folder, relative to root_dir, of a clone whose origin is that remote; None if none.
+    path: str | None = None
+
+
 class CloneStarted(BaseModel):
     id: str
 

@@ -33,7 +33,14 @@ from .git import (
     effective_url,
     run_clone,
 )
-from .models import CloneRequest, CloneState, CloneStatus, Repository, RepositoryList
+from .models import (
+    ClonedAt,
+    CloneRequest,
+    CloneState,
+    CloneStatus,
+    Repository,
+    RepositoryList,
+)
 from .validate import (
     CloneSource,
     check_branch,
@@ -42,7 +49,7 @@ from .validate import (
     source_from_name,
     source_from_url,
 )
-from .workspace import find_clones, repository_key
+from .workspace import clone_of, find_clones, repository_key, typed_remote_key
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +177,18 @@ class CodeCommitService:
             # Only suggestions: the panel works without them, the log says why they are missing.
             log.info("dsws: Studio's CodeRepositories not read: %s", exc.message)
         return urls
+
+    async def cloned_at(self, typed: str) -> ClonedAt:
+        """Where a remote a person typed (a name or a URL) is cloned under root_dir already."""
+        text = typed.strip()
+        if not text or len(text) > 2048:
+            raise InvalidInput("Give the repository name or clone URL to look for "
+                               "(source=…, at most 2048 characters).", code="invalid_source")
+        key = typed_remote_key(text, self.aws.region)
+        path = None
+        if key is not None and self.config.scan_depth:
+            path = await asyncio.to_thread(clone_of, self.root, key, self.aws.region)
+        return ClonedAt(source=text, path=path)
 
     # Cloning ---------------------------------------------------------------------------
 

@@ -21,6 +21,13 @@ export interface IRepositoryList {
   error: string | null;
 }
 
+/** Where a typed name or URL is cloned under the server's root already. */
+export interface IClonedAt {
+  source: string;
+  /** The clone's folder, relative to the server's root; null when there is none. */
+  path: string | null;
+}
+
 /** Exactly one of `repo` and `url`. */
 export interface ICloneRequest {
   repo?: string;
@@ -64,6 +71,18 @@ export function fetchRepositories(
 ): Promise<IRepositoryList> {
   return requestAPI<IRepositoryList>(
     'codecommit/repos',
+    { method: 'GET' },
+    settings
+  );
+}
+
+/** Where a remote (a CodeCommit name or a clone URL) is cloned under the root already. */
+export function fetchClonedAt(
+  source: string,
+  settings?: ServerConnection.ISettings
+): Promise<IClonedAt> {
+  return requestAPI<IClonedAt>(
+    `codecommit/cloned?source=${encodeURIComponent(source)}`,
     { method: 'GET' },
     settings
   );

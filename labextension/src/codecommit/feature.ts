@@ -48,7 +48,6 @@ class RepositoriesSection extends ReactWidget {
   render(): JSX.Element {
     return React.createElement(RepositoriesPanel, {
       model: this.model,
-      currentFolder: () => this._context.fileBrowser?.model.path ?? '',
       openFolder: this.openFolder
     });
   }
