@@ -5,6 +5,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
+import { Commands } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
 import { modelsIcon } from '../icons';
 import { CompareView } from './CompareView';
@@ -55,12 +56,19 @@ export class RegistryTabs {
   constructor(
     private readonly _app: JupyterFrontEnd,
     readonly registry: RegistryModel,
-    restorer: ILayoutRestorer | null
+    restorer: ILayoutRestorer | null,
+    commands: Commands
   ) {
-    _app.commands.addCommand(OPEN_TAB_COMMAND, {
-      label: 'Open a Models tab',
-      execute: args => this._reopen(args as unknown as TabArgs)
-    });
+    // With no arguments (the palette): the team overview.
+    commands.add(
+      OPEN_TAB_COMMAND,
+      {
+        label: args => (args.kind ? 'Open a Models Tab' : 'Open the Models Team Overview'),
+        execute: args =>
+          this._reopen((args.kind ? args : { kind: 'overview' }) as unknown as TabArgs)
+      },
+      [{}]
+    );
     void restorer?.restore(this._tracker, {
       command: OPEN_TAB_COMMAND,
       args: widget => this._args.get(widget) as unknown as ReadonlyJSONObject,
@@ -215,8 +223,8 @@ class ModelsSection extends ReactWidget {
 export const registryFeature: IFeature = {
   name: 'registry',
   icon: modelsIcon,
-  activate({ app, restorer }: IFeatureContext) {
+  activate({ app, restorer, commands }: IFeatureContext) {
     const registry = new RegistryModel();
-    return new ModelsSection(new RegistryTabs(app, registry, restorer));
+    return new ModelsSection(new RegistryTabs(app, registry, restorer, commands));
   }
 };
