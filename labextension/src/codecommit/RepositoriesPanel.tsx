@@ -1,4 +1,4 @@
-import { ellipsesIcon, UseSignal } from '@jupyterlab/ui-components';
+import { ellipsesIcon, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { Breakable, RefreshButton } from '../ui/parts';
@@ -101,7 +101,7 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
                 label="Refresh repositories"
                 loading={model.loading}
                 onClick={() => model.refresh()}
-                icon
+                icon={<refreshIcon.react tag="span" />}
               />
             </div>
             {(model.error || model.listError) && (

@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, Pager, RefreshButton } from '../ui/parts';
@@ -77,7 +77,7 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
               label="Refresh models"
               loading={model.loading}
               onClick={() => model.refresh()}
-              icon
+              icon={<refreshIcon.react tag="span" />}
             />
           </div>
           <div className="jp-dsws-cc-toolbar">

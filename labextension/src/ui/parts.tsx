@@ -3,7 +3,6 @@
  * last read, the line shown while nothing is loaded yet, the page footer. The browser tests
  * find them by these labels, roles and texts, so they must not drift apart per panel.
  */
-import { refreshIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 /** A button that reads again; it says "Loading…" and waits while a read is under way. */
@@ -14,8 +13,11 @@ export function RefreshButton(props: {
   onClick: () => unknown;
   /** The text when idle. */
   text?: string;
-  /** JupyterLab's refresh icon instead of the text, for a narrow sidebar's toolbar. */
-  icon?: boolean;
+  /**
+   * An icon instead of the text, for a narrow sidebar's toolbar: JupyterLab's
+   * `<refreshIcon.react tag="span" />` (passed in, so that this module needs no DOM).
+   */
+  icon?: React.ReactElement;
 }): JSX.Element {
   if (props.icon) {
     return (
@@ -27,7 +29,7 @@ export function RefreshButton(props: {
         disabled={props.loading}
         onClick={() => void props.onClick()}
       >
-        <refreshIcon.react tag="span" />
+        {props.icon}
       </button>
     );
   }
