@@ -49,7 +49,7 @@ export function CloneForm(props: {
   const [error, setError] = React.useState<string | null>(null);
   const [suggested, setSuggested] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
-  
+
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const request: ICloneRequest = {
