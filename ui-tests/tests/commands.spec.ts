@@ -21,10 +21,16 @@ test.describe('Commands', () => {
     page
   }) => {
     const messages = await openLab(page);
-    await page.getByRole('menuitem', { name: 'View', exact: true }).click();
-    await page.getByRole('menuitem', { name: /Activate Command Palette/ }).click();
     const palette = page.locator('.lm-CommandPalette:visible');
     const input = palette.locator('.lm-CommandPalette-input');
+    // JupyterLab 4.5 may close the palette again when it opens while the page settles.
+    await expect(async () => {
+      if (!(await input.isVisible())) {
+        await page.getByRole('menuitem', { name: 'View', exact: true }).click();
+        await page.getByRole('menuitem', { name: /Activate Command Palette/ }).click();
+      }
+      await expect(input).toBeVisible({ timeout: 2_000 });
+    }).toPass();
     for (const query of ['dsws', 'Data Science']) {
       await input.fill(query);
       const labels = palette.locator('.lm-CommandPalette-item .lm-CommandPalette-itemLabel');

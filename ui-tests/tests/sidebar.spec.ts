@@ -92,6 +92,14 @@ test.describe('Data Science Workspace sidebar', () => {
     await shown('registry', 'registry/groups');
     await shown('codecommit', 'codecommit/repos');
     await shown('instances', 'instances/current');
+    // The layout is saved a moment after it changes: let this page's last save land
+    // before the next test resets the workspace, or it could undo the reset.
+    await expect
+      .poll(async () => {
+        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        return (await saved.json()).data?.['layout-restorer:data']?.left?.current;
+      })
+      .toBe('jp-dsws-instances');
   });
 
   test('the open panel is open again after a reload', async ({ page }) => {
