@@ -68,8 +68,10 @@ class CodeCommitClone(Configurable):
         3,
         config=True,
         help=(
-            "How many folder levels below root_dir are searched for clones (to show 'Open' "
-            "instead of 'Clone'). Default: 3. 0 turns the search off."
+            "How many folder levels below root_dir are searched for clones of the listed "
+            "repositories (to show 'Open' instead of 'Clone'); a typed name or URL is looked "
+            "up in the whole of root_dir (at most 5,000 folders). Default: 3. 0 turns both "
+            "searches off."
         ),
     )
 

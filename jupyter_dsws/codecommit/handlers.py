@@ -8,7 +8,14 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import DSWSHandler, api
-from .models import CloneRequest, CloneStarted, CloneStatus, RepositoryList
+from .models import (
+    ClonedAt,
+    ClonedQuery,
+    CloneRequest,
+    CloneStarted,
+    CloneStatus,
+    RepositoryList,
+)
 
 
 class _CodeCommitHandler(DSWSHandler):
@@ -26,6 +33,17 @@ class RepositoriesHandler(_CodeCommitHandler):
     @api
     async def get(self) -> RepositoryList:
         return await self.service.repositories()
+
+
+class ClonedHandler(_CodeCommitHandler):
+    # The panel asks while a person types a name or URL: not activity on the server.
+    _track_activity = False
+
+    @web.authenticated
+    @authorized
+    @api
+    async def get(self, query: ClonedQuery) -> ClonedAt:
+        return await self.service.cloned_at(query.source)
 
 
 class CloneHandler(_CodeCommitHandler):
@@ -57,6 +75,7 @@ class CloneJobHandler(_CodeCommitHandler):
 
 handlers = [
     ("codecommit/repos", RepositoriesHandler),
+    ("codecommit/cloned", ClonedHandler),
     ("codecommit/clone", CloneHandler),
     (r"codecommit/clone/(?P<id>[0-9a-f]{32})", CloneJobHandler),
 ]

@@ -67,6 +67,19 @@ class CloneRequest(BaseModel):
         return self
 
 
+class ClonedQuery(BaseModel):
+    source: str = Field(min_length=1, max_length=2048, description=(
+        "A repository name or a clone URL, as a person typed it; blank is refused "
+        "with `invalid_source`."))
+
+
+class ClonedAt(BaseModel):
+    #: What was looked for: a repository name or a clone URL, as typed.
+    source: str
+    #: The folder, relative to root_dir, of a clone whose origin is that remote; None if none.
+    path: str | None = None
+
+
 class CloneStarted(BaseModel):
     id: str = Field(description="Follow the clone with GET dsws/codecommit/clone/{id}.")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..aws import AwsAccess
-from ..errors import Conflict, DSWSError, NotFound, Throttled, echo
+from ..errors import Conflict, DSWSError, InvalidInput, NotFound, Throttled, echo
 from ..studio import StudioApp
 from .config import CodeCommitClone
 from .folders import claim, unclaim
@@ -34,6 +34,7 @@ from .git import (
 )
 from .helper_files import LAUNCHER, credential_config, helper_command, install
 from .models import (
+    ClonedAt,
     CloneRequest,
     CloneState,
     CloneStatus,
@@ -49,7 +50,7 @@ from .validate import (
     source_from_name,
     source_from_url,
 )
-from .workspace import find_clones, repository_key
+from .workspace import clone_of, find_clones, repository_key, typed_remote_key
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +179,18 @@ class CodeCommitService:
             # Only suggestions: the panel works without them, the log says why they are missing.
             log.info("dsws: Studio's CodeRepositories not read: %s", exc.message)
         return urls
+
+    async def cloned_at(self, typed: str) -> ClonedAt:
+        """Where a remote a person typed (a name or a URL) is cloned under root_dir already."""
+        text = typed.strip()
+        if not text or len(text) > 2048:
+            raise InvalidInput("Give the repository name or clone URL to look for "
+                               "(source=…, at most 2048 characters).", code="invalid_source")
+        key = typed_remote_key(text, self.aws.region)
+        path = None
+        if key is not None and self.config.scan_depth:
+            path = await asyncio.to_thread(clone_of, self.root, key, self.aws.region)
+        return ClonedAt(source=text, path=path)
 
     # Cloning ---------------------------------------------------------------------------
 

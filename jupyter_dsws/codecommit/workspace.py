@@ -10,11 +10,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .validate import codecommit_region
+from .validate import codecommit_region, codecommit_url
 
 _SKIP = {"node_modules", "__pycache__", "site-packages", ".ipynb_checkpoints"}
 _MAX_DIRECTORIES = 5000
+# "Anywhere under the root" for a typed remote: as deep as folders go, within the walk's
+# budget of directories.
+_ANY_DEPTH = 1000
 _SECTION = re.compile(r'^\s*\[\s*remote\s+"origin"\s*\]\s*$', re.IGNORECASE)
 _ANY_SECTION = re.compile(r"^\s*\[")
 _URL = re.compile(r"^\s*url\s*=\s*(?P<url>.+?)\s*$", re.IGNORECASE)
@@ -37,6 +41,40 @@ def repository_key(url: str, default_region: str | None) -> tuple[str, str] | No
     path = _HTTP_PATH.match(match["path"])
     if region and path:
         return region, path["name"]
+    return None
+
+
+RemoteKey = tuple[str, ...]
+
+
+def remote_key(url: str, default_region: str | None) -> RemoteKey | None:
+    """What names a remote however its URL is written: a CodeCommit repository by region and
+    name (HTTPS or codecommit::), any other URL by host, port and path, without user name,
+    scheme, a trailing '/' or '.git'. None for what is not a URL."""
+    text = url.strip().strip('"').rstrip("/")
+    if text.lower().endswith(".git"):  # never part of a CodeCommit name
+        text = text[:-4]
+    codecommit = repository_key(text, default_region)
+    if codecommit is not None:
+        return ("codecommit", *codecommit)
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.scheme or not parts.hostname:
+        return None
+    return ("url", parts.hostname.lower(), str(port or ""), parts.path.rstrip("/"))
+
+
+def typed_remote_key(typed: str, region: str | None) -> RemoteKey | None:
+    """The remote a person means by what they typed: a URL, or a CodeCommit repository name
+    in the server's region (as the clone would read it)."""
+    text = typed.strip()
+    if re.match(r"^[a-z][a-z0-9+.-]*(://|::)", text, re.IGNORECASE):
+        return remote_key(text, region)
+    if region and re.fullmatch(r"[A-Za-z0-9._-]{1,100}", text):
+        return remote_key(codecommit_url(region, text), region)
     return None
 
 
@@ -89,3 +127,12 @@ def _read_origin(config: Path) -> str | None:
         return origin_url(config.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return None
+
+
+def clone_of(root: Path, key: RemoteKey, default_region: str | None) -> str | None:
+    """The folder (relative to ``root``) of a clone of the remote ``key``, anywhere below
+    ``root``; the shallowest when there are several. None when there is none."""
+    for url, path in find_clones(root, _ANY_DEPTH).items():
+        if remote_key(url, default_region) == key:
+            return path
+    return None

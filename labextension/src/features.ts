@@ -4,6 +4,7 @@ import { IStatusBar } from '@jupyterlab/statusbar';
 import type { LabIcon } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 
+import { Commands } from './commands';
 import { PanelName } from './panels';
 
 /** What the shell offers a feature when it is turned on. */
@@ -15,6 +16,8 @@ export interface IFeatureContext {
   statusBar: IStatusBar | null;
   /** Reopens a feature's main-area tabs after a reload, when the app has one. */
   restorer: ILayoutRestorer | null;
+  /** Adds a command with its label, in the command palette under our category. */
+  commands: Commands;
 }
 
 /**

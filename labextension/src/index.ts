@@ -3,11 +3,14 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStatusBar } from '@jupyterlab/statusbar';
 
 import { codecommitFeature } from './codecommit/feature';
+import { Commands } from './commands';
 import {
   IFeature,
   IFeatureContext,
@@ -16,6 +19,7 @@ import {
 } from './features';
 import { idleFeature } from './idle/feature';
 import { instancesFeature } from './instances/feature';
+import { addGuides } from './guides';
 import { enabledPanels } from './panels';
 import { registryFeature } from './registry/feature';
 import { SidebarPanel, WorkspaceSidebar } from './sidebar';
@@ -38,25 +42,38 @@ const plugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
   description: 'The Data Science Workspace sidebar for SageMaker Studio.',
   autoStart: true,
-  optional: [ILayoutRestorer, ISettingRegistry, IDefaultFileBrowser, IStatusBar],
+  optional: [
+    ILayoutRestorer,
+    ISettingRegistry,
+    IDefaultFileBrowser,
+    IStatusBar,
+    ICommandPalette,
+    IRenderMimeRegistry
+  ],
   activate: (
     app: JupyterFrontEnd,
     restorer: ILayoutRestorer | null,
     settingRegistry: ISettingRegistry | null,
     fileBrowser: IDefaultFileBrowser | null,
-    statusBar: IStatusBar | null
+    statusBar: IStatusBar | null,
+    palette: ICommandPalette | null,
+    rendermime: IRenderMimeRegistry | null
   ) => {
+    const commands = new Commands(app, palette);
     const status = new StatusModel({ refreshSeconds: DEFAULT_REFRESH_SECONDS });
     const sidebar = new WorkspaceSidebar(new StatusSection(status));
     app.shell.add(sidebar, 'left', { rank: WORKSPACE_RANK });
     restorer?.add(sidebar, sidebar.id);
-    app.commands.addCommand('dsws:open', {
-      label: 'Open the Data Science Workspace',
+    commands.add('dsws:open', {
+      label: 'Show the Workspace status panel',
+      caption: 'The AWS identity, region and Studio space the server runs as',
       execute: () => app.shell.activateById(sidebar.id)
     });
+    // The Help menu's entries (schema/plugin.json) and the palette's.
+    addGuides(app, commands, rendermime, restorer);
 
     // Each panel its own left-sidebar entry, so that each has the full height.
-    const context: IFeatureContext = { app, fileBrowser, statusBar, restorer };
+    const context: IFeatureContext = { app, fileBrowser, statusBar, restorer, commands };
     for (const { feature, id, rank } of sidebarEntries(FEATURES, enabledPanels())) {
       const body = feature.activate(context);
       const name = body.title.label;
@@ -68,8 +85,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
       });
       app.shell.add(panel, 'left', { rank });
       restorer?.add(panel, id);
-      app.commands.addCommand(`dsws:open-${feature.name}`, {
-        label: `Open ${name}`,
+      commands.add(`dsws:open-${feature.name}`, {
+        label: `Show the ${name} panel`,
         execute: () => app.shell.activateById(id)
       });
     }

@@ -25,7 +25,8 @@ test.describe('Repositories', () => {
     fs.rmSync(path.join(root, 'sagemaker-repository'), { recursive: true, force: true });
   });
 
-  test('clones the team repository in one click and opens it', async ({ page }) => {
+  test('clones the team repository in one click and opens it', async ({ page }, testInfo) => {
+    const root = path.join(WORK, WORKSPACES[testInfo.project.name]);
     const messages = await openLab(page);
     const section = await openRepositories(page);
 
@@ -34,11 +35,16 @@ test.describe('Repositories', () => {
       .getByRole('listitem', { name: 'sagemaker-repository', exact: true });
     await expect(row).toContainText("The team's notebooks");
     await expect(row).toContainText('main');
-    await row.getByRole('button', { name: 'Clone' }).click();
 
-    const form = section.getByRole('form', { name: 'Clone sagemaker-repository' });
+    // The folder and branch are one click away, the folder at the top of the workspace.
+    await row.getByRole('button', { name: 'Clone options for sagemaker-repository' }).click();
+    const form = row.getByRole('form', { name: 'Clone sagemaker-repository' });
     await expect(form.getByLabel('Folder')).toHaveValue('sagemaker-repository');
-    await form.getByRole('button', { name: 'Start clone' }).click();
+    await form.getByRole('button', { name: 'Close' }).click();
+    await expect(form).toHaveCount(0);
+
+    // One click clones.
+    await row.getByRole('button', { name: 'Clone sagemaker-repository' }).click();
 
     // Done: a notification, and the file browser shows the new folder's notebooks.
     await expect(
@@ -58,8 +64,27 @@ test.describe('Repositories', () => {
       again
         .getByRole('list', { name: 'CodeCommit repositories' })
         .getByRole('listitem', { name: 'sagemaker-repository', exact: true })
-        .getByRole('button', { name: 'Open' })
+        .getByRole('button', { name: 'Open sagemaker-repository' })
     ).toBeVisible();
+
+    // Typed by name or by URL (the file browser is inside the clone now), it opens too:
+    // no second copy nested in the first.
+    const typed = again.getByRole('form', { name: 'Clone by name or URL' });
+    for (const source of [
+      'sagemaker-repository',
+      'https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/sagemaker-repository.git'
+    ]) {
+      await typed.getByLabel('Repository name or URL').fill(source);
+      await expect(typed.getByRole('button', { name: 'Open', exact: true })).toBeVisible();
+      await expect(again.getByRole('status').filter({ hasText: 'Cloned already' })).toHaveText(
+        'Cloned already in sagemaker-repository.'
+      );
+    }
+    await typed.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(listing.getByText(NOTEBOOKS[0], { exact: true })).toBeVisible();
+    expect(fs.existsSync(path.join(root, 'sagemaker-repository', 'sagemaker-repository'))).toBe(
+      false
+    );
     expect(problemsIn(messages)).toEqual([]);
   });
 
@@ -72,13 +97,16 @@ test.describe('Repositories', () => {
 
     await openLab(page);
     const section = await openRepositories(page);
-    await section.getByLabel('Repository name or URL').fill('sagemaker-repository');
-    await section.getByRole('button', { name: 'Clone…' }).click();
-    const form = section.getByRole('form', { name: 'Clone sagemaker-repository' });
-    await form.getByRole('button', { name: 'Start clone' }).click();
+    // The folder holds something else, not a clone: the panel offers to clone.
+    const typed = section.getByRole('form', { name: 'Clone by name or URL' });
+    await typed.getByLabel('Repository name or URL').fill('sagemaker-repository');
+    await typed.getByRole('button', { name: 'Clone', exact: true }).click();
 
-    await expect(form.getByRole('alert')).toContainText('already exists');
-    await expect(form.getByRole('button', { name: /^Use sagemaker-repository-\d+$/ })).toBeVisible();
+    const alert = section.getByRole('alert').filter({ hasText: 'already exists' });
+    await expect(alert).toBeVisible();
+    await expect(
+      alert.getByRole('button', { name: /^Clone into sagemaker-repository-\d+$/ })
+    ).toBeVisible();
     expect(fs.readFileSync(path.join(root, 'sagemaker-repository', 'mine.txt'), 'utf8')).toBe(
       'keep me'
     );

@@ -60,6 +60,48 @@ test.describe('Data Science Workspace sidebar', () => {
     expect(problemsIn(messages)).toEqual([]);
   });
 
+  test('a page load asks only for the status; a panel asks AWS when a person shows it', async ({
+    page
+  }) => {
+    // Every call to our routes, by path under /dsws/.
+    const asked: string[] = [];
+    page.on('request', request => {
+      const match = /\/dsws\/([^?]*)/.exec(new URL(request.url()).pathname);
+      if (match) {
+        asked.push(match[1]);
+      }
+    });
+    const status = page.waitForResponse(response =>
+      /\/dsws\/status(\?|$)/.test(response.url())
+    );
+    await openLab(page);
+    // The status probe is sent after every panel was set up: once it has answered, a
+    // panel that asked at start would have asked already.
+    await status;
+    await expect(page.locator('.jp-dsws-idle-status-text')).toContainText('Idle shutdown');
+    // Idle shutdown's own state is local (no AWS call) and feeds the status-bar countdown.
+    expect(asked.filter(path => path !== 'status' && !/^idle(\/|$)/.test(path))).toEqual([]);
+
+    const shown = async (key: 'registry' | 'codecommit' | 'instances', route: string) => {
+      const answered = page.waitForResponse(response =>
+        new URL(response.url()).pathname.endsWith(`/dsws/${route}`)
+      );
+      await openFeature(page, key);
+      expect((await answered).ok()).toBe(true);
+    };
+    await shown('registry', 'registry/groups');
+    await shown('codecommit', 'codecommit/repos');
+    await shown('instances', 'instances/current');
+    // The layout is saved a moment after it changes: let this page's last save land
+    // before the next test resets the workspace, or it could undo the reset.
+    await expect
+      .poll(async () => {
+        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        return (await saved.json()).data?.['layout-restorer:data']?.left?.current;
+      })
+      .toBe('jp-dsws-instances');
+  });
+
   test('the open panel is open again after a reload', async ({ page }) => {
     await openLab(page);
     await openFeature(page, 'registry');

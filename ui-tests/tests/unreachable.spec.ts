@@ -24,3 +24,29 @@ test('an unreachable AWS endpoint is named in the panel within seconds', async (
     );
   }
 });
+
+test('a page load asks no panel for AWS: no error in the console without endpoints', async ({
+  page
+}) => {
+  const errors: string[] = [];
+  page.on('console', message => {
+    if (message.type() === 'error' && message.location().url.includes('/dsws/')) {
+      errors.push(`${message.text()} (${message.location().url})`);
+    }
+  });
+  const answers: string[] = [];
+  page.on('response', response => {
+    if (response.url().includes('/dsws/') && !response.ok()) {
+      answers.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    }
+  });
+  await openLab(page);
+  const panel = await openSidebar(page);
+  // The status probe answers (saying AWS is unreachable) once every panel is set up.
+  await expect(panel.locator('.jp-dsws-status-section').getByRole('alert')).toContainText(
+    'AWS is not reachable',
+    { timeout: 10_000 }
+  );
+  expect(answers).toEqual([]);
+  expect(errors).toEqual([]);
+});

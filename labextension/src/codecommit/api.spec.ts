@@ -1,7 +1,7 @@
 import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
-import { FolderExistsError, startClone } from './api';
+import { fetchClonedAt, FolderExistsError, startClone } from './api';
 
 function settingsAnswering(status: number, body: unknown) {
   const asked: { url: string; init?: RequestInit }[] = [];
@@ -47,5 +47,16 @@ describe('startClone', () => {
     const failure = await startClone({ repo: '-u' }, settings).catch(e => e);
     expect(failure).not.toBeInstanceOf(FolderExistsError);
     expect(failure.code).toBe('invalid_repository');
+  });
+});
+
+describe('fetchClonedAt', () => {
+  it('sends what was typed, URL and all, as one query value', async () => {
+    const { settings, asked } = settingsAnswering(200, { source: 'x', path: 'a/b' });
+    const url = 'https://github.com/team/notebooks.git?x=1&y=2';
+    expect(await fetchClonedAt(url, settings)).toEqual({ source: 'x', path: 'a/b' });
+    const sent = new URL(asked[0].url);
+    expect(sent.pathname).toBe('/dsws/codecommit/cloned');
+    expect(sent.searchParams.get('source')).toBe(url);
   });
 });

@@ -1,6 +1,7 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import type {
+  ClonedAt,
   CloneRequest,
   CloneStarted,
   CloneStatus,
@@ -12,6 +13,7 @@ import { DSWSApiError, requestAPI } from '../request';
 // The wire types are generated from the server's models (labextension/src/generated/).
 export type IRepository = Repository;
 export type IRepositoryList = RepositoryList;
+export type IClonedAt = ClonedAt;
 /** Exactly one of `repo` and `url`. */
 export type ICloneRequest = CloneRequest;
 export type ICloneStarted = CloneStarted;
@@ -34,6 +36,18 @@ export function fetchRepositories(
 ): Promise<IRepositoryList> {
   return requestAPI<IRepositoryList>(
     'codecommit/repos',
+    { method: 'GET' },
+    settings
+  );
+}
+
+/** Where a remote (a CodeCommit name or a clone URL) is cloned under the root already. */
+export function fetchClonedAt(
+  source: string,
+  settings?: ServerConnection.ISettings
+): Promise<IClonedAt> {
+  return requestAPI<IClonedAt>(
+    `codecommit/cloned?source=${encodeURIComponent(source)}`,
     { method: 'GET' },
     settings
   );

@@ -8,7 +8,10 @@ import { repositoriesIcon } from '../icons';
 import { IClone, RepositoriesModel } from './model';
 import { RepositoriesPanel } from './RepositoriesPanel';
 
-/** The Repositories sidebar panel's body; it lists again each time it is shown. */
+/**
+ * The Repositories sidebar panel's body: it lists when a person first shows it (never at
+ * page load) and again each time it is shown.
+ */
 class RepositoriesSection extends ReactWidget {
   constructor(
     readonly model: RepositoriesModel,
@@ -45,7 +48,6 @@ class RepositoriesSection extends ReactWidget {
   render(): JSX.Element {
     return React.createElement(RepositoriesPanel, {
       model: this.model,
-      currentFolder: () => this._context.fileBrowser?.model.path ?? '',
       openFolder: this.openFolder
     });
   }
@@ -72,8 +74,6 @@ export const codecommitFeature: IFeature = {
     const model = new RepositoriesModel();
     const widget = new RepositoriesSection(model, context);
     model.cloneFinished.connect((_, clone) => announce(widget, clone));
-    widget.title.label = 'Repositories';
-    void model.refresh();
     return widget;
   }
 };

@@ -59,13 +59,12 @@ describe('what a person types', () => {
     });
   });
 
-  it('gets a folder named after it in the current folder', () => {
-    expect(defaultFolder('', 'team')).toBe('team');
-    expect(defaultFolder('projects/2026', 'team')).toBe('projects/2026/team');
-    expect(defaultFolder('RTC:projects', 'https://github.com/a/b.git')).toBe(
-      'projects/b'
-    );
-    expect(defaultFolder('', 'codecommit::eu-west-1://owls')).toBe('owls');
+  it('gets a folder named after it at the top of the workspace', () => {
+    // Never the file browser's folder: from inside a clone, a second clone would nest.
+    expect(defaultFolder('team')).toBe('team');
+    expect(defaultFolder('https://github.com/a/b.git')).toBe('b');
+    expect(defaultFolder('https://github.com/a/b/')).toBe('b');
+    expect(defaultFolder('codecommit::eu-west-1://owls')).toBe('owls');
   });
 });
 
@@ -182,5 +181,55 @@ describe('RepositoriesModel', () => {
     });
     await expect(model.clone({ repo: 'team' })).rejects.toThrow('Taken.');
     expect(model.clones).toEqual([]);
+  });
+
+  it('looks up a typed remote once typing pauses, and offers its clone', async () => {
+    const asked: string[] = [];
+    const model = new RepositoriesModel({
+      lookupMs: 1,
+      api: {
+        clonedAt: async source => {
+          asked.push(source);
+          return source === 'sagemaker-repository' ? 'sagemaker-repository' : null;
+        }
+      }
+    });
+    const answered = () =>
+      new Promise<void>(resolve => {
+        const done = () => {
+          if (asked.length > 0) {
+            model.changed.disconnect(done);
+            resolve();
+          }
+        };
+        model.changed.connect(done);
+      });
+    let next = answered();
+    model.typed = 'sage';
+    model.typed = 'sagemaker-repository';
+    await next;
+    // Only the text typing paused on was asked for.
+    expect(asked).toEqual(['sagemaker-repository']);
+    expect(model.typedClonedAt).toBe('sagemaker-repository');
+
+    next = answered();
+    model.typed = 'owls';
+    expect(model.typedClonedAt).toBeNull(); // no stale "Open" while the answer comes
+    await next;
+    expect(model.typedClonedAt).toBeNull();
+    model.dispose();
+  });
+
+  it('knows which suggested URLs are cloned already', async () => {
+    const url = 'https://github.com/team/notebooks.git';
+    const model = new RepositoriesModel({
+      api: {
+        list: async () => ({ repos: [], suggested: [url, 'https://h/other'], error: null }),
+        clonedAt: async source => (source === url ? 'notebooks' : null)
+      }
+    });
+    await model.refresh();
+    expect(model.suggestedClonedAt(url)).toBe('notebooks');
+    expect(model.suggestedClonedAt('https://h/other')).toBeNull();
   });
 });

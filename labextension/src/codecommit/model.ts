@@ -5,6 +5,7 @@ import { DSWSApiError } from '../request';
 import {
   cancelClone,
   fetchClone,
+  fetchClonedAt,
   fetchRepositories,
   ICloneRequest,
   ICloneStarted,
@@ -13,10 +14,20 @@ import {
   IRepositoryList,
   startClone
 } from './api';
+import { filterRepositories } from './sources';
+
+export {
+  defaultFolder,
+  describeClone,
+  filterRepositories,
+  requestFor
+} from './sources';
 
 /** The server calls the model makes; tests pass their own. */
 export interface ICodeCommitApi {
   list(): Promise<IRepositoryList>;
+  /** The folder a remote is cloned in under the root, or null. */
+  clonedAt(source: string): Promise<string | null>;
   start(request: ICloneRequest): Promise<ICloneStarted>;
   status(id: string): Promise<ICloneStatus>;
   cancel(id: string): Promise<ICloneStatus>;
@@ -24,6 +35,7 @@ export interface ICodeCommitApi {
 
 const SERVER_API: ICodeCommitApi = {
   list: () => fetchRepositories(),
+  clonedAt: async source => (await fetchClonedAt(source)).path,
   start: request => startClone(request),
   status: id => fetchClone(id),
   cancel: id => cancelClone(id)
@@ -42,49 +54,9 @@ export namespace RepositoriesModel {
     api?: Partial<ICodeCommitApi>;
     /** How often a running clone is asked for its progress, in milliseconds. */
     pollMs?: number;
+    /** How long typing must pause before the typed remote is looked up, in milliseconds. */
+    lookupMs?: number;
   }
-}
-
-/** Whether a typed text is a URL (https://…, codecommit::…) or a repository name. */
-export function requestFor(typed: string): ICloneRequest {
-  const text = typed.trim();
-  return /^[a-z][a-z0-9+.-]*(:\/\/|::)/i.test(text)
-    ? { url: text }
-    : { repo: text };
-}
-
-/** The folder a clone gets by default: the repository's name in the current folder. */
-export function defaultFolder(cwd: string, typed: string): string {
-  const text = typed.trim().replace(/\/+$/, '');
-  const last = text.split(/[/:]/).pop() ?? '';
-  const name = last.replace(/\.git$/i, '') || 'repository';
-  // The file browser's path may carry a drive prefix ("RTC:"); the server wants none.
-  const folder = cwd.replace(/^[A-Za-z0-9]+:/, '').replace(/^\/+|\/+$/g, '');
-  return folder ? `${folder}/${name}` : name;
-}
-
-/** "Receiving objects 45%" for a running clone, the message otherwise. */
-export function describeClone(status: ICloneStatus): string {
-  if (status.state === 'running') {
-    return `${status.phase} ${status.progress}%`;
-  }
-  return status.message;
-}
-
-/** Repositories whose name or description holds `filter` (case-insensitive). */
-export function filterRepositories(
-  repos: IRepository[],
-  filter: string
-): IRepository[] {
-  const needle = filter.trim().toLowerCase();
-  if (!needle) {
-    return repos;
-  }
-  return repos.filter(
-    repo =>
-      repo.name.toLowerCase().includes(needle) ||
-      (repo.description ?? '').toLowerCase().includes(needle)
-  );
 }
 
 /**
@@ -95,6 +67,7 @@ export class RepositoriesModel implements IDisposable {
   constructor(options: RepositoriesModel.IOptions = {}) {
     this._api = { ...SERVER_API, ...options.api };
     this._pollMs = options.pollMs ?? 750;
+    this._lookupMs = options.lookupMs ?? 300;
   }
 
   get repos(): IRepository[] {
@@ -107,6 +80,33 @@ export class RepositoriesModel implements IDisposable {
 
   get suggested(): string[] {
     return this._list?.suggested ?? [];
+  }
+
+  /** Where a suggested URL is cloned already, when it is. */
+  suggestedClonedAt(url: string): string | null {
+    return this._suggestedAt.get(url) ?? null;
+  }
+
+  /** The name or URL typed to clone another repository. */
+  get typed(): string {
+    return this._typed;
+  }
+
+  /** Look up, once typing pauses, whether the typed remote is cloned already. */
+  set typed(text: string) {
+    if (text === this._typed) {
+      return;
+    }
+    this._typed = text;
+    this._typedAt = null;
+    this._emit();
+    clearTimeout(this._lookupTimer);
+    this._lookupTimer = setTimeout(() => void this._lookUpTyped(), this._lookupMs);
+  }
+
+  /** The folder the typed remote is cloned in already (so the panel offers "Open"), or null. */
+  get typedClonedAt(): string | null {
+    return this._typedAt;
   }
 
   /** Why AWS did not list (denied, unreachable): the panel still offers typing. */
@@ -166,6 +166,7 @@ export class RepositoriesModel implements IDisposable {
     try {
       this._list = await this._api.list();
       this._error = null;
+      await Promise.all([this._lookUpSuggested(this._list.suggested), this._lookUpTyped()]);
     } catch (error) {
       this._error =
         error instanceof DSWSApiError
@@ -233,7 +234,32 @@ export class RepositoriesModel implements IDisposable {
       return;
     }
     this._disposed = true;
+    clearTimeout(this._lookupTimer);
     Signal.clearData(this);
+  }
+
+  private async _lookUpTyped(): Promise<void> {
+    const text = this._typed.trim();
+    const ticket = ++this._lookupTicket;
+    let path: string | null = null;
+    if (text) {
+      try {
+        path = await this._api.clonedAt(text);
+      } catch {
+        path = null; // only a hint: cloning still says what is wrong
+      }
+    }
+    if (ticket === this._lookupTicket && this._typed.trim() === text) {
+      this._typedAt = path;
+      this._emit();
+    }
+  }
+
+  private async _lookUpSuggested(urls: string[]): Promise<void> {
+    const found = await Promise.all(
+      urls.map(url => this._api.clonedAt(url).catch(() => null))
+    );
+    this._suggestedAt = new Map(urls.map((url, index) => [url, found[index]]));
   }
 
   private async _follow(clone: IClone): Promise<void> {
@@ -283,6 +309,12 @@ export class RepositoriesModel implements IDisposable {
 
   private _api: ICodeCommitApi;
   private _pollMs: number;
+  private _lookupMs: number;
+  private _lookupTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private _lookupTicket = 0;
+  private _typed = '';
+  private _typedAt: string | null = null;
+  private _suggestedAt = new Map<string, string | null>();
   private _list: IRepositoryList | null = null;
   private _error: string | null = null;
   private _loading = false;

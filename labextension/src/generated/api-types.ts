@@ -64,6 +64,11 @@ export interface CloneStatus {
   error: string | null;
 }
 
+export interface ClonedAt {
+  source: string;
+  path: string | null;
+}
+
 export interface CurrentInstance {
   in_studio: boolean;
   /**

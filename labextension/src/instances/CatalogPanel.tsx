@@ -173,20 +173,22 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                     `Prices marked ≈ are estimates (${estimates} shown): hover one for its rule.`}
                 </p>
                 <p className="jp-dsws-muted">{catalog.free_tier_note}</p>
-                <table className="jp-dsws-table jp-dsws-inst-table" aria-label="Instance types">
-                  <thead>
-                    <tr>
-                      {COLUMNS.map(column => (
-                        <HeaderCell key={column.label} model={model} column={column} />
+                <div className="jp-dsws-scroll-x">
+                  <table className="jp-dsws-table jp-dsws-inst-table" aria-label="Instance types">
+                    <thead>
+                      <tr>
+                        {COLUMNS.map(column => (
+                          <HeaderCell key={column.label} model={model} column={column} />
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map(instance => (
+                        <Row key={instance.type} instance={instance} />
                       ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map(instance => (
-                      <Row key={instance.type} instance={instance} />
-                    ))}
-                  </tbody>
-                </table>
+                    </tbody>
+                  </table>
+                </div>
                 {rows.length === 0 && (
                   <p className="jp-dsws-muted">No instance type matches the filter.</p>
                 )}

@@ -150,21 +150,21 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
           />
         </Field>
       </div>
+      <Field label="GPU">
+        <select
+          className="jp-mod-styled"
+          aria-label="GPU"
+          value={form.gpu}
+          onChange={event =>
+            model.update({ gpu: event.target.value as typeof form.gpu })
+          }
+        >
+          <option value="auto">Let the tool decide</option>
+          <option value="yes">Yes</option>
+          <option value="no">No</option>
+        </select>
+      </Field>
       <div className="jp-dsws-inst-row">
-        <Field label="GPU">
-          <select
-            className="jp-mod-styled"
-            aria-label="GPU"
-            value={form.gpu}
-            onChange={event =>
-              model.update({ gpu: event.target.value as typeof form.gpu })
-            }
-          >
-            <option value="auto">Let the tool decide</option>
-            <option value="yes">Yes</option>
-            <option value="no">No</option>
-          </select>
-        </Field>
         <Field label="Hours per day" error={errors.hoursPerDay}>
           <input
             className="jp-mod-styled"
@@ -175,23 +175,23 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
             onChange={event => model.update({ hoursPerDay: event.target.value })}
           />
         </Field>
+        <Field label="Preference">
+          <select
+            className="jp-mod-styled"
+            aria-label="Preference"
+            value={form.preference}
+            onChange={event =>
+              model.update({
+                preference: event.target.value as typeof form.preference
+              })
+            }
+          >
+            <option value="cheapest">Cheapest</option>
+            <option value="balanced">Balanced</option>
+            <option value="fastest">Fastest</option>
+          </select>
+        </Field>
       </div>
-      <Field label="Preference">
-        <select
-          className="jp-mod-styled"
-          aria-label="Preference"
-          value={form.preference}
-          onChange={event =>
-            model.update({
-              preference: event.target.value as typeof form.preference
-            })
-          }
-        >
-          <option value="cheapest">Cheapest</option>
-          <option value="balanced">Balanced</option>
-          <option value="fastest">Fastest</option>
-        </select>
-      </Field>
       <Field label="Prices of">
         <select
           className="jp-mod-styled"

@@ -136,43 +136,45 @@ export function InventoryPanel(props: { model: InventoryModel }): JSX.Element {
                   Monthly costs in {result.region}: with idle shutdown (the hours of work
                   plus the idle timeout, each working day) and if left running all month.
                 </p>
-                <table
-                  className="jp-dsws-table jp-dsws-inst-table"
-                  aria-label="Recommendations per model"
-                >
-                  <thead>
-                    <tr>
-                      <th scope="col">Line</th>
-                      <th scope="col">User</th>
-                      <th scope="col">Feature</th>
-                      <th scope="col">Model</th>
-                      <th scope="col">Memory</th>
-                      <th scope="col">GPU</th>
-                      <th scope="col">Instance</th>
-                      <th scope="col">With idle shutdown</th>
-                      <th scope="col">Left running</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.rows.map(row => (
-                      <RowView key={row.line} row={row} />
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr aria-label="Team total">
-                      <th scope="row" colSpan={7}>
-                        Team total ({result.rows.length}{' '}
-                        {result.rows.length === 1 ? 'model' : 'models'})
-                      </th>
-                      <td className="jp-dsws-inst-num">
-                        {formatMonthly(result.total_monthly_cost_with_idle_shutdown)}
-                      </td>
-                      <td className="jp-dsws-inst-num">
-                        {formatMonthly(result.total_monthly_cost)}
-                      </td>
-                    </tr>
-                  </tfoot>
-                </table>
+                <div className="jp-dsws-scroll-x">
+                  <table
+                    className="jp-dsws-table jp-dsws-inst-table"
+                    aria-label="Recommendations per model"
+                  >
+                    <thead>
+                      <tr>
+                        <th scope="col">Line</th>
+                        <th scope="col">User</th>
+                        <th scope="col">Feature</th>
+                        <th scope="col">Model</th>
+                        <th scope="col">Memory</th>
+                        <th scope="col">GPU</th>
+                        <th scope="col">Instance</th>
+                        <th scope="col">With idle shutdown</th>
+                        <th scope="col">Left running</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {result.rows.map(row => (
+                        <RowView key={row.line} row={row} />
+                      ))}
+                    </tbody>
+                    <tfoot>
+                      <tr aria-label="Team total">
+                        <th scope="row" colSpan={7}>
+                          Team total ({result.rows.length}{' '}
+                          {result.rows.length === 1 ? 'model' : 'models'})
+                        </th>
+                        <td className="jp-dsws-inst-num">
+                          {formatMonthly(result.total_monthly_cost_with_idle_shutdown)}
+                        </td>
+                        <td className="jp-dsws-inst-num">
+                          {formatMonthly(result.total_monthly_cost)}
+                        </td>
+                      </tr>
+                    </tfoot>
+                  </table>
+                </div>
               </>
             )}
           </section>

@@ -53,7 +53,10 @@ export async function confirmSwitch(
   return result.button.accept;
 }
 
-/** The Instances sidebar panel's body; it reads the current instance again each time it is shown. */
+/**
+ * The Instances sidebar panel's body: it reads the current instance and the catalog when a
+ * person first shows it (never at page load), and again each time it is shown.
+ */
 class InstancesSection extends ReactWidget {
   constructor(
     readonly model: InstancesModel,
@@ -132,7 +135,7 @@ function inventoryTab(): ReactWidget {
 export const instancesFeature: IFeature = {
   name: 'instances',
   icon: instancesIcon,
-  activate({ app }: IFeatureContext) {
+  activate({ app, commands }: IFeatureContext) {
     const model = new InstancesModel({
       // JupyterLab's "Save All": every open document with unsaved changes.
       saveAll: () => app.commands.execute('docmanager:save-all'),
@@ -147,11 +150,20 @@ export const instancesFeature: IFeature = {
         Notification.info(outcome.message, { autoClose: false });
       }
     });
-    const section = new InstancesSection(model, {
+    const open = {
       catalog: tabOpener(app, 'jp-dsws-instance-catalog', 'Instance catalog', catalogTab),
       inventory: tabOpener(app, 'jp-dsws-team-inventory', 'Team inventory', inventoryTab)
+    };
+    commands.add('dsws:open-instance-catalog', {
+      label: 'Open the Instance Catalog',
+      caption: 'Studio JupyterLab instance types with specs and prices per region',
+      execute: open.catalog
     });
-    void model.refresh();
-    return section;
+    commands.add('dsws:open-team-inventory', {
+      label: 'Open the Team Inventory',
+      caption: 'An instance recommendation for every model of the team inventory CSV',
+      execute: open.inventory
+    });
+    return new InstancesSection(model, open);
   }
 };

@@ -109,7 +109,7 @@ function Table(props: {
   const metrics = rows.filter(r => r.kind === 'metric');
   const span = comparison.versions.length + 2;
   return (
-    <div className="jp-dsws-reg-scroll">
+    <div className="jp-dsws-scroll-x">
       <table className="jp-dsws-table jp-dsws-reg-compare" aria-label="Comparison">
         <thead>
           <tr>

@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, Pager, RefreshButton } from '../ui/parts';
@@ -68,7 +68,7 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
             <input
               className="jp-mod-styled"
               type="search"
-              placeholder="Search by name"
+              placeholder="Search models"
               aria-label="Search model groups"
               value={model.query}
               onChange={event => model.search(event.target.value)}
@@ -77,6 +77,7 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
               label="Refresh models"
               loading={model.loading}
               onClick={() => model.refresh()}
+              icon={<refreshIcon.react tag="span" />}
             />
           </div>
           <div className="jp-dsws-cc-toolbar">

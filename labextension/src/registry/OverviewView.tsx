@@ -109,7 +109,7 @@ export function OverviewView(props: IOverviewViewProps): JSX.Element {
             <p className="jp-dsws-muted">No model package groups yet.</p>
           )}
           {model.groups.length > 0 && (
-            <div className="jp-dsws-reg-scroll">
+            <div className="jp-dsws-scroll-x">
               <table className="jp-dsws-table" aria-label="Groups overview">
                 <thead>
                   <tr>

@@ -187,7 +187,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                   </p>
                 )}
                 {model.versions.length > 0 && (
-                  <div className="jp-dsws-reg-scroll">
+                  <div className="jp-dsws-scroll-x">
                     <table
                       className="jp-dsws-table jp-dsws-reg-table"
                       aria-label="Versions"

@@ -5,6 +5,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
+import { Commands } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
 import { modelsIcon } from '../icons';
 import { CompareView } from './CompareView';
@@ -55,12 +56,19 @@ export class RegistryTabs {
   constructor(
     private readonly _app: JupyterFrontEnd,
     readonly registry: RegistryModel,
-    restorer: ILayoutRestorer | null
+    restorer: ILayoutRestorer | null,
+    commands: Commands
   ) {
-    _app.commands.addCommand(OPEN_TAB_COMMAND, {
-      label: 'Open a Models tab',
-      execute: args => this._reopen(args as unknown as TabArgs)
-    });
+    // With no arguments (the palette): the team overview.
+    commands.add(
+      OPEN_TAB_COMMAND,
+      {
+        label: args => (args.kind ? 'Open a Models Tab' : 'Open the Models Team Overview'),
+        execute: args =>
+          this._reopen((args.kind ? args : { kind: 'overview' }) as unknown as TabArgs)
+      },
+      [{}]
+    );
     void restorer?.restore(this._tracker, {
       command: OPEN_TAB_COMMAND,
       args: widget => this._args.get(widget) as unknown as ReadonlyJSONObject,
@@ -184,7 +192,11 @@ export class RegistryTabs {
   private _count = 0;
 }
 
-/** The Models sidebar panel's body; it asks again for the page shown each time it is shown. */
+/**
+ * The Models sidebar panel's body. It asks for the groups when a person first shows it,
+ * not when JupyterLab starts (a page load asks AWS nothing for a panel nobody opened),
+ * and again for the page shown each time it is shown.
+ */
 class ModelsSection extends ReactWidget {
   constructor(readonly tabs: RegistryTabs) {
     super();
@@ -194,9 +206,7 @@ class ModelsSection extends ReactWidget {
 
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    if (this.tabs.registry.loaded) {
-      void this.tabs.registry.refresh();
-    }
+    void this.tabs.registry.refresh();
   }
 
   render(): JSX.Element {
@@ -213,10 +223,8 @@ class ModelsSection extends ReactWidget {
 export const registryFeature: IFeature = {
   name: 'registry',
   icon: modelsIcon,
-  activate({ app, restorer }: IFeatureContext) {
+  activate({ app, restorer, commands }: IFeatureContext) {
     const registry = new RegistryModel();
-    const section = new ModelsSection(new RegistryTabs(app, registry, restorer));
-    void registry.refresh();
-    return section;
+    return new ModelsSection(new RegistryTabs(app, registry, restorer, commands));
   }
 };

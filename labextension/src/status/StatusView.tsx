@@ -1,6 +1,7 @@
 import { UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { Breakable } from '../ui/parts';
 import { IStatus } from './api';
 import { StatusModel } from './model';
 
@@ -8,7 +9,9 @@ function Field(props: { label: string; value: string | null }): JSX.Element {
   return (
     <>
       <dt>{props.label}</dt>
-      <dd title={props.value ?? undefined}>{props.value ?? '—'}</dd>
+      <dd title={props.value ?? undefined}>
+        {props.value ? <Breakable text={props.value} /> : '—'}
+      </dd>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { ReactElement } from 'react';
+import { createElement, ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 
 import { ErrorAlert, IPaged, LoadState, Pager, RefreshButton } from './parts';
@@ -33,6 +33,18 @@ describe('RefreshButton', () => {
     }) as Element;
     expect(busy.props.disabled).toBe(true);
     expect(busy.props.children).toBe('Loading…');
+  });
+
+  it('as an icon, says the same in its tooltip', () => {
+    const icon = createElement('span', { className: 'an-icon' });
+    const props = { label: 'Refresh models', onClick: () => undefined, icon };
+    const idle = RefreshButton({ ...props, loading: false }) as Element;
+    expect(idle.props['aria-label']).toBe('Refresh models');
+    expect(idle.props.title).toBe('Refresh');
+    expect(idle.props.children).toBe(icon);
+    const busy = RefreshButton({ ...props, loading: true }) as Element;
+    expect(busy.props.disabled).toBe(true);
+    expect(busy.props.title).toBe('Loading…');
   });
 });
 

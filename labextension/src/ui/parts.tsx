@@ -13,7 +13,26 @@ export function RefreshButton(props: {
   onClick: () => unknown;
   /** The text when idle. */
   text?: string;
+  /**
+   * An icon instead of the text, for a narrow sidebar's toolbar: JupyterLab's
+   * `<refreshIcon.react tag="span" />` (passed in, so that this module needs no DOM).
+   */
+  icon?: React.ReactElement;
 }): JSX.Element {
+  if (props.icon) {
+    return (
+      <button
+        className="jp-dsws-icon-button"
+        aria-label={props.label}
+        aria-busy={props.loading}
+        title={props.loading ? 'Loading…' : (props.text ?? 'Refresh')}
+        disabled={props.loading}
+        onClick={() => void props.onClick()}
+      >
+        {props.icon}
+      </button>
+    );
+  }
   return (
     <button
       className="jp-mod-styled jp-mod-reject jp-dsws-button"
@@ -23,6 +42,24 @@ export function RefreshButton(props: {
     >
       {props.loading ? 'Loading…' : (props.text ?? 'Refresh')}
     </button>
+  );
+}
+
+/**
+ * An identifier (ARN, URL, S3 URI) that may wrap after each ':' and '/' in a narrow
+ * panel, so that a line never ends inside one of its words (an account id, a name).
+ */
+export function Breakable(props: { text: string }): JSX.Element {
+  const parts = props.text.split(/(?<=[:/])/);
+  return (
+    <>
+      {parts.map((part, index) => (
+        <React.Fragment key={index}>
+          {index > 0 && <wbr />}
+          {part}
+        </React.Fragment>
+      ))}
+    </>
   );
 }
 

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+
+import { openLab, problemsIn } from './helpers';
+
+// Every command of ours that makes sense without arguments, by its palette label.
+const OURS = [
+  'Show the Workspace status panel',
+  'Show the Idle shutdown panel',
+  'Show the Models panel',
+  'Show the Repositories panel',
+  'Show the Instances panel',
+  'Open the Models Team Overview',
+  'Open the Instance Catalog',
+  'Open the Team Inventory',
+  'Data Science Workspace Guide for Data Scientists',
+  'Data Science Workspace Admin Guide'
+];
+
+test.describe('Commands', () => {
+  test('the command palette finds each of ours by "dsws" and by "Data Science"', async ({
+    page
+  }) => {
+    const messages = await openLab(page);
+    const palette = page.locator('.lm-CommandPalette:visible');
+    const input = palette.locator('.lm-CommandPalette-input');
+    // JupyterLab 4.5 may close the palette again when it opens while the page settles.
+    await expect(async () => {
+      if (!(await input.isVisible())) {
+        await page.getByRole('menuitem', { name: 'View', exact: true }).click();
+        await page.getByRole('menuitem', { name: /Activate Command Palette/ }).click();
+      }
+      await expect(input).toBeVisible({ timeout: 2_000 });
+    }).toPass();
+    for (const query of ['dsws', 'Data Science']) {
+      await input.fill(query);
+      const labels = palette.locator('.lm-CommandPalette-item .lm-CommandPalette-itemLabel');
+      await expect(labels.first()).toBeVisible();
+      const shown = await labels.allTextContents();
+      expect(OURS.filter(label => !shown.includes(label))).toEqual([]);
+      // All under our category.
+      await expect(palette.locator('.lm-CommandPalette-header').first()).toContainText(
+        'Data Science Workspace'
+      );
+    }
+
+    // And they run: the Models panel shows.
+    await input.fill('dsws models panel');
+    await palette
+      .locator('.lm-CommandPalette-item', { hasText: 'Show the Models panel' })
+      .click();
+    await expect(page.locator('#jp-dsws-registry')).toBeVisible();
+    expect(problemsIn(messages)).toEqual([]);
+  });
+
+  test('the Help menu opens the guides, shipped with the extension', async ({ page }) => {
+    // Studio has no internet: nothing may come from anywhere but this server.
+    const elsewhere: string[] = [];
+    page.on('request', request => {
+      if (new URL(request.url()).hostname !== '127.0.0.1') {
+        elsewhere.push(request.url());
+      }
+    });
+    await openLab(page);
+    const help = async (item: string) => {
+      await page.getByRole('menuitem', { name: 'Help', exact: true }).click();
+      await page.getByRole('menuitem', { name: item }).click();
+    };
+
+    await help('Data Science Workspace Guide for Data Scientists');
+    const guide = page.locator('.jp-dsws-guide-tab:visible');
+    await expect(
+      guide.getByRole('heading', { name: 'jupyter_dsws for data scientists' })
+    ).toBeVisible();
+    // Its picture comes from the extension's own files.
+    const picture = guide.getByRole('img', { name: /panels' icons/ });
+    await expect(picture).toBeVisible();
+    expect(await picture.evaluate(img => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    // A link to another guide opens that guide.
+    await guide.getByRole('link', { name: 'codecommit.md' }).click();
+    await expect(
+      page
+        .locator('.jp-dsws-guide-tab:visible')
+        .getByRole('heading', { name: 'Repositories: CodeCommit clone in one click' })
+    ).toBeVisible();
+
+    await help('Data Science Workspace Admin Guide');
+    await expect(
+      page
+        .locator('.jp-dsws-guide-tab:visible')
+        .getByRole('heading', { name: 'jupyter_dsws for platform admins' })
+    ).toBeVisible();
+    expect(elsewhere).toEqual([]);
+  });
+});
