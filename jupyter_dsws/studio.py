@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_METADATA_PATH = "/opt/ml/metadata/resource-metadata.json"
+#: New Studio names every JupyterLab app of a space "default"; used when the metadata lacks it.
+DEFAULT_APP_NAME = "default"
 
 _ARN_REGION = re.compile(r"^arn:aws[a-zA-Z-]*:sagemaker:([a-z0-9-]+):")
 # arn:aws:sagemaker:<region>:<account>:app/<domain>/<space>/<app type>/<app name>
@@ -32,6 +34,22 @@ class StudioApp:
     @property
     def region(self) -> str | None:
         return region_from_arn(self.resource_arn)
+
+    def app_identity(self) -> dict[str, str]:
+        """The keys that name this app to SageMaker's ``DescribeApp`` and ``DeleteApp``.
+
+        A space's app is named by ``SpaceName``; an app of a user profile (Studio Classic's
+        kind) by ``UserProfileName``; one of the two, never both and never empty. The app's
+        name is ``"default"`` when the metadata has none, as new Studio names them.
+        """
+        identity = {"DomainId": self.domain_id}
+        if self.space_name:
+            identity["SpaceName"] = self.space_name
+        elif self.user_profile:
+            identity["UserProfileName"] = self.user_profile
+        identity["AppType"] = self.app_type
+        identity["AppName"] = self.app_name or DEFAULT_APP_NAME
+        return identity
 
 
 def region_from_arn(arn: str | None) -> str | None:

@@ -13,8 +13,6 @@ from ..aws import AwsAccess
 from ..studio import StudioApp
 
 STUDIO_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-# New Studio names every JupyterLab app of a space "default"; used when the metadata lacks it.
-DEFAULT_APP_NAME = "default"
 
 
 class AppStopper(Protocol):
@@ -38,16 +36,6 @@ class StudioAppStopper:
         self.id = studio.resource_arn or studio.domain_id
         self.name = studio.space_name or studio.user_profile or studio.domain_id
 
-    def delete_app_params(self) -> dict[str, str]:
-        app = self.studio
-        params = {"DomainId": app.domain_id, "AppType": app.app_type,
-                  "AppName": app.app_name or DEFAULT_APP_NAME}
-        if app.space_name:
-            params["SpaceName"] = app.space_name
-        elif app.user_profile:
-            params["UserProfileName"] = app.user_profile
-        return params
-
     async def prepare(self) -> None:
         """Build the SageMaker client now. Reading its service model takes ~0.3 s of CPU and,
         even in a thread, holds the GIL long enough to stall the loop ~150 ms: pay that at
@@ -56,7 +44,7 @@ class StudioAppStopper:
 
     async def stop(self) -> None:
         sagemaker = await asyncio.to_thread(self.aws.client, "sagemaker")
-        await self.aws.call(sagemaker, "delete_app", **self.delete_app_params())
+        await self.aws.call(sagemaker, "delete_app", **self.studio.app_identity())
 
 
 class ServerStopper:

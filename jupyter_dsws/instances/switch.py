@@ -24,7 +24,6 @@ from .quotas import QuotaCheck, QuotaChecker
 
 log = logging.getLogger(__name__)
 
-DEFAULT_APP_NAME = "default"
 HOW_TO_SWITCH = (
     "Outside a SageMaker Studio space there is nothing to switch from here. In Studio: stop the "
     "space (Studio > JupyterLab > the space's Stop button), pick the instance type in the "
@@ -103,10 +102,6 @@ class SwitchService:
         self.quotas = QuotaChecker(aws)
         self.log = logger
 
-    def _app_params(self, app: StudioApp) -> dict[str, str]:
-        return {"DomainId": app.domain_id, "SpaceName": app.space_name or "",
-                "AppType": app.app_type, "AppName": app.app_name or DEFAULT_APP_NAME}
-
     async def current(self) -> CurrentInstance:
         app = self.studio
         if app is None or not app.space_name:
@@ -114,7 +109,7 @@ class SwitchService:
                                    space_name=app.space_name if app else None)
         instance_type = None
         try:
-            described = await self.aws.call("sagemaker", "describe_app", **self._app_params(app))
+            described = await self.aws.call("sagemaker", "describe_app", **app.app_identity())
             instance_type = (described.get("ResourceSpec") or {}).get("InstanceType")
         except DSWSError as exc:
             self.log.info("dsws instances: DescribeApp failed: %s", exc.message)
@@ -154,7 +149,7 @@ class SwitchService:
         assert app is not None and app.space_name
         spec = self.catalog().find(instance_type)
         assert spec is not None
-        described = await self.aws.call("sagemaker", "describe_app", **self._app_params(app))
+        described = await self.aws.call("sagemaker", "describe_app", **app.app_identity())
         current = (described.get("ResourceSpec") or {}).get("InstanceType")
         if current == instance_type:
             raise Conflict(f"This space already runs on {instance_type}.",

@@ -46,13 +46,11 @@ class StatusService:
     async def instance_type(self) -> str | None:
         """The app's instance type (not in the metadata file: DescribeApp knows it)."""
         app = self.studio
-        if self._instance_type or not app or not app.space_name or not app.app_name:
+        if self._instance_type or not app or not (app.space_name or app.user_profile):
             return self._instance_type
         try:
-            answer = await self.aws.call(
-                "sagemaker", "describe_app", budget=self.probe_seconds, DomainId=app.domain_id,
-                SpaceName=app.space_name, AppType=app.app_type, AppName=app.app_name,
-            )
+            answer = await self.aws.call("sagemaker", "describe_app", budget=self.probe_seconds,
+                                         **app.app_identity())
         except DSWSError as exc:
             log.info("dsws: instance type unknown: %s", exc.message)
             return None

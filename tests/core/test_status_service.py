@@ -47,3 +47,17 @@ async def test_instance_type_unknown_when_describe_app_is_denied(service_and_stu
     service, stub = service_and_stub
     stub.add_client_error("describe_app", "AccessDeniedException", "no", 400)
     assert await service.instance_type() is None
+
+
+async def test_instance_type_is_read_when_the_metadata_names_no_app():
+    """Studio's metadata may lack ResourceName: the app is then "default", as Studio names it."""
+    aws = AwsAccess(region="eu-central-1")
+    service = StatusService(aws, StudioApp(domain_id="d-abc123", space_name="ron-space",
+                                           app_type="JupyterLab"), "1.0")
+    with Stubber(aws.client("sagemaker")) as stub:
+        stub.add_response(
+            "describe_app", {"ResourceSpec": {"InstanceType": "ml.t3.medium"}},
+            expected_params={"DomainId": "d-abc123", "SpaceName": "ron-space",
+                             "AppType": "JupyterLab", "AppName": "default"})
+        assert await service.instance_type() == "ml.t3.medium"
+    aws.close()

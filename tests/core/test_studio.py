@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from jupyter_dsws.studio import read_metadata
+from jupyter_dsws.studio import StudioApp, read_metadata
 
 
 def test_full_metadata(tmp_path):
@@ -50,3 +50,17 @@ def test_app_name_comes_from_the_arn_when_resource_name_is_missing(tmp_path):
     app = read_metadata(path)
     assert app is not None
     assert app.app_name == "lab-2"
+
+
+def test_a_space_app_is_named_by_its_space_and_default_name():
+    app = StudioApp(domain_id="d-1", space_name="ron-space", app_type="JupyterLab",
+                    user_profile="ron")
+    assert app.app_identity() == {"DomainId": "d-1", "SpaceName": "ron-space",
+                                  "AppType": "JupyterLab", "AppName": "default"}
+
+
+def test_a_profile_app_is_named_by_its_profile_never_an_empty_space():
+    app = StudioApp(domain_id="d-1", space_name=None, app_type="JupyterServer",
+                    user_profile="ron", app_name="lab-2")
+    assert app.app_identity() == {"DomainId": "d-1", "UserProfileName": "ron",
+                                  "AppType": "JupyterServer", "AppName": "lab-2"}
