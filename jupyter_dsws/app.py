@@ -10,23 +10,12 @@ from traitlets import Float, Int, List, Unicode, default, validate
 
 from . import __version__
 from .aws import AwsAccess, endpoint_from_environment, resolve_region
-from .codecommit.feature import CodeCommitFeature
-from .features import PANELS, Feature
-from .idle.feature import IdleFeature
-from .instances.feature import InstancesFeature
+from .features import Feature, FeatureContext, Route, feature_class, panels
 from .logs import route_through
-from .registry.feature import RegistryFeature
 from .status.handlers import handlers as status_handlers
 from .status.service import StatusService
 from .studio import DEFAULT_METADATA_PATH, StudioApp, read_metadata
 from .web import NotFoundHandler
-
-# The server side of each panel whose slice is built, by panel name. A panel that has no
-# entry yet only affects the frontend when it is turned on.
-FEATURES: dict[str, type[Feature]] = {
-    feature.name: feature
-    for feature in (IdleFeature, RegistryFeature, CodeCommitFeature, InstancesFeature)
-}
 
 ROUTE_PREFIX = "dsws/"
 
@@ -38,17 +27,16 @@ class DSWSExtension(ExtensionApp):
 
     # So that --help-all and command-line options know each feature's Configurable.
     classes = [*ExtensionApp.classes,
-               *(c for feature in FEATURES.values() for c in feature.configurables)]
+               *(c for name in panels() for c in feature_class(name).configurables)]
     # Studio starts the server under supervisord: configure through a jupyter_server_config
     # file (the lifecycle configuration writes one) or the command line, not environment.
 
     panels = List(
         Unicode(),
-        default_value=list(PANELS),
         config=True,
         help=(
             "Which sidebar panels are on, any of "
-            f"{', '.join(PANELS)}. Default: all of them. An empty list leaves only the "
+            f"{', '.join(panels())}. Default: all of them. An empty list leaves only the "
             "workspace status."
         ),
     )
@@ -134,6 +122,10 @@ class DSWSExtension(ExtensionApp):
         ),
     )
 
+    @default("panels")
+    def _default_panels(self) -> list[str]:
+        return list(panels())
+
     @default("state_dir")
     def _default_state_dir(self) -> str:
         return str(Path.home() / ".jupyter_dsws")
@@ -148,11 +140,11 @@ class DSWSExtension(ExtensionApp):
 
     @validate("panels")
     def _validate_panels(self, proposal: dict) -> list[str]:
-        unknown = [p for p in proposal["value"] if p not in PANELS]
+        unknown = [p for p in proposal["value"] if p not in panels()]
         if unknown:
             raise ValueError(
                 f"Unknown panel(s) {', '.join(unknown)} in DSWSExtension.panels; "
-                f"choose from {', '.join(PANELS)}."
+                f"choose from {', '.join(panels())}."
             )
         return list(dict.fromkeys(proposal["value"]))
 
@@ -181,9 +173,7 @@ class DSWSExtension(ExtensionApp):
             threads_per_service=self.aws_threads_per_service,
         )
         self.status_service = StatusService(self.aws, self.studio, __version__)
-        self.features: dict[str, Feature] = {
-            name: FEATURES[name](self) for name in self.panels if name in FEATURES
-        }
+        self.features = self._build_features()
         if not self.aws.region:
             self.log.warning("jupyter_dsws: no AWS region configured; AWS panels will say so.")
         self.log.info(
@@ -192,11 +182,38 @@ class DSWSExtension(ExtensionApp):
             ", ".join(self.panels) or "none",
         )
 
+    def feature_context(self) -> FeatureContext:
+        """What each feature may use of the server (see ``FeatureContext``)."""
+        return FeatureContext(
+            aws=self.aws, studio=self.studio, root_dir=self.serverapp.root_dir,
+            state_dir=Path(self.state_dir), log=self.log,
+            event_logger=getattr(self.serverapp, "event_logger", None), config=self,
+            server=self.serverapp,
+        )
+
+    def _build_features(self) -> dict[str, Feature]:
+        """The enabled panels' features, in sidebar order: a feature used by another is
+        built first and handed to it (None when its panel is off)."""
+        context = self.feature_context()
+        built: dict[str, Feature] = {}
+        for name in panels():
+            if name in self.panels:
+                cls = feature_class(name)
+                late = [used for used in cls.uses if used in self.panels and used not in built]
+                if late:
+                    raise TypeError(f"features.FEATURES lists {name} before {', '.join(late)}, "
+                                    "which it uses: list those first.")
+                built[name] = cls(context, **{used: built.get(used) for used in cls.uses})
+        return {name: built[name] for name in self.panels}
+
     def initialize_handlers(self) -> None:
-        routes = list(status_handlers)
+        status_service = self.status_service
+        routes: list[Route] = [(pattern, handler, {"service": lambda: status_service})
+                               for pattern, handler in status_handlers]
         for feature in self.features.values():
             routes.extend(feature.handlers())
-        self.handlers.extend((ROUTE_PREFIX + pattern, handler) for pattern, handler in routes)
+        self.handlers.extend((ROUTE_PREFIX + pattern, handler, args)
+                             for pattern, handler, args in routes)
         # Last: whatever no route takes under dsws/ is a JSON 404, not tornado's HTML page.
         self.handlers.append((ROUTE_PREFIX.rstrip("/") + "(?:/.*)?", NotFoundHandler))
         # The frontend reads these from the page config: no extra request at start-up.

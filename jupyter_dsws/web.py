@@ -20,7 +20,7 @@ import typing
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from http.client import responses
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
@@ -31,7 +31,11 @@ from tornado.web import HTTPError
 
 from .errors import DSWSError, InvalidInput, NotFound, echo
 
+if TYPE_CHECKING:
+    from .app import DSWSExtension
+
 M = TypeVar("M", bound=BaseModel)
+S = TypeVar("S")
 
 _HTTP_CODES = {
     400: "bad_request",
@@ -54,9 +58,9 @@ class DSWSHandler(ExtensionHandlerMixin, APIHandler):
     auth_resource = "dsws"
 
     @property
-    def dsws(self) -> Any:
+    def dsws(self) -> DSWSExtension:
         """The running ``DSWSExtension``."""
-        return self.extensionapp
+        return self.extensionapp  # type: ignore[return-value]
 
     async def prepare(self) -> None:  # type: ignore[override]
         await super().prepare()
@@ -160,6 +164,20 @@ class DSWSHandler(ExtensionHandlerMixin, APIHandler):
         # The last guard: whatever a message repeats, it stays readable and short.
         body["message"] = echo(body["message"], MESSAGE_LIMIT)
         self.finish(json.dumps(body))
+
+
+class ServiceHandler(DSWSHandler, Generic[S]):
+    """A handler whose route gives it its service, as jupyter_server's handlers get theirs:
+    ``(pattern, Handler, {"service": get_service})``, ``get_service`` a zero-argument function
+    (so that a service built at the first request is not built at start-up)."""
+
+    def initialize(self, name: str, service: Callable[[], S]) -> None:  # type: ignore[override]
+        super().initialize(name)
+        self._get_service = service
+
+    @property
+    def service(self) -> S:
+        return self._get_service()
 
 
 class NotFoundHandler(DSWSHandler):

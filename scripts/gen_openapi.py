@@ -33,8 +33,9 @@ from pydantic.json_schema import models_json_schema
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from jupyter_dsws.app import FEATURES, ROUTE_PREFIX  # noqa: E402
+from jupyter_dsws.app import ROUTE_PREFIX  # noqa: E402
 from jupyter_dsws.errors import ErrorBody  # noqa: E402
+from jupyter_dsws.features import panels  # noqa: E402
 from jupyter_dsws.status.handlers import handlers as status_handlers  # noqa: E402
 from jupyter_dsws.web import Operation, operation  # noqa: E402
 
@@ -61,7 +62,7 @@ class ContractError(Exception):
 def routes() -> list[tuple[str, type]]:
     """(pattern relative to the server's base URL, handler) for every route of every panel."""
     found = [(ROUTE_PREFIX + p, h) for p, h in status_handlers]
-    for name in FEATURES:
+    for name in panels():
         module = importlib.import_module(f"jupyter_dsws.{name}.handlers")
         found += [(ROUTE_PREFIX + p, h) for p, h in module.handlers]
     return found
@@ -106,7 +107,7 @@ def schema_name(model: type[BaseModel]) -> str:
 def error_models() -> dict[str, type[BaseModel]]:
     """Every error body the spec may name: ErrorBody and its subclasses in the models."""
     models: dict[str, type[BaseModel]] = {"Error": ErrorBody}
-    for name in ("status", *FEATURES):
+    for name in ("status", *panels()):
         module = importlib.import_module(f"jupyter_dsws.{name}.models")
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, ErrorBody) and value is not ErrorBody:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..features import Feature
+from ..features import Feature, FeatureContext, Route, with_service
 from .config import CodeCommitClone
 from .handlers import handlers
 
 if TYPE_CHECKING:
-    from ..app import DSWSExtension
     from .service import CodeCommitService
 
 
@@ -19,22 +17,22 @@ class CodeCommitFeature(Feature):
     name = "codecommit"
     configurables = (CodeCommitClone,)
 
-    def __init__(self, extension: DSWSExtension) -> None:
-        super().__init__(extension)
-        self.config = CodeCommitClone(parent=extension)
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context)
+        self.config = CodeCommitClone(parent=context.config)
 
     @cached_property
     def service(self) -> CodeCommitService:
         # Built at the first request: its models and logic are no part of the server's start.
         from .service import CodeCommitService
 
-        extension = self.extension
+        context = self.context
         return CodeCommitService(
-            extension.aws, self.config, extension.serverapp.root_dir, extension.studio,
-            helper_dir=Path(extension.state_dir) / "git-credential")
+            context.aws, self.config, context.root_dir, context.studio,
+            helper_dir=context.state_dir / "git-credential")
 
-    def handlers(self) -> list[tuple[str, Any]]:
-        return list(handlers)
+    def handlers(self) -> list[Route]:
+        return with_service(handlers, lambda: self.service)
 
     async def stop(self) -> None:
         if "service" in self.__dict__:  # never built: no clone to stop

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import DSWSHandler, api
+from ..web import ServiceHandler, api
 from .models import (
     ClonedAt,
     ClonedQuery,
@@ -17,11 +17,12 @@ from .models import (
     RepositoryList,
 )
 
+if TYPE_CHECKING:
+    pass
 
-class _CodeCommitHandler(DSWSHandler):
-    @property
-    def service(self) -> Any:
-        return self.dsws.features["codecommit"].service
+
+class _CodeCommitHandler(ServiceHandler["CodeCommitService"]):
+    """Given its ``CodeCommitService`` by the route (``CodeCommitFeature.handlers``)."""
 
 
 class RepositoriesHandler(_CodeCommitHandler):

@@ -8,7 +8,7 @@ from typing import Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import DSWSHandler, api
+from ..web import ServiceHandler, api
 from .models import (
     ActivityBody,
     Events,
@@ -22,10 +22,8 @@ from .models import (
 from .service import IdleService
 
 
-class IdleBase(DSWSHandler):
-    @property
-    def service(self) -> IdleService:
-        return self.dsws.features["idle"].service
+class IdleBase(ServiceHandler[IdleService]):
+    """Given its ``IdleService`` by the route (``IdleFeature.handlers``)."""
 
 
 class IdleHandler(IdleBase):

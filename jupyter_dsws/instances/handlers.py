@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import DSWSHandler, api
+from ..web import ServiceHandler, api
 from .models import (
     CatalogQuery,
     CurrentInstance,
@@ -22,16 +22,18 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from .feature import InstancesFeature
+    pass
 
 
-class InstancesBase(DSWSHandler):
-    @property
-    def feature(self) -> InstancesFeature:
-        return self.dsws.features["instances"]
+class CatalogBase(ServiceHandler["InstancesService"]):
+    """Given the catalog's ``InstancesService`` by the route (``InstancesFeature.handlers``)."""
 
 
-class CatalogHandler(InstancesBase):
+class SwitchBase(ServiceHandler["SwitchService"]):
+    """Given the ``SwitchService`` by the route (``InstancesFeature.handlers``)."""
+
+
+class CatalogHandler(CatalogBase):
     # Read by the panel on its own: not a person's activity.
     _track_activity = False
 
@@ -39,48 +41,51 @@ class CatalogHandler(InstancesBase):
     @authorized
     @api
     async def get(self, query: CatalogQuery) -> InstanceCatalog:
-        return self.feature.service.catalog_view(query.region)
+        return self.service.catalog_view(query.region)
 
 
-class RecommendHandler(InstancesBase):
+class RecommendHandler(CatalogBase):
     @web.authenticated
     @authorized
     @api
     async def post(self, body: WorkloadRequest) -> Recommendations:
-        return self.feature.service.recommend(body)
+        return self.service.recommend(body)
 
 
-class InventoryHandler(InstancesBase):
+class InventoryHandler(CatalogBase):
     @web.authenticated
     @authorized
     @api
     async def post(self, body: InventoryRequest) -> Inventory:
         # Up to 10,000 rows take ~0.6 s of CPU (benchmarks/instances.py): off the loop.
-        return await asyncio.to_thread(self.feature.service.inventory, body)
+        return await asyncio.to_thread(self.service.inventory, body)
 
 
-class CurrentHandler(InstancesBase):
+class CurrentHandler(SwitchBase):
     _track_activity = False
 
     @web.authenticated
     @authorized
     @api
     async def get(self) -> CurrentInstance:
-        return await self.feature.switcher.current()
+        return await self.service.current()
 
 
-class SwitchHandler(InstancesBase):
+class SwitchHandler(SwitchBase):
     @web.authenticated
     @authorized
     @api(status=202)
     async def post(self, body: SwitchRequest) -> SwitchAccepted:
-        return await self.feature.switcher.switch(body.instance_type.strip())
+        return await self.service.switch(body.instance_type.strip())
 
 
-handlers = [
+catalog_handlers = [
     ("instances", CatalogHandler),
     ("instances/recommend", RecommendHandler),
     ("instances/inventory", InventoryHandler),
+]
+switch_handlers = [
     ("instances/current", CurrentHandler),
     ("instances/switch", SwitchHandler),
 ]
+handlers = catalog_handlers + switch_handlers

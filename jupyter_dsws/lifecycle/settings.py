@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..features import PANELS
+from ..features import panels
 from ..idle.config import IdleShutdown
 
 # A lifecycle script has 5 minutes; leave Studio room for everything else it does.
@@ -47,10 +47,10 @@ class Settings:
         if self.region is not None and not _REGION.match(self.region):
             raise SettingsError(f"--region {self.region!r} is not an AWS region such as "
                                 "eu-central-1.")
-        unknown = [p for p in self.panels or () if p not in PANELS]
+        unknown = [p for p in self.panels or () if p not in panels()]
         if unknown:
             raise SettingsError(f"--panels: unknown panel(s) {', '.join(unknown)}; choose from "
-                                f"{', '.join(PANELS)}.")
+                                f"{', '.join(panels())}.")
         for flag, value in (("--idle-timeout-minutes", self.idle_timeout_minutes),
                             ("--idle-min-minutes", self.idle_min_minutes),
                             ("--idle-max-minutes", self.idle_max_minutes)):
@@ -102,7 +102,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--region", help="DSWSExtension.region, and the region the script "
                        "reaches S3 in (default: the region of the Studio app's ARN).")
     group.add_argument("--panels", help="Comma-separated panels to turn on, any of "
-                       f"{','.join(PANELS)}; an empty string turns all off (default: all).")
+                       f"{','.join(panels())}; an empty string turns all off (default: all).")
     group.add_argument("--idle-timeout-minutes", type=float,
                        help="IdleShutdown.timeout_minutes (server default 60).")
     group.add_argument("--idle-min-minutes", type=float,

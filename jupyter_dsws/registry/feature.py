@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..features import Feature
+from ..features import Feature, FeatureContext, Route, with_service
 from .config import ModelRegistry
 from .handlers import handlers
 
 if TYPE_CHECKING:
-    from ..app import DSWSExtension
     from .service import RegistryService
 
 
@@ -18,16 +17,16 @@ class RegistryFeature(Feature):
     name = "registry"
     configurables = (ModelRegistry,)
 
-    def __init__(self, extension: DSWSExtension) -> None:
-        super().__init__(extension)
-        self.config = ModelRegistry(parent=extension)
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context)
+        self.config = ModelRegistry(parent=context.config)
 
     @cached_property
     def service(self) -> RegistryService:
         # Built at the first request: its models and logic are no part of the server's start.
         from .service import RegistryService
 
-        return RegistryService(self.extension.aws, self.config, self.extension.studio)
+        return RegistryService(self.context.aws, self.config, self.context.studio)
 
-    def handlers(self) -> list[tuple[str, Any]]:
-        return list(handlers)
+    def handlers(self) -> list[Route]:
+        return with_service(handlers, lambda: self.service)

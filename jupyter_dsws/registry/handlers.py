@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import DSWSHandler, api
+from ..web import ServiceHandler, api
 from .models import (
     ApprovalRequest,
     CompareQuery,
@@ -21,20 +21,21 @@ from .models import (
     VersionsQuery,
 )
 
+if TYPE_CHECKING:
+    pass
+
 _GROUP = r"(?P<group>[^/]+)"
 _VERSION = r"(?P<version>[0-9]{1,9})"
 
 
-class _RegistryHandler(DSWSHandler):
+class _RegistryHandler(ServiceHandler["RegistryService"]):
+    """Given its ``RegistryService`` by the route (``RegistryFeature.handlers``)."""
+
     @property
     def _track_activity(self) -> bool:  # type: ignore[override]
         # Reading the registry is not a person's activity on the server (the panel
         # refreshes); an approval is.
         return self.request.method != "GET"
-
-    @property
-    def service(self) -> Any:
-        return self.dsws.features["registry"].service
 
 
 class GroupsHandler(_RegistryHandler):

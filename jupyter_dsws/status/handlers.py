@@ -5,11 +5,12 @@ from __future__ import annotations
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import DSWSHandler, api
+from ..web import ServiceHandler, api
 from .models import Status
+from .service import StatusService
 
 
-class StatusHandler(DSWSHandler):
+class StatusHandler(ServiceHandler[StatusService]):
     # The sidebar polls this: a poll is not a person's activity.
     _track_activity = False
 
@@ -17,7 +18,7 @@ class StatusHandler(DSWSHandler):
     @authorized
     @api
     async def get(self) -> Status:
-        return await self.dsws.status_service.status()
+        return await self.service.status()
 
 
 handlers = [("status", StatusHandler)]
