@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from jupyter_dsws.app import FEATURES, ROUTE_PREFIX  # noqa: E402
+from jupyter_dsws.contract import Operation, operation  # noqa: E402
 from jupyter_dsws.errors import ErrorBody  # noqa: E402
 from jupyter_dsws.status.handlers import handlers as status_handlers  # noqa: E402
-from jupyter_dsws.web import Operation, operation  # noqa: E402
 
 SPEC = ROOT / "docs" / "openapi.yaml"
 PROSE = ROOT / "docs" / "openapi.prose.yaml"
