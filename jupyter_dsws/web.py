@@ -6,19 +6,15 @@ can go wrong: our own ``DSWSError``s (raised by services), tornado's ``HTTPError
 as a last resort, bugs (500, details only in the log). Any other path under ``dsws/`` is a
 JSON 404 (``NotFoundHandler``).
 
-A verb declares its contract with ``@api``: its ``query`` and ``body`` parameters are
-pydantic models read from the query string and the JSON body (400 naming each bad field),
-and its return annotation is the model it answers with. ``scripts/gen_openapi.py`` reads
-the same declarations to write docs/openapi.yaml, so the spec is what the server does.
+A verb declares its contract with ``@api`` (``contract``, imported here for the handlers);
+the body's JSON rules and validation messages are in ``web_input``.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import typing
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Callable
 from http.client import responses
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -29,7 +25,11 @@ from pydantic import BaseModel, ValidationError
 from tornado import web
 from tornado.web import HTTPError
 
+from .contract import Operation, api, operation
 from .errors import DSWSError, InvalidInput, NotFound, echo
+from .web_input import describe_validation_error, parse_json_body
+
+__all__ = ["DSWSHandler", "NotFoundHandler", "Operation", "api", "operation"]
 
 if TYPE_CHECKING:
     from .app import DSWSExtension
@@ -71,21 +71,7 @@ class DSWSHandler(ExtensionHandlerMixin, APIHandler):
 
     def json_body(self) -> Any:
         """The body as JSON (an empty body is ``{}``); 400 ``invalid_json`` when it is not."""
-        try:
-            text = self.request.body.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InvalidInput(f"The request body is not UTF-8 text (byte {exc.start + 1} is "
-                               "not); send JSON encoded as UTF-8.", code="invalid_json") from None
-        if not text.strip():
-            return {}
-        try:
-            value = json.loads(text, parse_constant=_refuse_constant)
-            _refuse_lone_surrogates(value)
-        except (ValueError, RecursionError) as exc:
-            reason = echo(exc) if isinstance(exc, ValueError) else "nested too deeply"
-            raise InvalidInput(f"The request body is not JSON ({reason}).",
-                               code="invalid_json") from None
-        return value
+        return parse_json_body(self.request.body)
 
     def inspect_body(self, raw: Any) -> None:
         """Look at the parsed JSON body before it is validated, e.g. for a 403 that must come
@@ -221,114 +207,3 @@ class NotFoundHandler(DSWSHandler):
     @authorized
     def delete(self, *args: str) -> None:
         self._missing()
-
-
-# -- the contract of a verb ----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Operation:
-    """What ``@api`` declares about one verb of a route."""
-
-    #: The status of a successful answer.
-    status: int
-    #: The model it answers with; None for an answer without a body (204).
-    answer: type[BaseModel] | None
-    query: type[BaseModel] | None
-    body: type[BaseModel] | None
-
-
-_OPERATION = "__dsws_operation__"
-Verb = Callable[..., Awaitable[Any]]
-
-
-def api(method: Verb | None = None, *, status: int = 200) -> Any:
-    """Declare a verb's contract by its signature and have it carried out.
-
-    ``async def post(self, body: CloneRequest) -> CloneStarted``: the body is read into
-    ``CloneRequest`` (400 otherwise), the returned model is sent with ``status``. A
-    ``query`` parameter is read from the query string the same way. Put it below
-    ``@web.authenticated`` and ``@authorized``.
-    """
-
-    def decorate(function: Verb) -> Verb:
-        @functools.wraps(function)
-        async def verb(self: DSWSHandler, *args: Any, **kwargs: Any) -> None:
-            contract = operation(verb)
-            assert contract is not None
-            if contract.query is not None:
-                kwargs["query"] = self.read_query(contract.query)
-            if contract.body is not None:
-                kwargs["body"] = self.read_body(contract.body)
-            result = await function(self, *args, **kwargs)
-            if contract.answer is None:
-                self.set_status(contract.status)
-                self.finish()
-                return
-            if not isinstance(result, contract.answer):
-                raise TypeError(f"{type(self).__name__}.{function.__name__} returned "
-                                f"{type(result).__name__}, not {contract.answer.__name__}")
-            self.send(result, status=contract.status)
-
-        setattr(verb, _OPERATION, (function, status))
-        return verb
-
-    return decorate(method) if method is not None else decorate
-
-
-def operation(method: Any) -> Operation | None:
-    """The contract ``@api`` declared on ``method`` (a handler's verb), or None."""
-    declared = getattr(method, _OPERATION, None)
-    return None if declared is None else _resolve(*declared)
-
-
-@functools.cache
-def _resolve(function: Verb, status: int) -> Operation:
-    hints = typing.get_type_hints(function)
-
-    def model(name: str) -> type[BaseModel] | None:
-        hint = hints.get(name)
-        if hint is None or hint is type(None):
-            return None
-        if not (isinstance(hint, type) and issubclass(hint, BaseModel)):
-            raise TypeError(f"{function.__qualname__}: {name} must be a pydantic model")
-        return hint
-
-    return Operation(status=status, answer=model("return"), query=model("query"),
-                     body=model("body"))
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON value")
-
-
-def _refuse_lone_surrogates(value: Any) -> None:
-    """JSON's ``"\\ud800"`` escapes decode to a string no file or log can hold: refuse it."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ValueError("a \\u escape names half a character") from None
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-
-
-def describe_validation_error(exc: ValidationError) -> str:
-    """One sentence per bad field, e.g. ``timeout_minutes: Input should be greater than 0``."""
-    errors = exc.errors(include_url=False)
-    parts = []
-    for error in errors[:_ERRORS_NAMED]:
-        where = ".".join(str(p) for p in error.get("loc", ())) or "body"
-        message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
-        parts.append(f"{echo(where, 80)}: {message}")
-    if len(errors) > _ERRORS_NAMED:
-        parts.append(f"and {len(errors) - _ERRORS_NAMED} more")
-    return "Invalid request: " + "; ".join(parts) + "."
-
-
-_ERRORS_NAMED = 10

@@ -34,10 +34,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from jupyter_dsws.app import ROUTE_PREFIX  # noqa: E402
+from jupyter_dsws.contract import Operation, operation  # noqa: E402
 from jupyter_dsws.errors import ErrorBody  # noqa: E402
 from jupyter_dsws.features import panels  # noqa: E402
 from jupyter_dsws.status.handlers import handlers as status_handlers  # noqa: E402
-from jupyter_dsws.web import Operation, operation  # noqa: E402
 
 SPEC = ROOT / "docs" / "openapi.yaml"
 PROSE = ROOT / "docs" / "openapi.prose.yaml"

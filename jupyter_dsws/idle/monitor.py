@@ -15,13 +15,15 @@ from typing import Any
 
 from ..background import BackgroundTask
 from ..errors import DSWSError
-from . import policy, processes
+from . import policy, processes, wording
+from .app_stop import AppStopSteps
 from .events import EventLog, IdleEvent
 from .handshake import Handshake
 from .inventory import Inventory, Seen
 from .policy import Resource, Rules
 from .settings import SettingsStore
 from .stopper import AppStopper, StudioHeartbeat
+from .wording import resource_reason
 
 log = logging.getLogger(__name__)
 
@@ -33,16 +35,7 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def duration(seconds: float) -> str:
-    """"42 s", "7.5 min", "3.2 h": readable in the events list."""
-    if seconds < 120:
-        return f"{seconds:.0f} s"
-    if seconds < 7200:
-        return f"{seconds / 60:.1f} min"
-    return f"{seconds / 3600:.1f} h"
-
-
-class IdleMonitor:
+class IdleMonitor(AppStopSteps):
     def __init__(self, *, store: SettingsStore, inventory: Inventory, events: EventLog,
                  stopper: AppStopper, heartbeat: StudioHeartbeat | None,
                  clock: Clock = utc_now,
@@ -183,11 +176,7 @@ class IdleMonitor:
         resources = []
         for s in seen:
             has_process = self._has_process.get(s.key, False)
-            state = s.state
-            if s.kind == "terminal":
-                state = "busy" if has_process else "idle"
-            elif has_process and state not in policy.BUSY_KERNEL_STATES:
-                state = "running-process"
+            state = policy.observed_state(s.kind, s.state, has_process)
             resource = Resource(kind=s.kind, id=s.id, name=s.name, state=state,
                                 last_activity=s.last_activity, connections=s.connections,
                                 has_process=has_process, last_working=self._last_working.get(s.key))
@@ -207,8 +196,8 @@ class IdleMonitor:
 
     async def _shut_down(self, resource: Resource, rules: Rules, now: datetime) -> None:
         idle = policy.idle_seconds(resource, now)
-        reason = (f"Idle for {duration(idle)} (timeout {duration(rules.timeout.total_seconds())}, "
-                  f"state {resource.state}, {resource.connections} connection(s)).")
+        reason = resource_reason(idle, rules.timeout.total_seconds(), resource.state,
+                                 resource.connections)
         if self.store.config.dry_run:
             mark = (resource.kind, resource.id, policy.idle_since(resource))
             if mark not in self._dry_run_done:
@@ -228,74 +217,6 @@ class IdleMonitor:
             await self.record("shutdown", resource.kind, resource.id, resource.name, reason,
                               idle, dry_run=False)
 
-    async def _check_app(self, resources: list[Resource], rules: Rules, now: datetime) -> None:
-        if self._stop_issued:
-            return
-        idle_from = self.idle_since()
-        deadline = policy.app_shutdown_at(rules, resources, idle_from)
-        if self.handshake.pending is not None and (deadline is None or now < deadline):
-            self.log.info("dsws idle: stop %s cancelled by activity",
-                          self.handshake.pending.stop_id)
-            self.handshake.cancel()
-        if deadline is None:
-            return
-        idle = (now - idle_from).total_seconds()
-        if policy.in_warning_window(deadline, rules, now) and self._warned_for != idle_from:
-            self._warned_for = idle_from
-            await self.record("warn", "app", self.stopper.id, self.stopper.name,
-                              f"Nothing works and nobody was active: the app stops at "
-                              f"{deadline.isoformat(timespec='seconds')} unless someone is.",
-                              idle, dry_run=self.store.config.dry_run)
-        if now < deadline or self._app_done_for == idle_from:
-            return
-        if self.handshake.pending is None:
-            reason = (f"Nothing worked and nobody was active for {duration(idle)} "
-                      f"(timeout {duration(rules.timeout.total_seconds())}).")
-            self.handshake.begin(now, cause="idle", reason=reason, idle_seconds=idle)
-        if self.handshake.ready(now):
-            await self._stop_app(idle_from, idle, rules)
-
-    async def _stop_app(self, idle_from: datetime, idle: float, rules: Rules) -> None:
-        how = ("deleting the Studio app" if self.stopper.target == "studio-app"
-               else "stopping the Jupyter server")
-        reason = (f"Nothing worked and nobody was active for {duration(idle)} "
-                  f"(timeout {duration(rules.timeout.total_seconds())}): {how}.")
-        dry_run = self.store.config.dry_run
-        await self.record("shutdown", "app", self.stopper.id, self.stopper.name, reason, idle,
-                          dry_run=dry_run)
-        if dry_run:
-            self._app_done_for = idle_from
-            self.handshake.cancel()
-            return
-        try:
-            await self.stopper.stop()
-        except DSWSError as exc:
-            # Not stopped: the next check starts over (and warns the browsers again).
-            self.handshake.cancel()
-            await self.record("error", "app", self.stopper.id, self.stopper.name,
-                              f"Could not stop the app: {exc.message}", idle, dry_run=False)
-            return
-        self._stop_issued = True
-
-    async def _check_requested(self, now: datetime) -> None:
-        if self._stop_issued or self._requested is None:
-            return
-        if self.handshake.pending is None:
-            self.handshake.begin(now)
-        if not self.handshake.ready(now):
-            return
-        await self.record("shutdown", "app", self.stopper.id, self.stopper.name,
-                          self._requested, 0.0, dry_run=False)
-        try:
-            await self.stopper.stop()
-        except DSWSError as exc:
-            self._requested = None
-            self.handshake.cancel()
-            await self.record("error", "app", self.stopper.id, self.stopper.name,
-                              f"Could not stop the app: {exc.message}", 0.0, dry_run=False)
-            return
-        self._stop_issued = True
-
     # -- for the service ----------------------------------------------------------------
 
     @property
@@ -308,12 +229,7 @@ class IdleMonitor:
 
     def restart_hint(self) -> str:
         """What a person does to get the app back after it stopped."""
-        hint = self.store.config.restart_hint
-        if hint:
-            return hint
-        if self.stopper.target == "studio-app":
-            return "Start the space again from SageMaker Studio."
-        return "Start the Jupyter server again, then reload this page."
+        return wording.restart_hint(self.store.config.restart_hint, self.stopper.target)
 
     def confirm_saved(self, client: str, stop_id: str) -> None:
         """A browser saved its documents for the pending stop: it may proceed sooner."""

@@ -63,6 +63,16 @@ def is_working(resource: Resource) -> bool:
     return resource.kind == "kernel" and resource.state in BUSY_KERNEL_STATES
 
 
+def observed_state(kind: str, state: str, has_process: bool) -> str:
+    """The state a resource is judged by: a terminal works while a process runs in it; a
+    kernel that is not busy but has a child process running is ``running-process``."""
+    if kind == "terminal":
+        return "busy" if has_process else "idle"
+    if has_process and state not in BUSY_KERNEL_STATES:
+        return "running-process"
+    return state
+
+
 def idle_since(resource: Resource) -> datetime:
     """Idle from its last activity or from the end of its last working period, the later.
 

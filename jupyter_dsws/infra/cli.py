@@ -94,7 +94,8 @@ def _cdk(action: str, config: InfraConfig, out: Path, template: Path, extra: lis
 
 def _verify(config: InfraConfig, fmt: str, domain_id: str) -> int:
     from .. import aws
-    from .verify import Audit, AuditClients, AuditTarget, render
+    from .verify import Audit, AuditClients, AuditTarget
+    from .verify_report import render
 
     session = aws.make_session(config.region)
     clients = AuditClients(**{name: aws.make_client(name, config.region, session=session,

@@ -1,35 +1,29 @@
 """`dsws infra verify`: prove on a live account that the requirements hold.
 
 Read-only: only Describe/List/Get calls. Each requirement gives one finding per resource,
-passed or failed, with the evidence (ids, values) a reviewer can check by hand.
+passed or failed, with the evidence (ids, values) a reviewer can check by hand. The
+decisions are plain functions in ``verify_rules``; the report's shape is ``verify_report``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .. import aws
-from ..aws import call_sync, failure_of
-from ..aws.failures import DENIED
+from ..aws import call_sync
 from ..lifecycle.naming import is_ours
 from .endpoints import required_service_names, s3_service_name
+from .verify_report import Finding, unreadable
 from .verify_rules import (
     bucket_policy_problems,
+    endpoint_problems,
     managed_policy_problem,
     policy_document_problems,
     route_problem,
+    tables_for_subnets,
 )
-
-
-@dataclass(frozen=True)
-class Finding:
-    requirement: str
-    resource: str
-    passed: bool
-    evidence: str
 
 
 @dataclass
@@ -61,18 +55,6 @@ _T = TypeVar("_T")
 
 # Every page, however many: an account this audit reads is finite, a token loop is not.
 _MAX_PAGES = 1000
-
-
-def unreadable(error: Exception, prefix: str) -> str:
-    """Why a check could not read the account, naming the permission to grant."""
-    failure = failure_of(error)
-    if failure is not None and failure.code:
-        if failure.kind == DENIED:
-            return (f"{failure.operation} was refused; allow {prefix}:"
-                    f"{failure.operation} for the role that runs the audit")
-        return (f"{failure.operation} failed ({failure.code}): "
-                f"{failure.message or failure.code}")
-    return f"the {prefix} endpoint could not be read: {error}"
 
 
 def _pages(client: Any, method: str, key: str, **params: Any) -> Iterator[dict[str, Any]]:
@@ -145,7 +127,7 @@ class Audit:
             Filters=[{"Name": "prefix-list-name", "Values": [s3_service_name(self.t.region)]}])]
         tables = list(_pages(self.c.ec2, "describe_route_tables", "RouteTables",
                              Filters=[{"Name": "vpc-id", "Values": [vpc_id]}]))
-        for table in self._tables_of(tables, subnets):
+        for table in tables_for_subnets(tables, subnets):
             routes = table.get("Routes", [])
             problems = [p for p in (route_problem(r, s3_lists) for r in routes) if p]
             targets = sorted({str(r.get("GatewayId") or r.get("NatGatewayId") or "?")
@@ -157,19 +139,6 @@ class Audit:
         self._add("no internet gateway", vpc_id,
                   [f"internet gateway {g['InternetGatewayId']} is attached" for g in gateways],
                   "no internet gateway attached")
-
-    @staticmethod
-    def _tables_of(tables: list[dict[str, Any]], subnets: list[str]) -> list[dict[str, Any]]:
-        chosen, covered = [], set()
-        for table in tables:
-            mine = {a.get("SubnetId") for a in table.get("Associations", [])} & set(subnets)
-            if mine:
-                chosen.append(table)
-                covered |= mine
-        if set(subnets) - covered:  # those subnets use the VPC's main table
-            chosen += [t for t in tables if any(a.get("Main") for a in t.get("Associations", []))
-                       and t not in chosen]
-        return chosen
 
     # -- endpoints: every required service, in the domain's AZs, with private DNS ----------
     def _endpoints(self, vpc_id: str, subnets: list[str]) -> list[str]:
@@ -188,12 +157,7 @@ class Audit:
                 continue
             endpoint = found[0]
             zones = {zone_of.get(s, s) for s in endpoint.get("SubnetIds", [])}
-            problems = []
-            if not endpoint.get("PrivateDnsEnabled"):
-                problems.append(f"{endpoint['VpcEndpointId']} has private DNS off")
-            if needed_zones - zones:
-                problems.append(f"{endpoint['VpcEndpointId']} has no subnet in "
-                                f"{', '.join(sorted(needed_zones - zones))}")
+            problems = endpoint_problems(endpoint, zones, needed_zones)
             self._add("interface endpoint", service, problems,
                       f"{endpoint['VpcEndpointId']} in {', '.join(sorted(zones))}, "
                       "private DNS on")
@@ -298,15 +262,3 @@ class Audit:
                 problems += policy_document_problems(document, name)
             self._add("execution role", arn, problems,
                       f"no wildcard action in {len(names)} inline policies")
-
-
-def render(findings: list[Finding], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps({"passed": all(f.passed for f in findings),
-                           "findings": [asdict(f) for f in findings]}, indent=2)
-    width = max((len(f.requirement) for f in findings), default=10)
-    lines = [f"{'PASS' if f.passed else 'FAIL'}  {f.requirement:<{width}}  {f.resource}: "
-             f"{f.evidence}" for f in findings]
-    failed = sum(not f.passed for f in findings)
-    lines.append(f"{len(findings) - failed} passed, {failed} failed.")
-    return "\n".join(lines)

@@ -110,3 +110,31 @@ def managed_policy_problem(policy_arn: str) -> str | None:
             name in BROAD_MANAGED_POLICIES or name.endswith("FullAccess")):
         return f"has the AWS-managed policy {name} attached"
     return None
+
+
+def tables_for_subnets(tables: list[dict[str, Any]],
+                       subnets: list[str]) -> list[dict[str, Any]]:
+    """The route tables the domain's ``subnets`` use: their own, else the VPC's main one."""
+    chosen, covered = [], set()
+    for table in tables:
+        mine = {a.get("SubnetId") for a in table.get("Associations", [])} & set(subnets)
+        if mine:
+            chosen.append(table)
+            covered |= mine
+    if set(subnets) - covered:  # those subnets use the VPC's main table
+        chosen += [t for t in tables if any(a.get("Main") for a in t.get("Associations", []))
+                   and t not in chosen]
+    return chosen
+
+
+def endpoint_problems(endpoint: dict[str, Any], zones: set[str],
+                      needed_zones: set[str]) -> list[str]:
+    """What is wrong with an interface endpoint in ``zones``: private DNS off, or no subnet
+    in one of the domain's ``needed_zones``."""
+    problems = []
+    if not endpoint.get("PrivateDnsEnabled"):
+        problems.append(f"{endpoint['VpcEndpointId']} has private DNS off")
+    if needed_zones - zones:
+        problems.append(f"{endpoint['VpcEndpointId']} has no subnet in "
+                        f"{', '.join(sorted(needed_zones - zones))}")
+    return problems

@@ -18,7 +18,8 @@ import pytest
 from botocore.stub import Stubber
 
 from jupyter_dsws.infra.endpoints import INTERFACE_ENDPOINTS
-from jupyter_dsws.infra.verify import Audit, AuditClients, AuditTarget, render
+from jupyter_dsws.infra.verify import Audit, AuditClients, AuditTarget
+from jupyter_dsws.infra.verify_report import render
 
 REGION = "eu-central-1"
 ACCOUNT = "123456789012"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from jupyter_dsws.registry.models import ApprovalEntry
-from jupyter_dsws.registry.service import status_set_by
+from jupyter_dsws.registry.packages import status_set_by
 
 WHEN = datetime(2026, 11, 1, tzinfo=timezone.utc)
 
