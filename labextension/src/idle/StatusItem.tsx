@@ -1,5 +1,8 @@
 import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
+import { Poll } from '@lumino/polling';
 import * as React from 'react';
+
+import { ticker } from '../ui/ticker';
 
 import { statusText } from './countdown';
 import { IdleModel } from './model';
@@ -13,11 +16,11 @@ export class IdleStatusItem extends ReactWidget {
     super();
     this.addClass('jp-dsws-idle-status');
     // The countdown moves between the model's checks too.
-    this._ticker = setInterval(() => this.update(), 15_000);
+    this._ticker = ticker('idle-status', 15_000, () => this.update());
   }
 
   dispose(): void {
-    clearInterval(this._ticker);
+    this._ticker.dispose();
     super.dispose();
   }
 
@@ -37,5 +40,5 @@ export class IdleStatusItem extends ReactWidget {
     );
   }
 
-  private _ticker: ReturnType<typeof setInterval>;
+  private _ticker: Poll;
 }
