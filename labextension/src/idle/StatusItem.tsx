@@ -7,7 +7,10 @@ import { ticker } from '../ui/ticker';
 import { statusText } from './countdown';
 import { IdleModel } from './model';
 
-/** "Idle shutdown in 37 min" in the status bar; a click opens the sidebar. */
+/**
+ * "Idle shutdown in 37 min" in the status bar: a button (reached with Tab, pressed with
+ * Enter or Space, named by its text) that opens the Idle shutdown panel.
+ */
 export class IdleStatusItem extends ReactWidget {
   constructor(
     readonly model: IdleModel,
@@ -28,13 +31,14 @@ export class IdleStatusItem extends ReactWidget {
     return (
       <UseSignal signal={this.model.changed}>
         {() => (
-          <span
+          <button
+            type="button"
             className="jp-StatusBar-TextItem jp-dsws-idle-status-text"
-            title="Idle shutdown: click for details"
+            title="Idle shutdown: show the details"
             onClick={this._open}
           >
             {statusText(this.model.state, Date.now())}
-          </span>
+          </button>
         )}
       </UseSignal>
     );
