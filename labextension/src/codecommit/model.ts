@@ -3,6 +3,7 @@ import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
 import {
   cancelClone,
   fetchClone,
@@ -170,9 +171,7 @@ export class RepositoriesModel implements IDisposable {
       await Promise.all([this._lookUpSuggested(this._list.suggested), this._lookUpTyped()]);
     } catch (error) {
       this._error =
-        error instanceof DSWSApiError
-          ? error.message
-          : 'The repositories could not be read.';
+        messageOf(error, 'The repositories could not be read.');
     } finally {
       this._loading = false;
       this._emit();
@@ -215,7 +214,7 @@ export class RepositoriesModel implements IDisposable {
       clone.status = {
         ...clone.status,
         message:
-          error instanceof DSWSApiError ? error.message : 'Cancel failed.'
+          messageOf(error, 'Cancel failed.')
       };
       this._emit();
     }

@@ -3,7 +3,7 @@ import { IDisposable } from '@lumino/disposable';
 import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
 import * as api from './api';
 import { mayRest, pollSeconds, reportSpacingSeconds, warningDue } from './countdown';
 import { ISaveOutcome } from './documents';
@@ -204,9 +204,7 @@ export class IdleModel implements IDisposable {
         this._stop.lost = true;
       }
       this._error =
-        error instanceof DSWSApiError
-          ? error.message
-          : 'The idle-shutdown state could not be read.';
+        messageOf(error, 'The idle-shutdown state could not be read.');
       this._emit();
     }
   }

@@ -2,6 +2,7 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
 import {
   fetchCatalog,
   fetchCurrent,
@@ -337,9 +338,7 @@ export class InstancesModel implements IDisposable {
       if (ticket === this._ticket) {
         this._result = null;
         this._recommendError =
-          error instanceof DSWSApiError
-            ? error.message
-            : 'The recommendations could not be read.';
+          messageOf(error, 'The recommendations could not be read.');
       }
     } finally {
       if (ticket === this._ticket) {
@@ -355,9 +354,7 @@ export class InstancesModel implements IDisposable {
       this._currentError = null;
     } catch (error) {
       this._currentError =
-        error instanceof DSWSApiError
-          ? error.message
-          : 'The current instance could not be read.';
+        messageOf(error, 'The current instance could not be read.');
     }
     this._emit();
   }

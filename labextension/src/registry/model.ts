@@ -1,7 +1,7 @@
 import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
 import {
   ApprovalStatus,
   fetchComparison,
@@ -43,11 +43,6 @@ export const SERVER_API: IRegistryApi = {
   compare: arns => fetchComparison(arns),
   overview: next => fetchOverview(next)
 };
-
-/** What a person reads when a call fails: the server's own words when it sent some. */
-export function messageOf(error: unknown, fallback: string): string {
-  return error instanceof DSWSApiError ? error.message : fallback;
-}
 
 /**
  * Pages reached by opaque cursors, with "previous" and "next": the cursor that opened
