@@ -1,7 +1,7 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import * as path from 'path';
 
-import { openFeature, openLab, problemsIn, screenshotSidebar } from './helpers';
+import { openFeature, openLab, problemsIn, screenshotSidebar, TOKEN } from './helpers';
 
 // The team inventory `dsws demo` seeds: four models, one of them the CNN.
 const INVENTORY = path.resolve(
@@ -125,6 +125,35 @@ test.describe('Instances', () => {
     // A second click on "Catalog" shows the same tab, not another one.
     await section.getByRole('button', { name: 'Open the instance catalog' }).click();
     await expect(page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', { hasText: 'Instance catalog' })).toHaveCount(1);
+  });
+
+  test('the catalog and inventory tabs are open again after a reload', async ({ page }) => {
+    await openLab(page);
+    const section = await openInstances(page);
+    await section.getByRole('button', { name: 'Open the instance catalog' }).click();
+    await expect(page.getByRole('region', { name: 'Instance catalog' })).toBeVisible();
+    await section.getByRole('button', { name: 'Open the team inventory' }).click();
+    await expect(page.getByRole('region', { name: 'Team inventory' })).toBeVisible();
+
+    // The layout is saved to the server's workspace a moment after it changes.
+    await expect
+      .poll(async () => {
+        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        return Object.keys((await saved.json()).data ?? {}).filter(key =>
+          key.startsWith('dsws-instances:')
+        ).sort();
+      })
+      .toEqual(['dsws-instances:catalog', 'dsws-instances:inventory']);
+    // Not a reload: the address may still say `reset`.
+    await page.goto(`/lab?token=${TOKEN}`);
+    const tabs = page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab');
+    await expect(tabs.filter({ hasText: 'Team inventory' })).toHaveCount(1, { timeout: 60_000 });
+    await expect(page.getByRole('region', { name: 'Team inventory' })).toBeVisible();
+    await tabs.filter({ hasText: 'Instance catalog' }).click();
+    const catalog = page.getByRole('region', { name: 'Instance catalog' });
+    await expect(
+      catalog.getByRole('table', { name: 'Instance types' }).locator('tbody tr[aria-label="ml.g4dn.xlarge"]')
+    ).toBeVisible();
   });
 
   test('a switch asks first and shows a quota refusal plainly', async ({ page }) => {

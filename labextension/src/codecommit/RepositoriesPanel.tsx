@@ -1,16 +1,17 @@
 import { ellipsesIcon, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { messageOf } from '../ui/errors';
 import { Breakable, RefreshButton } from '../ui/parts';
 import { FolderExistsError, ICloneRequest } from './api';
 import { defaultFolder, RepositoriesModel, requestFor } from './model';
 import {
+  CLONE_NOT_STARTED,
   CloneButtons,
   CloneForm,
   CloneLine,
   ICloneTarget,
   IProblem,
-  messageOf,
   Problem,
   RepositoryLine
 } from './parts';
@@ -38,7 +39,7 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
     } catch (reason) {
       setProblem({
         place: target.place,
-        message: messageOf(reason),
+        message: messageOf(reason, CLONE_NOT_STARTED),
         suggested: reason instanceof FolderExistsError ? reason.suggestedPath : null
       });
     } finally {

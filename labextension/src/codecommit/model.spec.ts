@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { DSWSApiError } from '../request';
 import { ICloneStatus, IRepositoryList } from './api';
@@ -153,6 +153,43 @@ describe('RepositoriesModel', () => {
     model.dismiss('a'.repeat(32));
     expect(model.clones).toEqual([]);
     model.dispose();
+  });
+
+  it('asks less often while the server cannot be reached, and stops once the clone ends', async () => {
+    vi.useFakeTimers();
+    try {
+      let asked = 0;
+      let reachable = false;
+      const model = new RepositoriesModel({
+        pollMs: 100,
+        api: {
+          list: async () => LIST,
+          start: async () => ({ id: 'c'.repeat(32) }),
+          status: async () => {
+            asked++;
+            if (!reachable) {
+              throw new DSWSApiError('server_unreachable', 'Down.', 0);
+            }
+            return status({ state: 'done', progress: 100, phase: 'Done' });
+          }
+        }
+      });
+      await model.clone({ repo: 'big' });
+      await vi.advanceTimersByTimeAsync(3000);
+      // Every 100 ms would be 30 times; backing off (up to 800 ms) asks far fewer.
+      expect(asked).toBeGreaterThan(3);
+      expect(asked).toBeLessThan(15);
+      expect(model.clones[0].status.state).toBe('running');
+      reachable = true;
+      await vi.advanceTimersByTimeAsync(800);
+      expect(model.clones[0].status.state).toBe('done');
+      const atEnd = asked;
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(asked).toBe(atEnd);
+      model.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('cancels through the server', async () => {

@@ -1,7 +1,9 @@
 import { IDisposable } from '@lumino/disposable';
+import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
 import {
   cancelClone,
   fetchClone,
@@ -169,9 +171,7 @@ export class RepositoriesModel implements IDisposable {
       await Promise.all([this._lookUpSuggested(this._list.suggested), this._lookUpTyped()]);
     } catch (error) {
       this._error =
-        error instanceof DSWSApiError
-          ? error.message
-          : 'The repositories could not be read.';
+        messageOf(error, 'The repositories could not be read.');
     } finally {
       this._loading = false;
       this._emit();
@@ -199,7 +199,7 @@ export class RepositoriesModel implements IDisposable {
     };
     this._clones.set(id, clone);
     this._emit();
-    void this._follow(clone);
+    this._follow(clone);
     return clone;
   }
 
@@ -214,7 +214,7 @@ export class RepositoriesModel implements IDisposable {
       clone.status = {
         ...clone.status,
         message:
-          error instanceof DSWSApiError ? error.message : 'Cancel failed.'
+          messageOf(error, 'Cancel failed.')
       };
       this._emit();
     }
@@ -235,6 +235,9 @@ export class RepositoriesModel implements IDisposable {
     }
     this._disposed = true;
     clearTimeout(this._lookupTimer);
+    for (const poll of [...this._follows]) {
+      poll.dispose();
+    }
     Signal.clearData(this);
   }
 
@@ -262,31 +265,45 @@ export class RepositoriesModel implements IDisposable {
     this._suggestedAt = new Map(urls.map((url, index) => [url, found[index]]));
   }
 
-  private async _follow(clone: IClone): Promise<void> {
-    let failures = 0;
-    while (!this._disposed && clone.status.state === 'running') {
-      await new Promise(resolve =>
-        setTimeout(resolve, this._pollMs * Math.min(8, 2 ** failures))
-      );
-      if (this._disposed || clone.status.state !== 'running') {
-        return;
-      }
-      try {
-        this._update(clone, await this._api.status(clone.id));
-        failures = 0;
-      } catch (error) {
-        if (error instanceof DSWSApiError && error.status === 404) {
-          this._update(clone, {
-            ...clone.status,
-            state: 'failed',
-            message: error.message,
-            error: error.code
-          });
+  /**
+   * Ask for the clone's progress until it ends: every `pollMs`, less often while the
+   * server cannot be reached, and not at all while the page is hidden.
+   */
+  private _follow(clone: IClone): void {
+    const poll = new Poll({
+      auto: false,
+      factory: async () => {
+        if (this._disposed || clone.status.state !== 'running') {
+          poll.dispose();
           return;
         }
-        failures++; // the server is unreachable for a moment: ask less often
-      }
-    }
+        try {
+          this._update(clone, await this._api.status(clone.id));
+        } catch (error) {
+          if (error instanceof DSWSApiError && error.status === 404) {
+            this._update(clone, {
+              ...clone.status,
+              state: 'failed',
+              message: error.message,
+              error: error.code
+            });
+          } else {
+            throw error; // unreachable for a moment: the poll asks less often
+          }
+        }
+        if (clone.status.state !== 'running') {
+          poll.dispose();
+        }
+      },
+      name: `jupyter_dsws:clone-${clone.id}`,
+      standby: 'when-hidden'
+    });
+    // Set apart from the options, which would raise `max` to at least 30 s.
+    poll.frequency = { interval: this._pollMs, backoff: 2, max: this._pollMs * 8 };
+    this._follows.add(poll);
+    poll.disposed.connect(() => this._follows.delete(poll));
+    // The first answer after one interval, as the server has just started the clone.
+    void poll.schedule({ interval: this._pollMs, phase: 'started' });
   }
 
   private _update(clone: IClone, status: ICloneStatus): void {
@@ -320,6 +337,7 @@ export class RepositoriesModel implements IDisposable {
   private _loading = false;
   private _filter = '';
   private _clones = new Map<string, IClone>();
+  private _follows = new Set<Poll>();
   private _disposed = false;
   private _changed = new Signal<this, void>(this);
   private _cloneFinished = new Signal<this, IClone>(this);

@@ -3,7 +3,7 @@
 import { ellipsesIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
 import { Breakable } from '../ui/parts';
 import { FolderExistsError, ICloneRequest, IRepository } from './api';
 import { defaultFolder, describeClone, IClone, RepositoriesModel, requestFor } from './model';
@@ -32,9 +32,8 @@ function formatDate(iso: string | null): string {
   return isNaN(date.getTime()) ? iso : date.toLocaleDateString();
 }
 
-export function messageOf(reason: unknown): string {
-  return reason instanceof DSWSApiError ? reason.message : 'The clone could not be started.';
-}
+/** What a person reads when a clone could not be asked for (no answer from the server). */
+export const CLONE_NOT_STARTED = 'The clone could not be started.';
 
 /** Choose the folder and branch, then start; a taken folder offers a free one. */
 export function CloneForm(props: {
@@ -67,7 +66,7 @@ export function CloneForm(props: {
       if (reason instanceof FolderExistsError) {
         setSuggested(reason.suggestedPath);
       }
-      setError(messageOf(reason));
+      setError(messageOf(reason, CLONE_NOT_STARTED));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { messageOf } from '../ui/errors';
 import { IIdleEvent, IIdleResource, IIdleState } from './api';
 import { formatDuration, secondsUntil } from './countdown';
 import { IdleModel } from './model';
@@ -72,7 +73,7 @@ function SettingsForm(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
       });
       setMessage('Saved.');
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(messageOf(error, 'The settings could not be saved.'));
     }
   };
   return (

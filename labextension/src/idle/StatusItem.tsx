@@ -1,10 +1,16 @@
 import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
+import { Poll } from '@lumino/polling';
 import * as React from 'react';
+
+import { ticker } from '../ui/ticker';
 
 import { statusText } from './countdown';
 import { IdleModel } from './model';
 
-/** "Idle shutdown in 37 min" in the status bar; a click opens the sidebar. */
+/**
+ * "Idle shutdown in 37 min" in the status bar: a button (reached with Tab, pressed with
+ * Enter or Space, named by its text) that opens the Idle shutdown panel.
+ */
 export class IdleStatusItem extends ReactWidget {
   constructor(
     readonly model: IdleModel,
@@ -13,11 +19,11 @@ export class IdleStatusItem extends ReactWidget {
     super();
     this.addClass('jp-dsws-idle-status');
     // The countdown moves between the model's checks too.
-    this._ticker = setInterval(() => this.update(), 15_000);
+    this._ticker = ticker('idle-status', 15_000, () => this.update());
   }
 
   dispose(): void {
-    clearInterval(this._ticker);
+    this._ticker.dispose();
     super.dispose();
   }
 
@@ -25,17 +31,18 @@ export class IdleStatusItem extends ReactWidget {
     return (
       <UseSignal signal={this.model.changed}>
         {() => (
-          <span
+          <button
+            type="button"
             className="jp-StatusBar-TextItem jp-dsws-idle-status-text"
-            title="Idle shutdown: click for details"
+            title="Idle shutdown: show the details"
             onClick={this._open}
           >
             {statusText(this.model.state, Date.now())}
-          </span>
+          </button>
         )}
       </UseSignal>
     );
   }
 
-  private _ticker: ReturnType<typeof setInterval>;
+  private _ticker: Poll;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IIdleState } from './api';
 import {
   formatDuration,
+  mayRest,
   pollSeconds,
   reportSpacingSeconds,
   statusText,
@@ -107,5 +108,20 @@ describe('reportSpacingSeconds', () => {
     expect(reportSpacingSeconds(state(20, { warning_minutes: 0 }), NOW)).toBe(2);
     expect(reportSpacingSeconds(state(0, {}, true), NOW)).toBe(2);
     expect(reportSpacingSeconds(null, NOW)).toBe(2);
+  });
+});
+
+describe('mayRest', () => {
+  it('lets a hidden tab rest only while the stop is beyond the next check', () => {
+    expect(mayRest(state(3600), NOW)).toBe(true);
+    // 5 min warning: within 30 s of it the tab must ask again, hidden or not.
+    expect(mayRest(state(5 * 60 + 20), NOW)).toBe(false);
+    expect(mayRest(state(60), NOW)).toBe(false);
+    expect(mayRest(state(3600, {}, true), NOW)).toBe(false);
+  });
+
+  it('never rests without a time to go by: the countdown may start at any moment', () => {
+    expect(mayRest(null, NOW)).toBe(false);
+    expect(mayRest(state(null), NOW)).toBe(false);
   });
 });

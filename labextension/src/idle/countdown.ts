@@ -75,6 +75,19 @@ export function pollSeconds(state: IIdleState | null, now: number): number {
   return Math.max(2, Math.min(30, warnAt));
 }
 
+/**
+ * Whether a hidden tab may stop asking for now: only while the last answer puts the stop
+ * beyond the next check's reach. Without a time to go by (something works, or no answer
+ * yet) it keeps asking, since the countdown may start at any moment and this tab's
+ * documents must be saved before the app stops.
+ */
+export function mayRest(state: IIdleState | null, now: number): boolean {
+  if (!state || state.app.stopping || secondsUntil(state.app.shutdown_at, now) === null) {
+    return false;
+  }
+  return pollSeconds(state, now) >= 30;
+}
+
 /** The least time between two reports of a person's input while the stop is far away. */
 export const REPORT_SECONDS = 30;
 /** ... and once it is near: the server must hear of the person before it stops. */

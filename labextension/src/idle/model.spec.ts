@@ -177,6 +177,13 @@ describe('IdleModel.noteInput', () => {
     await vi.advanceTimersByTimeAsync(ms);
   }
 
+  /** Starts the model (its poll asks on the next turn of the timers). */
+  async function started(model: IdleModel): Promise<void> {
+    const first = model.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await first;
+  }
+
   it('reports the first input at once, then one report per 30 s while the stop is far', async () => {
     const server = fakeServer([answer(3600)], () => answer(3600));
     const model = new IdleModel({
@@ -185,7 +192,7 @@ describe('IdleModel.noteInput', () => {
       now: () => now,
       client: 'tab-1'
     });
-    await model.start();
+    await started(model);
     const reports = () => server.calls.filter(c => c.startsWith('activity')).length;
     model.noteInput();
     await after(0);
@@ -210,16 +217,87 @@ describe('IdleModel.noteInput', () => {
       now: () => now,
       client: 'tab-1'
     });
-    await model.start();
+    await started(model);
     model.noteInput();
     await after(0);
     await after(5000);
-    await model.refresh(); // the warning
+    const refreshed = model.refresh();
+    await after(0);
+    await refreshed; // the warning
     expect(model.warning).toBe(true);
     model.noteInput(); // typed in a notebook during the warning
     await after(2000);
     expect(server.calls.filter(c => c.startsWith('activity')).length).toBe(2);
     expect(model.warning).toBe(false);
+    model.dispose();
+  });
+});
+
+describe('IdleModel polling', () => {
+  let now = NOW;
+  beforeEach(() => {
+    now = NOW;
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function after(ms: number): Promise<void> {
+    now += ms;
+    await vi.advanceTimersByTimeAsync(ms);
+  }
+
+  it('asks again when the warning is due, then every 2 s while it shows', async () => {
+    const answers = [answer(5 * 60 + 10), answer(4 * 60)];
+    const server = fakeServer(answers);
+    const model = new IdleModel({
+      saveUnsaved: async () => SAVED,
+      api: server.api,
+      now: () => now,
+      client: 'tab-1'
+    });
+    const asked = () => server.calls.filter(c => c.startsWith('get')).length;
+    void model.start();
+    await after(0);
+    expect(asked()).toBe(1);
+    await after(9_000);
+    expect(asked()).toBe(1); // the warning starts in 10 s: no need to ask before
+    answers.push(...Array.from({ length: 10 }, () => answer(4 * 60)));
+    await after(1_000);
+    expect(asked()).toBe(2);
+    expect(model.warning).toBe(true);
+    await after(6_000);
+    expect(asked()).toBe(5);
+    model.dispose();
+  });
+
+  it('asks less and less often while the server cannot be reached', async () => {
+    const answers: (IIdleState | Error)[] = Array.from(
+      { length: 100 },
+      () => new Error('unreachable')
+    );
+    const server = fakeServer(answers);
+    const model = new IdleModel({
+      saveUnsaved: async () => SAVED,
+      api: server.api,
+      now: () => now,
+      client: 'tab-1'
+    });
+    void model.start();
+    await after(0);
+    expect(model.error).not.toBeNull();
+    await after(20 * 60_000);
+    const asked = server.calls.filter(c => c.startsWith('get')).length;
+    // Every 30 s, as before, would be 40 times; backing off up to 5 min asks far fewer.
+    expect(asked).toBeGreaterThan(2);
+    expect(asked).toBeLessThan(15);
+    // Once the server answers, the countdown is back.
+    answers.splice(0, answers.length, answer(3600), answer(3600));
+    const refreshed = model.refresh();
+    await after(0);
+    await refreshed;
+    expect(model.error).toBeNull();
     model.dispose();
   });
 });

@@ -1,10 +1,11 @@
 import { UUID } from '@lumino/coreutils';
 import { IDisposable } from '@lumino/disposable';
+import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
 import * as api from './api';
-import { pollSeconds, reportSpacingSeconds, warningDue } from './countdown';
+import { mayRest, pollSeconds, reportSpacingSeconds, warningDue } from './countdown';
 import { ISaveOutcome } from './documents';
 
 export namespace IdleModel {
@@ -52,6 +53,15 @@ export class IdleModel implements IDisposable {
     this._api = options.api ?? api;
     this._now = options.now ?? Date.now;
     this.client = options.client ?? UUID.uuid4();
+    this._poll = new Poll({
+      auto: false,
+      factory: () => this._tick(),
+      frequency: { interval: 30_000, backoff: true, max: 5 * 60 * 1000 },
+      name: 'jupyter_dsws:idle',
+      // A hidden tab rests only while the stop is far by the last answer: as that time
+      // comes near it asks again, so that its documents are saved before the app stops.
+      standby: () => (mayRest(this._state, this._now()) ? 'when-hidden' : 'never')
+    });
   }
 
   readonly client: string;
@@ -93,20 +103,14 @@ export class IdleModel implements IDisposable {
 
   /** Start checking; the first check runs at once. */
   start(): Promise<void> {
+    void this._poll.start();
     return this.refresh();
   }
 
-  /** Check now, then schedule the next check from what the answer says. */
+  /** Check now; the next check comes when the answer says (sooner as the stop nears). */
   async refresh(): Promise<void> {
-    clearTimeout(this._timer);
-    try {
-      await this._check();
-    } finally {
-      if (!this._disposed) {
-        const seconds = this._error ? 30 : pollSeconds(this._state, this._now());
-        this._timer = setTimeout(() => void this.refresh(), seconds * 1000);
-      }
-    }
+    await this._poll.refresh();
+    await this._poll.tick.catch(() => undefined);
   }
 
   /**
@@ -151,7 +155,7 @@ export class IdleModel implements IDisposable {
       return;
     }
     this._disposed = true;
-    clearTimeout(this._timer);
+    this._poll.dispose();
     clearTimeout(this._reportTimer);
     Signal.clearData(this);
   }
@@ -175,6 +179,18 @@ export class IdleModel implements IDisposable {
     }
   }
 
+  /** One check by the poll; a failure is thrown on so that the poll backs off. */
+  private async _tick(): Promise<void> {
+    await this._check();
+    if (this._error !== null) {
+      throw new Error(this._error);
+    }
+    this._poll.frequency = {
+      ...this._poll.frequency,
+      interval: pollSeconds(this._state, this._now()) * 1000
+    };
+  }
+
   private async _check(): Promise<void> {
     try {
       const state = await this._api.fetchIdle(this.client);
@@ -188,9 +204,7 @@ export class IdleModel implements IDisposable {
         this._stop.lost = true;
       }
       this._error =
-        error instanceof DSWSApiError
-          ? error.message
-          : 'The idle-shutdown state could not be read.';
+        messageOf(error, 'The idle-shutdown state could not be read.');
       this._emit();
     }
   }
@@ -273,7 +287,7 @@ export class IdleModel implements IDisposable {
   private _reporting = false;
   private _inputPending = false;
   private _reportTimer: ReturnType<typeof setTimeout> | undefined = undefined;
-  private _timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private _poll: Poll;
   private _disposed = false;
   private _changed = new Signal<this, void>(this);
 }

@@ -1,5 +1,8 @@
 import { Notification } from '@jupyterlab/apputils';
 import { IDisposable } from '@lumino/disposable';
+import { Poll } from '@lumino/polling';
+
+import { ticker } from '../ui/ticker';
 
 import { secondsUntil } from './countdown';
 import { IdleModel } from './model';
@@ -63,7 +66,7 @@ export class IdleWarning implements IDisposable {
         ]
       });
       this._shown = message;
-      this._ticker = setInterval(() => this._show(), 1000);
+      this._ticker = ticker('idle-warning', 1000, () => this._show());
       return;
     }
     if (message === this._shown) {
@@ -75,10 +78,8 @@ export class IdleWarning implements IDisposable {
   }
 
   private _hide(): void {
-    if (this._ticker !== undefined) {
-      clearInterval(this._ticker);
-      this._ticker = undefined;
-    }
+    this._ticker?.dispose();
+    this._ticker = undefined;
     if (this._id !== null) {
       // JupyterLab hands an update to its toasts a moment later (react-toastify defers it
       // with a zero timeout); dismissed before that, the toast would be made again by the
@@ -93,6 +94,6 @@ export class IdleWarning implements IDisposable {
 
   private _id: string | null = null;
   private _shown: string | null = null;
-  private _ticker: ReturnType<typeof setInterval> | undefined = undefined;
+  private _ticker: Poll | undefined = undefined;
   private _disposed = false;
 }

@@ -1,5 +1,5 @@
-import { DSWSApiError } from '../request';
 import { fetchCatalog, ICatalog, IInstanceType } from './api';
+import { messageOf } from '../ui/errors';
 import { RequestingModel } from '../ui/requesting';
 
 export type SortKey = 'type' | 'price' | 'memory' | 'vcpu' | 'gpu_memory';
@@ -174,9 +174,7 @@ export class CatalogModel extends RequestingModel {
       },
       error => {
         this._error =
-          error instanceof DSWSApiError
-            ? error.message
-            : 'The instance catalog could not be read.';
+          messageOf(error, 'The instance catalog could not be read.');
       }
     );
   }

@@ -1,11 +1,11 @@
-import { JupyterFrontEnd } from '@jupyterlab/application';
-import { Dialog, MainAreaWidget, Notification, showDialog } from '@jupyterlab/apputils';
+import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
 import { IFeature, IFeatureContext } from '../features';
 import { instancesIcon } from '../icons';
+import { MainAreaTabs } from '../ui/tabs';
 import { ICurrentInstance } from './api';
 import { CatalogModel } from './catalog';
 import { CatalogPanel } from './CatalogPanel';
@@ -89,33 +89,6 @@ class InstancesSection extends ReactWidget {
   }
 }
 
-/**
- * A main-area tab opened from the sidebar: a second click focuses the open one
- * instead of opening another.
- */
-function tabOpener(
-  app: JupyterFrontEnd,
-  id: string,
-  label: string,
-  make: () => ReactWidget
-): () => void {
-  let tab: MainAreaWidget<ReactWidget> | null = null;
-  return () => {
-    if (!tab || tab.isDisposed) {
-      tab = new MainAreaWidget({ content: make() });
-      tab.id = id;
-      tab.title.label = label;
-      tab.title.icon = instancesIcon;
-      tab.title.closable = true;
-      tab.addClass('jp-dsws-inst-main');
-    }
-    if (!tab.isAttached) {
-      app.shell.add(tab, 'main');
-    }
-    app.shell.activateById(tab.id);
-  };
-}
-
 function catalogTab(): ReactWidget {
   const model = new CatalogModel();
   void model.load();
@@ -131,11 +104,14 @@ function inventoryTab(): ReactWidget {
   return widget;
 }
 
+/** The command that opens (and, after a reload, reopens) an Instances tab. */
+const OPEN_TAB_COMMAND = 'dsws:instances-open';
+
 /** The instance picker: the sidebar panel, and the catalog and inventory tabs. */
 export const instancesFeature: IFeature = {
   name: 'instances',
   icon: instancesIcon,
-  activate({ app, commands }: IFeatureContext) {
+  activate({ app, commands, restorer }: IFeatureContext) {
     const model = new InstancesModel({
       // JupyterLab's "Save All": every open document with unsaved changes.
       saveAll: () => app.commands.execute('docmanager:save-all'),
@@ -150,10 +126,45 @@ export const instancesFeature: IFeature = {
         Notification.info(outcome.message, { autoClose: false });
       }
     });
+    // The catalog and inventory tabs, like the Models tabs: back after a reload.
+    const tabs = new MainAreaTabs({
+      app,
+      restorer,
+      namespace: 'dsws-instances',
+      command: OPEN_TAB_COMMAND,
+      icon: instancesIcon,
+      className: 'jp-dsws-inst-main'
+    });
     const open = {
-      catalog: tabOpener(app, 'jp-dsws-instance-catalog', 'Instance catalog', catalogTab),
-      inventory: tabOpener(app, 'jp-dsws-team-inventory', 'Team inventory', inventoryTab)
+      catalog: () =>
+        void tabs.open(
+          {
+            key: 'catalog',
+            args: { tab: 'catalog' },
+            label: 'Instance catalog',
+            id: 'jp-dsws-instance-catalog'
+          },
+          catalogTab
+        ),
+      inventory: () =>
+        void tabs.open(
+          {
+            key: 'inventory',
+            args: { tab: 'inventory' },
+            label: 'Team inventory',
+            id: 'jp-dsws-team-inventory'
+          },
+          inventoryTab
+        )
     };
+    commands.add(
+      OPEN_TAB_COMMAND,
+      {
+        label: 'Open an Instances Tab',
+        execute: args => (args.tab === 'inventory' ? open.inventory() : open.catalog())
+      },
+      [] // the palette has the two commands below
+    );
     commands.add('dsws:open-instance-catalog', {
       label: 'Open the Instance Catalog',
       caption: 'Studio JupyterLab instance types with specs and prices per region',

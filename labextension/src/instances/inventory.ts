@@ -1,4 +1,3 @@
-import { DSWSApiError } from '../request';
 import {
   IInventoryRequest,
   IInventoryResult,
@@ -6,6 +5,7 @@ import {
   Preference,
   recommendInventory
 } from './api';
+import { messageOf } from '../ui/errors';
 import { RequestingModel } from '../ui/requesting';
 
 /** A problem with the file, where it is when the server said so. */
@@ -112,9 +112,7 @@ export class InventoryModel extends RequestingModel {
             ? { message: error.message, line: error.line, column: error.column }
             : {
                 message:
-                  error instanceof DSWSApiError
-                    ? error.message
-                    : 'The inventory could not be sent to the server.',
+                  messageOf(error, 'The inventory could not be sent to the server.'),
                 line: null,
                 column: null
               };

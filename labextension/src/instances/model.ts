@@ -1,7 +1,6 @@
-import { IDisposable } from '@lumino/disposable';
-import { ISignal, Signal } from '@lumino/signaling';
-
 import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
+import { RequestingModel } from '../ui/requesting';
 import {
   fetchCatalog,
   fetchCurrent,
@@ -178,8 +177,9 @@ export namespace InstancesModel {
  * The sidebar's state: the instance this space runs on, the workload form, the live
  * recommendations for it, and a switch to one of them.
  */
-export class InstancesModel implements IDisposable {
+export class InstancesModel extends RequestingModel {
   constructor(options: InstancesModel.IOptions) {
+    super();
     this._api = { ...SERVER_API, ...options.api };
     this._saveAll = options.saveAll;
     this._confirm = options.confirm;
@@ -219,7 +219,7 @@ export class InstancesModel implements IDisposable {
 
   /** True from a change of the form until its recommendations arrive. */
   get recommending(): boolean {
-    return this._pending || this._recommending;
+    return this._pending || this.loading;
   }
 
   get switching(): boolean {
@@ -228,14 +228,6 @@ export class InstancesModel implements IDisposable {
 
   get switchOutcome(): ISwitchOutcome | null {
     return this._switchOutcome;
-  }
-
-  get changed(): ISignal<this, void> {
-    return this._changed;
-  }
-
-  get isDisposed(): boolean {
-    return this._disposed;
   }
 
   /** Read the current instance and the catalog's facts. */
@@ -250,15 +242,14 @@ export class InstancesModel implements IDisposable {
     const parsed = workloadFrom(this._form);
     if (!parsed.ok || !parsed.workload.model) {
       this._pending = false;
-      this._ticket++; // an answer still on its way is for another form
-      this._recommending = false;
+      this.drop(); // an answer still on its way is for another form
       this._result = null;
       this._recommendError = null;
-      this._emit();
+      this.emit();
       return;
     }
     this._pending = true;
-    this._emit();
+    this.emit();
     this._timer = setTimeout(() => {
       this._pending = false;
       void this._recommend(parsed.workload);
@@ -279,7 +270,7 @@ export class InstancesModel implements IDisposable {
     }
     this._switching = true;
     this._switchOutcome = null;
-    this._emit();
+    this.emit();
     try {
       try {
         await this._saveAll();
@@ -300,22 +291,18 @@ export class InstancesModel implements IDisposable {
       });
     } finally {
       this._switching = false;
-      this._emit();
+      this.emit();
     }
   }
 
   dismissSwitchOutcome(): void {
     this._switchOutcome = null;
-    this._emit();
+    this.emit();
   }
 
   dispose(): void {
-    if (this._disposed) {
-      return;
-    }
-    this._disposed = true;
     clearTimeout(this._timer);
-    Signal.clearData(this);
+    super.dispose();
   }
 
   private _outcome(outcome: ISwitchOutcome): ISwitchOutcome {
@@ -323,30 +310,19 @@ export class InstancesModel implements IDisposable {
     return outcome;
   }
 
-  private async _recommend(workload: IWorkload): Promise<void> {
-    const ticket = ++this._ticket;
-    this._recommending = true;
-    this._emit();
-    try {
-      const result = await this._api.recommend(workload);
-      if (ticket === this._ticket) {
+  /** Only the answer for the last form sent is shown. */
+  private _recommend(workload: IWorkload): Promise<void> {
+    return this.request(
+      () => this._api.recommend(workload),
+      result => {
         this._result = result;
         this._recommendError = null;
-      }
-    } catch (error) {
-      if (ticket === this._ticket) {
+      },
+      error => {
         this._result = null;
-        this._recommendError =
-          error instanceof DSWSApiError
-            ? error.message
-            : 'The recommendations could not be read.';
+        this._recommendError = messageOf(error, 'The recommendations could not be read.');
       }
-    } finally {
-      if (ticket === this._ticket) {
-        this._recommending = false;
-        this._emit();
-      }
-    }
+    );
   }
 
   private async _loadCurrent(): Promise<void> {
@@ -355,26 +331,18 @@ export class InstancesModel implements IDisposable {
       this._currentError = null;
     } catch (error) {
       this._currentError =
-        error instanceof DSWSApiError
-          ? error.message
-          : 'The current instance could not be read.';
+        messageOf(error, 'The current instance could not be read.');
     }
-    this._emit();
+    this.emit();
   }
 
   private async _loadCatalog(): Promise<void> {
     try {
       this._catalog = await this._api.catalog();
-      this._emit();
+      this.emit();
     } catch {
       // Only the idle timeout and free-tier note come from here; the catalog tab says
       // why it cannot load.
-    }
-  }
-
-  private _emit(): void {
-    if (!this._disposed) {
-      this._changed.emit();
     }
   }
 
@@ -389,12 +357,7 @@ export class InstancesModel implements IDisposable {
   private _result: IRecommendations | null = null;
   private _recommendError: string | null = null;
   private _pending = false;
-  private _recommending = false;
   private _switching = false;
   private _switchOutcome: ISwitchOutcome | null = null;
-  /** Only the answer to the last request counts. */
-  private _ticket = 0;
   private _timer: ReturnType<typeof setTimeout> | undefined = undefined;
-  private _disposed = false;
-  private _changed = new Signal<this, void>(this);
 }

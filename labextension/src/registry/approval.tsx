@@ -2,8 +2,9 @@ import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { Widget } from '@lumino/widgets';
 import * as React from 'react';
 
+import { messageOf } from '../ui/errors';
 import { ApprovalStatus, IVersion } from './api';
-import { messageOf, RegistryModel } from './model';
+import { RegistryModel } from './model';
 import { statusLabel } from './sheet';
 
 /** The decisions a reviewer takes, with the words of their buttons. */

@@ -1,6 +1,4 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
-import { MainAreaWidget, WidgetTracker } from '@jupyterlab/apputils';
-import { ReadonlyJSONObject } from '@lumino/coreutils';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
@@ -8,6 +6,7 @@ import * as React from 'react';
 import { Commands } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
 import { modelsIcon } from '../icons';
+import { MainAreaTabs } from '../ui/tabs';
 import { CompareView } from './CompareView';
 import { DetailView } from './DetailView';
 import { GroupsPanel } from './GroupsPanel';
@@ -54,7 +53,7 @@ export const OPEN_TAB_COMMAND = 'dsws:registry-open';
  */
 export class RegistryTabs {
   constructor(
-    private readonly _app: JupyterFrontEnd,
+    app: JupyterFrontEnd,
     readonly registry: RegistryModel,
     restorer: ILayoutRestorer | null,
     commands: Commands
@@ -69,10 +68,13 @@ export class RegistryTabs {
       },
       [{}]
     );
-    void restorer?.restore(this._tracker, {
+    this._tabs = new MainAreaTabs({
+      app,
+      restorer,
+      namespace: 'dsws-registry',
       command: OPEN_TAB_COMMAND,
-      args: widget => this._args.get(widget) as unknown as ReadonlyJSONObject,
-      name: widget => this._keyOf(widget)
+      icon: modelsIcon,
+      className: 'jp-dsws-reg-main'
     });
   }
 
@@ -87,15 +89,6 @@ export class RegistryTabs {
       case 'overview':
         return this.openOverview();
     }
-  }
-
-  private _keyOf(widget: MainAreaWidget): string {
-    for (const [key, open] of this._tabs) {
-      if (open === widget) {
-        return key;
-      }
-    }
-    return widget.id;
   }
 
   openGroup = (group: string): void => {
@@ -166,30 +159,10 @@ export class RegistryTabs {
     caption: string,
     make: () => RegistryView
   ): void {
-    const open = this._tabs.get(key);
-    if (open && !open.isDisposed) {
-      this._app.shell.activateById(open.id);
-      return;
-    }
-    const widget = new MainAreaWidget({ content: make() });
-    widget.id = `jp-dsws-reg-tab-${++this._count}`;
-    widget.addClass('jp-dsws-reg-main');
-    widget.title.label = label;
-    widget.title.caption = caption;
-    widget.title.icon = modelsIcon;
-    widget.title.closable = true;
-    widget.disposed.connect(() => this._tabs.delete(key));
-    this._tabs.set(key, widget);
-    this._args.set(widget, args);
-    this._app.shell.add(widget, 'main');
-    void this._tracker.add(widget);
-    this._app.shell.activateById(widget.id);
+    this._tabs.open({ key, args, label, caption }, make);
   }
 
-  private _tabs = new Map<string, MainAreaWidget>();
-  private _args = new WeakMap<MainAreaWidget, TabArgs>();
-  private _tracker = new WidgetTracker<MainAreaWidget>({ namespace: 'dsws-registry' });
-  private _count = 0;
+  private _tabs: MainAreaTabs;
 }
 
 /**

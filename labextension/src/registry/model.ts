@@ -1,7 +1,7 @@
-import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
+import { RequestingModel } from '../ui/requesting';
 import {
   ApprovalStatus,
   fetchComparison,
@@ -43,11 +43,6 @@ export const SERVER_API: IRegistryApi = {
   compare: arns => fetchComparison(arns),
   overview: next => fetchOverview(next)
 };
-
-/** What a person reads when a call fails: the server's own words when it sent some. */
-export function messageOf(error: unknown, fallback: string): string {
-  return error instanceof DSWSApiError ? error.message : fallback;
-}
 
 /**
  * Pages reached by opaque cursors, with "previous" and "next": the cursor that opened
@@ -117,8 +112,9 @@ export namespace RegistryModel {
  * versions chosen for comparison (kept across groups), and approval changes, which every
  * open view hears of through `versionChanged`.
  */
-export class RegistryModel implements IDisposable {
+export class RegistryModel extends RequestingModel {
   constructor(options: RegistryModel.IOptions = {}) {
+    super();
     this.api = { ...SERVER_API, ...options.api };
     this._searchDelayMs = options.searchDelayMs ?? 300;
   }
@@ -133,10 +129,6 @@ export class RegistryModel implements IDisposable {
     return this._loaded;
   }
 
-  get loading(): boolean {
-    return this._loading;
-  }
-
   get error(): string | null {
     return this._error;
   }
@@ -149,23 +141,15 @@ export class RegistryModel implements IDisposable {
     return this._pager;
   }
 
-  get changed(): ISignal<this, void> {
-    return this._changed;
-  }
-
   /** A version's approval status changed; the new detail comes with it. */
   get versionChanged(): ISignal<this, IVersionDetail> {
     return this._versionChanged;
   }
 
-  get isDisposed(): boolean {
-    return this._disposed;
-  }
-
   /** Type into the search box: the list is asked again once typing rests. */
   search(query: string): void {
     this._query = query;
-    this._emit();
+    this.emit();
     clearTimeout(this._searchTimer);
     this._searchTimer = setTimeout(() => {
       this._pager.reset();
@@ -206,12 +190,12 @@ export class RegistryModel implements IDisposable {
     if (!this._selection.delete(version.arn)) {
       this._selection.set(version.arn, version);
     }
-    this._emit();
+    this.emit();
   }
 
   clearSelection(): void {
     this._selection.clear();
-    this._emit();
+    this.emit();
   }
 
   /**
@@ -234,56 +218,33 @@ export class RegistryModel implements IDisposable {
   }
 
   dispose(): void {
-    if (this._disposed) {
-      return;
-    }
-    this._disposed = true;
     clearTimeout(this._searchTimer);
-    Signal.clearData(this);
+    super.dispose();
   }
 
-  private async _load(cursor: string | null): Promise<void> {
-    const ticket = ++this._ticket;
-    this._loading = true;
-    this._emit();
-    try {
-      const page = await this.api.groups(this._query, cursor);
-      if (ticket !== this._ticket) {
-        return; // a newer search or page answered, or will
-      }
-      this._groups = page.groups;
-      this._pager.answered(page.next);
-      this._loaded = true;
-      this._error = null;
-    } catch (error) {
-      if (ticket === this._ticket) {
+  /** Only the answer to the last search or page asked for is shown. */
+  private _load(cursor: string | null): Promise<void> {
+    return this.request(
+      () => this.api.groups(this._query, cursor),
+      page => {
+        this._groups = page.groups;
+        this._pager.answered(page.next);
+        this._loaded = true;
+        this._error = null;
+      },
+      error => {
         this._error = messageOf(error, 'The model groups could not be read.');
       }
-    } finally {
-      if (ticket === this._ticket) {
-        this._loading = false;
-        this._emit();
-      }
-    }
-  }
-
-  private _emit(): void {
-    if (!this._disposed) {
-      this._changed.emit();
-    }
+    );
   }
 
   private _groups: IGroup[] = [];
   private _loaded = false;
-  private _loading = false;
   private _error: string | null = null;
   private _query = '';
   private _pager = new CursorPager();
-  private _ticket = 0;
   private _searchDelayMs: number;
   private _searchTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private _selection = new Map<string, IVersion>();
-  private _disposed = false;
-  private _changed = new Signal<this, void>(this);
   private _versionChanged = new Signal<this, IVersionDetail>(this);
 }

@@ -5,7 +5,8 @@
  */
 import { RequestingModel } from '../ui/requesting';
 import { IComparison, IOverviewGroup, IVersion, IVersionDetail } from './api';
-import { CursorPager, messageOf, RegistryModel } from './model';
+import { messageOf } from '../ui/errors';
+import { CursorPager, RegistryModel } from './model';
 import { columnsOf, DEFAULT_SORT, ISort, sortVersions } from './sheet';
 
 /** Loading, error and a change signal, shared by the tabs' models. */
@@ -98,7 +99,7 @@ export class SheetModel extends TabModel {
     return this.run(async () => {
       const ticket = this.ticket;
       const page = await this.registry.api.versions(this.group, this._status, null);
-      if (this.current(ticket)) {
+      if (this.isLatest(ticket)) {
         this._versions = this._own(page.versions);
         this._next = page.next;
         this._loaded = true;
@@ -115,7 +116,7 @@ export class SheetModel extends TabModel {
     return this.run(async () => {
       const ticket = this.ticket;
       const page = await this.registry.api.versions(this.group, this._status, cursor);
-      if (this.current(ticket)) {
+      if (this.isLatest(ticket)) {
         const known = new Set(this._versions.map(v => v.arn));
         this._versions = [
           ...this._versions,
@@ -171,7 +172,7 @@ export class DetailModel extends TabModel {
     return this.run(async () => {
       const ticket = this.ticket;
       const detail = await this.registry.api.version(this.group, this.version);
-      if (this.current(ticket)) {
+      if (this.isLatest(ticket)) {
         this._detail = detail;
       }
     }, `Version ${this.version} of ${this.group} could not be read.`);
@@ -213,7 +214,7 @@ export class CompareModel extends TabModel {
     return this.run(async () => {
       const ticket = this.ticket;
       const comparison = await this.registry.api.compare(this.arns);
-      if (this.current(ticket)) {
+      if (this.isLatest(ticket)) {
         this._comparison = comparison;
       }
     }, 'The versions could not be compared.');
@@ -272,7 +273,7 @@ export class OverviewModel extends TabModel {
     return this.run(async () => {
       const ticket = this.ticket;
       const page = await this.registry.api.overview(cursor);
-      if (this.current(ticket)) {
+      if (this.isLatest(ticket)) {
         this._groups = page.groups;
         this._pager.answered(page.next);
         this._loaded = true;

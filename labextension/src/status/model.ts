@@ -2,7 +2,7 @@ import { IDisposable } from '@lumino/disposable';
 import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
 import { fetchStatus, IStatus } from './api';
 
 export namespace StatusModel {
@@ -88,9 +88,7 @@ export class StatusModel implements IDisposable {
       this._error = null;
     } catch (error) {
       this._error =
-        error instanceof DSWSApiError
-          ? error.message
-          : 'The workspace status could not be read.';
+        messageOf(error, 'The workspace status could not be read.');
       throw error; // lets the poll back off
     } finally {
       this._loading = false;

@@ -8,6 +8,10 @@ class Probe extends RequestingModel {
   failures: string[] = [];
   pending: { resolve: (v: string) => void; reject: (e: Error) => void }[] = [];
 
+  forget(): void {
+    this.drop();
+  }
+
   ask(): Promise<void> {
     return this.request(
       () =>
@@ -58,5 +62,16 @@ describe('RequestingModel', () => {
     await asked;
     expect(model.isDisposed).toBe(true);
     expect(changes).toBe(1);
+  });
+
+  it('takes no answer to a request dropped, and is not loading any more', async () => {
+    const model = new Probe();
+    const asked = model.ask();
+    model.forget();
+    expect(model.loading).toBe(false);
+    model.pending[0].resolve('for another form');
+    await asked;
+    expect(model.answers).toEqual([]);
+    expect(model.loading).toBe(false);
   });
 });

@@ -27,13 +27,19 @@ export abstract class RequestingModel implements IDisposable {
     Signal.clearData(this);
   }
 
-  /** The last request's number; `current(ticket)` tells whether it is still the last. */
+  /** The last request's number; `isLatest(ticket)` tells whether it is still the last. */
   protected get ticket(): number {
     return this._ticket;
   }
 
-  protected current(ticket: number): boolean {
+  protected isLatest(ticket: number): boolean {
     return ticket === this._ticket && !this._disposed;
+  }
+
+  /** Forget the request under way: its answer, when it comes, is not taken. */
+  protected drop(): void {
+    this._ticket++;
+    this._loading = false;
   }
 
   protected emit(): void {

@@ -1,0 +1,9 @@
+import { DSWSApiError } from '../request';
+
+/**
+ * What to tell a person about a failed request: the server's own message (it says what to
+ * fix), or `fallback` for anything else (no answer, a bug), never a stack or a raw error.
+ */
+export function messageOf(error: unknown, fallback: string): string {
+  return error instanceof DSWSApiError ? error.message : fallback;
+}
