@@ -9,12 +9,16 @@ state starts from ``fresh_emulator`` and creates it.
 
 from __future__ import annotations
 
+import json
+import socket
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import boto3
 import pytest
+from traitlets.config import Config
 
 if TYPE_CHECKING:
     from jupyter_dsws.demo.emulator import Emulator
@@ -22,6 +26,135 @@ if TYPE_CHECKING:
 pytest_plugins = ["pytest_jupyter.jupyter_server"]
 
 EMULATOR_REGION = "eu-central-1"
+REGION = "eu-central-1"
+#: A loopback port nothing listens on: the default endpoint, so no test reaches a network
+#: unless it points the extension at moto.
+NOWHERE = "http://127.0.0.1:9"
+
+
+# ---- the server under test --------------------------------------------------------------
+# One ``jp_server_config`` for every folder. A folder says what differs by overriding the
+# small fixtures below (its AWS endpoint, its defaults, its other Configurable sections);
+# a test by indirect parametrization of ``dsws_config`` or ``studio_metadata``.
+
+@pytest.fixture
+def dsws_config(request: pytest.FixtureRequest) -> dict:
+    """``DSWSExtension`` settings of this test, through indirect parametrization.
+
+    ``aws_endpoint_url`` may be ``"closed"`` (a port that refuses) or ``"silent"`` (a port
+    that accepts and never answers)."""
+    return dict(getattr(request, "param", {}))
+
+
+@pytest.fixture
+def studio_metadata(request: pytest.FixtureRequest) -> dict | None:
+    """Studio's resource metadata (indirect parametrization, e.g. ``helpers.STUDIO``): the
+    server is "in Studio"; ``None`` (the default): it is not."""
+    return getattr(request, "param", None)
+
+
+@pytest.fixture
+def aws_endpoint_url() -> str:
+    """Where the extension's AWS calls go; folders that use moto override this."""
+    return NOWHERE
+
+
+@pytest.fixture
+def dsws_defaults() -> dict:
+    """A folder's own ``DSWSExtension`` defaults (its panels, say), under the test's."""
+    return {}
+
+
+@pytest.fixture
+def config_sections() -> dict:
+    """A folder's other Configurable sections (``{"IdleShutdown": {...}}``)."""
+    return {}
+
+
+@pytest.fixture
+def server_extensions() -> dict:
+    return {"jupyter_dsws": True}
+
+
+@pytest.fixture
+def jp_server_config(request: pytest.FixtureRequest, dsws_config: dict,
+                     studio_metadata: dict | None, aws_endpoint_url: str, dsws_defaults: dict,
+                     config_sections: dict, server_extensions: dict, tmp_path: Path) -> Config:
+    metadata_path = tmp_path / "resource-metadata.json"
+    if studio_metadata is not None:
+        metadata_path.write_text(json.dumps(studio_metadata))
+    settings = {"region": REGION, "aws_endpoint_url": aws_endpoint_url,
+                "resource_metadata_path": str(metadata_path), **dsws_defaults, **dsws_config}
+    if settings["aws_endpoint_url"] in ("closed", "silent"):
+        settings["aws_endpoint_url"] = request.getfixturevalue(
+            f"{settings['aws_endpoint_url']}_port_url")
+    return Config({"ServerApp": {"jpserver_extensions": dict(server_extensions)},
+                   "DSWSExtension": settings, **config_sections})
+
+
+@pytest.fixture
+def extension(jp_serverapp: Any) -> Any:
+    """The running DSWSExtension."""
+    (app,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
+    return app
+
+
+@pytest.fixture
+def aws_calls(extension: Any) -> Callable[..., list[str]]:
+    """``aws_calls("sagemaker", ...)``: starts recording every AWS API call the extension
+    makes through those services' clients (moto or a Stubber behind them) and returns the
+    list, as "service.Operation" in call order."""
+    def record(*services: str) -> list[str]:
+        calls: list[str] = []
+
+        def note(model: Any, **_: Any) -> None:
+            calls.append(f"{model.service_model.service_name}.{model.name}")
+
+        for service in services:
+            extension.aws.client(service).meta.events.register("before-call.*.*", note)
+        return calls
+
+    return record
+
+
+@pytest.fixture
+def closed_port_url() -> str:
+    """A loopback URL whose port refuses connections."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def silent_port_url() -> Iterator[str]:
+    """A loopback URL whose port accepts connections and never answers."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept_and_hold() -> None:
+        sock.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = sock.accept()
+                held.append(conn)
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept_and_hold, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    stop.set()
+    thread.join(timeout=2)
+    for conn in held:
+        conn.close()
+    sock.close()
+
+
+# ---- AWS ------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")

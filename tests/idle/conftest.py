@@ -1,26 +1,22 @@
 """A real jupyter-server with our extension, terminals and real python kernels.
 
-``idle_config`` (indirect parametrization) sets ``c.IdleShutdown``; ``studio_metadata`` puts
-the server "in Studio". The monitor is not started for you: tests call ``idle.start()`` or
-drive single checks (``await idle.monitor.check()``).
+``idle_config`` (indirect parametrization) sets ``c.IdleShutdown``; ``studio_metadata``
+(tests/conftest.py) puts the server "in Studio". The monitor is not started for you: tests
+call ``idle.start()`` or drive single checks (``await idle.monitor.check()``).
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
-import time
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import helpers
 import pytest
-from traitlets.config import Config
 
 from jupyter_dsws.idle.feature import IdleFeature
 
-REGION = "eu-central-1"
 # Seconds-scale settings: tests see shutdowns within a second or two, never minutes.
 FAST = {"check_interval_seconds": 0.2, "timeout_minutes": 1.5 / 60, "min_timeout_minutes": 0.01,
         "warning_minutes": 0.5 / 60, "save_wait_seconds": 3.0,
@@ -47,29 +43,18 @@ def idle_config(request: pytest.FixtureRequest, activity_file: Path) -> dict:
 
 
 @pytest.fixture
-def studio_metadata(request: pytest.FixtureRequest) -> dict | None:
-    return getattr(request, "param", None)
+def config_sections(idle_config: dict) -> dict:
+    return {"IdleShutdown": idle_config}
 
 
 @pytest.fixture
-def jp_server_config(idle_config: dict, studio_metadata: dict | None, tmp_path: Path) -> Config:
-    metadata_path = tmp_path / "resource-metadata.json"
-    if studio_metadata is not None:
-        metadata_path.write_text(json.dumps(studio_metadata))
-    return Config({
-        "ServerApp": {"jpserver_extensions": {"jupyter_dsws": True,
-                                              "jupyter_server_terminals": True}},
-        "DSWSExtension": {"region": REGION, "resource_metadata_path": str(metadata_path),
-                          # Nothing in these tests may reach a network.
-                          "aws_endpoint_url": "http://127.0.0.1:9", "panels": ["idle"]},
-        "IdleShutdown": idle_config,
-    })
+def dsws_defaults() -> dict:
+    return {"panels": ["idle"]}
 
 
 @pytest.fixture
-def extension(jp_serverapp: Any) -> Any:
-    (app,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
-    return app
+def server_extensions() -> dict:
+    return {"jupyter_dsws": True, "jupyter_server_terminals": True}
 
 
 @pytest.fixture
@@ -89,34 +74,12 @@ def stops(jp_serverapp: Any, monkeypatch: pytest.MonkeyPatch) -> list[datetime]:
 
 
 @pytest.fixture
-def wait_for() -> Callable[..., Awaitable[Any]]:
-    return _wait_for
+def checks_past() -> Callable[[IdleFeature, float], Awaitable[None]]:
+    """``await checks_past(idle, seconds)``: see ``helpers.checks_past``."""
+    return lambda idle, seconds: helpers.checks_past(idle.monitor, seconds)
 
 
 @pytest.fixture
-def checks_past() -> Callable[[IdleFeature, float], Awaitable[None]]:
-    """``await checks_past(idle, seconds)``: returns once the monitor has finished a check
-    that began at least ``seconds`` from now, so whatever was due by then has been done (or
-    was not). A wait on the monitor, not a fixed sleep."""
-    async def wait(idle: IdleFeature, seconds: float) -> None:
-        monitor = idle.monitor
-        target = monitor.clock() + timedelta(seconds=seconds)
-        await _wait_for(lambda: monitor.checked_at is not None and monitor.checked_at >= target,
-                        timeout=seconds + 15, what=f"a check {seconds:g} s from now")
-
-    return wait
-
-
-async def _wait_for(condition: Callable[[], Any | Awaitable[Any]], timeout: float = 15.0,
-                   interval: float = 0.05, what: str = "condition") -> Any:
-    """Poll until ``condition()`` is truthy; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if asyncio.iscoroutine(value):
-            value = await value
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        await asyncio.sleep(interval)
+def checks_done() -> Callable[..., Awaitable[None]]:
+    """``await checks_done(idle, count=1)``: see ``helpers.checks_done``."""
+    return lambda idle, count=1: helpers.checks_done(idle.monitor, count)

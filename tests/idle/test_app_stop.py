@@ -10,24 +10,13 @@ from datetime import datetime, timezone
 
 import pytest
 from botocore.stub import Stubber
+from helpers import STUDIO, body, wait_for
 from tornado.httpclient import HTTPClientError
 
 from jupyter_dsws.idle.stopper import STUDIO_TIME_FORMAT
 
 TIMEOUT = 1.5
 APP = {"app_shutdown": True}
-STUDIO = {
-    "DomainId": "d-abc123",
-    "SpaceName": "hermione-space",
-    "AppType": "JupyterLab",
-    "ResourceArn": "arn:aws:sagemaker:eu-central-1:123456789012:app/d-abc123/"
-                   "hermione-space/jupyterlab/default",
-    "ResourceName": "default",
-}
-
-
-def body(response) -> dict:
-    return json.loads(response.body)
 
 
 async def events(jp_fetch) -> list[dict]:
@@ -54,7 +43,7 @@ async def polling(coro_factory, interval: float = 0.1):
 # save_wait is long here: with no browser polling dsws/idle, the stop must not wait at all.
 @pytest.mark.parametrize("idle_config", [{**APP, "save_wait_seconds": 20.0}], indirect=True)
 async def test_an_open_tabs_polling_and_an_idle_kernels_websocket_do_not_keep_the_server(
-        jp_fetch, jp_ws_fetch, jp_serverapp, idle, stops, wait_for):
+        jp_fetch, jp_ws_fetch, jp_serverapp, idle, stops):
     response = await jp_fetch("api", "sessions", method="POST", body=json.dumps(
         {"path": "a.ipynb", "type": "notebook", "kernel": {"name": "python3"}}))
     kernel_id = body(response)["kernel"]["id"]
@@ -83,7 +72,7 @@ async def test_an_open_tabs_polling_and_an_idle_kernels_websocket_do_not_keep_th
 
 @pytest.mark.parametrize("idle_config, studio_metadata", [(APP, STUDIO)], indirect=True)
 async def test_in_studio_the_app_deletes_itself_with_exactly_the_right_delete_app(
-        jp_fetch, extension, idle, wait_for, checks_past):
+        jp_fetch, extension, idle, checks_done):
     sagemaker = extension.aws.client("sagemaker")  # the cached client the stopper uses
     with Stubber(sagemaker) as stubber:
         stubber.add_response("delete_app", {}, expected_params={
@@ -98,7 +87,7 @@ async def test_in_studio_the_app_deletes_itself_with_exactly_the_right_delete_ap
         await wait_for(stopped, what="the app stop")
         # DeleteApp is called in the check that records the stop; a later check finds it done
         # (had it failed, an error event would say so) and never calls it again.
-        await checks_past(idle, 0.5)
+        await checks_done(idle, 2)
         stubber.assert_no_pending_responses()
 
     found = await events(jp_fetch)
@@ -114,7 +103,7 @@ async def test_in_studio_the_app_deletes_itself_with_exactly_the_right_delete_ap
 
 @pytest.mark.parametrize("studio_metadata", [STUDIO], indirect=True)
 async def test_in_studio_a_busy_kernel_keeps_the_activity_file_fresh(
-        jp_fetch, jp_serverapp, idle, activity_file, wait_for, checks_past):
+        jp_fetch, jp_serverapp, idle, activity_file, checks_done):
     response = await jp_fetch("api", "kernels", method="POST", body=json.dumps({"name": "python3"}))
     kernel_id = body(response)["id"]
     client = jp_serverapp.kernel_manager.get_kernel(kernel_id).client()
@@ -136,9 +125,9 @@ async def test_in_studio_a_busy_kernel_keeps_the_activity_file_fresh(
 
     await wait_for(lambda: kernel.execution_state == "idle", what="the cell's end")
     client.stop_channels()
-    await checks_past(idle, 0)  # a check that was running may still have seen it busy
+    await checks_done(idle)  # a check that was running may still have seen it busy
     last = activity_file.read_text()
-    await checks_past(idle, 0.6)
+    await checks_done(idle, 3)
     assert activity_file.read_text() == last, "touched while nothing ran"
 
 
@@ -152,7 +141,7 @@ def first_stopping(seen: list[dict]) -> dict | None:
 
 @pytest.mark.parametrize("idle_config", [{**APP, "save_wait_seconds": 20.0}], indirect=True)
 async def test_the_stop_proceeds_as_soon_as_every_connected_browser_saved(
-        jp_fetch, idle, stops, wait_for):
+        jp_fetch, idle, stops):
     seen: list[dict] = []
     async with polling(lambda: client_poll(jp_fetch, "tab-1", seen)):
         await idle.start()
@@ -178,7 +167,7 @@ async def test_the_stop_proceeds_as_soon_as_every_connected_browser_saved(
 
 @pytest.mark.parametrize("idle_config", [{**APP, "save_wait_seconds": 1.0}], indirect=True)
 async def test_a_browser_that_never_confirms_delays_the_stop_only_by_save_wait(
-        jp_fetch, idle, stops, wait_for):
+        jp_fetch, idle, stops):
     seen: list[dict] = []
     async with polling(lambda: client_poll(jp_fetch, "tab-1", seen)):
         await idle.start()
@@ -190,8 +179,7 @@ async def test_a_browser_that_never_confirms_delays_the_stop_only_by_save_wait(
 
 
 @pytest.mark.parametrize("idle_config", [{**APP, "save_wait_seconds": 20.0}], indirect=True)
-async def test_keep_working_cancels_a_pending_stop(jp_fetch, idle, stops, wait_for,
-                                                   checks_past):
+async def test_keep_working_cancels_a_pending_stop(jp_fetch, idle, stops, checks_done):
     seen: list[dict] = []
     async with polling(lambda: client_poll(jp_fetch, "tab-1", seen)):
         await idle.start()
@@ -206,7 +194,7 @@ async def test_keep_working_cancels_a_pending_stop(jp_fetch, idle, stops, wait_f
             await jp_fetch("dsws", "idle", "saved", method="POST", body=json.dumps(
                 {"client": "tab-1", "stop_id": stopping["app"]["stop_id"]}))
         assert raised.value.code == 409
-        await checks_past(idle, 0.5)
+        await checks_done(idle, 2)
 
     assert stops == []
     keep = (await events(jp_fetch))[0]
@@ -215,7 +203,7 @@ async def test_keep_working_cancels_a_pending_stop(jp_fetch, idle, stops, wait_f
 
 
 async def test_the_monitor_keeps_running_after_a_check_fails(
-        jp_fetch, jp_serverapp, idle, monkeypatch, wait_for):
+        jp_fetch, jp_serverapp, idle, monkeypatch):
     response = await jp_fetch("api", "kernels", method="POST", body=json.dumps({"name": "python3"}))
     kernel_id = body(response)["id"]
     real = idle.monitor.inventory.observe
@@ -247,7 +235,7 @@ NOTEBOOK = {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
 
 @pytest.mark.parametrize("idle_config", [{**APP, "save_wait_seconds": 20.0}], indirect=True)
 async def test_autosaves_and_the_save_before_the_stop_do_not_keep_the_server(
-        jp_fetch, idle, stops, wait_for):
+        jp_fetch, idle, stops):
     """An open tab, as JupyterLab with autosave on: it polls, saves its notebook all the time,
     saves again when the server stops and confirms. Nobody touches it."""
     confirmed: list[str] = []
@@ -281,7 +269,7 @@ async def test_autosaves_and_the_save_before_the_stop_do_not_keep_the_server(
 
 @pytest.mark.parametrize("idle_config", [{**APP, "save_wait_seconds": 20.0}], indirect=True)
 async def test_a_persons_edit_reported_during_the_warning_keeps_the_server(
-        jp_fetch, idle, stops, wait_for, checks_past):
+        jp_fetch, idle, stops, checks_past):
     seen: list[dict] = []
 
     async def warned() -> bool:

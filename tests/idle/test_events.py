@@ -6,12 +6,10 @@ import json
 import logging
 from pathlib import Path
 
+from helpers import body
+
 from jupyter_dsws.idle import events as events_module
 from jupyter_dsws.idle.events import lines_backwards
-
-
-def body(response) -> dict:
-    return json.loads(response.body)
 
 
 async def keep(jp_fetch, client: str) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import signal
 import time
 
 import pytest
+from helpers import wait_for
 
 from jupyter_dsws.idle import processes
 
@@ -34,9 +34,8 @@ async def run(jp_serverapp, kernel_id: str, code: str, *, until: str = "busy") -
                 pass
             return
         kernel = jp_serverapp.kernel_manager.get_kernel(kernel_id)
-        deadline = time.monotonic() + 10
-        while kernel.execution_state != "busy" and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
+        await wait_for(lambda: kernel.execution_state == "busy", timeout=10,
+                       what="the kernel to run the code")
     finally:
         client.stop_channels()
 
@@ -54,8 +53,7 @@ def alive(jp_serverapp, kernel_id: str) -> bool:
     return kernel_id in jp_serverapp.kernel_manager.list_kernel_ids()
 
 
-async def test_an_idle_kernel_is_shut_down_and_the_event_recorded(jp_fetch, jp_serverapp, idle,
-                                                                  wait_for):
+async def test_an_idle_kernel_is_shut_down_and_the_event_recorded(jp_fetch, jp_serverapp, idle):
     kernel_id = await start_session(jp_fetch)
     started = time.monotonic()
     await idle.start()
@@ -77,7 +75,7 @@ async def test_an_idle_kernel_is_shut_down_and_the_event_recorded(jp_fetch, jp_s
 
 
 async def test_a_busy_kernel_survives_and_gets_a_full_timeout_after_it_finishes(
-        jp_fetch, jp_serverapp, idle, wait_for):
+        jp_fetch, jp_serverapp, idle):
     kernel_id = await start_session(jp_fetch)
     await run(jp_serverapp, kernel_id, "import time; time.sleep(2.5)")
     await idle.start()
@@ -94,7 +92,7 @@ async def test_a_busy_kernel_survives_and_gets_a_full_timeout_after_it_finishes(
 
 
 async def test_a_kernel_with_a_background_process_is_kept_until_it_ends(
-        jp_fetch, jp_serverapp, idle, wait_for, checks_past):
+        jp_fetch, jp_serverapp, idle, checks_past):
     kernel_id = await start_session(jp_fetch)
     # As `!nohup python train.py &`: the shell exits, the job runs on, re-parented.
     await run(jp_serverapp, kernel_id, "import os; os.system('nohup sleep 60 >/dev/null 2>&1 &')",
@@ -118,7 +116,7 @@ async def test_a_kernel_with_a_background_process_is_kept_until_it_ends(
                                                  ({"cull_connected": True}, True)],
                          indirect=["idle_config"], ids=["kept", "cull_connected"])
 async def test_a_connected_kernel_is_kept_unless_cull_connected(
-        jp_fetch, jp_ws_fetch, jp_serverapp, idle, wait_for, checks_past, culled):
+        jp_fetch, jp_ws_fetch, jp_serverapp, idle, checks_past, culled):
     kernel_id = await start_session(jp_fetch)
     socket = await jp_ws_fetch("api", "kernels", kernel_id, "channels")
     try:
@@ -139,7 +137,8 @@ async def test_a_connected_kernel_is_kept_unless_cull_connected(
 
 @pytest.mark.parametrize("idle_config", [{"dry_run": True, "app_shutdown": True}],
                          indirect=True)
-async def test_dry_run_changes_nothing_but_records(jp_fetch, jp_serverapp, idle, stops, wait_for):
+async def test_dry_run_changes_nothing_but_records(jp_fetch, jp_serverapp, idle, stops,
+                                                  checks_done):
     kernel_id = await start_session(jp_fetch)
     await idle.start()
 
@@ -147,8 +146,7 @@ async def test_dry_run_changes_nothing_but_records(jp_fetch, jp_serverapp, idle,
         return [e for e in await events(jp_fetch) if e["action"] == "shutdown"]
 
     found = await wait_for(lambda: _kinds(recorded(), {"kernel", "app"}), what="both records")
-    checks = idle.monitor.checks
-    await wait_for(lambda: idle.monitor.checks >= checks + 3, what="more checks")
+    await checks_done(idle, 3)
 
     assert alive(jp_serverapp, kernel_id)
     assert stops == []

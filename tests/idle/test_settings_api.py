@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import body, wait_for
 from tornado.httpclient import HTTPClientError
 from traitlets import Float
 from traitlets.config import Config
@@ -17,10 +18,6 @@ from jupyter_dsws.idle.settings import SettingsStore
 
 ROOT = Path(__file__).parents[2]
 BOUNDS = {"timeout_minutes": 60.0, "min_timeout_minutes": 10.0, "max_timeout_minutes": 120.0}
-
-
-def body(response) -> dict:
-    return json.loads(response.body)
 
 
 async def put(jp_fetch, settings: dict) -> dict:
@@ -126,7 +123,7 @@ async def test_polling_the_idle_routes_is_not_a_persons_activity(jp_fetch, jp_se
 @pytest.mark.parametrize("idle_config", [{"app_shutdown": True, "timeout_minutes": 1.0}],
                          indirect=True)
 async def test_saving_and_listing_documents_are_not_activity_renaming_one_is(
-        jp_fetch, jp_serverapp, idle, wait_for):
+        jp_fetch, jp_serverapp, idle):
     await idle.start()
     handled: list[str] = []
 
