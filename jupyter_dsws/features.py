@@ -36,6 +36,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("registry", "jupyter_dsws.registry.feature:RegistryFeature"),
     ("codecommit", "jupyter_dsws.codecommit.feature:CodeCommitFeature"),
     ("instances", "jupyter_dsws.instances.feature:InstancesFeature"),
+    ("experiments", "jupyter_dsws.experiments.feature:ExperimentsFeature"),
 )
 
 

@@ -208,6 +208,34 @@ class AwsAccess:
             found.extend(page.get(key) or [])
         return found
 
+    async def signed_headers(self, service: str, method: str, url: str, *, region: str,
+                             headers: dict[str, str], body: bytes = b"") -> dict[str, str]:
+        """``headers`` plus SigV4's for a request to a non-boto3 endpoint (SageMaker's MLflow
+        data plane), signed as ``service`` in ``region`` with the server's credentials.
+
+        Reading the credentials may block (a container or instance role refreshes them), so
+        the signing runs in that service's threads."""
+
+        def sign() -> dict[str, str]:
+            from botocore.auth import SigV4Auth
+            from botocore.awsrequest import AWSRequest
+
+            with self._build_lock:
+                if self._session is None:
+                    self._session = make_session(self.region)
+            credentials = self._session.get_credentials()
+            if credentials is None:
+                raise Unavailable(
+                    "The server has no AWS credentials. In Studio they come from the execution "
+                    "role; elsewhere set AWS_PROFILE or the usual AWS environment variables.",
+                    code="aws_credentials_missing")
+            request = AWSRequest(method=method, url=url, headers=dict(headers), data=body)
+            SigV4Auth(credentials.get_frozen_credentials(), service, region).add_auth(request)
+            return dict(request.headers.items())
+
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool(service), sign)
+
     def begin_request(self) -> None:
         """Start the clock of a panel request: its AWS calls share ``deadline_seconds``."""
         deadline.begin_request(self.deadline_seconds)

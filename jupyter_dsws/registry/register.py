@@ -28,7 +28,7 @@ def _param_text(value: Any) -> str:
 def register_model(
     group: str,
     model_data_url: str,
-    image_uri: str,
+    image_uri: str | None,
     params: Mapping[str, Any] | None = None,
     metrics: Mapping[str, Any] | None = None,
     description: str | None = None,
@@ -79,14 +79,17 @@ def register_model(
 
     _ensure_group(sagemaker, group, group_description)
 
-    extra = dict(inference or {})
-    container = {"Image": image_uri, "ModelDataUrl": model_data_url,
-                 **dict(extra.pop("Container", {}))}
     request: dict[str, Any] = {
         "ModelPackageGroupName": group,
-        "InferenceSpecification": {"Containers": [container], **extra},
         "ModelApprovalStatus": approval_status,
     }
+    if image_uri:
+        extra = dict(inference or {})
+        container = {"Image": image_uri, "ModelDataUrl": model_data_url,
+                     **dict(extra.pop("Container", {}))}
+        request["InferenceSpecification"] = {"Containers": [container], **extra}
+    else:  # no serving image yet: the version records where the model is
+        request["SourceUri"] = model_data_url
     if description:
         request["ModelPackageDescription"] = description
     if model_metrics:

@@ -17,7 +17,8 @@ from jsonschema import Draft202012Validator
 from tornado.httpclient import HTTPClientError
 
 SPEC = yaml.safe_load((Path(__file__).parents[2] / "docs" / "openapi.yaml").read_text())
-SAMPLE_PATH_VALUES = {"group": "g", "version": "1", "id": "0" * 32}
+SAMPLE_PATH_VALUES = {"group": "g", "version": "1", "id": "0" * 32, "run_id": "0" * 32,
+                      "experiment_id": "1", "key": "loss"}
 RTL = "\u202e"
 
 
@@ -49,8 +50,9 @@ def assert_our_error(body: Any) -> None:
     assert isinstance(body["error"], str) and isinstance(body["message"], str)
 
 
-def test_the_nine_body_routes_are_the_ones_checked_here():
-    assert len(operations(with_body=True)) == 9  # the issue found 8; idle/activity is new
+def test_the_ten_body_routes_are_the_ones_checked_here():
+    # the issue found 8; idle/activity and experiments register are new
+    assert len(operations(with_body=True)) == 10
 
 
 @pytest.mark.parametrize(("verb", "path"), operations(with_body=True))

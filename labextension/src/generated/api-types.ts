@@ -88,6 +88,20 @@ export interface Error {
   message: string;
 }
 
+export interface Experiment {
+  id: string;
+  name: string;
+  /** Null when not counted. */
+  runs: number | null;
+  /** ISO 8601, UTC. */
+  last_run: string | null;
+}
+
+export interface ExperimentList {
+  experiments: Experiment[];
+  next: string | null;
+}
+
 /** The 409 of a clone into a folder that exists. */
 export interface FolderExists {
   error: 'folder_exists';
@@ -283,6 +297,54 @@ export interface InventoryRow {
   alternative: Alternative | null;
 }
 
+export interface MetricHistory {
+  run_id: string;
+  key: string;
+  points: MetricPoint[];
+  /** True when buckets' min and max stand for the rest. */
+  downsampled: boolean;
+  /**
+   * How many points the run logged; null when MLflow sampled them (a history longer than
+   * one page).
+   */
+  total: number | null;
+}
+
+export interface MetricPoint {
+  step: number;
+  /** Null for NaN or infinity. */
+  value: number | null;
+  /** ISO 8601, UTC. */
+  time: string | null;
+}
+
+export interface MlflowServer {
+  /** Null for a plain MLflow URL. */
+  arn: string | null;
+  name: string;
+  kind: 'tracking_server' | 'app' | 'url';
+  /**
+   * SageMaker's status (Created, Creating, Stopped, Starting, …); 'Configured' for a URL.
+   */
+  status: string;
+  mlflow_version: string | null;
+  /** The one the panel reads. */
+  default: boolean;
+  /** The tracking URI a notebook sets. */
+  url: string | null;
+}
+
+export interface MlflowServerList {
+  servers: MlflowServer[];
+  /**
+   * The tracking URI the panel reads (the default server's); null when none is set and
+   * none can be chosen.
+   */
+  tracking_uri: string | null;
+  /** What to do when no server can be read: a stopped server, none configured. */
+  help: string | null;
+}
+
 /** The workload as the server understood it: defaults filled, model family resolved. */
 export interface NormalisedWorkload {
   model: string;
@@ -329,6 +391,14 @@ export interface Recommendations {
   /** Up to 5, best first. */
   recommendations: Recommendation[];
   alternative: Alternative | null;
+}
+
+export interface RegisterRequest {
+  /** A model package group; made when it does not exist. */
+  group: string;
+  /** The run's logged model folder. */
+  artifact_path?: string;
+  description?: string | null;
 }
 
 export interface RegistryApprovalEntry {
@@ -525,6 +595,101 @@ export interface RepositoryList {
   error: string | null;
 }
 
+export interface Run {
+  id: string;
+  name: string;
+  experiment_id: string;
+  /** RUNNING, FINISHED, FAILED, KILLED or SCHEDULED. */
+  status: string;
+  /** ISO 8601, UTC. */
+  start: string | null;
+  /** ISO 8601, UTC; null while running. */
+  end: string | null;
+  user: string | null;
+  /** The notebook or script it ran from. */
+  source: string | null;
+  params: Record<string, string>;
+  /** Each metric's last value. */
+  metrics: Record<string, number>;
+  /** The run's own tags (MLflow's mlflow.* system tags left out). */
+  tags: Record<string, string>;
+  /** Model Registry versions made from this run. */
+  registered: RunRegistered[];
+}
+
+export interface RunComparison {
+  runs: Run[];
+  params: string[];
+  metrics: string[];
+  different: RunDifferences;
+  /**
+   * Metric -> the run id with the best value, for metrics whose better direction is
+   * known.
+   */
+  best: Record<string, string>;
+  directions: Record<string, 'up' | 'down'>;
+}
+
+export interface RunDetail {
+  id: string;
+  name: string;
+  experiment_id: string;
+  /** RUNNING, FINISHED, FAILED, KILLED or SCHEDULED. */
+  status: string;
+  /** ISO 8601, UTC. */
+  start: string | null;
+  /** ISO 8601, UTC; null while running. */
+  end: string | null;
+  user: string | null;
+  /** The notebook or script it ran from. */
+  source: string | null;
+  params: Record<string, string>;
+  /** Each metric's last value. */
+  metrics: Record<string, number>;
+  /** The run's own tags (MLflow's mlflow.* system tags left out). */
+  tags: Record<string, string>;
+  /** Model Registry versions made from this run. */
+  registered: RunRegistered[];
+  /** Metric -> its last step (0 for a metric logged once). */
+  metric_steps: Record<string, number>;
+  /** The run's top-level artifact paths (folders end with /). */
+  artifacts: string[];
+  artifact_uri: string | null;
+}
+
+export interface RunDifferences {
+  params: string[];
+  metrics: string[];
+}
+
+export interface RunList {
+  runs: Run[];
+  /** Every param name on this page, sorted. */
+  params: string[];
+  /** Every metric name on this page, sorted. */
+  metrics: string[];
+  /** Which way each known metric is better (the Models panel's rule). */
+  directions: Record<string, 'up' | 'down'>;
+  next: string | null;
+}
+
+export interface RunRegistered {
+  group: string;
+  version: number;
+}
+
+export interface RunRegistration {
+  group: string;
+  version: number;
+  arn: string;
+}
+
+export interface RunsCompareHistory {
+  key: string;
+  /** One history per run, in the asked order. */
+  series: MetricHistory[];
+}
+
 export interface Status {
   version: string;
   /** Null when no region is configured (aws.error says how to set it). */
@@ -559,6 +724,13 @@ export interface SwitchAccepted {
 export interface SwitchRequest {
   /** A Studio JupyterLab instance type of the catalog, e.g. ml.g4dn.xlarge. */
   instance_type: string;
+}
+
+export interface UiUrl {
+  /** Opens the MLflow UI; a presigned one works once. */
+  url: string;
+  /** Seconds the URL may be used in; null for a plain MLflow URL. */
+  expires_in: number | null;
 }
 
 export interface WorkloadRequest {

@@ -1,0 +1,99 @@
+"""What an admin can configure about the Experiments panel (``c.Experiments.<trait>``)."""
+
+from __future__ import annotations
+
+import re
+
+from traitlets import Int, TraitError, Unicode, validate
+from traitlets.config import Configurable
+
+#: A SageMaker MLflow tracking server's or MLflow app's ARN.
+SERVER_ARN = re.compile(
+    r"^arn:aws[a-z-]*:sagemaker:(?P<region>[a-z0-9-]+):\d{12}:"
+    r"(?P<kind>mlflow-tracking-server|mlflow-app)/(?P<name>[^/]+)$")
+
+
+class Experiments(Configurable):
+    """The Experiments panel: which MLflow it reads, page sizes, compare limits."""
+
+    tracking_uri = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "The MLflow the panel reads: an http(s):// URL of a plain MLflow server, a SageMaker "
+            "MLflow tracking server's ARN (arn:aws:sagemaker:<region>:<account>:"
+            "mlflow-tracking-server/<name>) or an MLflow app's ARN (…:mlflow-app/<id>). "
+            "Default: None: the Studio domain's default MLflow app, else the account's only "
+            "tracking server, else the panel says how to set this."
+        ),
+    )
+
+    mlflow_endpoint_url = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "Where SageMaker's MLflow data plane answers, for tracking-server and app ARNs. "
+            "Default: None: the regional endpoint (https://<region>.experiments.sagemaker.aws "
+            "for tracking servers, https://mlflow.sagemaker.<region>.app.aws for apps), or "
+            "SAGEMAKER_MLFLOW_CUSTOM_ENDPOINT when set, as the sagemaker-mlflow plugin reads it. "
+            "The demo points it at its local MLflow server."
+        ),
+    )
+
+    page_size = Int(
+        100,
+        config=True,
+        help="Runs per page of the runs sheet (MLflow allows up to 1000). Default: 100 runs.",
+    )
+
+    max_compare = Int(
+        50,
+        config=True,
+        help="The most runs one compare takes. Default: 50 runs.",
+    )
+
+    inference_image = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "The serving container image (an ECR URI) a version registered from a run gets, "
+            "e.g. the SageMaker MLflow inference image of the region. Default: None: the "
+            "version records where its model is (SourceUri) and gets a container when it is "
+            "deployed."
+        ),
+    )
+
+    request_timeout = Int(
+        10,
+        config=True,
+        help="Seconds one MLflow REST call may take before the panel says the tracking server "
+             "did not answer. Default: 10 seconds.",
+    )
+
+    @validate("tracking_uri")
+    def _validate_tracking_uri(self, proposal: dict) -> str | None:
+        value = (proposal["value"] or "").strip()
+        if not value:
+            return None
+        if not (value.startswith(("http://", "https://")) or SERVER_ARN.match(value)):
+            raise TraitError(
+                "Experiments.tracking_uri must be an http(s):// URL, a SageMaker MLflow "
+                f"tracking server ARN or an MLflow app ARN, not {value[:200]!r}")
+        return value
+
+    @validate("page_size")
+    def _validate_page_size(self, proposal: dict) -> int:
+        value = proposal["value"]
+        if not 1 <= value <= 1000:
+            raise TraitError("Experiments.page_size must be 1 to 1000 runs (MLflow's limit)")
+        return value
+
+    @validate("max_compare")
+    def _validate_max_compare(self, proposal: dict) -> int:
+        value = proposal["value"]
+        if not 2 <= value <= 100:
+            raise TraitError("Experiments.max_compare must be 2 to 100 runs")
+        return value

@@ -1,0 +1,128 @@
+"""``{base_url}dsws/experiments/…``: thin handlers over ``ExperimentsService``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from jupyter_server.auth.decorator import authorized
+from tornado import web
+
+from ..web import ServiceHandler, api
+from .models import (
+    ExperimentList,
+    ExperimentsQuery,
+    HistoryQuery,
+    MetricHistory,
+    MlflowServerList,
+    RegisterRequest,
+    RunComparison,
+    RunDetail,
+    RunList,
+    RunRegistration,
+    RunsCompareHistory,
+    RunsCompareHistoryQuery,
+    RunsCompareQuery,
+    RunsQuery,
+    UiUrl,
+)
+
+if TYPE_CHECKING:
+    from .service import ExperimentsService  # noqa: F401  (the handlers' type argument)
+
+_EXPERIMENT = r"(?P<experiment_id>[0-9A-Za-z_-]{1,64})"
+_RUN = r"(?P<run_id>[0-9A-Za-z_-]{1,64})"
+_KEY = r"(?P<key>[^/]{1,250})"
+
+
+class _ExperimentsHandler(ServiceHandler["ExperimentsService"]):
+    """Given its ``ExperimentsService`` by the route (``ExperimentsFeature.handlers``)."""
+
+    @property
+    def _track_activity(self) -> bool:  # type: ignore[override]
+        # Reading runs is not a person's activity on the server; registering one is.
+        return self.request.method != "GET"
+
+
+class ServersHandler(_ExperimentsHandler):
+    @web.authenticated
+    @authorized
+    @api
+    async def get(self) -> MlflowServerList:
+        return await self.service.servers()
+
+
+class ExperimentsHandler(_ExperimentsHandler):
+    @web.authenticated
+    @authorized
+    @api
+    async def get(self, query: ExperimentsQuery) -> ExperimentList:
+        return await self.service.experiments(query.query, query.next)
+
+
+class RunsHandler(_ExperimentsHandler):
+    @web.authenticated
+    @authorized
+    @api
+    async def get(self, experiment_id: str, query: RunsQuery) -> RunList:
+        return await self.service.runs(experiment_id, query.filter, query.order_by, query.next)
+
+
+class RunHandler(_ExperimentsHandler):
+    @web.authenticated
+    @authorized
+    @api
+    async def get(self, run_id: str) -> RunDetail:
+        return await self.service.run(run_id)
+
+
+class HistoryHandler(_ExperimentsHandler):
+    @web.authenticated
+    @authorized
+    @api
+    async def get(self, run_id: str, key: str, query: HistoryQuery) -> MetricHistory:
+        return await self.service.history(run_id, key, query.max_points)
+
+
+class CompareHandler(_ExperimentsHandler):
+    @web.authenticated
+    @authorized
+    @api
+    async def get(self, query: RunsCompareQuery) -> RunComparison:
+        return await self.service.compare(query.run)
+
+
+class CompareHistoryHandler(_ExperimentsHandler):
+    @web.authenticated
+    @authorized
+    @api
+    async def get(self, key: str, query: RunsCompareHistoryQuery) -> RunsCompareHistory:
+        return await self.service.compare_history(query.run, key, query.max_points)
+
+
+class RegisterHandler(_ExperimentsHandler):
+    @web.authenticated
+    @authorized
+    @api(status=201)
+    async def post(self, run_id: str, body: RegisterRequest) -> RunRegistration:
+        return await self.service.register(run_id, body)
+
+
+class UiUrlHandler(_ExperimentsHandler):
+    @web.authenticated
+    @authorized
+    @api
+    async def post(self) -> UiUrl:
+        return await self.service.ui_url()
+
+
+handlers = [
+    ("experiments/servers", ServersHandler),
+    ("experiments/experiments", ExperimentsHandler),
+    (rf"experiments/experiments/{_EXPERIMENT}/runs", RunsHandler),
+    (rf"experiments/runs/{_RUN}", RunHandler),
+    (rf"experiments/runs/{_RUN}/metrics/{_KEY}", HistoryHandler),
+    (rf"experiments/runs/{_RUN}/register", RegisterHandler),
+    ("experiments/compare", CompareHandler),
+    (rf"experiments/compare/metrics/{_KEY}", CompareHistoryHandler),
+    ("experiments/ui-url", UiUrlHandler),
+]

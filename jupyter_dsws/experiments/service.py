@@ -1,0 +1,118 @@
+"""``ExperimentsService``: what the Experiments panel asks of MLflow and SageMaker.
+
+No tornado here: the handlers are thin over these methods. The MLflow target is resolved
+per request (cached a minute, ``tracking.py``); reading is in ``reading.py`` and
+``histories.py``, registering in ``promote.py``, the compare rules are the Models panel's
+(``registry/compare.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import InvalidInput
+from ..registry.compare import best_of, differing, direction
+from ..studio import StudioApp
+from . import histories, promote, reading, sheet
+from .config import Experiments
+from .mlflow_rest import MlflowRest
+from .models import (
+    ExperimentList,
+    MetricHistory,
+    MlflowServerList,
+    RegisterRequest,
+    RunComparison,
+    RunDetail,
+    RunDifferences,
+    RunList,
+    RunRegistration,
+    RunsCompareHistory,
+    UiUrl,
+)
+from .tracking import Tracking
+
+
+class ExperimentsService:
+    def __init__(self, aws: Any, config: Experiments, studio: StudioApp | None, *,
+                 metric_directions: Mapping[str, str] | None = None) -> None:
+        self.aws = aws
+        self.config = config
+        self.tracking = Tracking(aws, config, studio)
+        self.metric_directions = dict(metric_directions or {})
+        self._rest: MlflowRest | None = None
+
+    async def rest(self) -> MlflowRest:
+        target, _ = await self.tracking.target()
+        if self._rest is None or self._rest.target != target:
+            self._rest = MlflowRest(target, self.aws, timeout=self.config.request_timeout)
+        return self._rest
+
+    def directions(self, metrics: list[str]) -> dict[str, Any]:
+        found = {m: direction(m, self.metric_directions) for m in metrics}
+        return {m: way for m, way in found.items() if way}
+
+    # Servers -------------------------------------------------------------------------
+
+    async def servers(self) -> MlflowServerList:
+        return await self.tracking.servers()
+
+    async def ui_url(self) -> UiUrl:
+        return await self.tracking.ui_url()
+
+    # Reading -------------------------------------------------------------------------
+
+    async def experiments(self, query: str | None, next_: str | None) -> ExperimentList:
+        return await reading.experiments(await self.rest(), query, next_)
+
+    async def runs(self, experiment_id: str, filter_: str | None, order_by: str | None,
+                   next_: str | None) -> RunList:
+        page = await reading.runs(await self.rest(), experiment_id, filter_=filter_,
+                                  order_by=order_by, next_=next_,
+                                  page_size=self.config.page_size)
+        page.directions = self.directions(page.metrics)
+        return page
+
+    async def run(self, run_id: str) -> RunDetail:
+        return await reading.run_detail(await self.rest(), run_id)
+
+    async def history(self, run_id: str, key: str, max_points: int) -> MetricHistory:
+        return await histories.history(await self.rest(), run_id, key, max_points)
+
+    # Compare -------------------------------------------------------------------------
+
+    def _check_compare(self, run_ids: list[str]) -> list[str]:
+        unique = list(dict.fromkeys(run_ids))
+        most = self.config.max_compare
+        if not 2 <= len(unique) <= most:
+            raise InvalidInput(f"Compare takes 2 to {most} different runs; {len(unique)} "
+                               "given.", code="bad_compare")
+        return unique
+
+    async def compare(self, run_ids: list[str]) -> RunComparison:
+        unique = self._check_compare(run_ids)
+        runs = await reading.some_runs(await self.rest(), unique)
+        params, metrics = sheet.names(runs)
+        directions = self.directions(metrics)
+        return RunComparison(
+            runs=runs, params=params, metrics=metrics,
+            different=RunDifferences(params=differing([r.params for r in runs], params),
+                                  metrics=differing([r.metrics for r in runs], metrics)),
+            best=best_of({r.id: r.metrics for r in runs}, metrics, directions),
+            directions=directions)
+
+    async def compare_history(self, run_ids: list[str], key: str,
+                              max_points: int) -> RunsCompareHistory:
+        unique = self._check_compare(run_ids)
+        series = await histories.histories(await self.rest(), unique, key, max_points)
+        return RunsCompareHistory(key=key, series=series)
+
+    # Promote -------------------------------------------------------------------------
+
+    async def register(self, run_id: str, request: RegisterRequest) -> RunRegistration:
+        rest = await self.rest()
+        _, server = await self.tracking.target()
+        return await promote.register(
+            rest, self.aws, run_id, request,
+            tracking_uri=server.url if server.kind == "url" else server.arn,
+            image_uri=self.config.inference_image)
