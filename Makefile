@@ -14,6 +14,8 @@ BIN := $(CURDIR)/$(VENV)/bin
 ENVS := $(CURDIR)/build/envs
 # checkov in its own venv (its pins clash with ours); outside ENVS, which wheel-envs wipes.
 CHECKOV_ENV := $(CURDIR)/build/checkov-env
+# MLflow's server in its own venv too (tests/experiments and the demo start it).
+MLFLOW_ENV := $(CURDIR)/build/mlflow-env
 export PATH := $(BIN):$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # yarn must not refuse a committed lock file nor try to reach anything but the registry
@@ -21,7 +23,7 @@ export YARN_ENABLE_TELEMETRY := 0
 
 DEMO_ARGS ?=
 
-.PHONY: demo test dev contract lint test-python test-ts test-browser wheel wheel-envs chromium clean checkov-env \
+.PHONY: demo test dev contract lint test-python test-ts test-browser wheel wheel-envs chromium clean checkov-env mlflow-env \
   shellcheck test-lifecycle
 
 demo: dev
@@ -68,6 +70,14 @@ $(CHECKOV_ENV)/.installed: requirements/checkov.txt
 
 checkov-env: $(CHECKOV_ENV)/.installed
 
+$(MLFLOW_ENV)/.installed: requirements/mlflow.txt
+	$(PYTHON) -m venv $(MLFLOW_ENV)
+	$(MLFLOW_ENV)/bin/pip install -q --upgrade pip
+	$(MLFLOW_ENV)/bin/pip install -q -r requirements/mlflow.txt
+	touch $@
+
+mlflow-env: $(MLFLOW_ENV)/.installed
+
 shellcheck:
 	@command -v shellcheck >/dev/null || { \
 	  echo "Installing Debian's shellcheck for the lifecycle script's lint"; \
@@ -91,9 +101,9 @@ lint: dev
 	ruff check .
 	jlpm typecheck
 
-test-python: dev checkov-env
+test-python: dev checkov-env mlflow-env
 	python scripts/check_auth.py
-	DSWS_CHECKOV=$(CHECKOV_ENV)/bin/checkov python -m pytest
+	DSWS_CHECKOV=$(CHECKOV_ENV)/bin/checkov DSWS_MLFLOW=$(MLFLOW_ENV)/bin/mlflow python -m pytest
 
 test-ts: dev
 	jlpm test
