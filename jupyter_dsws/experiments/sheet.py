@@ -112,8 +112,8 @@ def downsample(points: Sequence[MetricPoint], max_points: int) -> tuple[list[Met
     if len(ordered) <= max_points:
         return ordered, False
     inner = ordered[1:-1]
-    buckets = max(1, (max_points - 2) // 2)
-    size = len(inner) / buckets
+    buckets = (max_points - 2) // 2  # none when only the ends fit
+    size = len(inner) / max(buckets, 1)
     kept = [ordered[0]]
     for b in range(buckets):
         chunk = inner[int(b * size):int((b + 1) * size)]

@@ -123,10 +123,9 @@ class Tracking:
             host = urlsplit(uri).netloc or uri
             server = MlflowServer(name=host, kind="url", status="Configured", default=True, url=uri)
             return Found([server], server, None)
-        tracking, apps = await asyncio.gather(
-            self.aws.items("sagemaker", "list_mlflow_tracking_servers",
-                           "TrackingServerSummaries", max_pages=10),
-            self.aws.items("sagemaker", "list_mlflow_apps", "Summaries", max_pages=10))
+        tracking = await self.aws.items("sagemaker", "list_mlflow_tracking_servers",
+                                        "TrackingServerSummaries", max_pages=10)
+        apps = await self.aws.items("sagemaker", "list_mlflow_apps", "Summaries", max_pages=10)
         servers = [MlflowServer(arn=s["TrackingServerArn"], name=s.get("TrackingServerName") or "",
                           kind="tracking_server", status=s.get("TrackingServerStatus") or "",
                           mlflow_version=s.get("MlflowVersion"), default=False,
