@@ -82,13 +82,13 @@ class MlflowServer:
             raise RuntimeError(f"mlflow server exited with {self.process.returncode}; see "
                                f"{self.folder / 'mlflow-server.log'}")
         try:
-            with urllib.request.urlopen(self.url + "/health", timeout=1) as answer:
+            with urllib.request.urlopen(self.url + "/health", timeout=1) as answer:  # noqa: S310 (http://127.0.0.1)
                 return answer.status == 200
         except (OSError, urllib.error.URLError):
             return False
 
     def wait_ready(self, timeout: float = 90.0) -> None:
-        """Return once ``/health`` answers (MLflow takes 5–30 s to start)."""
+        """Return once ``/health`` answers (MLflow takes 5 to 30 s to start)."""
         deadline = time.monotonic() + timeout
         while not self.ready():
             if time.monotonic() > deadline:

@@ -27,7 +27,8 @@ def _fake_aws(fake_aws: None) -> None:
 
 
 @pytest.fixture(scope="session")
-def mlflow_server(emulator: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MlflowServer]:
+def mlflow_server(emulator: Any,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[MlflowServer]:
     executable = mlflow_executable()
     if not executable:
         pytest.skip("DSWS_MLFLOW is not set: `make mlflow-env` installs MLflow in its own venv "
