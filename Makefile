@@ -26,7 +26,7 @@ DEMO_ARGS ?=
 .PHONY: demo test dev contract lint test-python test-ts test-browser wheel wheel-envs chromium clean checkov-env mlflow-env \
   shellcheck test-lifecycle
 
-demo: dev
+demo: dev mlflow-env
 	dsws demo $(DEMO_ARGS)
 
 test: dev chromium shellcheck

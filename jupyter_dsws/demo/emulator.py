@@ -29,6 +29,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from .codecommit import TARGET_PREFIX, CodeCommitLayer
 from .git_server import GIT_PATH_PREFIX, GitHttpApp, GitStore
+from .mlflow_control import MlflowControlPlane
 from .sagemaker import TARGET_PREFIX as SAGEMAKER_PREFIX
 from .sagemaker import SageMakerLayer
 
@@ -86,6 +87,7 @@ class Emulator:
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
         self.store: GitStore | None = None
+        self._app: EmulatorApp | None = None
 
     @property
     def port(self) -> int:
@@ -111,6 +113,7 @@ class Emulator:
             # A fresh moto knows no repository: the disk must not either.
             self.store.clear()
             app = EmulatorApp(self.store)
+            self._app = app
             self._server = make_server(HOST, self._port, app, threaded=True,
                                        request_handler=_QuietHandler)
             self._thread = threading.Thread(target=self._server.serve_forever,
@@ -139,6 +142,13 @@ class Emulator:
         with Emulator._running_lock:
             if Emulator._running is self:
                 Emulator._running = None
+
+    @property
+    def mlflow(self) -> MlflowControlPlane:
+        """Where the demo announces its MLflow tracking servers (SageMaker's control plane)."""
+        if self._app is None:
+            raise RuntimeError("The emulator is not running; call start() first.")
+        return self._app.sagemaker.mlflow
 
     def reset(self) -> None:
         """Wipe every service's state and every repository, as a fresh server has none."""

@@ -112,6 +112,7 @@ def run(args: argparse.Namespace, extra: list[str]) -> int:
 def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSignals) -> int:
     # The emulator layer needs moto (the demo extra): imported once we know it is there.
     from .emulator import Emulator
+    from .experiments import DemoMlflow
     from .git_server import valid_region
     from .seed import seed
 
@@ -123,25 +124,34 @@ def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSigna
         seeded = seed(emulator.endpoint_url, options.region, state_dir / "seed")
         if stop.requested:
             return 0
-        env = lab_environment(os.environ, region=options.region,
-                              endpoint_url=emulator.endpoint_url, state_dir=state_dir,
-                              token=options.token, clone_url=seeded.clone_url_http)
-        lab = subprocess.Popen(lab_command(options, emulator.endpoint_url, state_dir), env=env,
-                               start_new_session=True)
+        # MLflow starts and logs the team's runs in the background (experiments.py).
+        mlflow = DemoMlflow(emulator, seeded, state_dir)
+        mlflow.start()
         try:
-            if not _wait_until_ready(lab, options, stop):
-                if lab.poll() is None and not stop.requested:
-                    raise DemoError(f"JupyterLab did not answer within {READY_TIMEOUT:.0f} s.")
-            elif not stop.requested:
-                print(_ready_message(options, emulator.endpoint_url, seeded, state_dir,
-                                     temporary), flush=True)
-            return _wait_for_exit(lab, stop)
+            env = lab_environment(os.environ, region=options.region,
+                                  endpoint_url=emulator.endpoint_url, state_dir=state_dir,
+                                  token=options.token, clone_url=seeded.clone_url_http)
+            env.update(mlflow.kernel_environment())
+            command = lab_command(options, emulator.endpoint_url, state_dir,
+                                  settings=mlflow.lab_arguments())
+            lab = subprocess.Popen(command, env=env, start_new_session=True)
+            try:
+                if not _wait_until_ready(lab, options, stop):
+                    if lab.poll() is None and not stop.requested:
+                        raise DemoError(
+                            f"JupyterLab did not answer within {READY_TIMEOUT:.0f} s.")
+                elif not stop.requested:
+                    print(_ready_message(options, emulator.endpoint_url, seeded, state_dir,
+                                         temporary, mlflow.note), flush=True)
+                return _wait_for_exit(lab, stop)
+            finally:
+                stop_process_group(lab)
         finally:
-            stop_process_group(lab)
+            mlflow.stop()
 
 
 def _ready_message(options: DemoOptions, endpoint_url: str, seeded: SeedResult,
-                   state_dir: Path, temporary: bool) -> str:
+                   state_dir: Path, temporary: bool, mlflow_note: str = "") -> str:
     """The one block a person reads: where to go, what runs, what is in it."""
     lines = [
         "",
@@ -151,6 +161,7 @@ def _ready_message(options: DemoOptions, endpoint_url: str, seeded: SeedResult,
         f"  AWS emulator  {endpoint_url} (moto: account {seeded.account_id}, "
         f"region {options.region}, fake credentials)",
         f"  Workspace     {options.root_dir}",
+        *([f"  MLflow        {mlflow_note}"] if mlflow_note else []),
         f"  State         {state_dir}{' (removed at exit)' if temporary else ''}",
         "",
         "Seeded:",
@@ -161,8 +172,10 @@ def _ready_message(options: DemoOptions, endpoint_url: str, seeded: SeedResult,
     return "\n".join(lines)
 
 
-def lab_command(options: DemoOptions, endpoint_url: str, state_dir: Path) -> list[str]:
-    """``jupyter lab`` for the demo; the token travels in the environment, not in ``ps``."""
+def lab_command(options: DemoOptions, endpoint_url: str, state_dir: Path,
+                settings: list[str] | None = None) -> list[str]:
+    """``jupyter lab`` for the demo; the token travels in the environment, not in ``ps``.
+    ``settings`` are more ``--Class.trait=value`` options (the person's own come last)."""
     command = [
         sys.executable, "-m", "jupyterlab",
         f"--ip={HOST}", f"--port={options.port}",
@@ -185,7 +198,7 @@ def lab_command(options: DemoOptions, endpoint_url: str, state_dir: Path) -> lis
         command.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
-    return command + list(options.extra_lab_args)
+    return command + list(settings or []) + list(options.extra_lab_args)
 
 
 def lab_environment(base: Mapping[str, str], *, region: str, endpoint_url: str,

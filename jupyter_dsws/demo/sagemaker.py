@@ -1,4 +1,5 @@
-"""Who registered and who reviewed a model version, recorded as SageMaker does.
+"""Who registered and who reviewed a model version, recorded as SageMaker does; and
+SageMaker's MLflow operations, which moto lacks (``mlflow_control.py``).
 
 moto 5.2.5 writes ``fake-user-profile-name`` into every model package's ``CreatedBy`` (and
 copies it to ``LastModifiedBy`` on an update). AWS records the caller's Studio user
@@ -19,6 +20,8 @@ from moto.sagemaker.models import sagemaker_backends
 from werkzeug.wsgi import get_input_stream
 
 from .caller import access_key_id, caller
+from .mlflow_control import OPERATIONS as MLFLOW_OPERATIONS
+from .mlflow_control import MlflowControlPlane
 from .team import DOMAIN_ID, profile_of
 
 TARGET_PREFIX = "SageMaker."
@@ -31,10 +34,14 @@ WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 class SageMakerLayer:
     def __init__(self, moto: WsgiApp) -> None:
         self.moto = moto
+        #: SageMaker's MLflow operations, which moto lacks.
+        self.mlflow = MlflowControlPlane()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
                  ) -> Iterable[bytes]:
         operation = environ.get("HTTP_X_AMZ_TARGET", "")[len(TARGET_PREFIX):]
+        if operation in MLFLOW_OPERATIONS:
+            return self.mlflow(operation, environ, start_response)
         attribute = _RECORDED.get(operation)
         if attribute is None:
             return self.moto(environ, start_response)

@@ -44,7 +44,7 @@ _COMMIT_ENV = {
     "GIT_COMMITTER_EMAIL": "hermione.granger@hogwarts.example",
     "GIT_COMMITTER_DATE": "2024-09-01T09:00:00+00:00",
 }
-_NOTEBOOKS = {
+NOTEBOOKS = {
     "XGBoost": "train_xgboost_sorting_hat.ipynb",
     "Seq2seq": "train_seq2seq_inquiry_summaries.ipynb",
     "ARIMA": "forecast_arima_owls.ipynb",
@@ -210,7 +210,7 @@ def _seed_group(clients: Clients, row: InventoryRow, bucket: str, region: str,
             description=f"{row.model} version {number} for {row.feature}",
             metrics_uri=f"{prefix}/statistics.json", approval_status=PENDING,
             lineage={"Repository": clone_url, "CommitId": commit_id,
-                     "GeneratedBy": _NOTEBOOKS.get(row.model, REPOSITORY_NAME)},
+                     "GeneratedBy": NOTEBOOKS.get(row.model, REPOSITORY_NAME)},
             inference=_inference(model, row),
             sagemaker_client=sagemaker, s3_client=owner.s3,
         )["arn"]
