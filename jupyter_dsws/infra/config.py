@@ -89,6 +89,8 @@ class InfraConfig:
     codecommit_repository: bool = True
     repository_name: str = "sagemaker-repository"
     emr_security_groups: bool = True
+    mlflow_tracking_server: bool = True
+    mlflow_server_size: str = "Small"
     admin_role_arn: str = ""
     s3_prefix_list_id: str = ""
     idle: IdleDefaults = field(default_factory=IdleDefaults)
@@ -110,6 +112,10 @@ class InfraConfig:
         can point its script at the artefact bucket before the stack exists."""
         suffix = f"-{self.account}" if self.account else ""
         return f"{self.name_prefix}-{kind}-{self.region}{suffix}"
+
+    @property
+    def tracking_server_name(self) -> str:
+        return f"{self.name_prefix}-mlflow"
 
     @property
     def data_bucket(self) -> str:
@@ -225,6 +231,9 @@ def _validated(config: InfraConfig, *, base: Path) -> InfraConfig:
                         "synthesized without an AWS account, and can only pick 2 on its own")
     if config.admin_role_arn and not _ROLE_ARN.match(config.admin_role_arn):
         problems.append(f"admin_role_arn {config.admin_role_arn!r} is not an IAM role ARN")
+    if config.mlflow_server_size not in ("Small", "Medium", "Large"):
+        problems.append(f"mlflow_server_size {config.mlflow_server_size!r}: Small, Medium or "
+                        "Large")
     idle = config.idle
     values = (idle.min_idle_timeout_minutes, idle.idle_timeout_minutes,
               idle.max_idle_timeout_minutes)

@@ -46,6 +46,12 @@ INTERFACE_ENDPOINTS: tuple[InterfaceEndpoint, ...] = (
     InterfaceEndpoint("ecr.dkr", "ECR registry: pulling those images", "ecr"),
     InterfaceEndpoint("elasticmapreduce", "EMR API: finding and connecting to clusters (FR-2)",
                       "elasticmapreduce"),
+    InterfaceEndpoint("experiments", "SageMaker managed MLflow: the Experiments panel and "
+                      "notebooks logging runs (the tracking server's data plane)", None,
+                      aws_namespace=True,
+                      policy_note="AWS's default policy: MLflow requests are signed as "
+                                  "sagemaker-mlflow, which an endpoint policy cannot narrow "
+                                  "further than the role's own"),
     InterfaceEndpoint("servicequotas", "Service Quotas: the Instances panel", "servicequotas"),
     InterfaceEndpoint("kms", "KMS: the stack's key for S3 and the domain's EFS", "kms"),
     InterfaceEndpoint("ssm", "Systems Manager: parameters read by SageMaker tooling", "ssm"),

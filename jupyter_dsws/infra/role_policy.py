@@ -1,6 +1,8 @@
 """The execution role's permissions: exactly what our panels and the seed's work call.
 
-No ``*`` action, no ``NotAction``, no AWS-managed FullAccess policy. Every action that IAM
+No ``*`` action (one exception: ``sagemaker-mlflow:*``, MLflow's own API, whose actions grow
+with each MLflow version, held to our one tracking server), no ``NotAction``, no AWS-managed
+FullAccess policy. Every action that IAM
 lets us scope to a resource is scoped to ours: the domain's own spaces and apps, our
 buckets, repositories and key. The actions with resource ``*`` below are the ones IAM does
 not scope (List* calls, pricing, ECR's token, the describes EC2 needs for VPC jobs).
@@ -18,7 +20,8 @@ def _arn(service: str, resource: str) -> str:
 
 def execution_role_statements(*, domain_id: str, role_arn: str, subnet_ids: list[str],
                               security_group_id: str, bucket_arns: list[str],
-                              repository_arns: list[str], key_arn: str
+                              repository_arns: list[str], key_arn: str,
+                              tracking_server_arns: list[str] | None = None
                               ) -> list[iam.PolicyStatement]:
     statements = [
         iam.PolicyStatement(
@@ -59,7 +62,8 @@ def execution_role_statements(*, domain_id: str, role_arn: str, subnet_ids: list
                      "sagemaker:ListTrainingJobs", "codecommit:ListRepositories",
                      "servicequotas:ListServiceQuotas",
                      "servicequotas:ListAWSDefaultServiceQuotas", "pricing:GetProducts",
-                     "elasticmapreduce:ListClusters", "ecr:GetAuthorizationToken"],
+                     "elasticmapreduce:ListClusters", "ecr:GetAuthorizationToken",
+                     "sagemaker:ListMlflowTrackingServers", "sagemaker:ListMlflowApps"],
             resources=["*"]),
         iam.PolicyStatement(
             sid="ServiceQuotasOfSageMaker", actions=["servicequotas:GetServiceQuota"],
@@ -108,6 +112,20 @@ def execution_role_statements(*, domain_id: str, role_arn: str, subnet_ids: list
             actions=["elasticmapreduce:DescribeCluster", "elasticmapreduce:ListInstances"],
             resources=[_arn("elasticmapreduce", "cluster/*")]),
     ]
+    statements.append(iam.PolicyStatement(
+        sid="MlflowAppsOfTheAccount", actions=["sagemaker:DescribeMlflowApp"],
+        resources=[_arn("sagemaker", "mlflow-app/*")]))
+    if tracking_server_arns:
+        statements += [
+            iam.PolicyStatement(
+                sid="OurTrackingServer",
+                actions=["sagemaker:DescribeMlflowTrackingServer",
+                         "sagemaker:CreatePresignedMlflowTrackingServerUrl"],
+                resources=list(tracking_server_arns)),
+            # MLflow's REST API, signed as sagemaker-mlflow: log, search, read runs.
+            iam.PolicyStatement(sid="LogAndReadRuns", actions=["sagemaker-mlflow:*"],
+                                resources=list(tracking_server_arns)),
+        ]
     if repository_arns:
         statements.append(iam.PolicyStatement(
             sid="OurRepositories",

@@ -7,6 +7,7 @@ from constructs import Construct
 
 from .budget import CostBudget
 from .config import InfraConfig
+from .experiments import TrackingServer, tracking_server_arn
 from .network import Network
 from .registry import CodeAndRegistry
 from .storage import Storage
@@ -52,7 +53,17 @@ class StudioStack(Stack):
             shared_space_name=config.shared_space_name,
             resources=StudioResources(
                 bucket_arns=[b.bucket_arn for b in self.storage.private_buckets],
-                repository_arns=self.code.repository_arns, key_arn=self.storage.key.key_arn))
+                repository_arns=self.code.repository_arns, key_arn=self.storage.key.key_arn,
+                # Known before the server exists: its name is ours.
+                tracking_server_arns=[tracking_server_arn(config.tracking_server_name)]
+                if config.mlflow_tracking_server else []))
+        self.tracking: TrackingServer | None = None
+        if config.mlflow_tracking_server:
+            self.tracking = TrackingServer(
+                self, "Experiments", name=config.tracking_server_name,
+                size=config.mlflow_server_size, bucket=self.storage.artefact_bucket,
+                key=self.storage.key)
+
         if config.budget.enabled:
             CostBudget(self, "Budget", name=f"{config.name_prefix}-studio",
                        amount_usd=config.budget.amount_usd,
@@ -72,6 +83,8 @@ class StudioStack(Stack):
                 self.studio.lifecycle_config.attr_studio_lifecycle_config_arn,
             "StudioSecurityGroup": self.network.studio_sg.security_group_id,
         }
+        if self.tracking is not None:
+            outputs["TrackingServerArn"] = self.tracking.arn
         if self.network.emr_primary_sg is not None:
             outputs["EmrPrimarySecurityGroup"] = self.network.emr_primary_sg.security_group_id
         for name, value in outputs.items():

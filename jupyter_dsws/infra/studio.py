@@ -4,7 +4,7 @@ user profiles and Identity Center assignments, and the team's shared space (FR-1
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aws_cdk import Annotations, CfnTag
 from aws_cdk import aws_ec2 as ec2
@@ -29,6 +29,8 @@ class StudioResources:
     bucket_arns: list[str]
     repository_arns: list[str]
     key_arn: str
+    #: The MLflow tracking servers the team logs to (Experiments).
+    tracking_server_arns: list[str] = field(default_factory=list)
 
 
 class Studio(Construct):
@@ -79,7 +81,8 @@ class Studio(Construct):
                 domain_id=self.domain_id, role_arn=self.role.role_arn, subnet_ids=subnet_ids,
                 security_group_id=security_group.security_group_id,
                 bucket_arns=resources.bucket_arns, repository_arns=resources.repository_arns,
-                key_arn=resources.key_arn))
+                key_arn=resources.key_arn,
+                tracking_server_arns=resources.tracking_server_arns))
 
         self.user_profiles = self._users(identity_center)
         self.shared_space: sagemaker.CfnSpace | None = None

@@ -56,6 +56,7 @@ MINIMAL_CONFIG = f"""
 lifecycle_script = "{FIXTURES / 'on-start.sh'}"
 codecommit_repository = false
 emr_security_groups = false
+mlflow_tracking_server = false
 """
 
 

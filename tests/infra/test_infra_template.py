@@ -284,6 +284,13 @@ def test_no_iam_policy_has_a_wildcard_action_or_not_action(full_stack, minimal_s
             assert "NotAction" not in statement
             actions = statement["Action"] if isinstance(statement["Action"], list) else [
                 statement["Action"]]
+            if statement.get("Sid") == "LogAndReadRuns":
+                # The one wildcard: MLflow's actions grow with its versions (3.x added
+                # logged models); it is held to our own tracking server.
+                assert actions == ["sagemaker-mlflow:*"]
+                assert "mlflow-tracking-server" in _text(statement["Resource"]) or \
+                    "Fn::GetAtt" in _text(statement["Resource"])
+                continue
             assert all("*" not in a for a in actions), statement
         for role in stack.resources("AWS::IAM::Role").values():
             assert "ManagedPolicyArns" not in role["Properties"]
@@ -364,3 +371,31 @@ def test_budget_alerts_the_address_and_is_optional(full_stack, minimal_stack):
                  for s in n["Subscribers"]}
     assert addresses == {"admin@example.com"}
     assert minimal_stack.resources("AWS::Budgets::Budget") == {}
+
+
+# -- experiments: the team's MLflow tracking server (issue 22) ---------------------------
+
+def test_the_tracking_server_keeps_its_artifacts_in_our_bucket_and_the_role_reaches_only_it(
+        full_stack, minimal_stack):
+    server = full_stack.one("AWS::SageMaker::MlflowTrackingServer")["Properties"]
+    assert server["TrackingServerName"] == "team-mlflow"
+    assert server["TrackingServerSize"] == "Small"
+    assert "StorageArtefactBucket" in _text(server["ArtifactStoreUri"]) and \
+        _text(server["ArtifactStoreUri"]).endswith('/mlflow"]]}')
+    assert server["AutomaticModelRegistration"] is False
+    by_sid = {s["Sid"]: s for s in _role_statements(full_stack)}
+    runs = _text(by_sid["LogAndReadRuns"]["Resource"])
+    assert "mlflow-tracking-server/team-mlflow" in runs
+    assert "sagemaker:CreatePresignedMlflowTrackingServerUrl" in \
+        by_sid["OurTrackingServer"]["Action"]
+    # The server's own role writes only under mlflow/ of the artefact bucket.
+    artifacts = by_sid["Artifacts"]
+    assert _text(artifacts["Resource"]).endswith('/mlflow/*"]]}')
+    assert minimal_stack.resources("AWS::SageMaker::MlflowTrackingServer") == {}
+    assert "LogAndReadRuns" not in {s["Sid"] for s in _role_statements(minimal_stack)}
+
+
+def test_the_experiments_endpoint_is_there_for_mlflow(full_stack):
+    names = [_text(e["Properties"]["ServiceName"])
+             for e in full_stack.resources("AWS::EC2::VPCEndpoint").values()]
+    assert any("aws.sagemaker." in n and ".experiments" in n for n in names), names
