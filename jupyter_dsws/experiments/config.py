@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from traitlets import Int, TraitError, Unicode, validate
+from traitlets import Bool, Int, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
 #: A SageMaker MLflow tracking server's or MLflow app's ARN.
@@ -63,6 +63,19 @@ class Experiments(Configurable):
             "e.g. the SageMaker MLflow inference image of the region. Default: None: the "
             "version records where its model is (SourceUri) and gets a container when it is "
             "deployed."
+        ),
+    )
+
+    kernel_tracking_uri = Bool(
+        True,
+        config=True,
+        help=(
+            "Give kernels and terminals the panel's tracking URI as MLFLOW_TRACKING_URI (only "
+            "when their environment has none), so that mlflow.start_run() in a notebook logs "
+            "to the team's server with no setup; with an ARN the image's sagemaker-mlflow "
+            "plugin signs the calls. Kernels started before the URI is known (it is looked "
+            "up in SageMaker a few seconds after start when tracking_uri is not set) do not "
+            "get it. Default: True."
         ),
     )
 

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..background import BackgroundTask
+from ..errors import DSWSError
 from ..features import Feature, FeatureContext, Route, with_service
 from .config import Experiments
 from .handlers import handlers
 
 if TYPE_CHECKING:
     from .service import ExperimentsService
+
+#: What MLflow's client reads (kernels inherit the server's environment).
+TRACKING_URI = "MLFLOW_TRACKING_URI"
+#: Seconds after start before SageMaker is asked for the default tracking server.
+LOOKUP_DELAY_SECONDS = 5.0
 
 
 class ExperimentsFeature(Feature):
@@ -20,6 +29,7 @@ class ExperimentsFeature(Feature):
     def __init__(self, context: FeatureContext) -> None:
         super().__init__(context)
         self.config = Experiments(parent=context.config)
+        self._lookup: BackgroundTask | None = None
 
     @cached_property
     def service(self) -> ExperimentsService:
@@ -34,3 +44,29 @@ class ExperimentsFeature(Feature):
 
     def handlers(self) -> list[Route]:
         return with_service(handlers, lambda: self.service)
+
+    async def start(self) -> None:
+        if not self.config.kernel_tracking_uri or os.environ.get(TRACKING_URI):
+            return
+        if self.config.tracking_uri:  # known now: every kernel gets it
+            os.environ.setdefault(TRACKING_URI, self.config.tracking_uri)
+            return
+        self._lookup = BackgroundTask("dsws-experiments-tracking-uri", self._look_up)
+        self._lookup.start()
+
+    async def _look_up(self) -> None:
+        """The domain's default MLflow, looked up once the server is up (start-up stays
+        free of AWS calls)."""
+        await asyncio.sleep(LOOKUP_DELAY_SECONDS)
+        try:
+            found = await self.service.tracking.servers()
+        except DSWSError as error:
+            self.context.log.info("dsws: no MLflow tracking URI for kernels: %s", error.message)
+            return
+        if found.tracking_uri and not found.help:
+            os.environ.setdefault(TRACKING_URI, found.tracking_uri)
+            self.context.log.info("dsws: kernels log MLflow runs to %s", found.tracking_uri)
+
+    async def stop(self) -> None:
+        if self._lookup is not None:
+            await self._lookup.stop()

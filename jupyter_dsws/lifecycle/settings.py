@@ -7,8 +7,9 @@ reach it. Not a ``jupyter_server_config.d/*.json``: jupyter_server reads those d
 only for ``jpserver_extensions``, every other key there is ignored. Ours is a file of its
 own, so nothing the image or a person configured is overwritten, and the server's own
 config (``--DSWSExtension.…``, ``jupyter_server_config``) still takes precedence.
-Each key is a real trait: ``DSWSExtension.region``, ``DSWSExtension.panels`` and
-``IdleShutdown.timeout_minutes``, ``min_timeout_minutes``, ``max_timeout_minutes``.
+Each key is a real trait: ``DSWSExtension.region``, ``DSWSExtension.panels``,
+``IdleShutdown.timeout_minutes``, ``min_timeout_minutes``, ``max_timeout_minutes`` and
+``Experiments.tracking_uri``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..experiments.config import SERVER_ARN
 from ..features import panels
 from ..idle.config import IdleShutdown
 
@@ -40,6 +42,7 @@ class Settings:
     idle_timeout_minutes: float | None = None
     idle_min_minutes: float | None = None
     idle_max_minutes: float | None = None
+    mlflow_tracking_uri: str | None = None
     strict: bool = False
     budget_seconds: int = DEFAULT_BUDGET_SECONDS
 
@@ -61,6 +64,11 @@ class Settings:
             raise SettingsError(
                 "The idle settings need min ≤ timeout ≤ max (unset ones take the server's "
                 f"defaults); got {low:g} ≤ {value:g} ≤ {high:g} minutes.")
+        uri = self.mlflow_tracking_uri
+        if uri is not None and not (uri.startswith(("http://", "https://"))
+                                    or SERVER_ARN.match(uri)):
+            raise SettingsError(f"--mlflow-tracking-uri {uri[:200]!r}: an http(s):// URL, a "
+                                "SageMaker MLflow tracking server ARN or an MLflow app ARN.")
         if not 10 <= self.budget_seconds <= MAX_BUDGET_SECONDS:
             raise SettingsError(f"--budget-seconds must be within 10..{MAX_BUDGET_SECONDS} "
                                 "(Studio stops a lifecycle script after 300 s).")
@@ -91,6 +99,8 @@ class Settings:
             ("max_timeout_minutes", self.idle_max_minutes)) if value is not None}
         if idle:
             config["IdleShutdown"] = idle
+        if self.mlflow_tracking_uri is not None:
+            config["Experiments"] = {"tracking_uri": self.mlflow_tracking_uri}
         return config
 
     def server_config_json(self) -> str:
@@ -109,6 +119,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="IdleShutdown.min_timeout_minutes (server default 10).")
     group.add_argument("--idle-max-minutes", type=float,
                        help="IdleShutdown.max_timeout_minutes (server default 1440).")
+    group.add_argument("--mlflow-tracking-uri",
+                       help="Experiments.tracking_uri: the team's MLflow (tracking server or "
+                            "app ARN, or an http(s) URL); kernels get it as MLFLOW_TRACKING_URI "
+                            "(default: the domain's default MLflow app, else the account's only "
+                            "tracking server, looked up at start).")
     group.add_argument("--strict", action="store_true",
                        help="Fail the space's start when the install fails (default: log, exit "
                             "0, start without the extension).")
@@ -125,4 +140,5 @@ def from_args(args: argparse.Namespace) -> Settings:
                     idle_timeout_minutes=args.idle_timeout_minutes,
                     idle_min_minutes=args.idle_min_minutes,
                     idle_max_minutes=args.idle_max_minutes,
+                    mlflow_tracking_uri=args.mlflow_tracking_uri,
                     strict=args.strict, budget_seconds=args.budget_seconds)

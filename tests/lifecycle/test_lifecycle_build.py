@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from jupyter_dsws.app import DSWSExtension
+from jupyter_dsws.experiments.config import Experiments
 from jupyter_dsws.idle.config import IdleShutdown
 from jupyter_dsws.lifecycle import cli as lifecycle_cli
 from jupyter_dsws.lifecycle.awsapi import Calls, LifecycleError
@@ -87,13 +88,21 @@ def test_build_writes_a_verifiable_wheelhouse_and_a_script_with_everything_baked
 
 def test_settings_keys_are_real_traits():
     config = Settings(region="eu-west-1", panels=(), idle_timeout_minutes=20,
-                      idle_min_minutes=15, idle_max_minutes=600).server_config()
-    classes = {"DSWSExtension": DSWSExtension, "IdleShutdown": IdleShutdown}
+                      idle_min_minutes=15, idle_max_minutes=600,
+                      mlflow_tracking_uri="https://mlflow.internal").server_config()
+    classes = {"DSWSExtension": DSWSExtension, "IdleShutdown": IdleShutdown,
+               "Experiments": Experiments}
     assert set(config) == set(classes)
     for section, values in config.items():
         traits = classes[section].class_traits(config=True)
         assert set(values) <= set(traits), section
     assert Settings().server_config() == {}
+
+
+@pytest.mark.parametrize("uri", ["mlflow.internal", "arn:aws:sagemaker:eu-west-1:1:foo/x"])
+def test_a_tracking_uri_that_is_neither_url_nor_mlflow_arn_is_refused(uri):
+    with pytest.raises(SettingsError, match="--mlflow-tracking-uri"):
+        Settings(mlflow_tracking_uri=uri)
 
 
 def test_settings_with_odd_characters_stay_one_shell_word(tmp_path: Path):
