@@ -124,9 +124,21 @@ class DemoMlflow:
         return [f"--Experiments.tracking_uri={self.arn}",
                 f"--Experiments.mlflow_endpoint_url={self.server.url}"]
 
-    def kernel_environment(self) -> dict[str, str]:
-        """What a notebook needs for ``mlflow.start_run()`` to log here."""
-        return {"MLFLOW_TRACKING_URI": self.server.url} if self.server else {}
+    def kernel_environment(self, base: dict[str, str]) -> dict[str, str]:
+        """What a notebook needs for ``mlflow.start_run()`` to log here: the tracking URI,
+        and a kernel with mlflow (the MLflow venv's Python) on JUPYTER_PATH."""
+        if self.server is None:
+            return {}
+        kernels = self.folder / "jupyter"
+        spec = kernels / "kernels" / "mlflow-training" / "kernel.json"
+        spec.parent.mkdir(parents=True, exist_ok=True)
+        python = str(Path(self.server.executable).with_name("python"))
+        spec.write_text(json.dumps({
+            "argv": [python, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": "Python 3 (MLflow training)", "language": "python",
+            "metadata": {"debugger": True}}, indent=2))
+        path = [str(kernels), *filter(None, base.get("JUPYTER_PATH", "").split(os.pathsep))]
+        return {"MLFLOW_TRACKING_URI": self.server.url, "JUPYTER_PATH": os.pathsep.join(path)}
 
     def stop(self) -> None:
         self._stopping.set()

@@ -131,7 +131,7 @@ def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSigna
             env = lab_environment(os.environ, region=options.region,
                                   endpoint_url=emulator.endpoint_url, state_dir=state_dir,
                                   token=options.token, clone_url=seeded.clone_url_http)
-            env.update(mlflow.kernel_environment())
+            env.update(mlflow.kernel_environment(env))
             command = lab_command(options, emulator.endpoint_url, state_dir,
                                   settings=mlflow.lab_arguments())
             lab = subprocess.Popen(command, env=env, start_new_session=True)
