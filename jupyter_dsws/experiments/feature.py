@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..background import BackgroundTask
 from ..errors import DSWSError
@@ -25,10 +25,14 @@ LOOKUP_DELAY_SECONDS = 5.0
 class ExperimentsFeature(Feature):
     name = "experiments"
     configurables = (Experiments,)
+    uses = ("registry",)
 
-    def __init__(self, context: FeatureContext) -> None:
+    def __init__(self, context: FeatureContext, registry: Any = None) -> None:
         super().__init__(context)
         self.config = Experiments(parent=context.config)
+        if registry is not None:
+            # Versions MLflow registered itself have no metrics file: the run has them.
+            registry.run_metrics = self._run_metrics
         self._lookup: BackgroundTask | None = None
 
     @cached_property
@@ -44,6 +48,18 @@ class ExperimentsFeature(Feature):
 
     def handlers(self) -> list[Route]:
         return with_service(handlers, lambda: self.service)
+
+    async def _run_metrics(self, package: dict[str, Any]) -> dict[str, float] | None:
+        from .promote import run_of_package
+
+        run_id = run_of_package(package)
+        if run_id is None:
+            return None
+        try:
+            return await self.service.run_metrics(run_id)
+        except DSWSError as error:
+            self.context.log.debug("dsws: no metrics from run %s: %s", run_id, error.message)
+            return None
 
     async def start(self) -> None:
         if not self.config.kernel_tracking_uri or os.environ.get(TRACKING_URI):

@@ -78,3 +78,20 @@ async def register(rest: MlflowRest, aws: Any, run_id: str, request: RegisterReq
     await rest.post("runs/set-tag", {"run_id": run.id, "key": sheet.REGISTERED_TAG,
                                      "value": json.dumps(done)})
     return RunRegistration(group=request.group, version=made["version"], arn=made["arn"])
+
+
+# An MLflow run id in a model's S3 location (…/<experiment>/<run id>/artifacts/…) or in the
+# lineage this panel writes (…#/experiments/<experiment>/runs/<run id>).
+_RUN_IN_PATH = re.compile(r"/([0-9a-f]{32})/artifacts(?:/|$)|/runs/([0-9a-f]{32})$")
+
+
+def run_of_package(package: dict[str, Any]) -> str | None:
+    """The MLflow run a model package version came from, where its locations say so."""
+    containers = (package.get("InferenceSpecification") or {}).get("Containers") or []
+    places = [package.get("SourceUri"), *(c.get("ModelDataUrl") for c in containers),
+              (package.get("MetadataProperties") or {}).get("GeneratedBy")]
+    for place in places:
+        match = _RUN_IN_PATH.search(str(place or ""))
+        if match:
+            return match[1] or match[2]
+    return None

@@ -107,6 +107,10 @@ class ExperimentsService:
         series = await histories.histories(await self.rest(), unique, key, max_points)
         return RunsCompareHistory(key=key, series=series)
 
+    async def run_metrics(self, run_id: str) -> dict[str, float]:
+        """A run's metrics (the Models panel's, for versions MLflow registered itself)."""
+        return sheet.run_of(await reading.raw_run(await self.rest(), run_id)).metrics
+
     # Promote -------------------------------------------------------------------------
 
     async def register(self, run_id: str, request: RegisterRequest) -> RunRegistration:

@@ -33,6 +33,10 @@ class RegistryCalls:
         # A version's metrics URIs never change: remembered by ARN for trends.
         self._metrics_uris: dict[str, tuple[int, list[str]]] = {}
         self._caller: str | None = None
+        #: The metrics of a version that has no metrics file, read from the MLflow run it
+        #: came from (set by the Experiments panel when it is on), or None.
+        self.run_metrics: Callable[[dict[str, Any]], Awaitable[dict[str, float] | None]] | \
+            None = None
 
     async def _call(self, method: str, *, missing_ok: bool = False,
                     **params: Any) -> dict[str, Any]:

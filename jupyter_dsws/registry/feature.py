@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..features import Feature, FeatureContext, Route, with_service
 from .config import ModelRegistry
@@ -20,13 +20,17 @@ class RegistryFeature(Feature):
     def __init__(self, context: FeatureContext) -> None:
         super().__init__(context)
         self.config = ModelRegistry(parent=context.config)
+        #: Set by the Experiments panel: a version's metrics read from its MLflow run.
+        self.run_metrics: Any = None
 
     @cached_property
     def service(self) -> RegistryService:
         # Built at the first request: its models and logic are no part of the server's start.
         from .service import RegistryService
 
-        return RegistryService(self.context.aws, self.config, self.context.studio)
+        service = RegistryService(self.context.aws, self.config, self.context.studio)
+        service.run_metrics = self.run_metrics
+        return service
 
     def handlers(self) -> list[Route]:
         return with_service(handlers, lambda: self.service)

@@ -127,6 +127,10 @@ class RegistryListing(RegistryCalls):
         uris = statistics_uris(package.get("ModelMetrics"))
         self._metrics_uris[package["ModelPackageArn"]] = (package["ModelPackageVersion"], uris)
         flat, error = await self.store.metrics(uris)
+        values = flat.values
+        if not uris and self.run_metrics is not None:
+            # MLflow's own registration writes no metrics file: the run has them.
+            values = {**values, **(await self.run_metrics(package) or {})}
         creator = package.get("CreatedBy") or {}
         return Version(
             group=package["ModelPackageGroupName"], version=package["ModelPackageVersion"],
@@ -137,7 +141,7 @@ class RegistryListing(RegistryCalls):
             approval_description=package.get("ApprovalDescription") or None,
             params={k: str(v) for k, v in (package.get("CustomerMetadataProperties")
                                            or {}).items()},
-            metrics=flat.values, metrics_std=flat.std, metrics_error=error,
+            metrics=values, metrics_std=flat.std, metrics_error=error,
         )
 
     def history_uri(self, package: dict[str, Any]) -> str | None:

@@ -53,6 +53,12 @@ def s3(emulator: Any) -> Any:
 
 
 @pytest.fixture
+def sagemaker(emulator: Any) -> Any:
+    return boto3.client("sagemaker", region_name=REGION, endpoint_url=emulator.endpoint_url,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+@pytest.fixture
 def mlflow(mlflow_server: MlflowServer, s3: Any) -> MlflowWorld:
     """Log runs into the session's MLflow (each test names its experiments uniquely)."""
     return MlflowWorld(mlflow_server.url, s3)

@@ -217,3 +217,22 @@ async def test_an_unreachable_tracking_server_is_a_clear_503(jp_fetch):
     code, error = await fails(jp_fetch("dsws", "experiments", "experiments"))
     assert code == 503 and error["error"] == "endpoint_unreachable"
     assert "127.0.0.1:9" in error["message"]
+
+
+async def test_a_version_mlflow_registered_itself_shows_its_runs_metrics_in_models(
+        jp_fetch, mlflow, unique, s3, sagemaker):
+    from jupyter_dsws.registry import register_model
+
+    experiment = mlflow.experiment(f"auto-{unique}")
+    run = mlflow.run(experiment, "auto", metrics={"auc": 0.91}, artifacts=["model/MLmodel"])
+    artifacts = body(await jp_fetch("dsws", "experiments", "runs", run))["artifact_uri"]
+    group = f"auto-{unique}"
+    # As SageMaker's automatic registration leaves it: a serving container whose model is
+    # in the run's artifacts, and no metrics file.
+    register_model(group, f"{artifacts}/model",
+                   "123456789012.dkr.ecr.eu-central-1.amazonaws.com/mlflow-inference:3",
+                   s3_client=s3,
+                   sagemaker_client=sagemaker)
+    (version,) = body(await jp_fetch("dsws", "registry", "groups", group,
+                                     "versions"))["versions"]
+    assert version["metrics"] == {"auc": 0.91}

@@ -9,7 +9,12 @@ import math
 import pytest
 
 from jupyter_dsws.experiments.models import MetricPoint, MlflowServer
-from jupyter_dsws.experiments.promote import MAX_PARAMS, metadata_text, properties
+from jupyter_dsws.experiments.promote import (
+    MAX_PARAMS,
+    metadata_text,
+    properties,
+    run_of_package,
+)
 from jupyter_dsws.experiments.sheet import downsample, run_of
 from jupyter_dsws.experiments.tracking import data_plane, not_ready_help
 
@@ -105,3 +110,13 @@ def test_only_a_server_that_cannot_answer_needs_help():
     assert "Start it" in not_ready_help(server("tracking_server", status="Stopped"))
     assert "once it is ready" in not_ready_help(server("tracking_server", status="Creating"))
     assert not_ready_help(server("url", status="Configured")) is None
+
+
+def test_the_run_a_version_came_from_is_read_from_where_its_model_is():
+    run = "0123456789abcdef0123456789abcdef"
+    assert run_of_package({"SourceUri": f"s3://b/mlflow/4/{run}/artifacts/model"}) == run
+    assert run_of_package({"InferenceSpecification": {"Containers": [
+        {"ModelDataUrl": f"s3://b/4/{run}/artifacts/model/model.tar.gz"}]}}) == run
+    assert run_of_package({"MetadataProperties": {
+        "GeneratedBy": f"mlflow:arn#/experiments/4/runs/{run}"}}) == run
+    assert run_of_package({"SourceUri": "s3://b/models/churn/model.tar.gz"}) is None
