@@ -24,7 +24,7 @@ export YARN_ENABLE_TELEMETRY := 0
 DEMO_ARGS ?=
 
 .PHONY: demo test dev contract lint test-python test-ts test-browser wheel wheel-envs chromium clean checkov-env mlflow-env \
-  shellcheck test-lifecycle
+  shellcheck test-lifecycle screenshots
 
 demo: dev mlflow-env
 	dsws demo $(DEMO_ARGS)
@@ -110,6 +110,13 @@ test-ts: dev
 
 test-browser: dev chromium
 	cd ui-tests && CI=$${CI:-} DSWS_WHEEL_ENVS=$(ENVS) jlpm playwright test
+
+# The pictures in docs/images, taken by the browser tests that show them, only on request
+# (DSWS_SCREENSHOTS=1): a test run leaves docs/images as it is. Needs `make wheel-envs`.
+SCREENSHOT_SPECS := sidebar instances registry unreachable idle-stop
+screenshots: dev chromium
+	cd ui-tests && DSWS_SCREENSHOTS=1 DSWS_WHEEL_ENVS=$(ENVS) jlpm playwright test \
+	  $(SCREENSHOT_SPECS:%=tests/%.spec.ts) --project newest --project unreachable --project idle
 
 # --- the wheel, as users get it -------------------------------------------------------
 

@@ -15,15 +15,13 @@ and the ratio of the two p95s (the goal: at most 1.2).
 from __future__ import annotations
 
 import argparse
-import logging
 import statistics
 import sys
 import threading
 from pathlib import Path
 
 import boto3
-from moto.server import ThreadedMotoServer
-from status_latency import get, jupyter, summary
+from status_latency import get, jupyter, moto_server, p95, summary
 
 from jupyter_dsws.registry import register_model
 
@@ -49,56 +47,50 @@ def seed(endpoint: str, groups: int) -> None:
                            sagemaker_client=sagemaker, s3_client=s3)
 
 
-def p95(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[max(0, int(len(ordered) * 0.95) - 1)]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--groups", type=int, default=25)
     args = parser.parse_args()
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
-    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    moto.start()
-    host, port = moto.get_host_and_port()
-    upstream = f"http://{host}:{port}"
-    seed(upstream, args.groups)
-    proxy = StsHangsProxy(upstream)
-    threading.Thread(target=proxy.serve_forever, daemon=True).start()
-    path = "/dsws/registry/groups"
-    try:
-        with jupyter(proxy.url) as base:
-            get(base, path)  # clients built
-            normal = [get(base, path) for _ in range(args.requests)]
-            summary("Models list, nothing waiting", normal)
-
-            stop = threading.Event()
-
-            def poll() -> None:
-                while not stop.is_set():
-                    get(base, "/dsws/status")
-
-            pollers = [threading.Thread(target=poll, daemon=True) for _ in range(8)]
-            for thread in pollers:
-                thread.start()
-            while proxy.held < 8:
-                stop.wait(0.05)
-            hung = [get(base, path) for _ in range(args.requests)]
-            summary("Models list, 8 status polls waiting on a silent STS", hung)
-            stop.set()
-            print(f"p95 ratio (STS silent / nothing waiting): {p95(hung) / p95(normal):.2f}; "
-                  f"median ratio {statistics.median(hung) / statistics.median(normal):.2f}; "
-                  f"STS calls held: {proxy.held}")
+    with moto_server() as upstream:
+        seed(upstream, args.groups)
+        proxy = StsHangsProxy(upstream)
+        threading.Thread(target=proxy.serve_forever, daemon=True).start()
+        try:
+            measure(proxy, args.requests)
+        finally:
             proxy.release.set()
-            for thread in pollers:
-                thread.join(timeout=30)
-    finally:
+            proxy.shutdown()
+
+
+def measure(proxy: StsHangsProxy, requests: int) -> None:
+    path = "/dsws/registry/groups"
+    with jupyter(proxy.url) as base:
+        get(base, path)  # clients built
+        normal = [get(base, path) for _ in range(requests)]
+        summary("Models list, nothing waiting", normal)
+
+        stop = threading.Event()
+
+        def poll() -> None:
+            while not stop.is_set():
+                get(base, "/dsws/status")
+
+        pollers = [threading.Thread(target=poll, daemon=True) for _ in range(8)]
+        for thread in pollers:
+            thread.start()
+        while proxy.held < 8:
+            stop.wait(0.05)
+        hung = [get(base, path) for _ in range(requests)]
+        summary("Models list, 8 status polls waiting on a silent STS", hung)
+        stop.set()
+        print(f"p95 ratio (STS silent / nothing waiting): {p95(hung) / p95(normal):.2f}; "
+              f"median ratio {statistics.median(hung) / statistics.median(normal):.2f}; "
+              f"STS calls held: {proxy.held}")
         proxy.release.set()
-        proxy.shutdown()
-        moto.stop()
+        for thread in pollers:
+            thread.join(timeout=30)
 
 
 if __name__ == "__main__":

@@ -81,33 +81,41 @@ def get(base: str, path: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def summary(label: str, samples: list[float]) -> None:
+@contextmanager
+def moto_server():
+    """moto's server on a free local port, without a log line per request: its endpoint URL."""
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    moto.start()
+    host, port = moto.get_host_and_port()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        moto.stop()
+
+
+def p95(samples: list[float]) -> float:
     ordered = sorted(samples)
-    p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
-    print(f"{label:58s} n={len(samples):4d}  p50 {statistics.median(ordered):7.1f} ms"
-          f"  p95 {p95:7.1f} ms  max {ordered[-1]:7.1f} ms")
+    return ordered[max(0, int(len(ordered) * 0.95) - 1)]
+
+
+def summary(label: str, samples: list[float]) -> None:
+    print(f"{label:58s} n={len(samples):4d}  p50 {statistics.median(samples):7.1f} ms"
+          f"  p95 {p95(samples):7.1f} ms  max {max(samples):7.1f} ms")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
-    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    moto.start()
-    host, port = moto.get_host_and_port()
-    try:
-        with jupyter(f"http://{host}:{port}") as base:
-            get(base, "/dsws/status")  # warm the clients
-            summary("GET /dsws/status, sequential (moto)",
-                    [get(base, "/dsws/status") for _ in range(args.requests)])
-            with concurrent.futures.ThreadPoolExecutor(8) as pool:
-                summary("GET /dsws/status, 8 concurrent clients (moto)",
-                        list(pool.map(lambda _: get(base, "/dsws/status"),
-                                      range(args.requests))))
-    finally:
-        moto.stop()
+    with moto_server() as endpoint, jupyter(endpoint) as base:
+        get(base, "/dsws/status")  # warm the clients
+        summary("GET /dsws/status, sequential (moto)",
+                [get(base, "/dsws/status") for _ in range(args.requests)])
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            summary("GET /dsws/status, 8 concurrent clients (moto)",
+                    list(pool.map(lambda _: get(base, "/dsws/status"), range(args.requests))))
 
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))

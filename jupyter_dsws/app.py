@@ -10,6 +10,7 @@ from traitlets import Float, Int, List, Unicode, default, validate
 
 from . import __version__
 from .aws import AwsAccess, endpoint_from_environment, resolve_region
+from .config_bounds import one_or_more, positive
 from .features import Feature, FeatureContext, Route, feature_class, panels
 from .logs import route_through
 from .status.handlers import handlers as status_handlers
@@ -148,17 +149,8 @@ class DSWSExtension(ExtensionApp):
             )
         return list(dict.fromkeys(proposal["value"]))
 
-    @validate("aws_connect_timeout", "aws_read_timeout", "aws_request_deadline")
-    def _validate_timeout(self, proposal: dict) -> float:
-        if proposal["value"] <= 0:
-            raise ValueError(f"{proposal['trait'].name} must be a positive number of seconds.")
-        return proposal["value"]
-
-    @validate("aws_max_attempts", "aws_threads_per_service")
-    def _validate_attempts(self, proposal: dict) -> int:
-        if proposal["value"] < 1:
-            raise ValueError(f"{proposal['trait'].name} must be at least 1.")
-        return proposal["value"]
+    _positive = positive("aws_connect_timeout", "aws_read_timeout", "aws_request_deadline")
+    _one_or_more = one_or_more("aws_max_attempts", "aws_threads_per_service")
 
     def initialize_settings(self) -> None:
         self._unroute_logs = route_through(self.log)

@@ -103,15 +103,18 @@ def extension(jp_serverapp: Any) -> Any:
 def aws_calls(extension: Any) -> Callable[..., list[str]]:
     """``aws_calls("sagemaker", ...)``: starts recording every AWS API call the extension
     makes through those services' clients (moto or a Stubber behind them) and returns the
-    list, as "service.Operation" in call order."""
+    list, as "service.Operation" in call order. Every call made counts, whatever answers
+    it: moto, a botocore Stubber, or nobody (the Stubber refusing an unexpected call)."""
     def record(*services: str) -> list[str]:
         calls: list[str] = []
 
-        def note(model: Any, **_: Any) -> None:
+        def note(model: Any, **_: Any) -> None:  # returns None: the parameters stay
             calls.append(f"{model.service_model.service_name}.{model.name}")
 
         for service in services:
-            extension.aws.client(service).meta.events.register("before-call.*.*", note)
+            # The first event of a call, before a Stubber checks or answers it.
+            extension.aws.client(service).meta.events.register(
+                "provide-client-params.*.*", note)
         return calls
 
     return record

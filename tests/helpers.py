@@ -46,6 +46,20 @@ async def wait_for(condition: Callable[[], Any], timeout: float = 15.0, interval
         await asyncio.sleep(interval)
 
 
+def wait_until(condition: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05,
+               what: str = "condition") -> Any:
+    """``wait_for`` for code off the event loop (a subprocess's output, say): poll until
+    ``condition()`` is truthy and return its value; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(interval)
+
+
 async def checks_done(monitor: Any, count: int = 1, timeout: float = 15.0) -> None:
     """Return once the idle monitor has run ``count`` whole checks that began after this
     call, so whatever those checks would do has been done (or was not). The way to show

@@ -5,6 +5,7 @@ from __future__ import annotations
 from traitlets import Float, Int, List, Unicode, validate
 from traitlets.config import Configurable
 
+from ..config_bounds import positive, zero_or_more
 from .validate import FORBIDDEN_SCHEMES
 
 
@@ -95,14 +96,5 @@ class CodeCommitClone(Configurable):
                              "read the server's disk.")
         return list(dict.fromkeys(values))
 
-    @validate("clone_timeout_seconds", "stall_timeout_seconds")
-    def _validate_timeout(self, proposal: dict) -> float:
-        if proposal["value"] <= 0:
-            raise ValueError(f"{proposal['trait'].name} must be a positive number of seconds.")
-        return proposal["value"]
-
-    @validate("max_running_clones", "scan_depth")
-    def _validate_count(self, proposal: dict) -> int:
-        if proposal["value"] < 0:
-            raise ValueError(f"{proposal['trait'].name} cannot be negative.")
-        return proposal["value"]
+    _positive = positive("clone_timeout_seconds", "stall_timeout_seconds")
+    _zero_or_more = zero_or_more("max_running_clones", "scan_depth")

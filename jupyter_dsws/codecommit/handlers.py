@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
@@ -16,9 +14,6 @@ from .models import (
     CloneStatus,
     RepositoryList,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class _CodeCommitHandler(ServiceHandler["CodeCommitService"]):

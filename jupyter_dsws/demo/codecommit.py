@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from io import BytesIO
 from typing import Any
 
 from moto.codecommit.models import CodeCommitBackend, codecommit_backends
@@ -21,6 +20,7 @@ from werkzeug.wsgi import get_input_stream
 
 from .caller import caller
 from .git_server import GitStore, valid_repository_name
+from .wsgi import StartResponse, WsgiApp, call_through
 
 TARGET_PREFIX = "CodeCommit_20150413."
 
@@ -30,8 +30,6 @@ MAX_BATCH = 25
 
 _JSON = "application/x-amz-json-1.1"
 
-WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-StartResponse = Callable[..., Any]
 
 
 class CodeCommitError(Exception):
@@ -77,25 +75,10 @@ class CodeCommitLayer:
 
     def _through_moto(self, environ: dict[str, Any], start_response: StartResponse, body: bytes,
                       operation: str, region: str, params: dict[str, Any]) -> Iterable[bytes]:
-        # moto reads the body again: hand it a fresh copy of what we consumed.
-        environ = {**environ, "CONTENT_LENGTH": str(len(body)),
-                   "wsgi.input": BytesIO(body)}
-        captured: dict[str, Any] = {}
-
-        def keep(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
-            captured.update(status=status, headers=headers)
-
-        chunks = self.moto(environ, keep)
-        try:
-            payload = b"".join(chunks)
-        finally:
-            close = getattr(chunks, "close", None)
-            if close:
-                close()
-        status: str = captured["status"]
+        status, headers, payload = call_through(self.moto, environ, body)
         if status.startswith("200"):
             payload = self._after_moto(operation, region, params, payload)
-        headers = [(k, v) for k, v in captured["headers"] if k.lower() != "content-length"]
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
         start_response(status, [*headers, ("Content-Length", str(len(payload)))])
         return [payload]
 

@@ -15,7 +15,7 @@ import http.client
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -32,11 +32,10 @@ from .git_server import GIT_PATH_PREFIX, GitHttpApp, GitStore
 from .mlflow_control import MlflowControlPlane
 from .sagemaker import TARGET_PREFIX as SAGEMAKER_PREFIX
 from .sagemaker import SageMakerLayer
+from .wsgi import StartResponse
 
 HOST = "127.0.0.1"
 RESET_PATH = "/moto-api/reset"
-
-StartResponse = Callable[..., Any]
 
 
 class EmulatorApp:

@@ -13,13 +13,14 @@ import logging
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from werkzeug.wsgi import get_input_stream
 
 from .git import GitError, git_command, git_environment, run_git
+from .wsgi import StartResponse
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,6 @@ _URL = re.compile(
 # Smart HTTP only: the dumb protocol would expose the repository's files one by one.
 _METHODS = {"info/refs": "GET", "git-upload-pack": "POST", "git-receive-pack": "POST"}
 _BACKEND_TIMEOUT = 120.0
-
-StartResponse = Callable[..., Any]
 
 
 def valid_region(region: str) -> bool:

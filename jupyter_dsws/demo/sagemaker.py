@@ -12,8 +12,7 @@ outside Studio gets none on AWS. It reads moto's internals: moto is pinned.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from io import BytesIO
+from collections.abc import Iterable
 from typing import Any
 
 from moto.sagemaker.models import sagemaker_backends
@@ -23,12 +22,11 @@ from .caller import access_key_id, caller
 from .mlflow_control import OPERATIONS as MLFLOW_OPERATIONS
 from .mlflow_control import MlflowControlPlane
 from .team import DOMAIN_ID, profile_of
+from .wsgi import StartResponse, WsgiApp, call_through
 
 TARGET_PREFIX = "SageMaker."
 # Operation -> the attribute it records. (moto describes no CreatedBy of a group.)
 _RECORDED = {"CreateModelPackage": "created_by", "UpdateModelPackage": "last_modified_by"}
-
-WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
 class SageMakerLayer:
@@ -37,8 +35,7 @@ class SageMakerLayer:
         #: SageMaker's MLflow operations, which moto lacks.
         self.mlflow = MlflowControlPlane()
 
-    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
-                 ) -> Iterable[bytes]:
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         operation = environ.get("HTTP_X_AMZ_TARGET", "")[len(TARGET_PREFIX):]
         if operation in MLFLOW_OPERATIONS:
             return self.mlflow(operation, environ, start_response)
@@ -46,22 +43,10 @@ class SageMakerLayer:
         if attribute is None:
             return self.moto(environ, start_response)
         body = get_input_stream(environ).read()
-        environ = {**environ, "CONTENT_LENGTH": str(len(body)), "wsgi.input": BytesIO(body)}
-        captured: dict[str, Any] = {}
-
-        def keep(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
-            captured.update(status=status, headers=headers)
-
-        chunks = self.moto(environ, keep)
-        try:
-            payload = b"".join(chunks)
-        finally:
-            close = getattr(chunks, "close", None)
-            if close:
-                close()
-        if captured["status"].startswith("200"):
+        status, headers, payload = call_through(self.moto, environ, body)
+        if status.startswith("200"):
             self._record(environ, attribute, payload)
-        start_response(captured["status"], captured["headers"])
+        start_response(status, headers)
         return [payload]
 
     def _record(self, environ: dict[str, Any], attribute: str, payload: bytes) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from traitlets import Bool, Float, TraitError, Unicode, default, validate
+from traitlets import Bool, Float, TraitError, Unicode, default
 from traitlets.config import LoggingConfigurable
+
+from ..config_bounds import positive, zero_or_more
 
 DEFAULT_STUDIO_ACTIVITY_FILE = "/tmp/.sagemaker-last-active-timestamp"  # noqa: S108 (Studio's path)
 
@@ -108,20 +110,9 @@ class IdleShutdown(LoggingConfigurable):
     def _default_events_path(self) -> str:
         return str(state_dir(self) / "idle-events.jsonl")
 
-    @validate("timeout_minutes", "check_interval_seconds", "min_timeout_minutes",
-              "max_timeout_minutes", "client_ttl_seconds")
-    def _validate_positive(self, proposal: dict) -> float:
-        if not proposal["value"] > 0:
-            raise TraitError(f"IdleShutdown.{proposal['trait'].name} must be positive; "
-                             f"got {proposal['value']}.")
-        return float(proposal["value"])
-
-    @validate("warning_minutes", "save_wait_seconds")
-    def _validate_not_negative(self, proposal: dict) -> float:
-        if not proposal["value"] >= 0:
-            raise TraitError(f"IdleShutdown.{proposal['trait'].name} must be 0 or more; "
-                             f"got {proposal['value']}.")
-        return float(proposal["value"])
+    _positive = positive("timeout_minutes", "check_interval_seconds", "min_timeout_minutes",
+                         "max_timeout_minutes", "client_ttl_seconds")
+    _zero_or_more = zero_or_more("warning_minutes", "save_wait_seconds")
 
     def check_bounds(self) -> None:
         """min ≤ timeout ≤ max. Checked once all config is loaded, since the three arrive in

@@ -5,6 +5,8 @@ from __future__ import annotations
 from traitlets import Bool, Float, List, TraitError, Unicode, validate
 from traitlets.config import LoggingConfigurable
 
+from ..config_bounds import positive, zero_or_more
+
 
 class InstancePicker(LoggingConfigurable):
     """The catalog, the recommendations and switching this space's instance type."""
@@ -55,19 +57,8 @@ class InstancePicker(LoggingConfigurable):
              "Default: True.",
     )
 
-    @validate("pricing_refresh_interval_hours", "pricing_timeout_seconds")
-    def _validate_positive(self, proposal: dict) -> float:
-        if not proposal["value"] > 0:
-            raise TraitError(f"InstancePicker.{proposal['trait'].name} must be positive; "
-                             f"got {proposal['value']}.")
-        return float(proposal["value"])
-
-    @validate("pricing_first_refresh_delay_seconds")
-    def _validate_delay(self, proposal: dict) -> float:
-        if proposal["value"] < 0:
-            raise TraitError("InstancePicker.pricing_first_refresh_delay_seconds must be 0 or "
-                             f"more; got {proposal['value']}.")
-        return float(proposal["value"])
+    _positive = positive("pricing_refresh_interval_hours", "pricing_timeout_seconds")
+    _zero_or_more = zero_or_more("pricing_first_refresh_delay_seconds")
 
     @validate("working_days_per_month")
     def _validate_days(self, proposal: dict) -> float:

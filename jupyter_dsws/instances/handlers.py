@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
@@ -20,9 +19,6 @@ from .models import (
     SwitchRequest,
     WorkloadRequest,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class CatalogBase(ServiceHandler["InstancesService"]):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
@@ -20,9 +18,6 @@ from .models import (
     VersionList,
     VersionsQuery,
 )
-
-if TYPE_CHECKING:
-    pass
 
 _GROUP = r"(?P<group>[^/]+)"
 _VERSION = r"(?P<version>[0-9]{1,9})"

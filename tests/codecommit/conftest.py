@@ -25,7 +25,6 @@ from typing import Any
 
 import pytest
 from botocore.credentials import ReadOnlyCredentials
-from traitlets.config import Config
 from werkzeug.serving import make_server
 
 from jupyter_dsws.codecommit.credential_helper import sign
@@ -154,22 +153,25 @@ def big_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def dsws_config(request: pytest.FixtureRequest) -> dict:
-    """CodeCommitClone settings for this test, through indirect parametrization."""
-    return dict(getattr(request, "param", {}))
+def clone_config(request: pytest.FixtureRequest) -> dict:
+    """``CodeCommitClone`` settings of this test, through indirect parametrization."""
+    return {"extra_git_protocols": ["http"], "clone_timeout_seconds": 60.0,
+            **dict(getattr(request, "param", {}))}
 
 
 @pytest.fixture
-def jp_server_config(dsws_config: dict, emulator: Any, tmp_path: Path) -> Config:
-    clone = {"extra_git_protocols": ["http"], "clone_timeout_seconds": 60.0}
-    clone.update(dsws_config)
-    return Config({
-        "ServerApp": {"jpserver_extensions": {"jupyter_dsws": True}},
-        "DSWSExtension": {"region": REGION, "aws_endpoint_url": emulator.endpoint_url,
-                          "resource_metadata_path": str(tmp_path / "not-studio.json"),
-                          "state_dir": str(tmp_path / "state")},
-        "CodeCommitClone": clone,
-    })
+def config_sections(clone_config: dict) -> dict:
+    return {"CodeCommitClone": clone_config}
+
+
+@pytest.fixture
+def aws_endpoint_url(emulator: Any) -> str:
+    return emulator.endpoint_url
+
+
+@pytest.fixture
+def dsws_defaults(tmp_path: Path) -> dict:
+    return {"state_dir": str(tmp_path / "state")}
 
 
 def git_output(*args: str, cwd: Path) -> str:
@@ -193,28 +195,6 @@ def git_out() -> Callable[..., str]:
 def credentials() -> ReadOnlyCredentials:
     """The fake credentials every test process and git child has (see ``fake_aws``)."""
     return CREDENTIALS
-
-
-@pytest.fixture
-def closed_port() -> int:
-    """A loopback port that refuses connections."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def silent_port() -> Iterator[int]:
-    """A loopback port whose listener takes every connection and never says a word: to
-    an https:// client, a TLS handshake that hangs (an endpoint behind a black hole)."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(16)  # the kernel completes the TCP handshakes; nobody ever answers
-        yield int(sock.getsockname()[1])
 
 
 @pytest.fixture

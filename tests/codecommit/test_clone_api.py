@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import logging
@@ -14,13 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import body, wait_for
 from tornado.httpclient import HTTPClientError
 
 CC_BASE = "https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/"
-
-
-def body(response: Any) -> dict:
-    return json.loads(response.body)
 
 
 async def post_clone(jp_fetch: Callable[..., Any], payload: dict) -> str:
@@ -36,14 +32,15 @@ async def refused(jp_fetch: Callable[..., Any], payload: dict) -> tuple[int, dic
     return failure.value.code, json.loads(failure.value.response.body)
 
 
-async def wait_for(jp_fetch: Callable[..., Any], job: str, *, until: Callable[[dict], bool]
-                   = lambda s: s["state"] != "running", timeout: float = 60) -> dict:
-    deadline = time.monotonic() + timeout
-    while True:
-        status = body(await jp_fetch("dsws", "codecommit", "clone", job))
-        if until(status) or time.monotonic() > deadline:
-            return status
-        await asyncio.sleep(0.05)
+async def clone_status(jp_fetch: Callable[..., Any], job: str, *,
+                       until: Callable[[dict], bool] = lambda s: s["state"] != "running",
+                       timeout: float = 60) -> dict:
+    """The clone's status as the panel polls it, once ``until`` it (by default: over)."""
+    async def status() -> dict | None:
+        answer = body(await jp_fetch("dsws", "codecommit", "clone", job))
+        return answer if until(answer) else None
+
+    return await wait_for(status, timeout=timeout, what=f"clone {job}")
 
 
 @pytest.fixture
@@ -60,7 +57,7 @@ async def test_clone_by_name_over_https_with_our_credential_helper(
         git_out: Callable[..., str]) -> None:
     job = await post_clone(jp_fetch, {"repo": "team"})
 
-    status = await wait_for(jp_fetch, job)
+    status = await clone_status(jp_fetch, job)
     assert status["state"] == "done", status
     assert status["progress"] == 100
     assert status["path"] == "team"
@@ -93,7 +90,7 @@ async def test_clone_by_name_over_https_with_our_credential_helper(
 async def test_a_later_pull_signs_again_with_the_clones_own_config(
         jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any,
         git_out: Callable[..., str]) -> None:
-    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+    status = await clone_status(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
     assert status["state"] == "done"
     served.authorizations.clear()
     # As jupyterlab-git or a terminal would: the person's git configuration, a prompt off.
@@ -107,11 +104,10 @@ async def test_a_later_pull_signs_again_with_the_clones_own_config(
     "/opt/gone/bin/python",  # another image: the server's Python is not there at all
 ])
 async def test_a_clone_keeps_pulling_where_the_servers_python_lacks_jupyter_dsws(
-        jp_fetch: Callable[..., Any], jp_serverapp: Any, jp_root_dir: Path, served: Any,
+        jp_fetch: Callable[..., Any], extension: Any, jp_root_dir: Path, served: Any,
         python: str) -> None:
-    (extension,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
     extension.features["codecommit"].service.python = python
-    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+    status = await clone_status(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
     assert status["state"] == "done", status
     served.authorizations.clear()
 
@@ -125,7 +121,7 @@ async def test_a_clone_keeps_pulling_where_the_servers_python_lacks_jupyter_dsws
 
 async def test_a_pull_without_aws_credentials_says_what_to_do(
         jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
-    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+    status = await clone_status(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
     assert status["state"] == "done", status
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(GIT_TERMINAL_PROMPT="0", AWS_CONFIG_FILE=os.devnull,
@@ -145,7 +141,7 @@ async def test_a_branch_and_a_folder_can_be_chosen(
     (jp_root_dir / "projects").mkdir()
     job = await post_clone(jp_fetch, {"url": CC_BASE + "team", "branch": "feature",
                                       "path": "projects/owls"})
-    status = await wait_for(jp_fetch, job)
+    status = await clone_status(jp_fetch, job)
     assert status["state"] == "done", status
     assert status["path"] == "projects/owls"
     clone = jp_root_dir / "projects" / "owls"
@@ -210,7 +206,7 @@ async def test_cancel_stops_git_and_removes_the_partial_folder(
         return status["state"] != "running" or (
             status["phase"] == "Receiving objects" and status["progress"] > 0)
 
-    receiving = await wait_for(jp_fetch, job, until=receiving_or_over)
+    receiving = await clone_status(jp_fetch, job, until=receiving_or_over)
     assert receiving["state"] == "running", receiving
     assert (jp_root_dir / "big").exists()
     response = await jp_fetch("dsws", "codecommit", "clone", job, method="DELETE")
@@ -224,7 +220,7 @@ async def test_cancel_stops_git_and_removes_the_partial_folder(
 async def test_an_auth_failure_is_said_without_secrets(
         jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
     served.mode = "deny"
-    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+    status = await clone_status(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
 
     assert status["state"] == "failed"
     assert status["error"] == "auth_failed"
@@ -239,7 +235,7 @@ async def test_an_auth_failure_is_said_without_secrets(
 
 async def test_an_unknown_repository_is_said_as_such(
         jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any) -> None:
-    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "nope"}))
+    status = await clone_status(jp_fetch, await post_clone(jp_fetch, {"repo": "nope"}))
     assert status["state"] == "failed"
     assert status["error"] == "repository_not_found", status
     assert not (jp_root_dir / "nope").exists()
@@ -247,9 +243,9 @@ async def test_an_unknown_repository_is_said_as_such(
 
 async def test_an_unreachable_endpoint_names_the_vpc_endpoint(
         jp_fetch: Callable[..., Any], rewrite_to: Callable[[str], None],
-        closed_port: int) -> None:
-    rewrite_to(f"http://127.0.0.1:{closed_port}")
-    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+        closed_port_url: str) -> None:
+    rewrite_to(closed_port_url)
+    status = await clone_status(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
     assert status["error"] == "endpoint_unreachable", status
     assert "com.amazonaws.eu-central-1.git-codecommit" in status["message"]
 
@@ -269,10 +265,10 @@ async def test_polling_a_clone_is_not_a_persons_activity(
     await jp_fetch("dsws", "codecommit", "clone", job)
     await jp_fetch("dsws", "codecommit", "repos")
     assert settings["api_last_activity"] == stamped
-    await wait_for(jp_fetch, job)
+    await clone_status(jp_fetch, job)
 
 
-@pytest.mark.parametrize("dsws_config", [{"clone_timeout_seconds": 1.0}], indirect=True)
+@pytest.mark.parametrize("clone_config", [{"clone_timeout_seconds": 1.0}], indirect=True)
 async def test_a_clone_over_its_time_is_stopped_and_removed(
         jp_fetch: Callable[..., Any], jp_root_dir: Path, git_server: Any,
         rewrite_to: Callable[[str], None], big_repository: Path) -> None:
@@ -280,7 +276,7 @@ async def test_a_clone_over_its_time_is_stopped_and_removed(
     git_server.throttle = 0.01
     rewrite_to(f"http://127.0.0.1:{git_server.port}")
 
-    status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "big"}))
+    status = await clone_status(jp_fetch, await post_clone(jp_fetch, {"repo": "big"}))
 
     assert status["state"] == "failed"
     assert status["error"] == "timeout"
@@ -297,18 +293,19 @@ async def test_a_file_in_the_way_is_a_400_not_a_crash(
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("dsws_config", [{"stall_timeout_seconds": 2.0}], indirect=True)
+@pytest.mark.parametrize("clone_config", [{"stall_timeout_seconds": 2.0}], indirect=True)
 async def test_an_https_endpoint_that_never_answers_is_stopped_after_the_stall_time(
         jp_fetch: Callable[..., Any], jp_root_dir: Path, rewrite_to: Callable[[str], None],
-        silent_port: int) -> None:
+        silent_port_url: str) -> None:
     # git's low-speed limit does not count during the TLS handshake: curl would wait 300 s.
-    rewrite_to(f"https://127.0.0.1:{silent_port}")
+    silent = silent_port_url.replace("http://", "https://")
+    rewrite_to(silent)
     started = time.monotonic()
-    typed = await post_clone(jp_fetch, {"url": f"https://127.0.0.1:{silent_port}/other.git"})
+    typed = await post_clone(jp_fetch, {"url": f"{silent}/other.git"})
     by_name = await post_clone(jp_fetch, {"repo": "team"})
 
-    typed_status = await wait_for(jp_fetch, typed, timeout=30)
-    named_status = await wait_for(jp_fetch, by_name, timeout=30)
+    typed_status = await clone_status(jp_fetch, typed, timeout=30)
+    named_status = await clone_status(jp_fetch, by_name, timeout=30)
 
     assert time.monotonic() - started < 20
     assert typed_status["state"] == named_status["state"] == "failed"
@@ -326,9 +323,9 @@ async def test_a_failed_clone_removes_the_folders_it_made_and_nothing_else(
     (jp_root_dir / "mine").mkdir()
     (jp_root_dir / "mine" / "notes.txt").write_text("keep me")
 
-    new = await wait_for(jp_fetch, await post_clone(
+    new = await clone_status(jp_fetch, await post_clone(
         jp_fetch, {"repo": "nope", "path": "nest1/nest2/leaf"}))
-    inside = await wait_for(jp_fetch, await post_clone(
+    inside = await clone_status(jp_fetch, await post_clone(
         jp_fetch, {"repo": "nope", "path": "mine/nest2/leaf"}))
 
     assert new["state"] == inside["state"] == "failed"
@@ -337,8 +334,7 @@ async def test_a_failed_clone_removes_the_folders_it_made_and_nothing_else(
 
 
 async def test_our_log_lines_go_through_the_servers_logger_once(
-        jp_fetch: Callable[..., Any], jp_serverapp: Any, served: Any) -> None:
-    (extension,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
+        jp_fetch: Callable[..., Any], extension: Any, served: Any) -> None:
     # What logging.basicConfig(level=INFO) does when an AWS package in the image calls it.
     root = logging.getLogger()
     plain, server = io.StringIO(), io.StringIO()
@@ -351,7 +347,7 @@ async def test_our_log_lines_go_through_the_servers_logger_once(
     root.setLevel(logging.INFO)
     extension.log.addHandler(formatted)
     try:
-        status = await wait_for(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
+        status = await clone_status(jp_fetch, await post_clone(jp_fetch, {"repo": "team"}))
     finally:
         root.removeHandler(basic)
         root.setLevel(level)
@@ -364,15 +360,14 @@ async def test_our_log_lines_go_through_the_servers_logger_once(
     assert lines[0].startswith("[I ") and "into team: done" in lines[0]
 
 
-@pytest.mark.parametrize("dsws_config", [{"allowed_schemes": ["https", "http"]}], indirect=True)
+@pytest.mark.parametrize("clone_config", [{"allowed_schemes": ["https", "http"]}], indirect=True)
 async def test_a_token_in_the_query_string_is_in_no_message_or_log_line(
-        jp_fetch: Callable[..., Any], jp_serverapp: Any, failing_http: int) -> None:
-    (extension,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
+        jp_fetch: Callable[..., Any], extension: Any, failing_http: int) -> None:
     logged = io.StringIO()
     handler = logging.StreamHandler(logged)
     extension.log.addHandler(handler)
     try:
-        status = await wait_for(jp_fetch, await post_clone(jp_fetch, {
+        status = await clone_status(jp_fetch, await post_clone(jp_fetch, {
             "url": f"http://127.0.0.1:{failing_http}/team.git?token=ghp_s3cret"}))
     finally:
         extension.log.removeHandler(handler)

@@ -3,13 +3,13 @@ and botocore's Stubber for what no emulator does (AccessDenied)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from botocore.stub import Stubber
+from helpers import body
 from traitlets.config import Config
 
 from jupyter_dsws.aws import AwsAccess
@@ -18,10 +18,6 @@ from jupyter_dsws.codecommit.service import CodeCommitService
 from jupyter_dsws.demo.git import run_git
 
 REGION = "eu-central-1"
-
-
-def body(response: Any) -> dict:
-    return json.loads(response.body)
 
 
 async def test_repositories_are_listed_with_what_the_panel_shows(
@@ -55,7 +51,7 @@ async def test_repositories_are_listed_with_what_the_panel_shows(
     assert all(r["cloned_at"] is None for r in answer["repos"] if r is not repo)
 
 
-@pytest.mark.parametrize("dsws_config", [{"suggested_urls": ["https://github.com/a/b.git"]}],
+@pytest.mark.parametrize("clone_config", [{"suggested_urls": ["https://github.com/a/b.git"]}],
                          indirect=True)
 async def test_the_admins_suggestions_are_passed_on(
         jp_fetch: Callable[..., Any], fresh_emulator: Any) -> None:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import boto3
 import pytest
+from helpers import wait_for
 
 REGION = "eu-central-1"
 GROUPS = [f"isolation-{n}" for n in range(3)]
@@ -108,10 +109,8 @@ async def test_a_silent_sts_does_not_slow_the_models_list(jp_fetch, sts_hangs):
     normal = max([await models_list(jp_fetch) for _ in range(3)])
 
     polls = [asyncio.ensure_future(jp_fetch("dsws", "status")) for _ in range(POLLS)]
-    deadline = time.monotonic() + 10
-    while sts_hangs.held < POLLS:  # all of them are waiting on STS
-        assert time.monotonic() < deadline, f"only {sts_hangs.held} STS calls arrived"
-        await asyncio.sleep(0.05)
+    await wait_for(lambda: sts_hangs.held >= POLLS, timeout=10,
+                   what=f"{POLLS} status polls waiting on STS")
     during = await models_list(jp_fetch)
 
     assert during < max(2.0, 3 * normal), f"{during:.2f} s while STS hangs, {normal:.2f} s before"

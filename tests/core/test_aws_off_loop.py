@@ -11,21 +11,12 @@ lacks some of them: their errors are fine here, only where the clients were buil
 from __future__ import annotations
 
 import pytest
-
-STUDIO = {
-    "DomainId": "d-abc123",
-    "SpaceName": "hermione-space",
-    "UserProfileName": "hermione",
-    "AppType": "JupyterLab",
-    "ResourceArn": "arn:aws:sagemaker:eu-central-1:123456789012:app/d-abc123/"
-                   "hermione-space/jupyterlab/default",
-    "ResourceName": "default",
-}
+from helpers import STUDIO
 
 
-@pytest.mark.parametrize("dsws_config", [{"studio_metadata": STUDIO}], indirect=True)
-async def test_every_panels_clients_are_built_off_the_event_loop(jp_fetch, jp_serverapp):
-    (extension,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
+@pytest.mark.parametrize("studio_metadata", [{**STUDIO, "UserProfileName": "hermione"}],
+                         indirect=True)
+async def test_every_panels_clients_are_built_off_the_event_loop(jp_fetch, extension):
     for path in (("status",), ("registry", "groups"), ("registry", "overview"),
                  ("codecommit", "repos"), ("instances", "current")):
         await jp_fetch("dsws", *path, raise_error=False)

@@ -4,15 +4,14 @@ than a person needs to see."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from helpers import wait_for
 from jsonschema import Draft202012Validator
 from tornado.httpclient import HTTPClientError
 
@@ -195,12 +194,12 @@ async def test_a_bidi_override_in_a_clone_url_is_shown_escaped(jp_fetch, jp_root
         jp_fetch, "dsws", "codecommit", "clone", method="POST",
         body=json.dumps({"url": f"https://exa{RTL}mple.invalid/team.git"}))
     assert code == 202
-    deadline = time.monotonic() + 60
-    while True:
+
+    async def over() -> dict | None:
         _, status, _ = await answer(jp_fetch, "dsws", "codecommit", "clone", started["id"])
-        if status["state"] != "running" or time.monotonic() > deadline:
-            break
-        await asyncio.sleep(0.05)
+        return status if status["state"] != "running" else None
+
+    status = await wait_for(over, timeout=60, what="the clone to end")
     assert status["state"] == "failed"
     assert RTL not in status["message"]
     assert "\\u202e" in status["message"]

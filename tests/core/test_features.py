@@ -76,9 +76,8 @@ async def test_a_feature_listed_once_is_built_and_routed(jp_fetch, jp_serverapp)
 
 
 @pytest.mark.parametrize("dsws_config", [{}], indirect=True)
-async def test_a_listed_feature_is_on_by_default(jp_serverapp):
-    (app,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
-    assert list(app.features) == [*panels()]
+async def test_a_listed_feature_is_on_by_default(extension):
+    assert list(extension.features) == [*panels()]
     assert panels()[-1] == "greeting"
 
 

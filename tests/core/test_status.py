@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
+from helpers import STUDIO, body
 from tornado.httpclient import HTTPClientError
 
 from jupyter_dsws import __version__
 
 REGION = "eu-central-1"
-
-
-def body(response) -> dict:
-    return json.loads(response.body)
 
 
 async def test_status_shows_the_callers_identity_from_the_endpoint(jp_fetch, moto_url):
@@ -74,19 +70,12 @@ async def test_missing_region_says_how_to_set_it(jp_fetch):
     assert "c.DSWSExtension.region" in status["aws"]["error"]
 
 
-STUDIO_METADATA = {
-    "DomainId": "d-abc123",
-    "SpaceName": "hermione-space",
-    "AppType": "JupyterLab",
-    "ResourceArn": "arn:aws:sagemaker:eu-west-1:123456789012:app/d-abc123/"
-                   "hermione-space/jupyterlab/default",
-    "ResourceName": "default",
-}
+IN_IRELAND = {**STUDIO, "ResourceArn": STUDIO["ResourceArn"].replace(":eu-central-1:",
+                                                                      ":eu-west-1:")}
 
 
-@pytest.mark.parametrize(
-    "dsws_config", [{"region": None, "studio_metadata": STUDIO_METADATA}], indirect=True
-)
+@pytest.mark.parametrize("dsws_config", [{"region": None}], indirect=True)
+@pytest.mark.parametrize("studio_metadata", [IN_IRELAND], indirect=True)
 async def test_studio_app_is_detected_and_its_region_used(jp_fetch):
     status = body(await jp_fetch("dsws", "status"))
 

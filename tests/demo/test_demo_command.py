@@ -10,11 +10,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
+from helpers import wait_until
 
 from jupyter_dsws.demo.runner import DemoError, _lab_port, lab_environment
 
@@ -34,8 +35,7 @@ class Demo:
 
     def wait_until_ready(self) -> tuple[str, str, Path]:
         """The lab URL, the emulator endpoint and the state dir from the printed block."""
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
+        def printed() -> tuple[str, str, Path] | None:
             text = self.output()
             lab = re.search(r"JupyterLab\s+(http://127\.0\.0\.1:\d+/lab\?token=\S+)", text)
             aws = re.search(r"AWS emulator\s+(http://127\.0\.0\.1:\d+)", text)
@@ -43,8 +43,16 @@ class Demo:
             if lab and aws and state:
                 return lab.group(1), aws.group(1), Path(state.group(1))
             if self.process.poll() is not None:
-                break
-            time.sleep(0.2)
+                self.failed_to_start()
+            return None
+
+        try:
+            return wait_until(printed, timeout=START_TIMEOUT, interval=0.2,
+                              what="dsws demo's printed block")
+        except AssertionError:
+            self.failed_to_start()
+
+    def failed_to_start(self) -> NoReturn:
         pytest.fail(f"dsws demo did not start:\n{self.output()}\n{self.stderr.read_text()}")
 
     def stop(self, sig: int) -> int:

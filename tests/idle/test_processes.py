@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 
 from jupyter_dsws.idle import processes
 from jupyter_dsws.idle.processes import Proc, parse_stat, related
@@ -54,12 +54,8 @@ def test_a_detached_background_job_of_a_real_session_leader_is_found():
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 10
-        found: list[int] = []
-        while not found and time.monotonic() < deadline:
-            found = processes.running_processes({"k": leader.pid})["k"]
-            time.sleep(0.05)
-        assert found, "the background sleep was not found"
+        found = wait_until(lambda: processes.running_processes({"k": leader.pid})["k"],
+                           timeout=10, what="the background sleep to be found")
         for pid in found:
             os.kill(pid, 9)
     finally:
@@ -74,10 +70,9 @@ def test_multiprocessing_helpers_are_not_work():
          "multiprocessing.resource_tracker"],
     )
     try:
-        deadline = time.monotonic() + 5  # until the child has exec'd its command line
-        while not processes.is_helper(helper.pid) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert processes.is_helper(helper.pid)
+        # Once the child has exec'd its command line.
+        wait_until(lambda: processes.is_helper(helper.pid), timeout=5,
+                   what="the helper to be recognised")
         assert not processes.is_helper(os.getpid())
     finally:
         helper.kill()

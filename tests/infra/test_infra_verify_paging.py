@@ -5,8 +5,8 @@ Stubber plays an account with two pages of each: it checks every request against
 model and fails on a call it did not expect (enum values are not checked, so each call's
 exact parameters are asserted). What matters is only on the second pages: a route table with
 an internet gateway route, the gateway itself, half the interface endpoints and the subnets
-of the second availability zone. The audit's route and endpoint steps are run directly:
-the rest of the audit (domain, buckets, roles) does not touch EC2.
+of the second availability zone. The whole audit runs, as `dsws infra verify` runs it; a
+second Stubber plays the SageMaker side (the domain, no user profiles, no roles, no buckets).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from jupyter_dsws.infra.verify import Audit, AuditClients, AuditTarget
 
 REGION = "eu-central-1"
 VPC = "vpc-0123456789abcdef0"
+DOMAIN_ID = "d-team"
 DOMAIN_SUBNETS = ["subnet-a1", "subnet-b1"]
 IN_VPC = [{"Name": "vpc-id", "Values": [VPC]}]
 
@@ -79,19 +80,30 @@ def test_route_tables_gateways_endpoints_and_subnets_are_read_to_the_last_page()
                 for s in ("subnet-b1", "subnet-b2")],
                Filters=IN_VPC)
     stub.activate()
+    sagemaker = boto3.client("sagemaker", region_name=REGION)
+    studio = Stubber(sagemaker)
+    studio.add_response("describe_domain", {
+        "DomainId": DOMAIN_ID, "DomainName": "team-domain", "VpcId": VPC,
+        "SubnetIds": DOMAIN_SUBNETS, "AppNetworkAccessType": "VpcOnly", "AuthMode": "SSO"},
+        {"DomainId": DOMAIN_ID})
+    studio.add_response("list_user_profiles", {"UserProfiles": []},
+                        {"DomainIdEquals": DOMAIN_ID})
+    studio.activate()
 
-    audit = Audit(AuditClients(ec2=ec2, s3=None, iam=None, sagemaker=None),
-                  AuditTarget(region=REGION, domain_name="team-domain"))
-    audit._routes(VPC, DOMAIN_SUBNETS)
-    gateways = audit._endpoints(VPC, DOMAIN_SUBNETS)
+    findings = Audit(AuditClients(ec2=ec2, s3=None, iam=None, sagemaker=sagemaker),
+                     AuditTarget(region=REGION, domain_name="team-domain",
+                                 domain_id=DOMAIN_ID)).run()
     stub.assert_no_pending_responses()
+    studio.assert_no_pending_responses()
 
-    failed = [(f.requirement, f.resource, f.evidence) for f in audit.findings if not f.passed]
-    assert failed == [
-        ("routes", "rtb-second", "routes 0.0.0.0/0 to internet gateway igw-late"),
-        ("no internet gateway", VPC, "internet gateway igw-late is attached"),
+    network = [(f.requirement, f.resource, f.passed, f.evidence) for f in findings
+               if f.requirement in ("routes", "no internet gateway", "S3 gateway endpoint")]
+    assert network == [
+        ("routes", "rtb-first", True, "1 routes, targets local"),
+        ("routes", "rtb-second", False, "routes 0.0.0.0/0 to internet gateway igw-late"),
+        ("no internet gateway", VPC, False, "internet gateway igw-late is attached"),
+        ("S3 gateway endpoint", VPC, True, "vpce-s3"),
     ]
-    endpoints = [f for f in audit.findings if f.requirement == "interface endpoint"]
+    endpoints = [f for f in findings if f.requirement == "interface endpoint"]
     assert sorted(f.resource for f in endpoints) == sorted(services)
-    assert all(f"{REGION}a, {REGION}b" in f.evidence for f in endpoints)
-    assert gateways == ["vpce-s3"]
+    assert all(f.passed and f"{REGION}a, {REGION}b" in f.evidence for f in endpoints)

@@ -3,18 +3,14 @@ every answer is checked against docs/openapi.yaml (tests/live_contract.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 
 import pytest
+from helpers import body, wait_for
 from tornado.httpclient import HTTPClientError
 
 SEED = (Path(__file__).parents[2] / "jupyter_dsws" / "demo" / "data" / "inventory.csv").read_text()
-
-
-def body(response) -> dict:
-    return json.loads(response.body)
 
 
 async def post(jp_fetch, path: str, payload) -> dict:
@@ -159,10 +155,8 @@ async def test_an_unreachable_price_list_leaves_the_bundled_catalog(jp_fetch, ex
     feature = extension.features["instances"]
     kept = Path(extension.state_dir) / "instance-prices.json"
     await feature.start()
-    for _ in range(100):  # the failed attempt is recorded once it is over
-        if kept.exists():
-            break
-        await asyncio.sleep(0.05)
+    # The failed attempt is recorded once it is over.
+    await wait_for(kept.exists, what="the price refresh's attempt recorded")
     assert json.loads(kept.read_text())["prices"] is None
     assert body(await jp_fetch("dsws", "instances"))["source"] == "bundled"
     await feature.stop()

@@ -3,12 +3,12 @@ background refresh from the AWS Price List API (botocore's Stubber: moto has no 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 
 import pytest
 from botocore.stub import Stubber
+from helpers import wait_for
 
 from jupyter_dsws.aws import AwsAccess
 from jupyter_dsws.instances.catalog import BUNDLED, PRICING_API, load_bundled
@@ -154,19 +154,20 @@ async def test_after_a_restart_the_kept_prices_apply_and_the_next_ask_waits(tmp_
     assert kept["prices"] == {"us-east-1": {"ml.t3.medium": 0.06}}  # a failure keeps them
 
 
-@pytest.mark.parametrize(("first_delay", "asked_at_start"), [(60.0, False), (0.0, True)])
-async def test_the_first_refresh_waits_so_the_server_starts_without_it(first_delay,
-                                                                       asked_at_start):
+async def test_the_first_refresh_waits_so_the_server_starts_without_it():
+    # Two refreshers started together: once the one without a first delay has asked (and
+    # failed: nothing listens), the one with a minute's delay still has not.
     aws = AwsAccess(region="us-east-1", endpoint_url="http://127.0.0.1:9", connect_timeout=0.5,
                     read_timeout=0.5, max_attempts=1)
-    refresher = PriceRefresher(aws, ["us-east-1"], interval_seconds=86400,
-                               on_prices=lambda read, as_of: None,
-                               first_delay_seconds=first_delay)
-    refresher.start()
+    waits, asks = (PriceRefresher(aws, ["us-east-1"], interval_seconds=86400,
+                                  on_prices=lambda read, as_of: None,
+                                  first_delay_seconds=delay) for delay in (60.0, 0.0))
+    waits.start()
+    asks.start()
     try:
-        for _ in range(5):  # the refresh task runs its first steps
-            await asyncio.sleep(0)
-        assert (refresher.last_attempt is not None) is asked_at_start
+        await wait_for(lambda: asks.last_attempt is not None, what="the first refresh")
+        assert waits.last_attempt is None
     finally:
-        await refresher.stop()
+        await waits.stop()
+        await asks.stop()
         aws.close()

@@ -5,23 +5,14 @@ check enum values, so each test asserts the exact parameters."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import time
 from typing import Any
 
 import pytest
 from botocore.stub import Stubber
+from helpers import STUDIO, body, checks_done, idle_monitor, wait_for
 from tornado.httpclient import HTTPClientError
 
-STUDIO = {
-    "DomainId": "d-abc123",
-    "SpaceName": "hermione-space",
-    "AppType": "JupyterLab",
-    "ResourceArn": "arn:aws:sagemaker:eu-central-1:123456789012:app/d-abc123/"
-                   "hermione-space/jupyterlab/default",
-    "ResourceName": "default",
-}
 APP = {"DomainId": "d-abc123", "SpaceName": "hermione-space", "AppType": "JupyterLab",
        "AppName": "default"}
 SPACE = {"DomainId": "d-abc123", "SpaceName": "hermione-space"}
@@ -30,10 +21,6 @@ GPU_IMAGE = "arn:aws:sagemaker:eu-central-1:936697816551:image/sagemaker-distrib
 LCC = "arn:aws:sagemaker:eu-central-1:123456789012:studio-lifecycle-config/dsws-on-start"
 QUOTA = "Studio JupyterLab Apps running on ml.g4dn.xlarge instances"
 in_studio = pytest.mark.parametrize("studio_metadata", [STUDIO], indirect=True)
-
-
-def body(response) -> dict:
-    return json.loads(response.body)
 
 
 async def fails(jp_fetch, *path: str, payload: dict | None = None) -> tuple[int, dict]:
@@ -86,16 +73,11 @@ def stubs(extension: Any):
     quotas.deactivate()
 
 
-async def wait_for(condition, timeout: float = 10.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.05)
-
-
-def pending(stubber: Stubber) -> int:
-    return len(stubber._queue)
+async def delete_app_answered(calls: list[str], monitor: Any) -> None:
+    """Return once the idle monitor asked SageMaker to delete this app and the check that
+    asked is over (so the Stubber's answer was taken)."""
+    await wait_for(lambda: "sagemaker.DeleteApp" in calls, what="DeleteApp")
+    await checks_done(monitor)
 
 
 # ---- current -----------------------------------------------------------------------------
@@ -203,9 +185,10 @@ def expect_update(sagemaker: Stubber) -> None:
 
 @in_studio
 async def test_a_switch_updates_the_space_then_saves_and_deletes_this_app(
-        jp_fetch, extension, stubs):
+        jp_fetch, extension, stubs, aws_calls):
     sagemaker, quotas = stubs
-    monitor = extension.features["idle"].monitor
+    monitor = idle_monitor(extension)
+    calls = aws_calls("sagemaker")
     # An open tab: the stop waits for it to save its documents.
     await jp_fetch("dsws", "idle", params={"client": "tab-1"})
     sagemaker.add_response("describe_app", described_app(), APP)
@@ -219,14 +202,14 @@ async def test_a_switch_updates_the_space_then_saves_and_deletes_this_app(
 
     state = body(await jp_fetch("dsws", "idle", params={"client": "tab-1"}))
     assert state["app"]["stopping"] is True and state["app"]["stop_id"]
-    await asyncio.sleep(0.3)
-    assert pending(sagemaker) == 1, "DeleteApp before the tab saved its documents"
+    await checks_done(monitor, 2)  # the stop's checks run; the tab has not saved yet
+    assert "sagemaker.DeleteApp" not in calls, "DeleteApp before the tab saved its documents"
     # Saving a document is activity, and must not cancel a stop the person asked for.
     monitor.note_contents_action("save")
     monitor.note_activity()
     await jp_fetch("dsws", "idle", "saved", method="POST", body=json.dumps(
         {"client": "tab-1", "stop_id": state["app"]["stop_id"]}))
-    await wait_for(lambda: monitor._stop_issued, what="DeleteApp")
+    await delete_app_answered(calls, monitor)
     sagemaker.assert_no_pending_responses()
     quotas.assert_no_pending_responses()
     events = body(await jp_fetch("dsws", "idle", "events"))["events"]
@@ -234,8 +217,10 @@ async def test_a_switch_updates_the_space_then_saves_and_deletes_this_app(
 
 
 @in_studio
-async def test_unreadable_quotas_do_not_block_but_the_answer_says_so(jp_fetch, extension, stubs):
+async def test_unreadable_quotas_do_not_block_but_the_answer_says_so(jp_fetch, extension, stubs,
+                                                                     aws_calls):
     sagemaker, quotas = stubs
+    calls = aws_calls("sagemaker")
     sagemaker.add_response("describe_app", described_app(), APP)
     quotas.add_client_error("list_service_quotas", "AccessDeniedException",
                             http_status_code=400,
@@ -245,13 +230,17 @@ async def test_unreadable_quotas_do_not_block_but_the_answer_says_so(jp_fetch, e
     answer = await switch(jp_fetch, "ml.g4dn.xlarge")
     assert "could not be checked" in answer["message"]
     assert "servicequotas:ListServiceQuotas" in answer["message"]
-    await wait_for(lambda: extension.features["idle"].monitor._stop_issued, what="DeleteApp")
+    await delete_app_answered(calls, idle_monitor(extension))
     sagemaker.assert_no_pending_responses()
 
 
 @in_studio
-async def test_when_sagemaker_refuses_the_update_nothing_stops(jp_fetch, extension, stubs):
+async def test_when_sagemaker_refuses_the_update_nothing_stops(jp_fetch, extension, stubs,
+                                                               aws_calls):
     sagemaker, quotas = stubs
+    calls = aws_calls("sagemaker")
+    monitor = idle_monitor(extension)
+    monitor.start()
     sagemaker.add_response("describe_app", described_app(), APP)
     expect_quota_ok(sagemaker, quotas)
     sagemaker.add_response("describe_space", described_space(), SPACE)
@@ -261,8 +250,12 @@ async def test_when_sagemaker_refuses_the_update_nothing_stops(jp_fetch, extensi
                                  payload={"instance_type": "ml.g4dn.xlarge"})
     assert status == 409 and answer["error"] == "space_busy"
     assert "Nothing was changed" in answer["message"]
-    await asyncio.sleep(0.3)
-    assert extension.features["idle"].monitor._requested is None
+    await checks_done(monitor, 2)  # a stop asked for would have been taken by now
+    state = body(await jp_fetch("dsws", "idle"))
+    assert state["app"]["stopping"] is False and state["app"]["stop"] is None
+    assert "sagemaker.DeleteApp" not in calls
+    events = body(await jp_fetch("dsws", "idle", "events"))["events"]
+    assert not any(e["action"] == "shutdown" for e in events)
     sagemaker.assert_no_pending_responses()
 
 
@@ -276,15 +269,18 @@ async def test_a_switch_to_the_current_type_is_a_409(jp_fetch, stubs):
 
 @in_studio
 @pytest.mark.parametrize("panels", [["instances"]], indirect=True)
-async def test_without_the_idle_panel_the_space_changes_and_nothing_stops(jp_fetch, stubs):
+async def test_without_the_idle_panel_the_space_changes_and_nothing_stops(jp_fetch, stubs,
+                                                                          aws_calls):
     sagemaker, quotas = stubs
+    calls = aws_calls("sagemaker")
     sagemaker.add_response("describe_app", described_app(), APP)
     expect_quota_ok(sagemaker, quotas)
     expect_update(sagemaker)
     answer = await switch(jp_fetch, "ml.g4dn.xlarge")
     assert answer["app_stopping"] is False
     assert "stop the space from Studio" in answer["message"]
-    await asyncio.sleep(0.3)
-    sagemaker.assert_no_pending_responses()  # and no DeleteApp was asked for
+    # Without the idle panel nothing runs in the background to stop the app later.
+    assert "sagemaker.UpdateSpace" in calls and "sagemaker.DeleteApp" not in calls
+    sagemaker.assert_no_pending_responses()
     catalog = body(await jp_fetch("dsws", "instances"))
     assert catalog["idle_timeout_minutes"] == 45.0  # IdleShutdown's setting all the same

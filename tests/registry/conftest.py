@@ -8,16 +8,11 @@ tests that change it work on groups of their own.
 
 from __future__ import annotations
 
-import json
-import socket
-from collections import Counter
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import boto3
 import pytest
-from traitlets.config import Config
 
 from jupyter_dsws.demo.seed import SeedResult, seed
 from jupyter_dsws.registry import register_model
@@ -77,55 +72,16 @@ def register(emulator: Any) -> Callable[..., dict[str, Any]]:
 
 
 @pytest.fixture
-def dsws_config(request: pytest.FixtureRequest) -> dict:
-    """Settings for this test through indirect parametrization: ``DSWSExtension`` keys
-    (``aws_endpoint_url`` "closed" is a port that refuses), ``ModelRegistry`` under
-    "registry", Studio metadata under "studio_metadata"."""
+def aws_endpoint_url(emulator: Any) -> str:
+    return emulator.endpoint_url
+
+
+@pytest.fixture
+def registry_config(request: pytest.FixtureRequest) -> dict:
+    """``ModelRegistry`` settings of this test, through indirect parametrization."""
     return dict(getattr(request, "param", {}))
 
 
 @pytest.fixture
-def jp_server_config(dsws_config: dict, emulator: Any, tmp_path: Path) -> Config:
-    settings = {"region": REGION, "aws_endpoint_url": emulator.endpoint_url,
-                "resource_metadata_path": str(tmp_path / "not-studio.json")}
-    config = dict(dsws_config)
-    registry = config.pop("registry", {})
-    metadata = config.pop("studio_metadata", None)
-    if metadata is not None:
-        path = tmp_path / "resource-metadata.json"
-        path.write_text(json.dumps(metadata))
-        settings["resource_metadata_path"] = str(path)
-    settings.update(config)
-    if settings["aws_endpoint_url"] == "closed":
-        with socket.socket() as sock:  # a loopback port that refuses connections
-            sock.bind(("127.0.0.1", 0))
-            settings["aws_endpoint_url"] = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    return Config({
-        "ServerApp": {"jpserver_extensions": {"jupyter_dsws": True}},
-        "DSWSExtension": settings,
-        "ModelRegistry": registry,
-    })
-
-
-@pytest.fixture
-def extension(jp_serverapp: Any) -> Any:
-    (app,) = jp_serverapp.extension_manager.extension_apps["jupyter_dsws"]
-    return app
-
-
-@pytest.fixture
-def api_calls(extension: Any) -> Counter:
-    """Every AWS API call the server makes from now on, as "service.Operation" -> count."""
-    calls: Counter = Counter()
-
-    def count(model: Any, **_: Any) -> None:
-        calls[f"{model.service_model.service_name}.{model.name}"] += 1
-
-    for service in ("sagemaker", "s3", "sts"):
-        extension.aws.client(service).meta.events.register("before-call.*.*", count)
-    return calls
-
-
-@pytest.fixture
-def body() -> Callable[[Any], Any]:
-    return lambda response: json.loads(response.body)
+def config_sections(registry_config: dict) -> dict:
+    return {"ModelRegistry": registry_config}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from helpers import STUDIO, body
 from tornado.httpclient import HTTPClientError
 
 from jupyter_dsws.demo.catalog import FAMILIES, PENDING
@@ -53,7 +54,7 @@ def seeded_group(world: SeedResult, name: str) -> Any:
 # Groups -----------------------------------------------------------------------------------
 
 async def test_groups_show_latest_and_latest_approved(
-        jp_fetch: Callable[..., Any], world: SeedResult, generated: list[str], body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult, generated: list[str]) -> None:
     answer = body(await jp_fetch("dsws", "registry", "groups"))
     assert answer["next"] is None
     by_name = {g["name"]: g for g in answer["groups"]}
@@ -73,9 +74,9 @@ async def test_groups_show_latest_and_latest_approved(
             ["latest_approved_version"]) == (PENDING, 3)
 
 
-@pytest.mark.parametrize("dsws_config", [{"registry": {"page_size": 4}}], indirect=True)
+@pytest.mark.parametrize("registry_config", [{"page_size": 4}], indirect=True)
 async def test_groups_page_through_with_the_cursor(
-        jp_fetch: Callable[..., Any], world: SeedResult, generated: list[str], body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult, generated: list[str]) -> None:
     seen: list[str] = []
     params: dict[str, str] = {}
     pages = 0
@@ -102,7 +103,7 @@ async def test_a_bad_cursor_is_a_400_that_says_to_start_again(
 
 
 async def test_search_goes_to_name_contains(
-        jp_fetch: Callable[..., Any], world: SeedResult, generated: list[str], body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult, generated: list[str]) -> None:
     found = body(await jp_fetch("dsws", "registry", "groups", params={"query": "sorting"}))
     assert [g["name"] for g in found["groups"]] == [SORTING_HAT]
     churn = body(await jp_fetch("dsws", "registry", "groups", params={"query": "churn-model-0"}))
@@ -115,7 +116,7 @@ async def test_search_goes_to_name_contains(
 # Versions ---------------------------------------------------------------------------------
 
 async def test_versions_newest_first_with_params_and_metrics_as_columns(
-        jp_fetch: Callable[..., Any], world: SeedResult, body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
     answer = body(await jp_fetch("dsws", "registry", "groups", SORTING_HAT, "versions"))
     plans = FAMILIES["XGBoost"].versions
     assert [v["version"] for v in answer["versions"]] == list(range(len(plans), 0, -1))
@@ -133,14 +134,13 @@ async def test_versions_newest_first_with_params_and_metrics_as_columns(
 
 
 async def test_demo_versions_name_the_team_member_who_registered_them(
-        jp_fetch: Callable[..., Any], world: SeedResult, body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
     for group in world.groups:
         rows = body(await jp_fetch("dsws", "registry", "groups", group.name, "versions"))
         assert {row["created_by"] for row in rows["versions"]} == {slugify(group.owner)}
 
 
-async def test_versions_filter_by_status(jp_fetch: Callable[..., Any], world: SeedResult,
-                                         body: Any) -> None:
+async def test_versions_filter_by_status(jp_fetch: Callable[..., Any], world: SeedResult) -> None:
     answer = body(await jp_fetch("dsws", "registry", "groups", SORTING_HAT, "versions",
                                  params={"status": "Approved"}))
     expected = [v.version for v in seeded_group(world, SORTING_HAT).versions
@@ -152,10 +152,10 @@ async def test_versions_filter_by_status(jp_fetch: Callable[..., Any], world: Se
     assert "Approved, Rejected, PendingManualApproval" in error["message"]
 
 
-@pytest.mark.parametrize("dsws_config", [{"registry": {"versions_page_size": 3}}],
+@pytest.mark.parametrize("registry_config", [{"versions_page_size": 3}],
                          indirect=True)
 async def test_versions_page_through(jp_fetch: Callable[..., Any], world: SeedResult,
-                                     register: Callable[..., Any], body: Any) -> None:
+                                     register: Callable[..., Any]) -> None:
     for number in range(1, 8):
         register("paged-versions", number)
     seen: list[int] = []
@@ -189,7 +189,7 @@ async def test_missing_groups_and_versions_are_404(jp_fetch: Callable[..., Any],
 # Detail -----------------------------------------------------------------------------------
 
 async def test_detail_has_everything_a_reviewer_reads(
-        jp_fetch: Callable[..., Any], world: SeedResult, body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
     seeded = seeded_group(world, SORTING_HAT).versions[1]
     detail = body(await jp_fetch("dsws", "registry", "groups", SORTING_HAT, "versions", "2"))
     plan = FAMILIES["XGBoost"].versions[1]
@@ -212,7 +212,7 @@ async def test_detail_has_everything_a_reviewer_reads(
 
 async def test_a_bad_or_missing_metrics_file_is_shown_not_fatal(
         jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any], bucket: str,
-        register: Callable[..., Any], body: Any) -> None:
+        register: Callable[..., Any]) -> None:
     good = register("metrics-trouble", 1)
     broken = register("metrics-trouble", 2)
     gone = register("metrics-trouble", 3)
@@ -237,7 +237,7 @@ async def test_a_bad_or_missing_metrics_file_is_shown_not_fatal(
 
 async def test_approve_then_reject_keeps_the_history(
         jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any], bucket: str,
-        register: Callable[..., Any], body: Any) -> None:
+        register: Callable[..., Any]) -> None:
     registered = register("approvals", 1, params={"eta": 0.1, "note": "first try"})
 
     def patch(status: str, comment: str) -> Any:
@@ -271,8 +271,8 @@ async def test_approve_then_reject_keeps_the_history(
 
 
 async def test_versions_sharing_one_model_data_folder_keep_their_own_histories(
-        jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any], bucket: str,
-        body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any],
+        bucket: str) -> None:
     # No metrics file, one model location: both histories live in the same S3 document.
     for _ in range(2):
         register_model("shared-data", f"s3://{bucket}/shared-data/model.tar.gz",
@@ -296,14 +296,10 @@ async def test_versions_sharing_one_model_data_folder_keep_their_own_histories(
     assert first["status_set_by"] == second["status_set_by"] == MOTO_CALLER
 
 
-@pytest.mark.parametrize("dsws_config", [{"studio_metadata": {
-    "DomainId": "d-team", "SpaceName": "hermione-space", "AppType": "JupyterLab",
-    "UserProfileName": "hermione-granger",
-    "ResourceArn": "arn:aws:sagemaker:eu-central-1:123456789012:app/d-team/hermione-space/"
-                   "JupyterLab/default"}}], indirect=True)
+@pytest.mark.parametrize("studio_metadata", [{
+    **STUDIO, "UserProfileName": "hermione-granger"}], indirect=True)
 async def test_in_studio_the_history_names_the_user_profile(
-        jp_fetch: Callable[..., Any], world: SeedResult, register: Callable[..., Any],
-        body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult, register: Callable[..., Any]) -> None:
     register("approvals-studio", 1)
     detail = body(await jp_fetch("dsws", "registry", "groups", "approvals-studio", "versions",
                                  "1", method="PATCH",
@@ -339,7 +335,7 @@ async def test_a_wrong_status_or_body_is_a_400_naming_what_is_allowed(
 # Compare ----------------------------------------------------------------------------------
 
 async def test_compare_marks_the_best_the_differences_and_the_trends(
-        jp_fetch: Callable[..., Any], world: SeedResult, body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
     hat = seeded_group(world, SORTING_HAT).versions
     owls = seeded_group(world, OWLS).versions
     arns = [hat[0].arn, hat[2].arn, owls[1].arn]
@@ -361,8 +357,7 @@ async def test_compare_marks_the_best_the_differences_and_the_trends(
 
 
 async def test_compare_of_identical_parameters_has_no_differences(
-        jp_fetch: Callable[..., Any], world: SeedResult, register: Callable[..., Any],
-        body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult, register: Callable[..., Any]) -> None:
     a = register("twins", 1, params={"eta": "0.1"}, metrics={"auc": 0.9})
     b = register("twins", 2, params={"eta": "0.1"}, metrics={"auc": 0.9})
     answer = body(await jp_fetch("dsws", "registry", "compare",
@@ -388,7 +383,7 @@ async def test_compare_wants_two_to_ten_existing_version_arns(
 # Team overview ----------------------------------------------------------------------------
 
 async def test_overview_shows_latest_approved_and_what_waits(
-        jp_fetch: Callable[..., Any], world: SeedResult, body: Any) -> None:
+        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
     answer = body(await jp_fetch("dsws", "registry", "overview"))
     by_name = {g["name"]: g for g in answer["groups"]}
     for row in demo_inventory():
@@ -405,30 +400,30 @@ async def test_overview_shows_latest_approved_and_what_waits(
 
 # Cost and caching -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("dsws_config", [{"registry": {"page_size": 3,
-                                                       "versions_page_size": 2}}],
+@pytest.mark.parametrize("registry_config", [{"page_size": 3, "versions_page_size": 2}],
                          indirect=True)
 async def test_list_cost_follows_the_rows_shown_not_all_rows(
         jp_fetch: Callable[..., Any], world: SeedResult, generated: list[str],
-        api_calls: Counter, body: Any) -> None:
+        aws_calls: Callable[..., list[str]]) -> None:
+    calls = aws_calls("sagemaker", "s3", "sts")
     answer = body(await jp_fetch("dsws", "registry", "groups"))
     assert len(answer["groups"]) == 3 and answer["next"]
     # One page of groups, then two calls per group on it (14 groups exist).
-    assert api_calls == Counter({"sagemaker.ListModelPackageGroups": 1,
-                                 "sagemaker.ListModelPackages": 3,
-                                 "sagemaker.DescribeModelPackage": 3})
-    api_calls.clear()
+    assert Counter(calls) == Counter({"sagemaker.ListModelPackageGroups": 1,
+                                      "sagemaker.ListModelPackages": 3,
+                                      "sagemaker.DescribeModelPackage": 3})
+    calls.clear()
     answer = body(await jp_fetch("dsws", "registry", "groups", SORTING_HAT, "versions"))
     assert len(answer["versions"]) == 2  # of four
-    assert api_calls == Counter({"sagemaker.DescribeModelPackageGroup": 1,
-                                 "sagemaker.ListModelPackages": 1,
-                                 "sagemaker.DescribeModelPackage": 2,
-                                 "s3.GetObject": 2})
+    assert Counter(calls) == Counter({"sagemaker.DescribeModelPackageGroup": 1,
+                                      "sagemaker.ListModelPackages": 1,
+                                      "sagemaker.DescribeModelPackage": 2,
+                                      "s3.GetObject": 2})
 
 
 async def test_an_open_panel_does_not_download_metrics_again(
         jp_fetch: Callable[..., Any], world: SeedResult, extension: Any,
-        aws: Callable[[str], Any], bucket: str, register: Callable[..., Any], body: Any) -> None:
+        aws: Callable[[str], Any], bucket: str, register: Callable[..., Any]) -> None:
     store = extension.features["registry"].service.store
     first = register("cached", 1, metrics={"auc": 0.7})
     await jp_fetch("dsws", "registry", "groups", "cached", "versions")
@@ -447,7 +442,7 @@ async def test_an_open_panel_does_not_download_metrics_again(
 
 async def test_a_broken_history_file_hides_nothing_else_and_blocks_approval(
         jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any],
-        bucket: str, register: Callable[..., Any], body: Any) -> None:
+        bucket: str, register: Callable[..., Any]) -> None:
     registered = register("broken-history", 1)
     key = registered["metrics_uri"].split("/", 3)[3].replace("statistics.json",
                                                               "approval-history.json")
@@ -478,17 +473,17 @@ async def test_reading_is_not_activity_but_an_approval_is(
 
 async def test_a_long_group_counts_and_finds_an_old_approved_version(
         jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any],
-        register: Callable[..., Any], api_calls: Counter, body: Any) -> None:
+        register: Callable[..., Any], aws_calls: Callable[..., list[str]]) -> None:
     first = register("long-history", 1, metrics=None)
     for number in range(2, 106):  # more than one page of the API (100)
         register("long-history", number, metrics=None)
     aws("sagemaker").update_model_package(ModelPackageArn=first["arn"],
                                           ModelApprovalStatus="Approved")
-    api_calls.clear()
+    calls = aws_calls("sagemaker", "s3", "sts")
     answer = body(await jp_fetch("dsws", "registry", "groups",
                                  params={"query": "long-history"}))
     (group,) = answer["groups"]
     assert (group["versions_count"], group["latest_version"], group["latest_status"],
             group["latest_approved_version"]) == (105, 105, PENDING, 1)
     # The one extra call: the approved version is older than the newest 100.
-    assert api_calls["sagemaker.ListModelPackages"] == 2
+    assert calls.count("sagemaker.ListModelPackages") == 2

@@ -54,8 +54,12 @@ async def test_a_denied_approval_names_the_action_and_changes_no_history() -> No
                "ModelMetrics": {"ModelQuality": {"Statistics": {
                    "ContentType": "application/json", "S3Uri": "s3://b/churn/2/stats.json"}}}}
     service.studio = None
-    service._caller = "arn:aws:sts::123456789012:assumed-role/DataScientist/ron"
-    with Stubber(sagemaker) as stub, Stubber(aws.client("s3")) as s3_stub:
+    with Stubber(sagemaker) as stub, Stubber(aws.client("s3")) as s3_stub, \
+            Stubber(aws.client("sts")) as sts_stub:
+        # Outside Studio the history names the caller that STS reports.
+        sts_stub.add_response("get_caller_identity", {
+            "UserId": "AROAEXAMPLE:ron", "Account": "123456789012",
+            "Arn": "arn:aws:sts::123456789012:assumed-role/DataScientist/ron"}, {})
         stub.add_response("describe_model_package_group", {
             "ModelPackageGroupName": "churn",
             "ModelPackageGroupArn": "arn:aws:sagemaker:eu-central-1:123456789012:"

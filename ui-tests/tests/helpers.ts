@@ -1,4 +1,5 @@
-import { ConsoleMessage, expect, Locator, Page } from '@playwright/test';
+import { ConsoleMessage, expect, Locator, Page, TestInfo } from '@playwright/test';
+import * as path from 'path';
 
 export { TOKEN } from '../servers';
 import { TOKEN } from '../servers';
@@ -68,6 +69,18 @@ export async function openFeature(page: Page, key: Exclude<PanelKey, 'workspace'
   const panel = await openPanel(page, key);
   await expect(panel.getByRole('heading', { name: PANELS[key].caption, exact: true })).toBeVisible();
   return panel;
+}
+
+/**
+ * Where a test saves its picture for the docs, or null: pictures in docs/images are taken
+ * only by `make screenshots` (which sets DSWS_SCREENSHOTS=1), and only on `project`'s
+ * server, so that a test run leaves the docs as they are.
+ */
+export function docsImage(testInfo: TestInfo, project: string, file: string): string | null {
+  if (process.env.DSWS_SCREENSHOTS !== '1' || testInfo.project.name !== project) {
+    return null;
+  }
+  return path.resolve(__dirname, '..', '..', 'docs', 'images', file);
 }
 
 /** A picture of the left bar and the open panel beside it, for the docs. */

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { demoArgs, PORTS, TOKEN, WORK } from '../servers';
-import { openFeature, openLab } from './helpers';
+import { docsImage, openFeature, openLab } from './helpers';
 
 // This test starts its own `dsws demo` with a 30-second idle timeout, a 15-second warning
 // and a check every second (outside Studio the stop is the server's own): started with the
@@ -122,7 +122,7 @@ function onDisk(name: string): string {
 
 test('with notebooks open and autosave on, nobody working: one warning, the stop, a page that says so', async ({
   page
-}) => {
+}, testInfo) => {
   test.setTimeout(180_000);
   let firstFailure = 0;
   page.on('requestfailed', request => {
@@ -202,9 +202,12 @@ test('with notebooks open and autosave on, nobody working: one warning, the stop
     [box.x + box.width / 2, box.y + box.height / 2]
   );
   expect(topmost).toBe(true);
-  const card = (await notice.locator('.jp-dsws-stop-notice-card').boundingBox())!;
-  await page.screenshot({
-    path: path.resolve(__dirname, '..', '..', 'docs', 'images', 'idle-stopped.png'),
-    clip: { x: card.x - 24, y: card.y - 24, width: card.width + 48, height: card.height + 48 }
-  });
+  const picture = docsImage(testInfo, 'idle', 'idle-stopped.png');
+  if (picture) {
+    const card = (await notice.locator('.jp-dsws-stop-notice-card').boundingBox())!;
+    await page.screenshot({
+      path: picture,
+      clip: { x: card.x - 24, y: card.y - 24, width: card.width + 48, height: card.height + 48 }
+    });
+  }
 });

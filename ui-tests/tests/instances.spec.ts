@@ -1,7 +1,14 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import * as path from 'path';
 
-import { openFeature, openLab, problemsIn, screenshotSidebar, TOKEN } from './helpers';
+import {
+  docsImage,
+  openFeature,
+  openLab,
+  problemsIn,
+  screenshotSidebar,
+  TOKEN
+} from './helpers';
 
 // The team inventory `dsws demo` seeds: four models, one of them the CNN.
 const INVENTORY = path.resolve(
@@ -49,13 +56,10 @@ test.describe('Instances', () => {
     const button = first.getByRole('button', { name: 'Switch to ml.g4dn.xlarge' });
     await expect(button).toBeDisabled();
     await expect(button).toHaveAttribute('title', /only inside SageMaker Studio/);
-    if (testInfo.project.name === 'newest') {
-      // The README's picture of the Instances panel.
-      await screenshotSidebar(
-        page,
-        section,
-        path.resolve(__dirname, '..', '..', 'docs', 'images', 'instances.png')
-      );
+    // The README's picture of the Instances panel.
+    const picture = docsImage(testInfo, 'newest', 'instances.png');
+    if (picture) {
+      await screenshotSidebar(page, section, picture);
     }
 
     // Another region's prices on request: us-east-1's g4dn.xlarge price is read, not

@@ -1,7 +1,6 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import * as path from 'path';
 
-import { openFeature, openLab, problemsIn, TOKEN } from './helpers';
+import { docsImage, openFeature, openLab, problemsIn, TOKEN } from './helpers';
 
 // The demo's sorting hat: v1 rejected, v2 and v3 approved, v4 waits for review.
 const GROUP = 'sorting-hat-algorithm';
@@ -76,11 +75,10 @@ test.describe('Models', () => {
     await expect(trend).toBeVisible();
     await expect(trend.locator('circle')).toHaveCount(4);
     await expect(trend.locator('circle.jp-mod-marked')).toHaveCount(2);
-    if (testInfo.project.name === 'newest') {
-      // The README's picture of the Models panel and a comparison.
-      await page.screenshot({
-        path: path.resolve(__dirname, '..', '..', 'docs', 'images', 'models-compare.png')
-      });
+    // The README's picture of the Models panel and a comparison.
+    const picture = docsImage(testInfo, 'newest', 'models-compare.png');
+    if (picture) {
+      await page.screenshot({ path: picture });
     }
 
     // "Differences only": max_depth is 6 in both, so its row goes; num_round stays.

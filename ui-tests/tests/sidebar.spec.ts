@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import * as path from 'path';
 
 import {
+  docsImage,
   openFeature,
   openLab,
   openSidebar,
@@ -26,14 +26,11 @@ test.describe('Data Science Workspace sidebar', () => {
 
     expect(problemsIn(messages)).toEqual([]);
 
-    if (testInfo.project.name === 'newest') {
-      // The README's picture: the status, and beside it the icon of every panel.
+    // The README's picture: the status, and beside it the icon of every panel.
+    const picture = docsImage(testInfo, 'newest', 'sidebar.png');
+    if (picture) {
       await page.setViewportSize({ width: 1280, height: 520 });
-      await screenshotSidebar(
-        page,
-        panel,
-        path.resolve(__dirname, '..', '..', 'docs', 'images', 'sidebar.png')
-      );
+      await screenshotSidebar(page, panel, picture);
     }
   });
 

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import * as path from 'path';
 
-import { openLab, openSidebar, screenshotSidebar } from './helpers';
+import { docsImage, openLab, openSidebar, screenshotSidebar } from './helpers';
 
 // Runs twice: against a port that refuses (project "unreachable") and against one that
 // accepts and never answers (project "silent"); both must name the endpoint within 10 s.
@@ -15,13 +14,10 @@ test('an unreachable AWS endpoint is named in the panel within seconds', async (
   const alert = panel.locator('.jp-dsws-status-section').getByRole('alert');
   await expect(alert).toContainText('AWS is not reachable', { timeout: 10_000 });
   await expect(alert).toContainText('com.amazonaws.eu-central-1.sts');
-  if (testInfo.project.name === 'unreachable') {
+  const picture = docsImage(testInfo, 'unreachable', 'sidebar-unreachable.png');
+  if (picture) {
     await page.setViewportSize({ width: 1280, height: 640 });
-    await screenshotSidebar(
-      page,
-      panel,
-      path.resolve(__dirname, '..', '..', 'docs', 'images', 'sidebar-unreachable.png')
-    );
+    await screenshotSidebar(page, panel, picture);
   }
 });
 

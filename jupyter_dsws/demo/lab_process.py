@@ -1,0 +1,104 @@
+"""JupyterLab's process under the demo: stop signals, readiness, its exit, and stopping it.
+
+JupyterLab runs in its own process group, so that stopping the demo stops all it started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from types import FrameType
+
+from .lab import HOST, DemoOptions
+
+READY_TIMEOUT = 90.0
+STOP_TIMEOUT = 10.0
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class StopSignals:
+    """Turns Ctrl-C, SIGTERM and SIGHUP into a flag the main loop checks.
+
+    JupyterLab runs in its own process group, so a terminal's Ctrl-C reaches only us and
+    we stop it in order, rather than it asking "Shutdown this Jupyter server (y/[n])?".
+    """
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._previous: dict[int, object] = {}
+
+    @property
+    def requested(self) -> bool:
+        return self._event.is_set()
+
+    def install(self) -> None:
+        for sig in _STOP_SIGNALS:
+            self._previous[sig] = signal.signal(sig, self._handle)
+
+    def restore(self) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]
+        self._previous.clear()
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        self._event.set()
+
+
+def stop_process_group(process: subprocess.Popen[bytes], timeout: float = STOP_TIMEOUT) -> None:
+    """SIGTERM the process's group, then SIGKILL what is left after ``timeout``."""
+    _signal_group(process, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _signal_group(process, signal.SIGKILL)
+        process.wait()
+
+
+def _signal_group(process: subprocess.Popen[bytes], sig: int) -> None:
+    # An error here means the group is gone already.
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, sig)
+
+
+def wait_until_ready(lab: subprocess.Popen[bytes], options: DemoOptions,
+                      stop: StopSignals) -> bool:
+    deadline = time.monotonic() + READY_TIMEOUT
+    while time.monotonic() < deadline and not stop.requested and lab.poll() is None:
+        if lab_status(options, "/api/status") == 200:
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def lab_status(options: DemoOptions, path: str, timeout: float = 2.0) -> int | None:
+    """The HTTP status of an authenticated GET to the demo's JupyterLab, None if unreachable.
+
+    http.client rather than urllib: no proxy from the environment can intercept it.
+    """
+    connection = http.client.HTTPConnection(HOST, options.port, timeout=timeout)
+    try:
+        connection.request("GET", path, headers={"Authorization": f"token {options.token}"})
+        return connection.getresponse().status
+    except (OSError, http.client.HTTPException):
+        return None
+    finally:
+        connection.close()
+
+
+def wait_for_exit(lab: subprocess.Popen[bytes], stop: StopSignals) -> int:
+    while not stop.requested:
+        try:
+            code = lab.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            continue
+        print(f"dsws demo: JupyterLab exited with code {code}; stopping the emulator.",
+              file=sys.stderr, flush=True)
+        return code if code >= 0 else 128 - code
+    return 0
