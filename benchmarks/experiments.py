@@ -126,7 +126,7 @@ def mlflow_calls(log: Path, fn: Callable[[], object]) -> int:
                    if "/api/2.0/mlflow/" in line and "\" 200" in line)
     before = count()
     fn()
-    time.sleep(0.3)  # the access log line is written after the answer
+    time.sleep(1.0)  # the access log line is written after the answer
     return count() - before
 
 
