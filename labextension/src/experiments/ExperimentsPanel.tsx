@@ -131,7 +131,7 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
             <ErrorAlert message={model.serversError} />
             <div className="jp-dsws-cc-toolbar">
               <Button
-                className="jp-dsws-button"
+                className="jp-dsws-button jp-dsws-exp-ui-button"
                 aria-label="Open the MLflow UI"
                 title="Opens the tracking server's own UI in a new browser tab"
                 disabled={!model.defaultServer}
