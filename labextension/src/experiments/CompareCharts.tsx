@@ -36,7 +36,6 @@ export function HistoryChart(props: {
           stroke: seriesColor(index, theme.palette, theme.dark),
           width: 1.5,
           spanGaps: true,
-          points: { show: false },
           value: (_: uPlot, value: number | null) => formatMetric(value)
         }))
       ]

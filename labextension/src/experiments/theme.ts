@@ -38,6 +38,15 @@ export function seriesColor(index: number, palette: readonly string[], dark: boo
   return `hsl(${hue}, 65%, ${dark ? 65 : 38}%)`;
 }
 
+/**
+ * A CSS font size as the whole pixels uPlot needs (it scales the `NNpx` of a canvas font
+ * for the screen's pixel ratio, and draws no tick values without one); 12 otherwise.
+ */
+export function fontPx(size: string): number {
+  const match = /^(\d+(?:\.\d+)?)px$/.exec(size.trim());
+  return match ? Math.max(9, Math.round(Number(match[1]) * 0.9)) : 12;
+}
+
 /** The theme now; read again when JupyterLab switches theme. */
 export function readChartTheme(element: Element = document.body): IChartTheme {
   const style = getComputedStyle(element);
@@ -49,7 +58,7 @@ export function readChartTheme(element: Element = document.body): IChartTheme {
     axis: read('--jp-ui-font-color2', '#888'),
     grid: read('--jp-border-color2', '#8884'),
     background: read('--jp-layout-color0', dark ? '#111' : '#fff'),
-    font: `${read('--jp-ui-font-size0', '11px')} ${read('--jp-ui-font-family', 'sans-serif')}`,
+    font: `${fontPx(read('--jp-ui-font-size1', ''))}px ${read('--jp-ui-font-family', 'sans-serif')}`,
     dark,
     palette: PALETTE_VARIABLES.map(name => read(name, '')).filter(Boolean)
   };
