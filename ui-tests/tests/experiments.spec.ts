@@ -1,7 +1,7 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import * as path from 'path';
 
-import { openFeature, openLab, problemsIn } from './helpers';
+import { openFeature, openLab, problemsIn, TOKEN } from './helpers';
 
 // The demo logs the Sorting Hat's training runs into its MLflow in the background
 // (jupyter_dsws/demo/data/train_runs.py): 30 runs, real small fits, the 7th of them the
@@ -152,5 +152,36 @@ test.describe('Experiments', () => {
     await expect(detail).toBeVisible();
     await expect(detail).toContainText(bestAccuracy);
     expect(problemsIn(messages)).toEqual([]);
+  });
+
+  test('a runs sheet and a comparison are open again after a reload', async ({ page }) => {
+    await openLab(page);
+    const { line } = await waitForRuns(page);
+    await line.getByRole('button', { name: `Open ${EXPERIMENT}` }).click();
+    const sheet = page.getByRole('region', { name: `Runs of ${EXPERIMENT}` });
+    const rows = sheet.getByRole('table', { name: 'Runs' }).locator('tbody tr');
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await sheet.getByRole('button', { name: 'Compare the selected runs' }).click();
+    await expect(page.getByRole('region', { name: 'Compare 2 runs' })).toBeVisible();
+
+    // The layout is saved to the server's workspace a moment after it changes.
+    await expect
+      .poll(async () => {
+        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        const keys = Object.keys((await saved.json()).data ?? {});
+        return (
+          keys.some(key => key.startsWith('dsws-experiments:runs:')) &&
+          keys.some(key => key.startsWith('dsws-experiments:compare:'))
+        );
+      })
+      .toBe(true);
+    // Not a reload: the address may still say `reset`.
+    await page.goto(`/lab?token=${TOKEN}`);
+    const compare = page.getByRole('region', { name: 'Compare 2 runs' });
+    await expect(compare).toBeVisible({ timeout: 60_000 });
+    await expect(compare.getByRole('figure', { name: /^History of / }).locator('canvas')).toBeVisible();
+    await page.locator('#jp-main-dock-panel .lm-TabBar-tab', { hasText: EXPERIMENT }).click();
+    await expect(sheet.getByRole('table', { name: 'Runs' }).locator('tbody tr').first()).toBeVisible();
   });
 });
