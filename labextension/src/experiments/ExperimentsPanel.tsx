@@ -13,7 +13,7 @@ import { formatTime } from '../registry/sheet';
 import { ErrorAlert, LoadState, Pager, RefreshButton } from '../ui/parts';
 import { IExperiment, IServer } from './api';
 import { ExperimentsModel } from './model';
-import { formatRunCount, snippet } from './sheet';
+import { formatRunCount, snippet } from './syntax';
 
 export interface IExperimentsPanelProps {
   model: ExperimentsModel;

@@ -175,7 +175,9 @@ class ExperimentsSection extends ReactWidget {
   }
 
   private _followStart(model: ExperimentsModel): void {
-    const waiting = model.starting || (!model.loaded && model.error !== null);
+    // Only while SageMaker says it is coming up: an unreachable server is not asked again
+    // and again (the refresh button is there).
+    const waiting = model.starting;
     if (waiting && !this._poll && this.isVisible) {
       this._poll = ticker('experiments-starting', STARTING_POLL_MS, () => {
         void model.refresh();

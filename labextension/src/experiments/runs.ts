@@ -13,12 +13,12 @@ import {
   IRunColumn,
   IRunSort,
   namesOf,
-  orderByOf,
   parseChoice,
   sortRuns,
   toggleColumn,
   visibleColumns
 } from './sheet';
+import { orderByOf } from './syntax';
 
 /** Where each experiment's column choice is kept. */
 export interface IChoiceStore {

@@ -4,18 +4,15 @@ import { IRun } from './api';
 import {
   bestRuns,
   differs,
-  filterExamples,
-  formatRunCount,
   isShown,
   NO_CHOICE,
   nextRunSort,
-  orderByOf,
   parseChoice,
-  snippet,
   sortRuns,
   toggleColumn,
   visibleColumns
 } from './sheet';
+import { filterExamples, formatRunCount, orderByOf, snippet } from './syntax';
 
 function run(id: string, over: Partial<IRun> = {}): IRun {
   return {
