@@ -12,6 +12,7 @@
  * Playwright never downloads a browser here: Debian's Chromium is launched.
  */
 import { defineConfig } from '@playwright/test';
+import * as fs from 'fs';
 import * as path from 'path';
 
 
@@ -20,6 +21,14 @@ import { demoArgs, ENVS, PORTS, TOKEN, WORK } from './servers';
 function demo(env: string, port: number, dir: string): string {
   return demoArgs(env, port, dir).join(' ');
 }
+
+/**
+ * The demo's MLflow (the Experiments panel's tracking server) from `make mlflow-env`: a
+ * wheel environment cannot find the checkout's build/ folder by itself.
+ */
+const MLFLOW =
+  process.env.DSWS_MLFLOW ?? path.resolve(__dirname, '..', 'build', 'mlflow-env', 'bin', 'mlflow');
+const DEMO_ENV: Record<string, string> = fs.existsSync(MLFLOW) ? { DSWS_MLFLOW: MLFLOW } : {};
 
 /** The newest JupyterLab with our extension pointed at `endpoint`, fake credentials. */
 function labAgainst(port: number, endpoint: string, dir: string, ...extra: string[]): string {
@@ -113,8 +122,16 @@ export default defineConfig({
     }
   ],
   webServer: [
-    { command: demo('newest', PORTS.newest, 'newest'), ...server('newest', PORTS.newest) },
-    { command: demo('studio', PORTS.studio, 'studio'), ...server('studio-4.5', PORTS.studio) },
+    {
+      command: demo('newest', PORTS.newest, 'newest'),
+      env: DEMO_ENV,
+      ...server('newest', PORTS.newest)
+    },
+    {
+      command: demo('studio', PORTS.studio, 'studio'),
+      env: DEMO_ENV,
+      ...server('studio-4.5', PORTS.studio)
+    },
     {
       // Port 9 (discard) on loopback: nothing listens, the connection is refused.
       command: labAgainst(PORTS.unreachable, 'http://127.0.0.1:9', 'unreachable'),

@@ -1,5 +1,6 @@
 import { LabIcon } from '@jupyterlab/ui-components';
 
+import experimentsSvg from '../style/icons/experiments.svg';
 import idleSvg from '../style/icons/idle.svg';
 import instancesSvg from '../style/icons/instances.svg';
 import modelsSvg from '../style/icons/models.svg';
@@ -29,4 +30,9 @@ export const repositoriesIcon = new LabIcon({
 export const instancesIcon = new LabIcon({
   name: 'jupyter_dsws:instances',
   svgstr: instancesSvg
+});
+
+export const experimentsIcon = new LabIcon({
+  name: 'jupyter_dsws:experiments',
+  svgstr: experimentsSvg
 });

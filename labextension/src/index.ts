@@ -18,6 +18,7 @@ import {
   WORKSPACE_RANK
 } from './features';
 import { idleFeature } from './idle/feature';
+import { experimentsFeature } from './experiments/feature';
 import { instancesFeature } from './instances/feature';
 import { addGuides } from './guides';
 import { enabledPanels } from './panels';
@@ -31,7 +32,8 @@ const FEATURES: IFeature[] = [
   idleFeature,
   registryFeature,
   codecommitFeature,
-  instancesFeature
+  instancesFeature,
+  experimentsFeature
 ];
 
 const PLUGIN_ID = 'jupyter_dsws:plugin';

@@ -5,7 +5,8 @@ export const PANEL_NAMES = [
   'idle',
   'registry',
   'codecommit',
-  'instances'
+  'instances',
+  'experiments'
 ] as const;
 
 export type PanelName = (typeof PANEL_NAMES)[number];

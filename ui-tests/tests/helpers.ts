@@ -35,7 +35,8 @@ export const PANELS = {
   idle: { id: 'jp-dsws-idle', caption: 'Idle shutdown' },
   registry: { id: 'jp-dsws-registry', caption: 'Models' },
   codecommit: { id: 'jp-dsws-codecommit', caption: 'Repositories' },
-  instances: { id: 'jp-dsws-instances', caption: 'Instances' }
+  instances: { id: 'jp-dsws-instances', caption: 'Instances' },
+  experiments: { id: 'jp-dsws-experiments', caption: 'Experiments' }
 } as const;
 
 export type PanelKey = keyof typeof PANELS;

@@ -8,7 +8,7 @@ test('the left bar shows only the panels the server turned on', async ({ page })
 
   await expect(await openSidebar(page)).toContainText('Data Science Workspace');
   await expect(await openFeature(page, 'codecommit')).toBeVisible();
-  for (const off of ['idle', 'registry', 'instances'] as const) {
+  for (const off of ['idle', 'registry', 'instances', 'experiments'] as const) {
     await expect(sidebarTab(page, off)).toHaveCount(0);
   }
   await expect(page.locator('.jp-dsws-panel')).toHaveCount(2);

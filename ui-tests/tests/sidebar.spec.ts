@@ -39,7 +39,7 @@ test.describe('Data Science Workspace sidebar', () => {
   }) => {
     const messages = await openLab(page);
     const height = page.viewportSize()!.height;
-    for (const key of ['idle', 'registry', 'codecommit', 'instances'] as const) {
+    for (const key of ['idle', 'registry', 'codecommit', 'instances', 'experiments'] as const) {
       const panel = await openFeature(page, key);
       // Not a fifth of an accordion: most of the window, whatever the other panels show.
       const box = (await panel.locator('.jp-dsws-panel-body').boundingBox())!;
@@ -79,7 +79,10 @@ test.describe('Data Science Workspace sidebar', () => {
     // Idle shutdown's own state is local (no AWS call) and feeds the status-bar countdown.
     expect(asked.filter(path => path !== 'status' && !/^idle(\/|$)/.test(path))).toEqual([]);
 
-    const shown = async (key: 'registry' | 'codecommit' | 'instances', route: string) => {
+    const shown = async (
+      key: 'registry' | 'codecommit' | 'instances' | 'experiments',
+      route: string
+    ) => {
       const answered = page.waitForResponse(response =>
         new URL(response.url()).pathname.endsWith(`/dsws/${route}`)
       );
@@ -88,6 +91,8 @@ test.describe('Data Science Workspace sidebar', () => {
     };
     await shown('registry', 'registry/groups');
     await shown('codecommit', 'codecommit/repos');
+    // The servers answer at once; the experiments wait for MLflow, which may still be starting.
+    await shown('experiments', 'experiments/servers');
     await shown('instances', 'instances/current');
     // The layout is saved a moment after it changes: let this page's last save land
     // before the next test resets the workspace, or it could undo the reset.

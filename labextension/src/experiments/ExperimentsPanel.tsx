@@ -1,0 +1,186 @@
+import { Clipboard, Notification } from '@jupyterlab/apputils';
+import {
+  Button,
+  copyIcon,
+  FilterBox,
+  launchIcon,
+  refreshIcon,
+  UseSignal
+} from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { formatTime } from '../registry/sheet';
+import { ErrorAlert, LoadState, Pager, RefreshButton } from '../ui/parts';
+import { IExperiment, IServer } from './api';
+import { ExperimentsModel } from './model';
+import { formatRunCount, snippet } from './syntax';
+
+export interface IExperimentsPanelProps {
+  model: ExperimentsModel;
+  openExperiment: (id: string, name: string) => void;
+}
+
+const KIND_LABEL: Record<IServer['kind'], string> = {
+  tracking_server: 'SageMaker MLflow tracking server',
+  app: 'SageMaker MLflow app',
+  url: 'MLflow server'
+};
+
+function ServerLine(props: { server: IServer }): JSX.Element {
+  const { server } = props;
+  return (
+    <li className="jp-dsws-exp-server" aria-label={`Tracking server ${server.name}`}>
+      <span className="jp-dsws-cc-name" title={server.arn ?? server.url ?? server.name}>
+        {server.name}
+      </span>
+      <span className="jp-dsws-exp-facts">
+        <span>{KIND_LABEL[server.kind]}</span>
+        <span className="jp-dsws-exp-status" data-status={server.status}>
+          {server.status}
+        </span>
+        {server.default && <span className="jp-dsws-exp-default">default</span>}
+        {server.mlflow_version && <span>MLflow {server.mlflow_version}</span>}
+      </span>
+    </li>
+  );
+}
+
+/** Open the MLflow UI in a new tab with a URL made now (a presigned one works once). */
+async function openUi(model: ExperimentsModel): Promise<void> {
+  // Opened at the click, so that no popup blocker stops it; pointed once the URL comes.
+  const tab = window.open('', '_blank');
+  try {
+    const url = await model.uiUrl();
+    if (tab) {
+      tab.opener = null;
+      tab.location.href = url;
+    } else {
+      window.open(url, '_blank', 'noopener');
+    }
+  } catch (error) {
+    tab?.close();
+    Notification.error(
+      error instanceof Error ? error.message : 'The MLflow UI could not be opened.',
+      { autoClose: false }
+    );
+  }
+}
+
+function copySnippet(experiment: IExperiment, trackingUri: string | null): void {
+  Clipboard.copyToSystem(snippet(experiment.name, trackingUri));
+  Notification.info(`Copied: the lines that log a notebook's runs into ${experiment.name}.`, {
+    autoClose: 4000
+  });
+}
+
+function ExperimentLine(props: {
+  experiment: IExperiment;
+  trackingUri: string | null;
+  open: () => void;
+}): JSX.Element {
+  const { experiment } = props;
+  return (
+    <li className="jp-dsws-exp-experiment" aria-label={experiment.name}>
+      <button
+        className="jp-dsws-reg-group-open"
+        aria-label={`Open ${experiment.name}`}
+        onClick={props.open}
+      >
+        <span className="jp-dsws-cc-name">{experiment.name}</span>
+        <span className="jp-dsws-exp-facts">
+          <span>{formatRunCount(experiment.runs)}</span>
+          {experiment.last_run && (
+            <span className="jp-dsws-muted">last run {formatTime(experiment.last_run)}</span>
+          )}
+        </span>
+      </button>
+      <Button
+        minimal
+        small
+        className="jp-dsws-icon-button"
+        aria-label={`Copy the lines that log into ${experiment.name}`}
+        title={snippet(experiment.name, props.trackingUri)}
+        onClick={() => copySnippet(experiment, props.trackingUri)}
+      >
+        <copyIcon.react tag="span" />
+      </Button>
+    </li>
+  );
+}
+
+/** The sidebar's Experiments section: the tracking servers, then the experiments. */
+export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
+  const { model } = props;
+  return (
+    <UseSignal signal={model.changed}>
+      {() => {
+        const servers = model.servers;
+        const trackingUri = servers?.tracking_uri ?? null;
+        return (
+          <section className="jp-dsws-section jp-dsws-exp" aria-label="Experiments">
+            <ul className="jp-dsws-cc-list" aria-label="Tracking servers">
+              {servers?.servers.map(server => (
+                <ServerLine key={server.arn ?? server.name} server={server} />
+              ))}
+            </ul>
+            {servers?.help && (
+              <p className="jp-dsws-exp-help" role="note">
+                {servers.help}
+              </p>
+            )}
+            <ErrorAlert message={model.serversError} />
+            <div className="jp-dsws-cc-toolbar">
+              <Button
+                className="jp-dsws-button jp-dsws-exp-ui-button"
+                aria-label="Open the MLflow UI"
+                title="Opens the tracking server's own UI in a new browser tab"
+                disabled={!model.defaultServer}
+                onClick={() => void openUi(model)}
+              >
+                <launchIcon.react tag="span" /> MLflow UI
+              </Button>
+            </div>
+            <div className="jp-dsws-cc-toolbar jp-dsws-exp-search">
+              <FilterBox
+                placeholder="Search experiments"
+                initialQuery={model.query}
+                useFuzzyFilter={false}
+                updateFilter={(_, query) => model.search(query ?? '')}
+              />
+              <RefreshButton
+                label="Refresh experiments"
+                loading={model.loading}
+                onClick={() => model.refresh()}
+                icon={<refreshIcon.react tag="span" />}
+              />
+            </div>
+            <LoadState
+              error={model.error}
+              waiting={!model.loaded}
+              text={model.starting ? 'The tracking server is starting…' : 'Loading experiments…'}
+              role="status"
+            />
+            {model.loaded && model.experiments.length === 0 && !model.error && (
+              <p className="jp-dsws-muted">
+                {model.query.trim()
+                  ? `No experiment name contains “${model.query.trim()}”.`
+                  : 'No experiments yet: a notebook makes one with mlflow.set_experiment().'}
+              </p>
+            )}
+            <ul className="jp-dsws-cc-list" aria-label="Experiments list">
+              {model.experiments.map(experiment => (
+                <ExperimentLine
+                  key={experiment.id}
+                  experiment={experiment}
+                  trackingUri={trackingUri}
+                  open={() => props.openExperiment(experiment.id, experiment.name)}
+                />
+              ))}
+            </ul>
+            <Pager model={model} of="experiments" className="jp-dsws-footer" />
+          </section>
+        );
+      }}
+    </UseSignal>
+  );
+}

@@ -1,0 +1,272 @@
+import { Button, UseSignal } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { formatMetric, formatTime } from '../registry/sheet';
+import { LoadState, RefreshButton } from '../ui/parts';
+import { IRun } from './api';
+import { ColumnChooser } from './ColumnChooser';
+import { FilterForm } from './FilterForm';
+import { MAX_COMPARE, RunsSheetModel } from './runs';
+import {
+  IRunColumn,
+  nextRunSort,
+  RunSortKey,
+  sameRunKey
+} from './sheet';
+
+export interface IRunsSheetViewProps {
+  model: RunsSheetModel;
+  openCompare: (runIds: string[], experiment: string) => void;
+  register: (run: IRun) => void;
+  openVersion: (group: string, version: number) => void;
+}
+
+function SortHeader(props: {
+  model: RunsSheetModel;
+  sortKey: RunSortKey;
+  label: string;
+  className?: string;
+}): JSX.Element {
+  const { model, sortKey, label } = props;
+  const active = sameRunKey(model.sort.key, sortKey);
+  const arrow = active ? (model.sort.descending ? ' ▼' : ' ▲') : '';
+  return (
+    <th
+      className={props.className}
+      aria-sort={active ? (model.sort.descending ? 'descending' : 'ascending') : 'none'}
+    >
+      <button
+        className="jp-dsws-reg-sort"
+        aria-label={`Sort by ${label}`}
+        onClick={() => void model.setSort(nextRunSort(model.sort, sortKey))}
+      >
+        {label}
+        {arrow}
+      </button>
+    </th>
+  );
+}
+
+function Cell(props: {
+  run: IRun;
+  column: IRunColumn;
+  best: boolean;
+}): JSX.Element {
+  const { run, column } = props;
+  if (column.kind === 'metric') {
+    return (
+      <td
+        className={`jp-dsws-reg-metric${props.best ? ' jp-dsws-exp-best' : ''}`}
+        data-metric={column.name}
+        title={props.best ? `The best ${column.name} of the loaded runs` : undefined}
+      >
+        {formatMetric(run.metrics[column.name])}
+        {props.best && (
+          <span className="jp-dsws-exp-best-mark" aria-label="best">
+            {' '}★
+          </span>
+        )}
+      </td>
+    );
+  }
+  const value = column.kind === 'param' ? run.params[column.name] : run.tags[column.name];
+  return <td className="jp-dsws-reg-param">{value ?? ''}</td>;
+}
+
+function RunRow(props: {
+  run: IRun;
+  model: RunsSheetModel;
+  columns: IRunColumn[];
+  best: Record<string, Set<string>>;
+  register: () => void;
+  openVersion: (group: string, version: number) => void;
+}): JSX.Element {
+  const { run, model } = props;
+  return (
+    <tr className="jp-dsws-reg-row" aria-label={`Run ${run.name}`}>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Select run ${run.name}`}
+          checked={model.isSelected(run.id)}
+          onChange={() => model.toggleSelected(run)}
+        />
+      </td>
+      <td className="jp-dsws-exp-run-name" title={run.id}>
+        {run.name}
+      </td>
+      <td>{run.status}</td>
+      <td>{formatTime(run.start)}</td>
+      <td>{run.user ?? ''}</td>
+      <td className="jp-dsws-exp-source" title={run.source ?? ''}>
+        {run.source ?? ''}
+      </td>
+      {props.columns.map(column => (
+        <Cell
+          key={`${column.kind}:${column.name}`}
+          run={run}
+          column={column}
+          best={column.kind === 'metric' && !!props.best[column.name]?.has(run.id)}
+        />
+      ))}
+      <td className="jp-dsws-exp-actions">
+        {run.registered.map(r => (
+          <button
+            key={`${r.group}:${r.version}`}
+            className="jp-dsws-reg-link"
+            aria-label={`Open ${r.group} version ${r.version} in Models`}
+            onClick={() => props.openVersion(r.group, r.version)}
+          >
+            {r.group} v{r.version}
+          </button>
+        ))}
+        <Button
+          small
+          minimal
+          className="jp-dsws-button"
+          aria-label={`Register run ${run.name}`}
+          onClick={props.register}
+        >
+          Register
+        </Button>
+      </td>
+    </tr>
+  );
+}
+
+/** An experiment's runs as a sheet: runs × (metrics ∪ params ∪ chosen tags). */
+export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
+  const { model } = props;
+  return (
+    <UseSignal signal={model.changed}>
+      {() => {
+        const columns = model.columns;
+        const selected = model.selection;
+        const best = model.best;
+        const tooMany = selected.length > MAX_COMPARE;
+        return (
+          <section
+            className="jp-dsws-reg-tab jp-dsws-exp-sheet"
+            aria-label={`Runs of ${model.experimentName}`}
+          >
+            <div className="jp-dsws-reg-toolbar">
+              <h2>{model.experimentName}</h2>
+              <RefreshButton
+                label="Refresh runs"
+                loading={model.loading}
+                onClick={() => model.load()}
+              />
+            </div>
+            <FilterForm model={model} />
+            <div className="jp-dsws-reg-toolbar">
+              <label className="jp-dsws-exp-toggle">
+                <input
+                  type="checkbox"
+                  checked={model.differencesOnly}
+                  onChange={event => (model.differencesOnly = event.target.checked)}
+                />{' '}
+                Differences only
+              </label>
+              <ColumnChooser model={model} />
+              <Button
+                className="jp-dsws-button jp-mod-accept"
+                aria-label="Compare the selected runs"
+                disabled={selected.length < 2 || tooMany}
+                title={
+                  selected.length < 2
+                    ? 'Select two or more runs to compare them.'
+                    : tooMany
+                      ? `Compare at most ${MAX_COMPARE} runs at once.`
+                      : selected.map(run => run.name).join(', ')
+                }
+                onClick={() =>
+                  props.openCompare(
+                    selected.map(run => run.id),
+                    model.experimentName
+                  )
+                }
+              >
+                Compare{selected.length ? ` ${selected.length}` : ''}
+              </Button>
+              {selected.length > 0 && (
+                <Button
+                  className="jp-dsws-button"
+                  aria-label="Clear the selection"
+                  onClick={() => model.clearSelection()}
+                >
+                  Clear
+                </Button>
+              )}
+              <span className="jp-dsws-muted" role="status">
+                {model.loaded &&
+                  `${model.runs.length} run${model.runs.length === 1 ? '' : 's'}` +
+                    (model.hasMore ? ' loaded, more on the server' : '')}
+              </span>
+            </div>
+            <LoadState error={model.error} waiting={!model.loaded} text="Loading runs…" />
+            {model.loaded && model.runs.length === 0 && !model.error && (
+              <p className="jp-dsws-muted">
+                {model.filter
+                  ? 'No run matches this filter.'
+                  : 'No runs yet in this experiment.'}
+              </p>
+            )}
+            {model.runs.length > 0 && (
+              <div className="jp-dsws-scroll-x">
+                <table className="jp-dsws-table jp-dsws-reg-table" aria-label="Runs">
+                  <thead>
+                    <tr>
+                      <th>
+                        <span className="jp-dsws-reg-hidden">Selected</span>
+                      </th>
+                      <SortHeader model={model} sortKey={{ kind: 'name' }} label="Run" />
+                      <SortHeader model={model} sortKey={{ kind: 'status' }} label="Status" />
+                      <SortHeader model={model} sortKey={{ kind: 'start' }} label="Started" />
+                      <SortHeader model={model} sortKey={{ kind: 'user' }} label="User" />
+                      <SortHeader model={model} sortKey={{ kind: 'source' }} label="Source" />
+                      {columns.map(column => (
+                        <SortHeader
+                          key={`${column.kind}:${column.name}`}
+                          model={model}
+                          sortKey={column}
+                          label={column.kind === 'tag' ? `#${column.name}` : column.name}
+                          className={
+                            column.kind === 'metric' ? 'jp-dsws-reg-metric' : 'jp-dsws-reg-param'
+                          }
+                        />
+                      ))}
+                      <th>Registered</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {model.rows.map(run => (
+                      <RunRow
+                        key={run.id}
+                        run={run}
+                        model={model}
+                        columns={columns}
+                        best={best}
+                        register={() => props.register(run)}
+                        openVersion={props.openVersion}
+                      />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {model.hasMore && (
+              <Button
+                className="jp-dsws-button"
+                aria-label="Load more runs"
+                disabled={model.loading}
+                onClick={() => void model.loadMore()}
+              >
+                Load more
+              </Button>
+            )}
+          </section>
+        );
+      }}
+    </UseSignal>
+  );
+}

@@ -1,0 +1,143 @@
+import { ServerConnection } from '@jupyterlab/services';
+
+import type {
+  Experiment,
+  ExperimentList,
+  MetricHistory,
+  MlflowServer,
+  MlflowServerList,
+  RegisterRequest,
+  Run,
+  RunComparison,
+  RunList,
+  RunRegistration,
+  RunsCompareHistory,
+  UiUrl
+} from '../generated/api-types';
+import type { RegistryGroupList } from '../generated/api-types';
+import { queryString } from '../registry/api';
+import { requestAPI } from '../request';
+
+// The wire types are generated from the server's models (labextension/src/generated/);
+// times are ISO 8601 UTC.
+export type IServer = MlflowServer;
+export type IServerList = MlflowServerList;
+export type IExperiment = Experiment;
+export type IExperimentPage = ExperimentList;
+export type IRun = Run;
+export type IRunPage = RunList;
+export type IRunComparison = RunComparison;
+export type IMetricHistory = MetricHistory;
+export type ICompareHistory = RunsCompareHistory;
+export type IRegisterRequest = RegisterRequest;
+export type IRegistration = RunRegistration;
+export type IUiUrl = UiUrl;
+export type Direction = RunList['directions'][string];
+export type IGroupNames = RegistryGroupList;
+
+function get<T>(path: string, settings?: ServerConnection.ISettings): Promise<T> {
+  return requestAPI<T>(`experiments/${path}`, { method: 'GET' }, settings);
+}
+
+export function fetchServers(settings?: ServerConnection.ISettings): Promise<IServerList> {
+  return get('servers', settings);
+}
+
+export function fetchExperiments(
+  query: string,
+  next: string | null,
+  settings?: ServerConnection.ISettings
+): Promise<IExperimentPage> {
+  return get(`experiments${queryString({ query: query.trim(), next })}`, settings);
+}
+
+export function fetchRuns(
+  experimentId: string,
+  filter: string,
+  orderBy: string | null,
+  next: string | null,
+  settings?: ServerConnection.ISettings
+): Promise<IRunPage> {
+  return get(
+    `experiments/${encodeURIComponent(experimentId)}/runs` +
+      queryString({ filter: filter.trim(), order_by: orderBy, next }),
+    settings
+  );
+}
+
+export function fetchComparison(
+  runIds: string[],
+  settings?: ServerConnection.ISettings
+): Promise<IRunComparison> {
+  return get(`compare${queryString({ run: runIds })}`, settings);
+}
+
+export function fetchCompareHistory(
+  key: string,
+  runIds: string[],
+  maxPoints: number,
+  settings?: ServerConnection.ISettings
+): Promise<ICompareHistory> {
+  return get(
+    `compare/metrics/${encodeURIComponent(key)}` +
+      queryString({ run: runIds, max_points: String(maxPoints) }),
+    settings
+  );
+}
+
+export function registerRun(
+  runId: string,
+  body: IRegisterRequest,
+  settings?: ServerConnection.ISettings
+): Promise<IRegistration> {
+  return requestAPI<IRegistration>(
+    `experiments/runs/${encodeURIComponent(runId)}/register`,
+    { method: 'POST', body: JSON.stringify(body) },
+    settings
+  );
+}
+
+/** A fresh URL of the MLflow UI: presigned ones work once, so it is asked at each click. */
+export function createUiUrl(settings?: ServerConnection.ISettings): Promise<IUiUrl> {
+  return requestAPI<IUiUrl>('experiments/ui-url', { method: 'POST' }, settings);
+}
+
+/** The Model Registry's group names, for the register dialog's choice. */
+export async function fetchGroupNames(
+  settings?: ServerConnection.ISettings
+): Promise<string[]> {
+  const page = await requestAPI<IGroupNames>(
+    'registry/groups',
+    { method: 'GET' },
+    settings
+  );
+  return page.groups.map(group => group.name);
+}
+
+/** The server calls the Experiments views make; tests pass their own. */
+export interface IExperimentsApi {
+  servers(): Promise<IServerList>;
+  experiments(query: string, next: string | null): Promise<IExperimentPage>;
+  runs(
+    experimentId: string,
+    filter: string,
+    orderBy: string | null,
+    next: string | null
+  ): Promise<IRunPage>;
+  compare(runIds: string[]): Promise<IRunComparison>;
+  history(key: string, runIds: string[], maxPoints: number): Promise<ICompareHistory>;
+  register(runId: string, body: IRegisterRequest): Promise<IRegistration>;
+  uiUrl(): Promise<IUiUrl>;
+  groupNames(): Promise<string[]>;
+}
+
+export const SERVER_API: IExperimentsApi = {
+  servers: () => fetchServers(),
+  experiments: (query, next) => fetchExperiments(query, next),
+  runs: (id, filter, orderBy, next) => fetchRuns(id, filter, orderBy, next),
+  compare: ids => fetchComparison(ids),
+  history: (key, ids, maxPoints) => fetchCompareHistory(key, ids, maxPoints),
+  register: (id, body) => registerRun(id, body),
+  uiUrl: () => createUiUrl(),
+  groupNames: () => fetchGroupNames()
+};

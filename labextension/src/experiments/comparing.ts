@@ -1,0 +1,126 @@
+/** The state behind a Compare tab: the table, one metric's histories, the scatter's axes. */
+import { messageOf } from '../ui/errors';
+import { RequestingModel } from '../ui/requesting';
+import { ICompareHistory, IExperimentsApi, IRunComparison } from './api';
+import { scatterParams } from './compare';
+
+/** Points per run asked for a history chart: about a chart's width, min/max kept. */
+export const HISTORY_POINTS = 1000;
+
+export class RunsCompareModel extends RequestingModel {
+  constructor(
+    readonly api: IExperimentsApi,
+    readonly runIds: string[]
+  ) {
+    super();
+  }
+
+  get comparison(): IRunComparison | null {
+    return this._comparison;
+  }
+
+  get error(): string | null {
+    return this._error;
+  }
+
+  get differencesOnly(): boolean {
+    return this._differencesOnly;
+  }
+
+  set differencesOnly(value: boolean) {
+    this._differencesOnly = value;
+    this.emit();
+  }
+
+  /** The metric whose histories the chart overlays. */
+  get metric(): string | null {
+    return this._metric;
+  }
+
+  get history(): ICompareHistory | null {
+    return this._history;
+  }
+
+  get historyError(): string | null {
+    return this._historyError;
+  }
+
+  get historyLoading(): boolean {
+    return this._historyLoading;
+  }
+
+  get scatterParam(): string | null {
+    return this._scatterParam;
+  }
+
+  set scatterParam(name: string | null) {
+    this._scatterParam = name;
+    this.emit();
+  }
+
+  get scatterMetric(): string | null {
+    return this._scatterMetric;
+  }
+
+  set scatterMetric(name: string | null) {
+    this._scatterMetric = name;
+    this.emit();
+  }
+
+  /** The table, then the first metric's histories (a best-marked one first). */
+  async load(): Promise<void> {
+    await this.request(
+      () => this.api.compare(this.runIds),
+      comparison => {
+        this._comparison = comparison;
+        this._error = null;
+        const ranked = comparison.metrics.filter(name => name in comparison.best);
+        const first = ranked[0] ?? comparison.metrics[0] ?? null;
+        this._metric = this._metric ?? first;
+        this._scatterMetric = this._scatterMetric ?? first;
+        this._scatterParam = this._scatterParam ?? scatterParams(comparison)[0] ?? null;
+      },
+      error => {
+        this._error = messageOf(error, 'The runs could not be compared.');
+      }
+    );
+    if (this._metric && !this._history) {
+      await this.setMetric(this._metric);
+    }
+  }
+
+  /** Overlay this metric's histories; only the last one asked is shown. */
+  async setMetric(key: string): Promise<void> {
+    this._metric = key;
+    const ticket = ++this._historyTicket;
+    this._historyLoading = true;
+    this.emit();
+    try {
+      const history = await this.api.history(key, this.runIds, HISTORY_POINTS);
+      if (ticket === this._historyTicket) {
+        this._history = history;
+        this._historyError = null;
+      }
+    } catch (error) {
+      if (ticket === this._historyTicket) {
+        this._historyError = messageOf(error, `The history of ${key} could not be read.`);
+      }
+    } finally {
+      if (ticket === this._historyTicket) {
+        this._historyLoading = false;
+        this.emit();
+      }
+    }
+  }
+
+  private _comparison: IRunComparison | null = null;
+  private _error: string | null = null;
+  private _differencesOnly = false;
+  private _metric: string | null = null;
+  private _history: ICompareHistory | null = null;
+  private _historyError: string | null = null;
+  private _historyLoading = false;
+  private _historyTicket = 0;
+  private _scatterParam: string | null = null;
+  private _scatterMetric: string | null = null;
+}

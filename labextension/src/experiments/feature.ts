@@ -1,0 +1,204 @@
+import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
+import { Notification } from '@jupyterlab/apputils';
+import { ReactWidget } from '@jupyterlab/ui-components';
+import { Message } from '@lumino/messaging';
+import { Poll } from '@lumino/polling';
+import * as React from 'react';
+
+import { Commands } from '../commands';
+import { IFeature, IFeatureContext } from '../features';
+import { experimentsIcon } from '../icons';
+import { OPEN_TAB_COMMAND as OPEN_MODELS_TAB } from '../registry/feature';
+import { MainAreaTabs } from '../ui/tabs';
+import { ticker } from '../ui/ticker';
+import { IRun } from './api';
+import { RunsCompareModel } from './comparing';
+import { CompareRunsView } from './CompareRunsView';
+import { ExperimentsPanel } from './ExperimentsPanel';
+import { ExperimentsModel } from './model';
+import { registerRunDialog } from './register';
+import { RunsSheetModel } from './runs';
+import { RunsSheetView } from './RunsSheetView';
+
+/** A main-area view whose model goes with it. */
+class ExperimentsView extends ReactWidget {
+  constructor(
+    private readonly _model: { dispose(): void },
+    private readonly _render: () => JSX.Element
+  ) {
+    super();
+    this.addClass('jp-dsws-reg-view');
+  }
+
+  dispose(): void {
+    if (!this.isDisposed) {
+      this._model.dispose();
+    }
+    super.dispose();
+  }
+
+  render(): JSX.Element {
+    return this._render();
+  }
+}
+
+/** What reopens a tab: the command's arguments, kept in the saved layout. */
+type TabArgs =
+  | { kind: 'runs'; id: string; name: string }
+  | { kind: 'compare'; runs: string[]; experiment: string };
+
+/** The command that opens (and, after a reload, reopens) an Experiments tab. */
+export const OPEN_TAB_COMMAND = 'dsws:experiments-open';
+
+/** The runs sheets (one per experiment) and the comparisons, back after a reload. */
+export class ExperimentsTabs {
+  constructor(
+    private readonly _app: JupyterFrontEnd,
+    readonly experiments: ExperimentsModel,
+    restorer: ILayoutRestorer | null,
+    commands: Commands
+  ) {
+    commands.add(OPEN_TAB_COMMAND, {
+      label: 'Open an Experiments Tab',
+      execute: args => this._reopen(args as unknown as TabArgs)
+    });
+    this._tabs = new MainAreaTabs({
+      app: _app,
+      restorer,
+      namespace: 'dsws-experiments',
+      command: OPEN_TAB_COMMAND,
+      icon: experimentsIcon,
+      className: 'jp-dsws-exp-main'
+    });
+  }
+
+  private _reopen(args: TabArgs): void {
+    switch (args.kind) {
+      case 'runs':
+        return this.openRuns(args.id, args.name);
+      case 'compare':
+        return this.openCompare(args.runs, args.experiment);
+    }
+  }
+
+  openRuns = (id: string, name: string): void => {
+    const args: TabArgs = { kind: 'runs', id, name };
+    this._tabs.open(
+      { key: `runs:${id}`, args, label: name, caption: `Runs of ${name}` },
+      () => {
+        const model = new RunsSheetModel(this.experiments.api, id, name);
+        void model.load();
+        return new ExperimentsView(model, () =>
+          React.createElement(RunsSheetView, {
+            model,
+            openCompare: this.openCompare,
+            register: run => void this._register(run, model),
+            openVersion: this.openVersion
+          })
+        );
+      }
+    );
+  };
+
+  openCompare = (runs: string[], experiment: string): void => {
+    const args: TabArgs = { kind: 'compare', runs, experiment };
+    this._tabs.open(
+      {
+        key: `compare:${[...runs].sort().join(' ')}`,
+        args,
+        label: `Compare ${runs.length} runs`,
+        caption: `${runs.length} runs of ${experiment}`
+      },
+      () => {
+        const model = new RunsCompareModel(this.experiments.api, runs);
+        void model.load();
+        return new ExperimentsView(model, () =>
+          React.createElement(CompareRunsView, {
+            model,
+            register: run => void this._register(run, null)
+          })
+        );
+      }
+    );
+  };
+
+  /** A registered version, in the Models panel's tab for it. */
+  openVersion = (group: string, version: number): void => {
+    const { commands } = this._app;
+    if (commands.hasCommand(OPEN_MODELS_TAB)) {
+      void commands.execute(OPEN_MODELS_TAB, { kind: 'version', group, version });
+    } else {
+      Notification.info(`Version ${version} of ${group}: the Models panel is turned off.`, {
+        autoClose: 5000
+      });
+    }
+  };
+
+  private async _register(run: IRun, sheet: RunsSheetModel | null): Promise<void> {
+    const done = await registerRunDialog(this.experiments.api, run, this.openVersion);
+    if (done) {
+      sheet?.markRegistered(run.id, done.group, done.version);
+    }
+  }
+
+  private _tabs: MainAreaTabs;
+}
+
+/**
+ * The Experiments sidebar panel's body. It asks MLflow nothing until a person first shows
+ * it, then again each time it is shown; while the tracking server is starting it asks
+ * every few seconds until it answers.
+ */
+class ExperimentsSection extends ReactWidget {
+  constructor(readonly tabs: ExperimentsTabs) {
+    super();
+    this.addClass('jp-dsws-experiments-section');
+    this.title.label = 'Experiments';
+    tabs.experiments.changed.connect(this._followStart, this);
+  }
+
+  dispose(): void {
+    this._poll?.dispose();
+    super.dispose();
+  }
+
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
+    void this.tabs.experiments.refresh();
+  }
+
+  render(): JSX.Element {
+    return React.createElement(ExperimentsPanel, {
+      model: this.tabs.experiments,
+      openExperiment: this.tabs.openRuns
+    });
+  }
+
+  private _followStart(model: ExperimentsModel): void {
+    // Only while SageMaker says it is coming up: an unreachable server is not asked again
+    // and again (the refresh button is there).
+    const waiting = model.starting;
+    if (waiting && !this._poll && this.isVisible) {
+      this._poll = ticker('experiments-starting', STARTING_POLL_MS, () => {
+        void model.refresh();
+      });
+    } else if (!waiting && this._poll) {
+      this._poll.dispose();
+      this._poll = null;
+    }
+  }
+
+  private _poll: Poll | null = null;
+}
+
+/** How often a panel waiting for its tracking server to start asks again. */
+const STARTING_POLL_MS = 5000;
+
+export const experimentsFeature: IFeature = {
+  name: 'experiments',
+  icon: experimentsIcon,
+  activate({ app, restorer, commands }: IFeatureContext) {
+    const experiments = new ExperimentsModel();
+    return new ExperimentsSection(new ExperimentsTabs(app, experiments, restorer, commands));
+  }
+};

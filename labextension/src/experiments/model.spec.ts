@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+
+import { DSWSApiError } from '../request';
+import { IExperimentsApi, IRun, IRunPage } from './api';
+import { RunsCompareModel } from './comparing';
+import { ExperimentsModel } from './model';
+import { IChoiceStore, RunsSheetModel } from './runs';
+import { IColumnChoice, NO_CHOICE } from './sheet';
+
+function run(id: string, metrics: Record<string, number> = {}): IRun {
+  return {
+    id,
+    name: `run-${id}`,
+    experiment_id: '1',
+    status: 'FINISHED',
+    start: null,
+    end: null,
+    user: null,
+    source: null,
+    params: { seed: '1' },
+    metrics,
+    tags: {},
+    registered: []
+  };
+}
+
+function page(runs: IRun[], next: string | null = null): IRunPage {
+  return { runs, params: ['seed'], metrics: ['acc'], directions: { acc: 'up' }, next };
+}
+
+function fail(): never {
+  throw new Error('not expected in this test');
+}
+
+function api(over: Partial<IExperimentsApi>): IExperimentsApi {
+  return {
+    servers: fail,
+    experiments: fail,
+    runs: fail,
+    compare: fail,
+    history: fail,
+    register: fail,
+    uiUrl: fail,
+    groupNames: fail,
+    ...over
+  };
+}
+
+function memoryStore(): IChoiceStore & { saved: Record<string, IColumnChoice> } {
+  const saved: Record<string, IColumnChoice> = {};
+  return { saved, load: id => saved[id] ?? NO_CHOICE, save: (id, c) => (saved[id] = c) };
+}
+
+describe('the sidebar model', () => {
+  it('shows the experiments even when the servers cannot be read', async () => {
+    const model = new ExperimentsModel({
+      api: api({
+        servers: async () => {
+          throw new DSWSApiError('denied', 'Not allowed: sagemaker:ListMlflowTrackingServers', 403);
+        },
+        experiments: async () => ({
+          experiments: [{ id: '1', name: 'owls', runs: null, last_run: null }],
+          next: 'n2'
+        })
+      })
+    });
+    await model.refresh();
+    expect(model.experiments.map(e => e.name)).toEqual(['owls']);
+    expect(model.serversError).toContain('ListMlflowTrackingServers');
+    expect(model.pager.hasNext).toBe(true);
+  });
+
+  it('knows a default server that is still starting', async () => {
+    const model = new ExperimentsModel({
+      api: api({
+        servers: async () => ({
+          servers: [
+            { arn: 'a', name: 'team', kind: 'tracking_server', status: 'Creating',
+              mlflow_version: null, default: true, url: null }
+          ],
+          tracking_uri: 'a',
+          help: null
+        }),
+        experiments: async () => ({ experiments: [], next: null })
+      })
+    });
+    await model.refresh();
+    expect(model.defaultServer?.name).toBe('team');
+    expect(model.starting).toBe(true);
+  });
+
+  it('asks again once typing rests, from the first page', async () => {
+    const queries: string[] = [];
+    const model = new ExperimentsModel({
+      searchDelayMs: 0,
+      api: api({
+        experiments: async query => {
+          queries.push(query);
+          return { experiments: [], next: null };
+        }
+      })
+    });
+    model.search('ow');
+    model.search('owls');
+    await new Promise(resolve => setTimeout(resolve, 10));
+    expect(queries).toEqual(['owls']);
+  });
+});
+
+describe('the runs sheet model', () => {
+  it("keeps the runs shown and says MLflow's words when a filter is refused", async () => {
+    let refuse = false;
+    const model = new RunsSheetModel(
+      api({
+        runs: async (_, filter) => {
+          if (refuse) {
+            throw new DSWSApiError('bad_filter', `Invalid clause(s) in filter string: '${filter}'`, 400);
+          }
+          return page([run('a'), run('b')]);
+        }
+      }),
+      '1',
+      'owls',
+      memoryStore()
+    );
+    await model.load();
+    refuse = true;
+    await model.setFilter('metrics.');
+    expect(model.filterError).toContain("Invalid clause(s) in filter string: 'metrics.'");
+    expect(model.error).toBeNull();
+    expect(model.runs.map(r => r.id)).toEqual(['a', 'b']);
+    refuse = false;
+    await model.setFilter('metrics.acc > 0');
+    expect(model.filterError).toBeNull();
+  });
+
+  it('sorts at once when every run is loaded, and on the server when there are more', async () => {
+    const asked: (string | null)[] = [];
+    let next: string | null = null;
+    const model = new RunsSheetModel(
+      api({
+        runs: async (_, __, orderBy) => {
+          asked.push(orderBy);
+          return page([run('a', { acc: 0.5 }), run('b', { acc: 0.9 })], next);
+        }
+      }),
+      '1',
+      'owls',
+      memoryStore()
+    );
+    await model.load();
+    await model.setSort({ key: { kind: 'metric', name: 'acc' }, descending: true });
+    expect(asked).toEqual([null]); // all loaded: no request
+    expect(model.rows.map(r => r.id)).toEqual(['b', 'a']);
+    expect([...model.best.acc]).toEqual(['b']);
+
+    next = 'p2';
+    await model.load();
+    await model.setSort({ key: { kind: 'param', name: 'seed' }, descending: false });
+    expect(asked.slice(-1)).toEqual(['params.seed ASC']);
+  });
+
+  it('adds the next page below without repeating a run', async () => {
+    const model = new RunsSheetModel(
+      api({
+        runs: async (_, __, ___, cursor) =>
+          cursor ? page([run('b'), run('c')]) : page([run('a'), run('b')], 'p2')
+      }),
+      '1',
+      'owls',
+      memoryStore()
+    );
+    await model.load();
+    expect(model.hasMore).toBe(true);
+    await model.loadMore();
+    expect(model.runs.map(r => r.id)).toEqual(['a', 'b', 'c']);
+    expect(model.hasMore).toBe(false);
+  });
+
+  it("keeps each experiment's column choice", async () => {
+    const store = memoryStore();
+    const answer = api({ runs: async () => page([run('a', { acc: 1 })]) });
+    const first = new RunsSheetModel(answer, '1', 'owls', store);
+    await first.load();
+    first.setColumnShown({ kind: 'metric', name: 'acc' }, false);
+    expect(first.columns.map(c => c.name)).toEqual(['seed']);
+    const again = new RunsSheetModel(answer, '1', 'owls', store);
+    await again.load();
+    expect(again.columns.map(c => c.name)).toEqual(['seed']);
+    const other = new RunsSheetModel(answer, '2', 'hat', store);
+    await other.load();
+    expect(other.columns.map(c => c.name)).toEqual(['acc', 'seed']);
+  });
+
+  it('selects runs for comparison and marks a registered one', async () => {
+    const model = new RunsSheetModel(
+      api({ runs: async () => page([run('a'), run('b')]) }),
+      '1',
+      'owls',
+      memoryStore()
+    );
+    await model.load();
+    model.toggleSelected(model.runs[0]);
+    model.toggleSelected(model.runs[1]);
+    expect(model.selection.map(r => r.id)).toEqual(['a', 'b']);
+    model.markRegistered('a', 'owls', 3);
+    expect(model.runs[0].registered).toEqual([{ group: 'owls', version: 3 }]);
+  });
+});
+
+describe('the compare model', () => {
+  it("overlays the first ranked metric's histories, and only the last one asked", async () => {
+    const resolvers: Record<string, () => void> = {};
+    const model = new RunsCompareModel(
+      api({
+        compare: async ids => ({
+          runs: ids.map(id => run(id, { acc: 1, loss: 2 })),
+          params: ['seed'],
+          metrics: ['acc', 'loss'],
+          different: { params: [], metrics: ['loss'] },
+          best: { loss: 'a' },
+          directions: { loss: 'down' }
+        }),
+        history: (key, ids) =>
+          new Promise(resolve => {
+            resolvers[key] = () =>
+              resolve({
+                key,
+                series: ids.map(id => ({ run_id: id, key, points: [], downsampled: false, total: 0 }))
+              });
+          })
+      }),
+      ['a', 'b']
+    );
+    const loading = model.load();
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(model.metric).toBe('loss'); // the one with a best mark
+    const second = model.setMetric('acc');
+    resolvers.acc();
+    await second;
+    resolvers.loss();
+    await loading;
+    expect(model.history?.key).toBe('acc');
+    expect(model.scatterParam).toBe('seed');
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * The state behind a runs sheet tab: the loaded runs (filter and order on the server, more
+ * pages below), the local order and columns, the selection for comparison.
+ */
+import { DSWSApiError } from '../request';
+import { messageOf } from '../ui/errors';
+import { RequestingModel } from '../ui/requesting';
+import { Direction, IExperimentsApi, IRun } from './api';
+import {
+  bestRuns,
+  DEFAULT_RUN_SORT,
+  IColumnChoice,
+  IRunColumn,
+  IRunSort,
+  namesOf,
+  parseChoice,
+  sortRuns,
+  toggleColumn,
+  visibleColumns
+} from './sheet';
+import { orderByOf } from './syntax';
+
+/** Where each experiment's column choice is kept. */
+export interface IChoiceStore {
+  load(experimentId: string): IColumnChoice;
+  save(experimentId: string, choice: IColumnChoice): void;
+}
+
+const CHOICE_PREFIX = 'jp-dsws-experiments-columns:';
+
+/** The browser's localStorage, one key per experiment; nothing kept when it is unavailable. */
+export const LOCAL_CHOICES: IChoiceStore = {
+  load: id => {
+    try {
+      return parseChoice(window.localStorage.getItem(CHOICE_PREFIX + id));
+    } catch {
+      return parseChoice(null);
+    }
+  },
+  save: (id, choice) => {
+    try {
+      window.localStorage.setItem(CHOICE_PREFIX + id, JSON.stringify(choice));
+    } catch {
+      // private mode or full: the choice lasts as long as the tab
+    }
+  }
+};
+
+/** The most runs compared at once unless the server says fewer (Experiments.max_compare). */
+export const MAX_COMPARE = 50;
+
+export class RunsSheetModel extends RequestingModel {
+  constructor(
+    readonly api: IExperimentsApi,
+    readonly experimentId: string,
+    readonly experimentName: string,
+    private readonly _store: IChoiceStore = LOCAL_CHOICES
+  ) {
+    super();
+    this._choice = _store.load(experimentId);
+  }
+
+  get runs(): IRun[] {
+    return this._runs;
+  }
+
+  /** The loaded runs in the sheet's order (kept until the runs or the order change). */
+  get rows(): IRun[] {
+    if (!this._rows) {
+      this._rows = sortRuns(this._runs, this._sort);
+    }
+    return this._rows;
+  }
+
+  get names(): { params: string[]; metrics: string[]; tags: string[] } {
+    if (!this._names) {
+      this._names = namesOf(this._runs);
+    }
+    return this._names;
+  }
+
+  get columns(): IRunColumn[] {
+    if (!this._columns) {
+      this._columns = visibleColumns(
+        this._runs,
+        this.names,
+        this._choice,
+        this._differencesOnly
+      );
+    }
+    return this._columns;
+  }
+
+  get best(): Record<string, Set<string>> {
+    if (!this._best) {
+      this._best = bestRuns(this._runs, this._directions);
+    }
+    return this._best;
+  }
+
+  get directions(): Record<string, Direction> {
+    return this._directions;
+  }
+
+  get sort(): IRunSort {
+    return this._sort;
+  }
+
+  get filter(): string {
+    return this._filter;
+  }
+
+  /** MLflow's own words about a filter it refused; the runs before it stay shown. */
+  get filterError(): string | null {
+    return this._filterError;
+  }
+
+  get error(): string | null {
+    return this._error;
+  }
+
+  get loaded(): boolean {
+    return this._loaded;
+  }
+
+  get hasMore(): boolean {
+    return this._next !== null;
+  }
+
+  get choice(): IColumnChoice {
+    return this._choice;
+  }
+
+  get differencesOnly(): boolean {
+    return this._differencesOnly;
+  }
+
+  set differencesOnly(value: boolean) {
+    this._differencesOnly = value;
+    this._columns = null;
+    this.emit();
+  }
+
+  setColumnShown(column: IRunColumn, shown: boolean): void {
+    this._choice = toggleColumn(this._choice, column, shown);
+    this._store.save(this.experimentId, this._choice);
+    this._columns = null;
+    this.emit();
+  }
+
+  /**
+   * Sort by a column. With every run loaded the order is made here at once; with more
+   * pages on the server, the first page is asked again in that order (`order_by`), so
+   * that "Load more" continues it.
+   */
+  setSort(sort: IRunSort): Promise<void> {
+    this._sort = sort;
+    this._rows = null;
+    this.emit();
+    return this.hasMore ? this.load() : Promise.resolve();
+  }
+
+  /** Apply a filter in MLflow's search syntax (empty: every run). */
+  setFilter(filter: string): Promise<void> {
+    this._filter = filter.trim();
+    return this.load();
+  }
+
+  // The selection for comparison, by run id, in the order of selecting.
+
+  get selection(): IRun[] {
+    return [...this._selection.values()];
+  }
+
+  isSelected(id: string): boolean {
+    return this._selection.has(id);
+  }
+
+  toggleSelected(run: IRun): void {
+    if (!this._selection.delete(run.id)) {
+      this._selection.set(run.id, run);
+    }
+    this.emit();
+  }
+
+  clearSelection(): void {
+    this._selection.clear();
+    this.emit();
+  }
+
+  /** The first page again, with the filter and order. */
+  load(): Promise<void> {
+    return this._read(null);
+  }
+
+  /** The next page, added below. */
+  loadMore(): Promise<void> {
+    return this._next === null ? Promise.resolve() : this._read(this._next);
+  }
+
+  /** A run was registered from this sheet: its row says so at once. */
+  markRegistered(runId: string, group: string, version: number): void {
+    this._runs = this._runs.map(run =>
+      run.id === runId
+        ? { ...run, registered: [...run.registered, { group, version }] }
+        : run
+    );
+    this._changedRuns();
+    this.emit();
+  }
+
+  private _read(cursor: string | null): Promise<void> {
+    const filter = this._filter;
+    return this.request(
+      () =>
+        this.api.runs(
+          this.experimentId,
+          filter,
+          this._serverOrder(),
+          cursor
+        ),
+      page => {
+        if (cursor === null) {
+          this._runs = page.runs;
+        } else {
+          const known = new Set(this._runs.map(run => run.id));
+          this._runs = [...this._runs, ...page.runs.filter(run => !known.has(run.id))];
+        }
+        this._directions = { ...this._directions, ...page.directions };
+        this._next = page.next;
+        this._loaded = true;
+        this._error = null;
+        this._filterError = null;
+        this._changedRuns();
+      },
+      error => {
+        if (error instanceof DSWSApiError && error.code === 'bad_filter') {
+          this._filterError = error.message;
+          this._error = null;
+        } else {
+          this._error = messageOf(error, `The runs of ${this.experimentName} could not be read.`);
+        }
+      }
+    );
+  }
+
+  /** MLflow's default (newest first) needs no `order_by`. */
+  private _serverOrder(): string | null {
+    const { key, descending } = this._sort;
+    return key.kind === 'start' && descending ? null : orderByOf(this._sort);
+  }
+
+  private _changedRuns(): void {
+    this._rows = null;
+    this._names = null;
+    this._columns = null;
+    this._best = null;
+  }
+
+  private _runs: IRun[] = [];
+  private _rows: IRun[] | null = null;
+  private _names: { params: string[]; metrics: string[]; tags: string[] } | null = null;
+  private _columns: IRunColumn[] | null = null;
+  private _best: Record<string, Set<string>> | null = null;
+  private _directions: Record<string, Direction> = {};
+  private _next: string | null = null;
+  private _sort: IRunSort = DEFAULT_RUN_SORT;
+  private _filter = '';
+  private _filterError: string | null = null;
+  private _error: string | null = null;
+  private _loaded = false;
+  private _choice: IColumnChoice;
+  private _differencesOnly = false;
+  private _selection = new Map<string, IRun>();
+}
