@@ -26,7 +26,10 @@ import { SidebarPanel, WorkspaceSidebar } from './sidebar';
 import { StatusModel } from './status/model';
 import { StatusSection } from './status/StatusSection';
 
-/** The frontend of each panel whose slice is built. */
+/**
+ * The frontend of each panel, in sidebar order: the one list (a new panel is its folder and
+ * one entry here). Each brings its own CSS; the page config says which are turned on.
+ */
 const FEATURES: IFeature[] = [
   idleFeature,
   registryFeature,

@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 
-import { openLab, PANELS } from './helpers';
+import { openLab, panelId } from './helpers';
 
 /** Press Tab until `matches` holds for the focused element; false after `most` presses. */
 async function tabUntil(
@@ -23,7 +23,7 @@ test('the idle countdown in the status bar opens its panel by keyboard, whose co
   await openLab(page);
   const item = page.getByRole('button', { name: /^Idle shutdown/ });
   await expect(item).toContainText(/Idle shutdown (in|off|:)/);
-  const panel = page.locator(`#${PANELS.idle.id}`);
+  const panel = page.locator(`#${panelId('idle')}`);
   await expect(panel).toBeHidden();
 
   // A person without a mouse reaches the countdown with Tab and opens it with Enter.

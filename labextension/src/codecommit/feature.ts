@@ -8,6 +8,9 @@ import { repositoriesIcon } from '../icons';
 import { IClone, RepositoriesModel } from './model';
 import { RepositoriesPanel } from './RepositoriesPanel';
 
+// This panel's look comes with it: nothing to list in style/base.css.
+import '../../style/codecommit.css';
+
 /**
  * The Repositories sidebar panel's body: it lists when a person first shows it (never at
  * page load) and again each time it is shown.

@@ -7,6 +7,9 @@ import { StopNotice } from './notice';
 import { IdleStatusItem } from './StatusItem';
 import { IdleWarning } from './warning';
 
+// This panel's look comes with it: nothing to list in style/base.css.
+import '../../style/idle.css';
+
 /** Idle shutdown: the sidebar panel, the status-bar countdown, the warning, the stop notice. */
 export const idleFeature: IFeature = {
   name: 'idle',

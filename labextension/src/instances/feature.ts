@@ -14,6 +14,9 @@ import { InventoryModel } from './inventory';
 import { InventoryPanel } from './InventoryPanel';
 import { InstancesModel } from './model';
 
+// This panel's look comes with it: nothing to list in style/base.css.
+import '../../style/instances.css';
+
 /** Ask before a switch: it stops this app, and what happens next is up to the person. */
 export async function confirmSwitch(
   instanceType: string,

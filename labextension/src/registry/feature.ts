@@ -15,6 +15,9 @@ import { OverviewView } from './OverviewView';
 import { SheetView } from './SheetView';
 import { CompareModel, DetailModel, OverviewModel, SheetModel } from './tabs';
 
+// This panel's look comes with it: nothing to list in style/base.css.
+import '../../style/registry.css';
+
 /** A main-area view whose model goes with it. */
 class RegistryView extends ReactWidget {
   constructor(
