@@ -1,5 +1,8 @@
+import * as React from 'react';
+
 import { IFeature, panelId } from '../features';
 import { idleIcon } from '../icons';
+import { SidebarSection } from '../ui/section';
 import { saveUnsaved, watchInput } from './documents';
 import { IdlePanel } from './IdlePanel';
 import { IdleModel } from './model';
@@ -20,7 +23,6 @@ export const idleFeature: IFeature = {
     });
     // A key, a click, a scroll in this page: a person is here (reported, throttled).
     watchInput(() => model.noteInput());
-    const panel = new IdlePanel(model);
     new IdleWarning(model);
     new StopNotice(model);
     statusBar?.registerStatusItem('jupyter_dsws:idle-status', {
@@ -29,6 +31,11 @@ export const idleFeature: IFeature = {
       rank: 50
     });
     void model.start();
-    return panel;
+    return new SidebarSection({
+      name: 'idle',
+      label: 'Idle shutdown',
+      model,
+      render: () => React.createElement(IdlePanel, { model })
+    });
   }
 };

@@ -1,11 +1,11 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import { ReactWidget } from '@jupyterlab/ui-components';
-import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
 import { Commands } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
 import { modelsIcon } from '../icons';
+import { SidebarSection } from '../ui/section';
 import { MainAreaTabs } from '../ui/tabs';
 import { CompareView } from './CompareView';
 import { DetailView } from './DetailView';
@@ -168,39 +168,24 @@ export class RegistryTabs {
   private _tabs: MainAreaTabs;
 }
 
-/**
- * The Models sidebar panel's body. It asks for the groups when a person first shows it,
- * not when JupyterLab starts (a page load asks AWS nothing for a panel nobody opened),
- * and again for the page shown each time it is shown.
- */
-class ModelsSection extends ReactWidget {
-  constructor(readonly tabs: RegistryTabs) {
-    super();
-    this.addClass('jp-dsws-registry-section');
-    this.title.label = 'Models';
-  }
-
-  protected onAfterShow(msg: Message): void {
-    super.onAfterShow(msg);
-    void this.tabs.registry.refresh();
-  }
-
-  render(): JSX.Element {
-    const { tabs } = this;
-    return React.createElement(GroupsPanel, {
-      model: tabs.registry,
-      openGroup: tabs.openGroup,
-      openOverview: tabs.openOverview,
-      openCompare: tabs.openCompare
-    });
-  }
-}
-
 export const registryFeature: IFeature = {
   name: 'registry',
   icon: modelsIcon,
   activate({ app, restorer, commands }: IFeatureContext) {
     const registry = new RegistryModel();
-    return new ModelsSection(new RegistryTabs(app, registry, restorer, commands));
+    const tabs = new RegistryTabs(app, registry, restorer, commands);
+    // Asks for the groups when a person shows the panel, and again each time.
+    return new SidebarSection({
+      name: 'registry',
+      label: 'Models',
+      refresh: () => registry.refresh(),
+      render: () =>
+        React.createElement(GroupsPanel, {
+          model: registry,
+          openGroup: tabs.openGroup,
+          openOverview: tabs.openOverview,
+          openCompare: tabs.openCompare
+        })
+    });
   }
 };
