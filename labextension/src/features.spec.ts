@@ -13,7 +13,12 @@ function feature(name: string): IFeature {
   };
 }
 
-const ALL = [feature('idle'), feature('registry'), feature('codecommit'), feature('instances')];
+const ALL = [
+  feature('idle'),
+  feature('registry'),
+  feature('codecommit'),
+  feature('instances')
+];
 
 describe('sidebarEntries', () => {
   it('gives each feature turned on its own panel id, below the workspace status', () => {

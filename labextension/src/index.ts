@@ -12,12 +12,7 @@ import * as React from 'react';
 
 import { codecommitFeature } from './codecommit/feature';
 import { Commands } from './commands';
-import {
-  IFeature,
-  IFeatureContext,
-  sidebarEntries,
-  WORKSPACE_RANK
-} from './features';
+import { IFeature, IFeatureContext, sidebarEntries, WORKSPACE_RANK } from './features';
 import { idleFeature } from './idle/feature';
 import { instancesFeature } from './instances/feature';
 import { addGuides } from './guides';

@@ -23,8 +23,7 @@ export async function openLab(page: Page): Promise<string[]> {
 export function problemsIn(messages: string[]): string[] {
   return messages.filter(
     text =>
-      /Unsatisfied version/i.test(text) ||
-      (/^error/.test(text) && /dsws/i.test(text))
+      /Unsatisfied version/i.test(text) || (/^error/.test(text) && /dsws/i.test(text))
   );
 }
 
@@ -34,7 +33,8 @@ export function problemsIn(messages: string[]): string[] {
  */
 export async function serverPanels(page: Page): Promise<string[]> {
   const raw = await page.evaluate(
-    () => JSON.parse(document.getElementById('jupyter-config-data')!.textContent!).dswsPanels
+    () =>
+      JSON.parse(document.getElementById('jupyter-config-data')!.textContent!).dswsPanels
   );
   return String(raw)
     .split(',')

@@ -29,7 +29,9 @@ test('the idle countdown in the status bar opens its panel by keyboard, whose co
   // A person without a mouse reaches the countdown with Tab and opens it with Enter.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   expect(
-    await tabUntil(page, element => element.classList.contains('jp-dsws-idle-status-text'))
+    await tabUntil(page, element =>
+      element.classList.contains('jp-dsws-idle-status-text')
+    )
   ).toBe(true);
   await expect(item).toBeFocused();
   await page.keyboard.press('Enter');

@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 
-import { openFeature, openLab, openSidebar, ourSidebarIds, serverPanels } from './helpers';
+import {
+  openFeature,
+  openLab,
+  openSidebar,
+  ourSidebarIds,
+  serverPanels
+} from './helpers';
 
 // The "silent" project's server runs with `--DSWSExtension.panels=codecommit`.
 test('the left bar shows only the panels the server turned on', async ({ page }) => {

@@ -18,7 +18,9 @@ test.describe('Data Science Workspace sidebar', () => {
     const messages = await openLab(page);
     const panel = await openSidebar(page);
 
-    await expect(panel.getByRole('heading', { name: 'Data Science Workspace' })).toBeVisible();
+    await expect(
+      panel.getByRole('heading', { name: 'Data Science Workspace' })
+    ).toBeVisible();
     const identity = panel.getByLabel('AWS identity');
     await expect(identity).toContainText('123456789012');
     await expect(identity).toContainText('arn:aws:sts::123456789012:user/moto');
@@ -81,9 +83,13 @@ test.describe('Data Science Workspace sidebar', () => {
     // The status probe is sent after every panel was set up: once it has answered, a
     // panel that asked at start would have asked already.
     await status;
-    await expect(page.locator('.jp-dsws-idle-status-text')).toContainText('Idle shutdown');
+    await expect(page.locator('.jp-dsws-idle-status-text')).toContainText(
+      'Idle shutdown'
+    );
     // Idle shutdown's own state is local (no AWS call) and feeds the status-bar countdown.
-    expect(asked.filter(path => path !== 'status' && !/^idle(\/|$)/.test(path))).toEqual([]);
+    expect(asked.filter(path => path !== 'status' && !/^idle(\/|$)/.test(path))).toEqual(
+      []
+    );
 
     const shown = async (key: string, route: string) => {
       const answered = page.waitForResponse(response =>
@@ -99,7 +105,9 @@ test.describe('Data Science Workspace sidebar', () => {
     // before the next test resets the workspace, or it could undo the reset.
     await expect
       .poll(async () => {
-        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        const saved = await page.request.get(
+          `/lab/api/workspaces/default?token=${TOKEN}`
+        );
         return (await saved.json()).data?.['layout-restorer:data']?.left?.current;
       })
       .toBe('jp-dsws-instances');
@@ -111,7 +119,9 @@ test.describe('Data Science Workspace sidebar', () => {
     // The layout is saved to the server's workspace a moment after it changes.
     await expect
       .poll(async () => {
-        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        const saved = await page.request.get(
+          `/lab/api/workspaces/default?token=${TOKEN}`
+        );
         return (await saved.json()).data?.['layout-restorer:data']?.left?.current;
       })
       .toBe('jp-dsws-registry');

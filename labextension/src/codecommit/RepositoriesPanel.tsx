@@ -127,7 +127,11 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
                 <h3 className="jp-dsws-section-title">Suggested</h3>
                 <ul className="jp-dsws-cc-list" aria-label="Suggested repositories">
                   {model.suggested.map(url => {
-                    const target = { place: `suggested:${url}`, source: url, defaultBranch: null };
+                    const target = {
+                      place: `suggested:${url}`,
+                      source: url,
+                      defaultBranch: null
+                    };
                     return (
                       <li className="jp-dsws-cc-repo" key={url} aria-label={url}>
                         <div className="jp-dsws-cc-repo-line">
@@ -155,10 +159,10 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
             <ul className="jp-dsws-cc-list" aria-label="CodeCommit repositories">
               {model.filtered.map(repo => {
                 const target = {
-                place: `repo:${repo.name}`,
-                source: repo.name,
-                defaultBranch: repo.default_branch
-              };
+                  place: `repo:${repo.name}`,
+                  source: repo.name,
+                  defaultBranch: repo.default_branch
+                };
                 return (
                   <RepositoryLine key={repo.name} repo={repo}>
                     {buttons(target, repo.cloned_at)}
@@ -191,7 +195,10 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
                 onChange={event => (model.typed = event.target.value)}
               />
               {model.typedClonedAt ? (
-                <button type="submit" className="jp-mod-styled jp-mod-reject jp-dsws-button">
+                <button
+                  type="submit"
+                  className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                >
                   Open
                 </button>
               ) : (

@@ -6,7 +6,13 @@ import * as React from 'react';
 import { messageOf } from '../ui/errors';
 import { Breakable } from '../ui/parts';
 import { FolderExistsError, ICloneRequest, IRepository } from './api';
-import { defaultFolder, describeClone, IClone, RepositoriesModel, requestFor } from './model';
+import {
+  defaultFolder,
+  describeClone,
+  IClone,
+  RepositoriesModel,
+  requestFor
+} from './model';
 
 export interface ICloneTarget {
   /** Where in the panel it was chosen: a listed repository, a suggestion, or typed. */
@@ -191,9 +197,7 @@ export function CloneLine(props: {
         />
       )}
       <p
-        className={
-          status.state === 'failed' ? 'jp-dsws-cc-failed' : 'jp-dsws-muted'
-        }
+        className={status.state === 'failed' ? 'jp-dsws-cc-failed' : 'jp-dsws-muted'}
         role={status.state === 'failed' ? 'alert' : 'status'}
       >
         {describeClone(status)}
@@ -282,7 +286,10 @@ export function CloneButtons(props: {
 }
 
 /** The folder-exists refusal offers the free folder in one click; others say what is wrong. */
-export function Problem(props: { problem: IProblem; cloneInto: (path: string) => void }): JSX.Element {
+export function Problem(props: {
+  problem: IProblem;
+  cloneInto: (path: string) => void;
+}): JSX.Element {
   const { problem } = props;
   return (
     <div className="jp-dsws-alert" role="alert">
@@ -298,4 +305,3 @@ export function Problem(props: { problem: IProblem; cloneInto: (path: string) =>
     </div>
   );
 }
-

@@ -40,14 +40,17 @@ function AppCountdown(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
         {text}
         {settings.dry_run && ' Dry run: nothing is really stopped.'}
       </p>
-      {settings.enabled && settings.app_shutdown && !stopped && app.stop?.cause !== 'requested' && (
-        <button
-          className="jp-mod-styled jp-mod-accept jp-dsws-button"
-          onClick={() => void props.model.keep().catch(() => undefined)}
-        >
-          Keep working
-        </button>
-      )}
+      {settings.enabled &&
+        settings.app_shutdown &&
+        !stopped &&
+        app.stop?.cause !== 'requested' && (
+          <button
+            className="jp-mod-styled jp-mod-accept jp-dsws-button"
+            onClick={() => void props.model.keep().catch(() => undefined)}
+          >
+            Keep working
+          </button>
+        )}
     </div>
   );
 }

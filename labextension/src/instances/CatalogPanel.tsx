@@ -56,7 +56,10 @@ function Row(props: { instance: IInstanceType }): JSX.Element {
           </span>
         )}
         {!instance.allowed && (
-          <span className="jp-dsws-inst-badge" title="Your admin does not allow this type">
+          <span
+            className="jp-dsws-inst-badge"
+            title="Your admin does not allow this type"
+          >
             not allowed
           </span>
         )}
@@ -174,7 +177,10 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                 </p>
                 <p className="jp-dsws-muted">{catalog.free_tier_note}</p>
                 <div className="jp-dsws-scroll-x">
-                  <table className="jp-dsws-table jp-dsws-inst-table" aria-label="Instance types">
+                  <table
+                    className="jp-dsws-table jp-dsws-inst-table"
+                    aria-label="Instance types"
+                  >
                     <thead>
                       <tr>
                         {COLUMNS.map(column => (

@@ -64,9 +64,8 @@ function CurrentInstance(props: { model: InstancesModel }): JSX.Element {
       <>
         <p>
           Not running in SageMaker Studio
-          {current.instance_type ? ` (this machine: ${current.instance_type})` : ''}:
-          the panel cannot switch instances here. In Studio, a space changes type like
-          this:
+          {current.instance_type ? ` (this machine: ${current.instance_type})` : ''}: the
+          panel cannot switch instances here. In Studio, a space changes type like this:
         </p>
         <ol className="jp-dsws-inst-steps">
           <li>Stop the space (running kernels stop; save your work first).</li>
@@ -155,9 +154,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
           className="jp-mod-styled"
           aria-label="GPU"
           value={form.gpu}
-          onChange={event =>
-            model.update({ gpu: event.target.value as typeof form.gpu })
-          }
+          onChange={event => model.update({ gpu: event.target.value as typeof form.gpu })}
         >
           <option value="auto">Let the tool decide</option>
           <option value="yes">Yes</option>
@@ -232,8 +229,7 @@ function Candidate(props: {
   return (
     <li
       className={
-        'jp-dsws-inst-candidate' +
-        (candidate.allowed ? '' : ' jp-dsws-inst-forbidden')
+        'jp-dsws-inst-candidate' + (candidate.allowed ? '' : ' jp-dsws-inst-forbidden')
       }
       aria-label={candidate.type}
     >
@@ -288,9 +284,7 @@ function Recommendations(props: { model: InstancesModel }): JSX.Element | null {
   const { result } = model;
   if (!model.form.model) {
     return (
-      <p className="jp-dsws-muted">
-        Choose a model family to see which instances fit.
-      </p>
+      <p className="jp-dsws-muted">Choose a model family to see which instances fit.</p>
     );
   }
   return (
@@ -355,9 +349,7 @@ function SwitchOutcome(props: { model: InstancesModel }): JSX.Element | null {
   }
   return (
     <div
-      className={
-        outcome.kind === 'refused' ? 'jp-dsws-alert' : 'jp-dsws-inst-started'
-      }
+      className={outcome.kind === 'refused' ? 'jp-dsws-alert' : 'jp-dsws-inst-started'}
       role={outcome.kind === 'refused' ? 'alert' : 'status'}
     >
       <p>{outcome.message}</p>

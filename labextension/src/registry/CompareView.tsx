@@ -45,9 +45,7 @@ function Row(props: { row: ICompareRow; comparison: IComparison }): JSX.Element 
   const direction = comparison.directions?.[row.name] ?? null;
   return (
     <tr
-      className={`jp-dsws-reg-compare-${row.kind}${
-        row.differs ? ' jp-mod-differs' : ''
-      }`}
+      className={`jp-dsws-reg-compare-${row.kind}${row.differs ? ' jp-mod-differs' : ''}`}
       aria-label={row.name}
     >
       <th scope="row">
@@ -78,9 +76,7 @@ function Row(props: { row: ICompareRow; comparison: IComparison }): JSX.Element 
         );
       })}
       <td className="jp-dsws-reg-trend-cell">
-        {row.kind === 'metric' && (
-          <Trends comparison={comparison} metric={row.name} />
-        )}
+        {row.kind === 'metric' && <Trends comparison={comparison} metric={row.name} />}
       </td>
     </tr>
   );

@@ -15,14 +15,10 @@ export interface IDetailViewProps {
 }
 
 /** The approval history, oldest first, as people tell it. */
-export function ApprovalHistory(props: {
-  history: IApprovalChange[];
-}): JSX.Element {
+export function ApprovalHistory(props: { history: IApprovalChange[] }): JSX.Element {
   if (!props.history.length) {
     return (
-      <p className="jp-dsws-muted">
-        No status change recorded by this workspace yet.
-      </p>
+      <p className="jp-dsws-muted">No status change recorded by this workspace yet.</p>
     );
   }
   return (
@@ -36,9 +32,7 @@ export function ApprovalHistory(props: {
             {change.from ? `${statusLabel(change.from)} → ` : ''}
             {statusLabel(change.to)}
           </span>
-          {change.comment && (
-            <q className="jp-dsws-reg-comment">{change.comment}</q>
-          )}
+          {change.comment && <q className="jp-dsws-reg-comment">{change.comment}</q>}
         </li>
       ))}
     </ol>
@@ -96,10 +90,7 @@ function Facts(props: { detail: IVersionDetail }): JSX.Element {
   );
 }
 
-function Detail(props: {
-  detail: IVersionDetail;
-  registry: RegistryModel;
-}): JSX.Element {
+function Detail(props: { detail: IVersionDetail; registry: RegistryModel }): JSX.Element {
   const { detail, registry } = props;
   const params = Object.entries(detail.params ?? {}).sort(([a], [b]) =>
     a.localeCompare(b)

@@ -94,12 +94,8 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
                   className="jp-mod-styled jp-mod-accept jp-dsws-button"
                   aria-label="Compare selected versions"
                   disabled={model.selection.length < 2}
-                  title={model.selection
-                    .map(v => `${v.group} v${v.version}`)
-                    .join(', ')}
-                  onClick={() =>
-                    props.openCompare(model.selection.map(v => v.arn))
-                  }
+                  title={model.selection.map(v => `${v.group} v${v.version}`).join(', ')}
+                  onClick={() => props.openCompare(model.selection.map(v => v.arn))}
                 >
                   Compare {model.selection.length}
                 </button>

@@ -32,9 +32,7 @@ function GroupRow(props: {
         >
           {group.name}
         </button>
-        {group.description && (
-          <div className="jp-dsws-muted">{group.description}</div>
-        )}
+        {group.description && <div className="jp-dsws-muted">{group.description}</div>}
       </td>
       <td>
         {approved ? (

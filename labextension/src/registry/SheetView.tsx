@@ -5,7 +5,14 @@ import { LoadState, RefreshButton } from '../ui/parts';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
-import { formatMetric, formatTime, nextSort, sameKey, SortKey, statusLabel } from './sheet';
+import {
+  formatMetric,
+  formatTime,
+  nextSort,
+  sameKey,
+  SortKey,
+  statusLabel
+} from './sheet';
 import { SheetModel } from './tabs';
 
 export interface ISheetViewProps {
@@ -27,9 +34,7 @@ function SortHeader(props: {
   return (
     <th
       className={props.className}
-      aria-sort={
-        active ? (model.sort.descending ? 'descending' : 'ascending') : 'none'
-      }
+      aria-sort={active ? (model.sort.descending ? 'descending' : 'ascending') : 'none'}
     >
       <button
         className="jp-dsws-reg-sort"
@@ -94,11 +99,7 @@ function VersionRow(props: {
       <td>{formatTime(version.created)}</td>
       <td>{version.created_by ?? ''}</td>
       {props.metrics.map(name => (
-        <td
-          key={`m-${name}`}
-          className="jp-dsws-reg-metric"
-          data-metric={name}
-        >
+        <td key={`m-${name}`} className="jp-dsws-reg-metric" data-metric={name}>
           {formatMetric(version.metrics?.[name])}
         </td>
       ))}
@@ -134,9 +135,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                       className="jp-mod-styled"
                       aria-label="Filter by status"
                       value={model.statusFilter}
-                      onChange={event =>
-                        void model.setStatusFilter(event.target.value)
-                      }
+                      onChange={event => void model.setStatusFilter(event.target.value)}
                     >
                       <option value="">All</option>
                       {STATUSES.map(status => (
@@ -197,10 +196,26 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                           <th>
                             <span className="jp-dsws-reg-hidden">Selected</span>
                           </th>
-                          <SortHeader model={model} sortKey={{ kind: 'version' }} label="Version" />
-                          <SortHeader model={model} sortKey={{ kind: 'status' }} label="Status" />
-                          <SortHeader model={model} sortKey={{ kind: 'created' }} label="Created" />
-                          <SortHeader model={model} sortKey={{ kind: 'created_by' }} label="Created by" />
+                          <SortHeader
+                            model={model}
+                            sortKey={{ kind: 'version' }}
+                            label="Version"
+                          />
+                          <SortHeader
+                            model={model}
+                            sortKey={{ kind: 'status' }}
+                            label="Status"
+                          />
+                          <SortHeader
+                            model={model}
+                            sortKey={{ kind: 'created' }}
+                            label="Created"
+                          />
+                          <SortHeader
+                            model={model}
+                            sortKey={{ kind: 'created_by' }}
+                            label="Created by"
+                          />
                           {metrics.map(name => (
                             <SortHeader
                               key={`m-${name}`}
@@ -229,9 +244,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                             params={params}
                             metrics={metrics}
                             registry={registry}
-                            open={() =>
-                              props.openVersion(version.group, version.version)
-                            }
+                            open={() => props.openVersion(version.group, version.version)}
                           />
                         ))}
                       </tbody>

@@ -11,7 +11,11 @@ import { statusLabel } from './sheet';
 export const ACTIONS: { status: ApprovalStatus; label: string; verb: string }[] = [
   { status: 'Approved', label: 'Approve', verb: 'Approve' },
   { status: 'Rejected', label: 'Reject', verb: 'Reject' },
-  { status: 'PendingManualApproval', label: 'Back to pending', verb: 'Send back to pending' }
+  {
+    status: 'PendingManualApproval',
+    label: 'Back to pending',
+    verb: 'Send back to pending'
+  }
 ];
 
 /** The dialog's body: why, in a few words. Its accept button waits for them. */
@@ -136,10 +140,7 @@ export function StatusBadge(props: { status: string }): JSX.Element {
         ? 'rejected'
         : 'pending';
   return (
-    <span
-      className={`jp-dsws-reg-badge jp-dsws-reg-badge-${kind}`}
-      title={props.status}
-    >
+    <span className={`jp-dsws-reg-badge jp-dsws-reg-badge-${kind}`} title={props.status}>
       {statusLabel(props.status)}
     </span>
   );

@@ -65,7 +65,8 @@ export class RegistryTabs {
     commands.add(
       OPEN_TAB_COMMAND,
       {
-        label: args => (args.kind ? 'Open a Models Tab' : 'Open the Models Team Overview'),
+        label: args =>
+          args.kind ? 'Open a Models Tab' : 'Open the Models Team Overview',
         execute: args =>
           this._reopen((args.kind ? args : { kind: 'overview' }) as unknown as TabArgs)
       },
@@ -128,31 +129,43 @@ export class RegistryTabs {
 
   openCompare = (arns: string[]): void => {
     const key = `compare:${[...arns].sort().join(' ')}`;
-    this._open(key, { kind: 'compare', arns }, `Compare ${arns.length}`, arns.join('\n'), () => {
-      const model = new CompareModel(this.registry, arns);
-      void model.load();
-      return new RegistryView(model, () =>
-        React.createElement(CompareView, {
-          model,
-          registry: this.registry,
-          openVersion: this.openVersion
-        })
-      );
-    });
+    this._open(
+      key,
+      { kind: 'compare', arns },
+      `Compare ${arns.length}`,
+      arns.join('\n'),
+      () => {
+        const model = new CompareModel(this.registry, arns);
+        void model.load();
+        return new RegistryView(model, () =>
+          React.createElement(CompareView, {
+            model,
+            registry: this.registry,
+            openVersion: this.openVersion
+          })
+        );
+      }
+    );
   };
 
   openOverview = (): void => {
-    this._open('overview', { kind: 'overview' }, 'Team overview', 'Models: team overview', () => {
-      const model = new OverviewModel(this.registry);
-      void model.load();
-      return new RegistryView(model, () =>
-        React.createElement(OverviewView, {
-          model,
-          openGroup: this.openGroup,
-          openVersion: this.openVersion
-        })
-      );
-    });
+    this._open(
+      'overview',
+      { kind: 'overview' },
+      'Team overview',
+      'Models: team overview',
+      () => {
+        const model = new OverviewModel(this.registry);
+        void model.load();
+        return new RegistryView(model, () =>
+          React.createElement(OverviewView, {
+            model,
+            openGroup: this.openGroup,
+            openVersion: this.openVersion
+          })
+        );
+      }
+    );
   };
 
   private _open(

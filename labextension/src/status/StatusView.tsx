@@ -82,9 +82,7 @@ export function StatusView({ model }: { model: StatusModel }): JSX.Element {
             <h3 className="jp-dsws-section-title">Studio</h3>
             {status && <StudioSection status={status} />}
             <div className="jp-dsws-footer">
-              <span className="jp-dsws-muted">
-                jupyter_dsws {status?.version ?? ''}
-              </span>
+              <span className="jp-dsws-muted">jupyter_dsws {status?.version ?? ''}</span>
               <button
                 className="jp-mod-styled jp-mod-reject jp-dsws-button"
                 disabled={model.loading}

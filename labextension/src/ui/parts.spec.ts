@@ -42,7 +42,9 @@ describe('RefreshButton', () => {
   it('as an icon, has the same name and says the rest in its tooltip', () => {
     const icon = createElement('span', { className: 'an-icon' });
     const props = { label: 'Refresh models', onClick: () => undefined, icon };
-    const { rerender } = render(createElement(RefreshButton, { ...props, loading: false }));
+    const { rerender } = render(
+      createElement(RefreshButton, { ...props, loading: false })
+    );
     const button = screen.getByRole('button', { name: 'Refresh models' });
     expect(button.title).toBe('Refresh');
     expect(button.querySelector('.an-icon')).not.toBeNull();
@@ -54,7 +56,9 @@ describe('RefreshButton', () => {
 
 describe('LoadState', () => {
   it('shows the error as an alert, and no loading line beside it', () => {
-    render(createElement(LoadState, { error: 'Denied', waiting: true, text: 'Loading…' }));
+    render(
+      createElement(LoadState, { error: 'Denied', waiting: true, text: 'Loading…' })
+    );
     expect(screen.getByRole('alert').textContent).toBe('Denied');
     expect(screen.queryByText('Loading…')).toBeNull();
   });
@@ -70,7 +74,11 @@ describe('LoadState', () => {
 });
 
 describe('Pager', () => {
-  function paged(hasPrevious: boolean, hasNext: boolean, loading = false): IPaged & { asked: string[] } {
+  function paged(
+    hasPrevious: boolean,
+    hasNext: boolean,
+    loading = false
+  ): IPaged & { asked: string[] } {
     const asked: string[] = [];
     return {
       pager: { hasPrevious, hasNext, pageNumber: 2 },
@@ -87,7 +95,11 @@ describe('Pager', () => {
 
   it('is not shown for a single page', () => {
     const { container } = render(
-      createElement(Pager, { model: paged(false, false), of: 'the overview', className: 'x' })
+      createElement(Pager, {
+        model: paged(false, false),
+        of: 'the overview',
+        className: 'x'
+      })
     );
     expect(container.textContent).toBe('');
     expect(screen.queryAllByRole('button')).toEqual([]);
@@ -107,7 +119,9 @@ describe('Pager', () => {
   });
 
   it('waits while a page is loading', () => {
-    render(createElement(Pager, { model: paged(true, true, true), of: 'x', className: 'x' }));
+    render(
+      createElement(Pager, { model: paged(true, true, true), of: 'x', className: 'x' })
+    );
     expect(button('Previous page of x').disabled).toBe(true);
     expect(button('Next page of x').disabled).toBe(true);
   });
