@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
@@ -44,12 +44,12 @@ function AppCountdown(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
         settings.app_shutdown &&
         !stopped &&
         app.stop?.cause !== 'requested' && (
-          <button
+          <Button
             className="jp-mod-styled jp-mod-accept jp-dsws-button"
             onClick={() => void props.model.keep().catch(() => undefined)}
           >
             Keep working
-          </button>
+          </Button>
         )}
     </div>
   );
@@ -110,9 +110,9 @@ function SettingsForm(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
         A warning comes {settings.warning_minutes} min before the stop.
       </p>
       {!locked && (
-        <button className="jp-mod-styled jp-mod-accept jp-dsws-button" type="submit">
+        <Button className="jp-mod-styled jp-mod-accept jp-dsws-button" type="submit">
           Save
-        </button>
+        </Button>
       )}
       {message && (
         <p className="jp-dsws-form-message" role="status">

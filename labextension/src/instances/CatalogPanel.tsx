@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, HTMLSelect, InputGroup, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, RefreshButton } from '../ui/parts';
@@ -27,7 +27,7 @@ function HeaderCell(props: {
   const sorted = model.sortKey === key;
   return (
     <th scope="col" aria-sort={sorted ? model.direction : 'none'}>
-      <button
+      <Button
         className="jp-dsws-inst-sort"
         aria-label={`Sort by ${column.label.toLowerCase()}`}
         onClick={() => model.sortBy(key)}
@@ -36,7 +36,7 @@ function HeaderCell(props: {
         <span aria-hidden="true">
           {sorted ? (model.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
         </span>
-      </button>
+      </Button>
     </th>
   );
 }
@@ -102,7 +102,7 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
             <div className="jp-dsws-inst-toolbar">
               <label>
                 Region{' '}
-                <select
+                <HTMLSelect
                   className="jp-mod-styled"
                   aria-label="Region"
                   value={catalog?.region ?? ''}
@@ -114,11 +114,12 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                       {region}
                     </option>
                   ))}
-                </select>
+                </HTMLSelect>
               </label>
-              <input
-                className="jp-mod-styled"
+              <InputGroup
+                className="jp-dsws-search"
                 type="search"
+                rightIcon="ui-components:search"
                 placeholder="Filter: type, family or GPU"
                 aria-label="Filter instance types"
                 value={filter.text}
@@ -128,7 +129,7 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
               />
               <label>
                 Family{' '}
-                <select
+                <HTMLSelect
                   className="jp-mod-styled"
                   aria-label="Instance family"
                   value={filter.family}
@@ -142,7 +143,7 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                       {family}
                     </option>
                   ))}
-                </select>
+                </HTMLSelect>
               </label>
               <label className="jp-dsws-checkbox">
                 <input

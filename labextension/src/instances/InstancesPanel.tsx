@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { IRecommendation, IRecommendations } from './api';
@@ -115,7 +115,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
       onSubmit={event => event.preventDefault()}
     >
       <Field label="Model family">
-        <select
+        <HTMLSelect
           className="jp-mod-styled"
           aria-label="Model family"
           value={form.model}
@@ -127,7 +127,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
               {family.label}
             </option>
           ))}
-        </select>
+        </HTMLSelect>
       </Field>
       <div className="jp-dsws-inst-row">
         <Field label="Model size" hint="e.g. 50 MB or 2 GB" error={errors.modelSize}>
@@ -150,7 +150,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
         </Field>
       </div>
       <Field label="GPU">
-        <select
+        <HTMLSelect
           className="jp-mod-styled"
           aria-label="GPU"
           value={form.gpu}
@@ -159,7 +159,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
           <option value="auto">Let the tool decide</option>
           <option value="yes">Yes</option>
           <option value="no">No</option>
-        </select>
+        </HTMLSelect>
       </Field>
       <div className="jp-dsws-inst-row">
         <Field label="Hours per day" error={errors.hoursPerDay}>
@@ -173,7 +173,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
           />
         </Field>
         <Field label="Preference">
-          <select
+          <HTMLSelect
             className="jp-mod-styled"
             aria-label="Preference"
             value={form.preference}
@@ -186,11 +186,11 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
             <option value="cheapest">Cheapest</option>
             <option value="balanced">Balanced</option>
             <option value="fastest">Fastest</option>
-          </select>
+          </HTMLSelect>
         </Field>
       </div>
       <Field label="Prices of">
-        <select
+        <HTMLSelect
           className="jp-mod-styled"
           aria-label="Region"
           value={form.region}
@@ -206,7 +206,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
                 {region}
               </option>
             ))}
-        </select>
+        </HTMLSelect>
       </Field>
     </form>
   );
@@ -266,7 +266,7 @@ function Candidate(props: {
       {!candidate.allowed && (
         <p className="jp-dsws-muted">Your admin does not allow this type.</p>
       )}
-      <button
+      <Button
         className="jp-mod-styled jp-mod-accept jp-dsws-button"
         disabled={blocked !== null || model.switching}
         title={blocked ?? `Run this space on ${candidate.type} from its next start`}
@@ -274,7 +274,7 @@ function Candidate(props: {
         onClick={() => void model.switchTo(candidate.type)}
       >
         Switch to this
-      </button>
+      </Button>
     </li>
   );
 }
@@ -353,12 +353,12 @@ function SwitchOutcome(props: { model: InstancesModel }): JSX.Element | null {
       role={outcome.kind === 'refused' ? 'alert' : 'status'}
     >
       <p>{outcome.message}</p>
-      <button
+      <Button
         className="jp-mod-styled jp-mod-reject jp-dsws-button"
         onClick={() => model.dismissSwitchOutcome()}
       >
         Dismiss
-      </button>
+      </Button>
     </div>
   );
 }
@@ -372,20 +372,20 @@ export function InstancesPanel(props: IInstancesPanelProps): JSX.Element {
         <section className="jp-dsws-section jp-dsws-inst" aria-label="Instances">
           <CurrentInstance model={model} />
           <div className="jp-dsws-inst-actions">
-            <button
+            <Button
               className="jp-mod-styled jp-mod-reject jp-dsws-button"
               aria-label="Open the instance catalog"
               onClick={props.openCatalog}
             >
               Catalog
-            </button>
-            <button
+            </Button>
+            <Button
               className="jp-mod-styled jp-mod-reject jp-dsws-button"
               aria-label="Open the team inventory"
               onClick={props.openInventory}
             >
               Team inventory
-            </button>
+            </Button>
           </div>
           <SwitchOutcome model={model} />
           <h3 className="jp-dsws-section-title">Your workload</h3>

@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, RefreshButton } from '../ui/parts';
@@ -116,14 +116,14 @@ function Table(props: {
                 scope="col"
                 aria-label={`${version.group} v${version.version}`}
               >
-                <button
+                <Button
                   className="jp-dsws-reg-link"
                   aria-label={`Open ${version.group} version ${version.version}`}
                   title={version.arn}
                   onClick={() => props.openVersion(version.group, version.version)}
                 >
                   {version.group} v{version.version}
-                </button>
+                </Button>
                 <div>
                   <StatusBadge status={version.status} />
                 </div>

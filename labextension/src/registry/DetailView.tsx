@@ -1,5 +1,5 @@
 import { Clipboard, Notification } from '@jupyterlab/apputils';
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, RefreshButton } from '../ui/parts';
@@ -44,7 +44,7 @@ function Snippet(props: { title: string; code: string }): JSX.Element {
     <div className="jp-dsws-reg-snippet">
       <div className="jp-dsws-reg-toolbar">
         <h3 className="jp-dsws-section-title">{props.title}</h3>
-        <button
+        <Button
           className="jp-mod-styled jp-mod-reject jp-dsws-button"
           aria-label={`Copy ${props.title.toLowerCase()} snippet`}
           onClick={() => {
@@ -53,7 +53,7 @@ function Snippet(props: { title: string; code: string }): JSX.Element {
           }}
         >
           Copy
-        </button>
+        </Button>
       </div>
       <pre>
         <code>{props.code}</code>

@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, RefreshButton } from '../ui/parts';
@@ -36,14 +36,14 @@ function SortHeader(props: {
       className={props.className}
       aria-sort={active ? (model.sort.descending ? 'descending' : 'ascending') : 'none'}
     >
-      <button
+      <Button
         className="jp-dsws-reg-sort"
         aria-label={`Sort by ${label}`}
         onClick={() => (model.sort = nextSort(model.sort, sortKey))}
       >
         {label}
         {arrow}
-      </button>
+      </Button>
     </th>
   );
 }
@@ -71,7 +71,7 @@ function VersionRow(props: {
         />
       </td>
       <td>
-        <button
+        <Button
           className="jp-dsws-reg-link"
           aria-label={`Open version ${version.version}`}
           onClick={event => {
@@ -80,7 +80,7 @@ function VersionRow(props: {
           }}
         >
           v{version.version}
-        </button>
+        </Button>
         {version.metrics_error && (
           <span
             className="jp-dsws-reg-metrics-error"
@@ -131,7 +131,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                   <h2>{model.group}</h2>
                   <label>
                     Status{' '}
-                    <select
+                    <HTMLSelect
                       className="jp-mod-styled"
                       aria-label="Filter by status"
                       value={model.statusFilter}
@@ -143,9 +143,9 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                           {statusLabel(status)}
                         </option>
                       ))}
-                    </select>
+                    </HTMLSelect>
                   </label>
-                  <button
+                  <Button
                     className="jp-mod-styled jp-mod-accept jp-dsws-button"
                     aria-label="Compare"
                     disabled={selected.length < 2}
@@ -157,15 +157,15 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                     onClick={() => props.openCompare(selected.map(v => v.arn))}
                   >
                     Compare{selected.length ? ` ${selected.length}` : ''}
-                  </button>
+                  </Button>
                   {selected.length > 0 && (
-                    <button
+                    <Button
                       className="jp-mod-styled jp-mod-reject jp-dsws-button"
                       aria-label="Clear the selection"
                       onClick={() => registry.clearSelection()}
                     >
                       Clear selection
-                    </button>
+                    </Button>
                   )}
                   <RefreshButton
                     label="Refresh versions"
@@ -252,14 +252,14 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                   </div>
                 )}
                 {model.hasMore && (
-                  <button
+                  <Button
                     className="jp-mod-styled jp-mod-reject jp-dsws-button"
                     aria-label="Load more versions"
                     disabled={model.loading}
                     onClick={() => void model.loadMore()}
                   >
                     Load more
-                  </button>
+                  </Button>
                 )}
               </section>
             );

@@ -1,5 +1,6 @@
 import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { Widget } from '@lumino/widgets';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
@@ -110,7 +111,7 @@ export function ApprovalButtons(props: {
   return (
     <span className="jp-dsws-reg-actions">
       {ACTIONS.filter(a => a.status !== version.status).map(action => (
-        <button
+        <Button
           key={action.status}
           className={`jp-mod-styled jp-dsws-button ${
             action.status === 'Approved' ? 'jp-mod-accept' : 'jp-mod-reject'
@@ -125,7 +126,7 @@ export function ApprovalButtons(props: {
           }}
         >
           {action.label}
-        </button>
+        </Button>
       ))}
     </span>
   );

@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { Breakable } from '../ui/parts';
@@ -83,13 +83,13 @@ export function StatusView({ model }: { model: StatusModel }): JSX.Element {
             {status && <StudioSection status={status} />}
             <div className="jp-dsws-footer">
               <span className="jp-dsws-muted">jupyter_dsws {status?.version ?? ''}</span>
-              <button
+              <Button
                 className="jp-mod-styled jp-mod-reject jp-dsws-button"
                 disabled={model.loading}
                 onClick={() => void model.refresh().catch(() => undefined)}
               >
                 {model.loading ? 'Checking…' : 'Check again'}
-              </button>
+              </Button>
             </div>
           </section>
         );
