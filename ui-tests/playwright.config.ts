@@ -14,7 +14,6 @@
 import { defineConfig } from '@playwright/test';
 import * as path from 'path';
 
-
 import { demoArgs, ENVS, PORTS, TOKEN, WORK } from './servers';
 
 function demo(env: string, port: number, dir: string): string {
@@ -22,7 +21,12 @@ function demo(env: string, port: number, dir: string): string {
 }
 
 /** The newest JupyterLab with our extension pointed at `endpoint`, fake credentials. */
-function labAgainst(port: number, endpoint: string, dir: string, ...extra: string[]): string {
+function labAgainst(
+  port: number,
+  endpoint: string,
+  dir: string,
+  ...extra: string[]
+): string {
   return [
     `mkdir -p ${path.join(WORK, dir)} &&`,
     path.join(ENVS, 'newest', 'bin', 'jupyter-lab'),
@@ -113,8 +117,14 @@ export default defineConfig({
     }
   ],
   webServer: [
-    { command: demo('newest', PORTS.newest, 'newest'), ...server('newest', PORTS.newest) },
-    { command: demo('studio', PORTS.studio, 'studio'), ...server('studio-4.5', PORTS.studio) },
+    {
+      command: demo('newest', PORTS.newest, 'newest'),
+      ...server('newest', PORTS.newest)
+    },
+    {
+      command: demo('studio', PORTS.studio, 'studio'),
+      ...server('studio-4.5', PORTS.studio)
+    },
     {
       // Port 9 (discard) on loopback: nothing listens, the connection is refused.
       command: labAgainst(PORTS.unreachable, 'http://127.0.0.1:9', 'unreachable'),
