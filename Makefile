@@ -100,6 +100,8 @@ contract: dev
 lint: dev
 	ruff check .
 	jlpm typecheck
+	# eslint, prettier and stylelint, as the JupyterLab extension template has them
+	jlpm lint:check
 
 test-python: dev checkov-env mlflow-env
 	python scripts/check_auth.py

@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['labextension/src/**/*.spec.ts'],
-    environment: 'node'
+    environment: 'node',
+    // The views' specs load @jupyterlab/ui-components, whose web components import
+    // files without extensions: let vite resolve them rather than Node.
+    server: { deps: { inline: [/@jupyter\/web-components/, /@jupyterlab\/ui-components/] } }
   }
 });

@@ -27,7 +27,10 @@ function makeRuns(count: number): IRun[] {
     user: `user${i % 5}`,
     source: 'train.ipynb',
     params: Object.fromEntries(
-      Array.from({ length: 20 }, (_, p) => [`p${p}`, p < 3 ? 'same' : String((i * 7 + p) % 97)])
+      Array.from({ length: 20 }, (_, p) => [
+        `p${p}`,
+        p < 3 ? 'same' : String((i * 7 + p) % 97)
+      ])
     ),
     metrics: Object.fromEntries(
       Array.from({ length: 10 }, (_, m) => [`m${m}`, Math.sin(i * 0.37 + m)])
@@ -55,14 +58,31 @@ const histories: IMetricHistory[] = Array.from({ length: 50 }, (_, r) => ({
   key: 'loss',
   downsampled: false,
   total: 1000,
-  points: Array.from({ length: 1000 }, (_, s) => ({ step: s + (r % 2), value: 1 / (s + 1), time: null }))
+  points: Array.from({ length: 1000 }, (_, s) => ({
+    step: s + (r % 2),
+    value: 1 / (s + 1),
+    time: null
+  }))
 }));
 
 const figures: [string, number][] = [
-  ['sort 1,000 runs by a metric', median(() => sortRuns(runs, { key: { kind: 'metric', name: 'm3' }, descending: true }))],
-  ['sort 1,000 runs by a numeric param', median(() => sortRuns(runs, { key: { kind: 'param', name: 'p7' }, descending: false }))],
+  [
+    'sort 1,000 runs by a metric',
+    median(() =>
+      sortRuns(runs, { key: { kind: 'metric', name: 'm3' }, descending: true })
+    )
+  ],
+  [
+    'sort 1,000 runs by a numeric param',
+    median(() =>
+      sortRuns(runs, { key: { kind: 'param', name: 'p7' }, descending: false })
+    )
+  ],
   ['names of 1,000 runs', median(() => namesOf(runs))],
-  ['differences only over 30 columns', median(() => visibleColumns(runs, names, NO_CHOICE, true))],
+  [
+    'differences only over 30 columns',
+    median(() => visibleColumns(runs, names, NO_CHOICE, true))
+  ],
   ['best of 10 metrics', median(() => bestRuns(runs, directions))],
   ['align 50 histories × 1,000 points', median(() => alignHistories(histories))]
 ];

@@ -15,7 +15,6 @@ import { defineConfig } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
-
 import { demoArgs, ENVS, PORTS, TOKEN, WORK } from './servers';
 
 function demo(env: string, port: number, dir: string): string {
@@ -27,11 +26,19 @@ function demo(env: string, port: number, dir: string): string {
  * wheel environment cannot find the checkout's build/ folder by itself.
  */
 const MLFLOW =
-  process.env.DSWS_MLFLOW ?? path.resolve(__dirname, '..', 'build', 'mlflow-env', 'bin', 'mlflow');
-const DEMO_ENV: Record<string, string> = fs.existsSync(MLFLOW) ? { DSWS_MLFLOW: MLFLOW } : {};
+  process.env.DSWS_MLFLOW ??
+  path.resolve(__dirname, '..', 'build', 'mlflow-env', 'bin', 'mlflow');
+const DEMO_ENV: Record<string, string> = fs.existsSync(MLFLOW)
+  ? { DSWS_MLFLOW: MLFLOW }
+  : {};
 
 /** The newest JupyterLab with our extension pointed at `endpoint`, fake credentials. */
-function labAgainst(port: number, endpoint: string, dir: string, ...extra: string[]): string {
+function labAgainst(
+  port: number,
+  endpoint: string,
+  dir: string,
+  ...extra: string[]
+): string {
   return [
     `mkdir -p ${path.join(WORK, dir)} &&`,
     path.join(ENVS, 'newest', 'bin', 'jupyter-lab'),

@@ -2,9 +2,8 @@ import type { LabIcon } from '@jupyterlab/ui-components';
 import { describe, expect, it } from 'vitest';
 
 import { IFeature, sidebarEntries, WORKSPACE_RANK } from './features';
-import { PanelName } from './panels';
 
-function feature(name: PanelName): IFeature {
+function feature(name: string): IFeature {
   return {
     name,
     icon: {} as LabIcon,
@@ -14,7 +13,12 @@ function feature(name: PanelName): IFeature {
   };
 }
 
-const ALL = [feature('idle'), feature('registry'), feature('codecommit'), feature('instances')];
+const ALL = [
+  feature('idle'),
+  feature('registry'),
+  feature('codecommit'),
+  feature('instances')
+];
 
 describe('sidebarEntries', () => {
   it('gives each feature turned on its own panel id, below the workspace status', () => {
@@ -35,6 +39,12 @@ describe('sidebarEntries', () => {
     const entries = sidebarEntries(ALL, ['instances', 'idle']);
     expect(entries.map(entry => entry.id)).toEqual(['jp-dsws-idle', 'jp-dsws-instances']);
     expect(sidebarEntries(ALL, [])).toEqual([]);
+  });
+
+  it('has no entry for a panel the server knows and this frontend does not', () => {
+    expect(sidebarEntries(ALL, ['notebooks', 'idle']).map(entry => entry.id)).toEqual([
+      'jp-dsws-idle'
+    ]);
   });
 
   it('keeps a feature in the same place whether the ones before it are on or not', () => {

@@ -5,7 +5,6 @@ import type { LabIcon } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 
 import { Commands } from './commands';
-import { PanelName } from './panels';
 
 /** What the shell offers a feature when it is turned on. */
 export interface IFeatureContext {
@@ -27,7 +26,8 @@ export interface IFeatureContext {
  * heading and tooltip.
  */
 export interface IFeature {
-  name: PanelName;
+  /** Its name in `jupyter_dsws/features.py` (the page config lists those turned on). */
+  name: string;
   icon: LabIcon;
   activate(context: IFeatureContext): Widget;
 }
@@ -36,7 +36,7 @@ export interface IFeature {
 export const WORKSPACE_RANK = 650;
 
 /** The DOM id of a feature's left-sidebar panel (what `app.shell.activateById` takes). */
-export function panelId(name: PanelName): string {
+export function panelId(name: string): string {
   return `jp-dsws-${name}`;
 }
 
@@ -53,7 +53,7 @@ export interface ISidebarEntry {
  */
 export function sidebarEntries(
   features: readonly IFeature[],
-  enabled: readonly PanelName[]
+  enabled: readonly string[]
 ): ISidebarEntry[] {
   return features.flatMap((feature, index) =>
     enabled.includes(feature.name)

@@ -10,12 +10,16 @@ describe('the guides shipped with the extension', () => {
   });
 
   it('link to each other by relative paths, never outside their folder', () => {
-    expect(linkedPath('docs/data-scientists.md', 'codecommit.md')).toBe('docs/codecommit.md');
+    expect(linkedPath('docs/data-scientists.md', 'codecommit.md')).toBe(
+      'docs/codecommit.md'
+    );
     expect(linkedPath('docs/admin.md', '../infra/README.md')).toBe('infra/README.md');
     expect(linkedPath('lifecycle/README.md', '../docs/admin.md#installing')).toBe(
       'docs/admin.md'
     );
-    expect(linkedPath('docs/admin.md', 'images/sidebar.png')).toBe('docs/images/sidebar.png');
+    expect(linkedPath('docs/admin.md', 'images/sidebar.png')).toBe(
+      'docs/images/sidebar.png'
+    );
     expect(linkedPath('docs/admin.md', '../../etc/passwd')).toBeNull();
     expect(linkedPath('docs/admin.md', 'https://aws.amazon.com/')).toBeNull();
     expect(linkedPath('docs/admin.md', '//example.org/x')).toBeNull();
@@ -28,6 +32,8 @@ describe('the guides shipped with the extension', () => {
     expect(headingSlug('Installing through a lifecycle configuration')).toBe(
       'installing-through-a-lifecycle-configuration'
     );
-    expect(headingSlug('Credentials: why our own helper')).toBe('credentials-why-our-own-helper');
+    expect(headingSlug('Credentials: why our own helper')).toBe(
+      'credentials-why-our-own-helper'
+    );
   });
 });

@@ -35,7 +35,10 @@ class GuideView extends Widget {
   ) {
     super();
     this.addClass('jp-dsws-guide');
-    this.title.label = PathExt.basename(path, '.md').replace(/^README$/, PathExt.dirname(path));
+    this.title.label = PathExt.basename(path, '.md').replace(
+      /^README$/,
+      PathExt.dirname(path)
+    );
     this.title.caption = `Data Science Workspace: ${path}`;
     this.title.icon = workspaceIcon;
     this._rendermime =
@@ -52,7 +55,8 @@ class GuideView extends Widget {
   /** Scroll to the heading a `#anchor` names (GitHub's form of it). */
   show(anchor?: string): void {
     const slug = anchor?.replace(/^#/, '');
-    const heading = slug && this.node.querySelector(`[data-dsws-slug="${CSS.escape(slug)}"]`);
+    const heading =
+      slug && this.node.querySelector(`[data-dsws-slug="${CSS.escape(slug)}"]`);
     if (heading) {
       heading.scrollIntoView();
     }
@@ -83,7 +87,10 @@ class GuideView extends Widget {
     this.node.appendChild(renderer.node);
     renderer.node.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach(heading => {
       const own = Array.from(heading.childNodes)
-        .filter(node => !(node instanceof HTMLElement && node.matches('a.jp-InternalAnchorLink')))
+        .filter(
+          node =>
+            !(node instanceof HTMLElement && node.matches('a.jp-InternalAnchorLink'))
+        )
         .map(node => node.textContent ?? '')
         .join('');
       heading.setAttribute('data-dsws-slug', headingSlug(own));
@@ -132,7 +139,9 @@ export function addGuides(
   rendermime: IRenderMimeRegistry | null,
   restorer: ILayoutRestorer | null
 ): void {
-  const tracker = new WidgetTracker<MainAreaWidget<GuideView>>({ namespace: 'dsws-guide' });
+  const tracker = new WidgetTracker<MainAreaWidget<GuideView>>({
+    namespace: 'dsws-guide'
+  });
   const open = (path: string, anchor?: string): void => {
     let tab = tracker.find(widget => widget.content.path === path);
     if (!tab) {
@@ -154,10 +163,14 @@ export function addGuides(
     {
       label: args =>
         GUIDES[args.guide as string]?.label ??
-        (args.path ? `Data Science Workspace: ${args.path}` : 'Data Science Workspace Guide'),
+        (args.path
+          ? `Data Science Workspace: ${args.path}`
+          : 'Data Science Workspace Guide'),
       caption: 'Read a guide shipped with jupyter_dsws (no internet needed)',
       execute: args => {
-        const path = (args.path as string) ?? GUIDES[(args.guide as string) ?? 'data-scientists']?.path;
+        const path =
+          (args.path as string) ??
+          GUIDES[(args.guide as string) ?? 'data-scientists']?.path;
         if (path) {
           open(path);
         }

@@ -8,15 +8,11 @@ import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStatusBar } from '@jupyterlab/statusbar';
+import * as React from 'react';
 
 import { codecommitFeature } from './codecommit/feature';
 import { Commands } from './commands';
-import {
-  IFeature,
-  IFeatureContext,
-  sidebarEntries,
-  WORKSPACE_RANK
-} from './features';
+import { IFeature, IFeatureContext, sidebarEntries, WORKSPACE_RANK } from './features';
 import { idleFeature } from './idle/feature';
 import { experimentsFeature } from './experiments/feature';
 import { instancesFeature } from './instances/feature';
@@ -25,9 +21,13 @@ import { enabledPanels } from './panels';
 import { registryFeature } from './registry/feature';
 import { SidebarPanel, WorkspaceSidebar } from './sidebar';
 import { StatusModel } from './status/model';
-import { StatusSection } from './status/StatusSection';
+import { StatusView } from './status/StatusView';
+import { SidebarSection } from './ui/section';
 
-/** The frontend of each panel whose slice is built. */
+/**
+ * The frontend of each panel, in sidebar order: the one list (a new panel is its folder and
+ * one entry here). Each brings its own CSS; the page config says which are turned on.
+ */
 const FEATURES: IFeature[] = [
   idleFeature,
   registryFeature,
@@ -63,7 +63,16 @@ const plugin: JupyterFrontEndPlugin<void> = {
   ) => {
     const commands = new Commands(app, palette);
     const status = new StatusModel({ refreshSeconds: DEFAULT_REFRESH_SECONDS });
-    const sidebar = new WorkspaceSidebar(new StatusSection(status));
+    // The status re-checks each time a person shows it.
+    const sidebar = new WorkspaceSidebar(
+      new SidebarSection({
+        name: 'status',
+        label: 'Workspace',
+        model: status,
+        refresh: () => status.refresh(),
+        render: () => React.createElement(StatusView, { model: status })
+      })
+    );
     app.shell.add(sidebar, 'left', { rank: WORKSPACE_RANK });
     restorer?.add(sidebar, sidebar.id);
     commands.add('dsws:open', {

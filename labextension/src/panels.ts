@@ -1,27 +1,15 @@
 import { PageConfig } from '@jupyterlab/coreutils';
 
-/** The feature panels the server can turn on (`DSWSExtension.panels`). */
-export const PANEL_NAMES = [
-  'idle',
-  'registry',
-  'codecommit',
-  'instances',
-  'experiments'
-] as const;
-
-export type PanelName = (typeof PANEL_NAMES)[number];
-
 /**
  * The panels the server turned on, read from the page config (`dswsPanels`, a
- * comma-separated list), so that no request is needed to know them.
+ * comma-separated list of the names in `jupyter_dsws/features.py`), so that no request is
+ * needed to know them. A name no frontend feature has is left out by `sidebarEntries`.
  */
 export function enabledPanels(
   raw: string = PageConfig.getOption('dswsPanels')
-): PanelName[] {
+): string[] {
   return raw
     .split(',')
     .map(name => name.trim())
-    .filter((name): name is PanelName =>
-      (PANEL_NAMES as readonly string[]).includes(name)
-    );
+    .filter(name => name !== '');
 }

@@ -33,7 +33,7 @@ export async function requestAPI<T>(
   let response: Response;
   try {
     response = await ServerConnection.makeRequest(url, init, settings);
-  } catch (error) {
+  } catch {
     throw new DSWSApiError(
       'server_unreachable',
       'The Jupyter server cannot be reached. Check that it is still running.',
@@ -60,8 +60,7 @@ export async function requestAPI<T>(
     }
     throw new DSWSApiError(
       `http_${response.status}`,
-      `The server answered ${response.status} ${response.statusText || ''}`.trim() +
-        '.',
+      `The server answered ${response.status} ${response.statusText || ''}`.trim() + '.',
       response.status
     );
   }

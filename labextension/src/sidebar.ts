@@ -2,7 +2,6 @@ import { LabIcon, SidePanel } from '@jupyterlab/ui-components';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { workspaceIcon } from './icons';
-import { StatusSection } from './status/StatusSection';
 
 export interface ISidebarPanelOptions {
   /** The DOM id, which `app.shell.activateById` and the layout restorer use. */
@@ -44,7 +43,7 @@ export class SidebarPanel extends SidePanel {
 
 /** The "Workspace" entry: who the server is on AWS and where it runs. */
 export class WorkspaceSidebar extends SidebarPanel {
-  constructor(readonly status: StatusSection) {
+  constructor(status: Widget) {
     super(status, {
       id: 'jp-dsws-sidebar',
       icon: workspaceIcon,

@@ -18,7 +18,10 @@ const AUTH = { Authorization: `token ${TOKEN}` };
 
 /** A kernel, so that the idle panel shows its table; shut down after the test. */
 async function startKernel(request: APIRequestContext): Promise<string> {
-  const started = await request.post('/api/kernels', { headers: AUTH, data: { name: 'python3' } });
+  const started = await request.post('/api/kernels', {
+    headers: AUTH,
+    data: { name: 'python3' }
+  });
   expect(started.ok(), await started.text()).toBe(true);
   return (await started.json()).id;
 }
@@ -63,23 +66,34 @@ async function showEverything(
   const inventory = page.getByRole('region', { name: 'Team inventory' });
   await inventory.getByLabel('Choose a CSV file').setInputFiles(INVENTORY);
   await expect(
-    inventory.getByRole('table', { name: 'Recommendations per model' }).locator('tbody tr')
+    inventory
+      .getByRole('table', { name: 'Recommendations per model' })
+      .locator('tbody tr')
   ).toHaveCount(4);
   await look('the Team inventory', inventory);
 
   const repositories = await openFeature(page, 'codecommit');
   await expect(
-    repositories.getByRole('list', { name: 'CodeCommit repositories' }).getByRole('listitem')
+    repositories
+      .getByRole('list', { name: 'CodeCommit repositories' })
+      .getByRole('listitem')
   ).not.toHaveCount(0);
   await look('the Repositories panel', repositories);
   // The options a click away, and a refusal where the person clicked.
-  const row = repositories.getByRole('listitem', { name: 'sagemaker-repository', exact: true });
-  await row.getByRole('button', { name: 'Clone options for sagemaker-repository' }).click();
+  const row = repositories.getByRole('listitem', {
+    name: 'sagemaker-repository',
+    exact: true
+  });
+  await row
+    .getByRole('button', { name: 'Clone options for sagemaker-repository' })
+    .click();
   await expect(row.getByRole('form')).toBeVisible();
   const typed = repositories.getByRole('form', { name: 'Clone by name or URL' });
   await typed.getByLabel('Repository name or URL').fill('-not a name');
   await typed.getByRole('button', { name: 'Clone', exact: true }).click();
-  await expect(repositories.getByRole('alert')).toContainText('not a CodeCommit repository name');
+  await expect(repositories.getByRole('alert')).toContainText(
+    'not a CodeCommit repository name'
+  );
   await look('the Repositories panel with options and a refusal', repositories);
   await typed.getByLabel('Repository name or URL').fill('');
 
@@ -97,9 +111,9 @@ async function showEverything(
   }
   await look('a group sheet', sheet);
   // Three selected: the sidebar offers "Compare 3" and "Clear".
-  await expect(models.getByRole('button', { name: 'Compare selected versions' })).toHaveText(
-    'Compare 3'
-  );
+  await expect(
+    models.getByRole('button', { name: 'Compare selected versions' })
+  ).toHaveText('Compare 3');
   await look('the Models panel', models);
 
   await sheet.getByRole('button', { name: 'Compare', exact: true }).click();

@@ -16,9 +16,7 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
   }
   await page.getByRole('menuitem', { name: 'Settings', exact: true }).click();
   await page.locator('.lm-Menu-itemLabel', { hasText: /^Theme$/ }).click();
-  await page
-    .locator('.lm-Menu-itemLabel', { hasText: new RegExp(`^${theme}$`) })
-    .click();
+  await page.locator('.lm-Menu-itemLabel', { hasText: new RegExp(`^${theme}$`) }).click();
   await expect(body).toHaveAttribute('data-jp-theme-name', theme);
   // The theme's stylesheet arrives after the attribute: wait until its colours apply.
   const light = theme === 'JupyterLab Light';
@@ -116,7 +114,9 @@ export function contrastProblems(root: Locator): Promise<string[]> {
       const [h2, l2] = [luminance(faded), luminance(bg)].sort((a, b) => b - a);
       const seen = Math.min(ratio, (h2 + 0.05) / (l2 + 0.05));
       if (seen < needed) {
-        problems.push(`${describe(el, text)}: contrast ${seen.toFixed(2)}:1, needs ${needed}:1`);
+        problems.push(
+          `${describe(el, text)}: contrast ${seen.toFixed(2)}:1, needs ${needed}:1`
+        );
       }
     };
 
@@ -192,7 +192,9 @@ export function layoutProblems(root: Locator): Promise<string[]> {
       const inScroller = scroller(el);
       const box = el.getBoundingClientRect();
       if (!inScroller && box.right > right + 1 && box.width > 0) {
-        problems.push(`${name(el)} reaches ${Math.round(box.right - right)}px past the edge`);
+        problems.push(
+          `${name(el)} reaches ${Math.round(box.right - right)}px past the edge`
+        );
       }
       const style = getComputedStyle(el);
       if (
@@ -201,19 +203,25 @@ export function layoutProblems(root: Locator): Promise<string[]> {
         ['auto', 'scroll'].includes(style.overflowX) &&
         el.scrollWidth > el.clientWidth + 1
       ) {
-        problems.push(`${name(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
+        problems.push(
+          `${name(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`
+        );
       }
       if (el instanceof HTMLInputElement && el.placeholder && !el.value) {
         const need = textWidth(el.placeholder, getComputedStyle(el, '::placeholder'));
         if (need > room(el, style) + 1) {
-          problems.push(`the placeholder "${el.placeholder}" is cut (${Math.round(need)}px in ${room(el, style)}px)`);
+          problems.push(
+            `the placeholder "${el.placeholder}" is cut (${Math.round(need)}px in ${room(el, style)}px)`
+          );
         }
       }
       if (el instanceof HTMLSelectElement && el.selectedOptions[0]) {
         const text = el.selectedOptions[0].text;
         const need = textWidth(text, style);
         if (need > room(el, style) + 1) {
-          problems.push(`the choice "${text}" is cut (${Math.round(need)}px in ${room(el, style)}px)`);
+          problems.push(
+            `the choice "${text}" is cut (${Math.round(need)}px in ${room(el, style)}px)`
+          );
         }
       }
     }

@@ -20,12 +20,16 @@ function openRepositories(page: Page) {
 }
 
 test.describe('Repositories', () => {
+  // Playwright reads the fixtures a hook uses from its first argument's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   test.beforeEach(({}, testInfo) => {
     const root = path.join(WORK, WORKSPACES[testInfo.project.name]);
     fs.rmSync(path.join(root, 'sagemaker-repository'), { recursive: true, force: true });
   });
 
-  test('clones the team repository in one click and opens it', async ({ page }, testInfo) => {
+  test('clones the team repository in one click and opens it', async ({
+    page
+  }, testInfo) => {
     const root = path.join(WORK, WORKSPACES[testInfo.project.name]);
     const messages = await openLab(page);
     const section = await openRepositories(page);
@@ -37,7 +41,9 @@ test.describe('Repositories', () => {
     await expect(row).toContainText('main');
 
     // The folder and branch are one click away, the folder at the top of the workspace.
-    await row.getByRole('button', { name: 'Clone options for sagemaker-repository' }).click();
+    await row
+      .getByRole('button', { name: 'Clone options for sagemaker-repository' })
+      .click();
     const form = row.getByRole('form', { name: 'Clone sagemaker-repository' });
     await expect(form.getByLabel('Folder')).toHaveValue('sagemaker-repository');
     await form.getByRole('button', { name: 'Close' }).click();
@@ -75,16 +81,18 @@ test.describe('Repositories', () => {
       'https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/sagemaker-repository.git'
     ]) {
       await typed.getByLabel('Repository name or URL').fill(source);
-      await expect(typed.getByRole('button', { name: 'Open', exact: true })).toBeVisible();
-      await expect(again.getByRole('status').filter({ hasText: 'Cloned already' })).toHaveText(
-        'Cloned already in sagemaker-repository.'
-      );
+      await expect(
+        typed.getByRole('button', { name: 'Open', exact: true })
+      ).toBeVisible();
+      await expect(
+        again.getByRole('status').filter({ hasText: 'Cloned already' })
+      ).toHaveText('Cloned already in sagemaker-repository.');
     }
     await typed.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(listing.getByText(NOTEBOOKS[0], { exact: true })).toBeVisible();
-    expect(fs.existsSync(path.join(root, 'sagemaker-repository', 'sagemaker-repository'))).toBe(
-      false
-    );
+    expect(
+      fs.existsSync(path.join(root, 'sagemaker-repository', 'sagemaker-repository'))
+    ).toBe(false);
     expect(problemsIn(messages)).toEqual([]);
   });
 
@@ -107,8 +115,8 @@ test.describe('Repositories', () => {
     await expect(
       alert.getByRole('button', { name: /^Clone into sagemaker-repository-\d+$/ })
     ).toBeVisible();
-    expect(fs.readFileSync(path.join(root, 'sagemaker-repository', 'mine.txt'), 'utf8')).toBe(
-      'keep me'
-    );
+    expect(
+      fs.readFileSync(path.join(root, 'sagemaker-repository', 'mine.txt'), 'utf8')
+    ).toBe('keep me');
   });
 });

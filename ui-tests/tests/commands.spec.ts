@@ -33,7 +33,9 @@ test.describe('Commands', () => {
     }).toPass();
     for (const query of ['dsws', 'Data Science']) {
       await input.fill(query);
-      const labels = palette.locator('.lm-CommandPalette-item .lm-CommandPalette-itemLabel');
+      const labels = palette.locator(
+        '.lm-CommandPalette-item .lm-CommandPalette-itemLabel'
+      );
       await expect(labels.first()).toBeVisible();
       const shown = await labels.allTextContents();
       expect(OURS.filter(label => !shown.includes(label))).toEqual([]);
@@ -74,7 +76,9 @@ test.describe('Commands', () => {
     // Its picture comes from the extension's own files.
     const picture = guide.getByRole('img', { name: /panels' icons/ });
     await expect(picture).toBeVisible();
-    expect(await picture.evaluate(img => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(
+      await picture.evaluate(img => (img as HTMLImageElement).naturalWidth)
+    ).toBeGreaterThan(0);
     // A link to another guide opens that guide.
     await guide.getByRole('link', { name: 'codecommit.md' }).click();
     await expect(

@@ -14,16 +14,18 @@ const ENOUGH_RUNS = 7;
 async function waitForRuns(page: Page) {
   const panel = await openFeature(page, 'experiments');
   const servers = panel.getByRole('list', { name: 'Tracking servers' });
-  await expect(servers.getByRole('listitem', { name: 'Tracking server team-mlflow' })).toContainText(
-    'default'
-  );
+  await expect(
+    servers.getByRole('listitem', { name: 'Tracking server team-mlflow' })
+  ).toContainText('default');
   const line = panel
     .getByRole('list', { name: 'Experiments list' })
     .getByRole('listitem', { name: EXPERIMENT, exact: true });
   await expect(async () => {
     await panel.getByRole('button', { name: 'Refresh experiments' }).click();
     const text = await line.textContent({ timeout: 2_000 });
-    expect(Number(/(\d+) runs/.exec(text ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(ENOUGH_RUNS);
+    expect(Number(/(\d+) runs/.exec(text ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(
+      ENOUGH_RUNS
+    );
   }).toPass({ timeout: 240_000, intervals: [3_000] });
   return { panel, line };
 }
@@ -42,7 +44,14 @@ test.describe('Experiments', () => {
     const { line } = await waitForRuns(page);
     if (testInfo.project.name === 'newest') {
       await page.screenshot({
-        path: path.resolve(__dirname, '..', '..', 'docs', 'images', 'experiments-panel.png')
+        path: path.resolve(
+          __dirname,
+          '..',
+          '..',
+          'docs',
+          'images',
+          'experiments-panel.png'
+        )
       });
     }
     await line.getByRole('button', { name: `Open ${EXPERIMENT}` }).click();
@@ -59,7 +68,9 @@ test.describe('Experiments', () => {
     const filter = sheet.getByRole('searchbox', { name: 'Filter runs' });
     await filter.fill('metrics.accuracy >');
     await filter.press('Enter');
-    await expect(sheet.getByRole('alert')).toContainText('Invalid clause(s) in filter string');
+    await expect(sheet.getByRole('alert')).toContainText(
+      'Invalid clause(s) in filter string'
+    );
     await expect(rows).toHaveCount(loaded);
 
     // A filter it takes: the runs above the median accuracy.
@@ -77,7 +88,9 @@ test.describe('Experiments', () => {
     await expect
       .poll(async () => (await values(accuracy)).every(v => v > median))
       .toBe(true);
-    expect(await rows.count()).toBeGreaterThanOrEqual(known.filter(v => v > median).length);
+    expect(await rows.count()).toBeGreaterThanOrEqual(
+      known.filter(v => v > median).length
+    );
     await expect(sheet.getByRole('alert')).toHaveCount(0);
     await filter.fill('');
     await filter.press('Enter');
@@ -96,7 +109,9 @@ test.describe('Experiments', () => {
     await expect(accuracy.first().getByLabel('best')).toBeVisible();
     await byAccuracy.click();
     await expect(byAccuracy).toHaveText('accuracy ▲');
-    await expect.poll(() => values(accuracy)).toEqual([...[...down].reverse(), ...nowMissing]);
+    await expect
+      .poll(() => values(accuracy))
+      .toEqual([...[...down].reverse(), ...nowMissing]);
     await byAccuracy.click();
 
     // Select the best three and compare them.
@@ -118,26 +133,47 @@ test.describe('Experiments', () => {
     );
 
     // Each run's training loss over the steps, overlaid in one chart named by run.
-    await compare.getByRole('combobox', { name: 'Metric history to show' }).selectOption('train_loss');
+    await compare
+      .getByRole('combobox', { name: 'Metric history to show' })
+      .selectOption('train_loss');
     const chart = compare.getByRole('figure', { name: 'History of train_loss' });
     await expect(chart.locator('canvas')).toBeVisible();
-    await expect(chart.locator('.u-legend .u-series .u-label')).toHaveText(['step', ...names]);
-    await expect(compare.getByRole('figure', { name: /^accuracy against / })).toBeVisible();
+    await expect(chart.locator('.u-legend .u-series .u-label')).toHaveText([
+      'step',
+      ...names
+    ]);
+    await expect(
+      compare.getByRole('figure', { name: /^accuracy against / })
+    ).toBeVisible();
     if (testInfo.project.name === 'newest') {
       await page.screenshot({
-        path: path.resolve(__dirname, '..', '..', 'docs', 'images', 'experiments-compare.png')
+        path: path.resolve(
+          __dirname,
+          '..',
+          '..',
+          'docs',
+          'images',
+          'experiments-compare.png'
+        )
       });
     }
 
     // Register the best run that logged a model (the registered ones did) into a new group.
-    await page.locator('#jp-main-dock-panel .lm-TabBar-tab', { hasText: EXPERIMENT }).click();
+    await page
+      .locator('#jp-main-dock-panel .lm-TabBar-tab', { hasText: EXPERIMENT })
+      .click();
     await filter.fill(REGISTERED);
     await filter.press('Enter');
-    await expect(rows.first().locator('.jp-dsws-exp-actions')).toContainText(`${EXPERIMENT} v`);
+    await expect(rows.first().locator('.jp-dsws-exp-actions')).toContainText(
+      `${EXPERIMENT} v`
+    );
     const best = (await rows.first().locator('.jp-dsws-exp-run-name').textContent())!;
     const bestAccuracy = (await accuracy.first().textContent())!.replace(/[^0-9.]/g, '');
     const group = `sorting-hat-exp-${Date.now()}`;
-    await rows.first().getByRole('button', { name: `Register run ${best}` }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: `Register run ${best}` })
+      .click();
 
     // A folder the run lacks: the server's words in the dialog; then the logged model.
     const dialog = page.locator('.jp-Dialog');
@@ -153,7 +189,9 @@ test.describe('Experiments', () => {
     const toast = page.locator('.Toastify__toast').filter({ hasText: group });
     await expect(toast).toContainText(`version 1 of ${group}`);
     await expect(dialog).toHaveCount(0);
-    await expect(rows.first().locator('.jp-dsws-exp-actions')).toContainText(`${group} v1`);
+    await expect(rows.first().locator('.jp-dsws-exp-actions')).toContainText(
+      `${group} v1`
+    );
     await toast.getByRole('button', { name: 'Open in Models' }).click();
     const detail = page.getByRole('region', { name: `Version 1 of ${group}` });
     await expect(detail).toBeVisible();
@@ -161,7 +199,9 @@ test.describe('Experiments', () => {
     expect(problemsIn(messages)).toEqual([]);
   });
 
-  test('a runs sheet and a comparison are open again after a reload', async ({ page }) => {
+  test('a runs sheet and a comparison are open again after a reload', async ({
+    page
+  }) => {
     await openLab(page);
     const { line } = await waitForRuns(page);
     await line.getByRole('button', { name: `Open ${EXPERIMENT}` }).click();
@@ -169,7 +209,9 @@ test.describe('Experiments', () => {
     const rows = sheet.getByRole('table', { name: 'Runs' }).locator('tbody tr');
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
-      ids.push((await rows.nth(i).locator('.jp-dsws-exp-run-name').getAttribute('title'))!);
+      ids.push(
+        (await rows.nth(i).locator('.jp-dsws-exp-run-name').getAttribute('title'))!
+      );
       await rows.nth(i).getByRole('checkbox').check();
     }
     await sheet.getByRole('button', { name: 'Compare the selected runs' }).click();
@@ -178,7 +220,9 @@ test.describe('Experiments', () => {
     // The layout is saved to the server's workspace a moment after it changes.
     await expect
       .poll(async () => {
-        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        const saved = await page.request.get(
+          `/lab/api/workspaces/default?token=${TOKEN}`
+        );
         const keys = Object.keys((await saved.json()).data ?? {});
         // An earlier test's tabs may still be there until then.
         return (
@@ -191,8 +235,14 @@ test.describe('Experiments', () => {
     await page.goto(`/lab?token=${TOKEN}`);
     const compare = page.getByRole('region', { name: 'Compare 2 runs' });
     await expect(compare).toBeVisible({ timeout: 60_000 });
-    await expect(compare.getByRole('figure', { name: /^History of / }).locator('canvas')).toBeVisible();
-    await page.locator('#jp-main-dock-panel .lm-TabBar-tab', { hasText: EXPERIMENT }).click();
-    await expect(sheet.getByRole('table', { name: 'Runs' }).locator('tbody tr').first()).toBeVisible();
+    await expect(
+      compare.getByRole('figure', { name: /^History of / }).locator('canvas')
+    ).toBeVisible();
+    await page
+      .locator('#jp-main-dock-panel .lm-TabBar-tab', { hasText: EXPERIMENT })
+      .click();
+    await expect(
+      sheet.getByRole('table', { name: 'Runs' }).locator('tbody tr').first()
+    ).toBeVisible();
   });
 });

@@ -24,35 +24,52 @@ export async function openLab(page: Page): Promise<string[]> {
 export function problemsIn(messages: string[]): string[] {
   return messages.filter(
     text =>
-      /Unsatisfied version/i.test(text) ||
-      (/^error/.test(text) && /dsws/i.test(text))
+      /Unsatisfied version/i.test(text) || (/^error/.test(text) && /dsws/i.test(text))
   );
 }
 
-/** Our entries in the left sidebar: the panel's id and its icon's tooltip. */
-export const PANELS = {
-  workspace: { id: 'jp-dsws-sidebar', caption: 'Workspace' },
-  idle: { id: 'jp-dsws-idle', caption: 'Idle shutdown' },
-  registry: { id: 'jp-dsws-registry', caption: 'Models' },
-  codecommit: { id: 'jp-dsws-codecommit', caption: 'Repositories' },
-  instances: { id: 'jp-dsws-instances', caption: 'Instances' },
-  experiments: { id: 'jp-dsws-experiments', caption: 'Experiments' }
-} as const;
+/**
+ * The panels the server turned on, in sidebar order, as it tells the page (`dswsPanels`
+ * in the page config, from `jupyter_dsws/features.py`): the tests list no names of their own.
+ */
+export async function serverPanels(page: Page): Promise<string[]> {
+  const raw = await page.evaluate(
+    () =>
+      JSON.parse(document.getElementById('jupyter-config-data')!.textContent!).dswsPanels
+  );
+  return String(raw)
+    .split(',')
+    .map(name => name.trim())
+    .filter(Boolean);
+}
 
-export type PanelKey = keyof typeof PANELS;
+/** "workspace" (the status) or a panel name of `jupyter_dsws/features.py`. */
+export type PanelKey = string;
+
+/** The DOM id of one of our left-sidebar panels (what the left bar's `data-id` says). */
+export function panelId(key: PanelKey): string {
+  return key === 'workspace' ? 'jp-dsws-sidebar' : `jp-dsws-${key}`;
+}
 
 /** The icon of one of our panels in the left bar. */
 export function sidebarTab(page: Page, key: PanelKey): Locator {
-  return page.locator(`.jp-SideBar.jp-mod-left [data-id="${PANELS[key].id}"]`);
+  return page.locator(`.jp-SideBar.jp-mod-left [data-id="${panelId(key)}"]`);
+}
+
+/** Our entries in the left bar, by DOM id, in their order. */
+export async function ourSidebarIds(page: Page): Promise<string[]> {
+  const ids = await page
+    .locator('.jp-SideBar.jp-mod-left .lm-TabBar-tab')
+    .evaluateAll(tabs => tabs.map(tab => tab.getAttribute('data-id') ?? ''));
+  return ids.filter(id => id.startsWith('jp-dsws-'));
 }
 
 /** Click one of our icons in the left bar (unless its panel shows already); the panel. */
 export async function openPanel(page: Page, key: PanelKey): Promise<Locator> {
-  const { id, caption } = PANELS[key];
   const tab = sidebarTab(page, key);
   await expect(tab).toBeVisible();
-  await expect(tab).toHaveAttribute('title', caption);
-  const panel = page.locator(`#${id}`);
+  await expect(tab).toHaveAttribute('title', /\S/);
+  const panel = page.locator(`#${panelId(key)}`);
   if (!(await panel.isVisible())) {
     await tab.click();
   }
@@ -65,10 +82,11 @@ export function openSidebar(page: Page): Promise<Locator> {
   return openPanel(page, 'workspace');
 }
 
-/** A feature's panel, opened from its own icon, with its name as heading. */
-export async function openFeature(page: Page, key: Exclude<PanelKey, 'workspace'>) {
+/** A feature's panel, opened from its own icon, with its icon's tooltip as heading. */
+export async function openFeature(page: Page, key: PanelKey) {
   const panel = await openPanel(page, key);
-  await expect(panel.getByRole('heading', { name: PANELS[key].caption, exact: true })).toBeVisible();
+  const caption = (await sidebarTab(page, key).getAttribute('title'))!;
+  await expect(panel.getByRole('heading', { name: caption, exact: true })).toBeVisible();
   return panel;
 }
 
@@ -77,7 +95,11 @@ export async function openFeature(page: Page, key: Exclude<PanelKey, 'workspace'
  * only by `make screenshots` (which sets DSWS_SCREENSHOTS=1), and only on `project`'s
  * server, so that a test run leaves the docs as they are.
  */
-export function docsImage(testInfo: TestInfo, project: string, file: string): string | null {
+export function docsImage(
+  testInfo: TestInfo,
+  project: string,
+  file: string
+): string | null {
   if (process.env.DSWS_SCREENSHOTS !== '1' || testInfo.project.name !== project) {
     return null;
   }

@@ -78,8 +78,8 @@ async function watchPage(page: Page): Promise<void> {
     const seen = { maxWarnings: 0, warnings: 0, noticeAt: 0 };
     (window as any).__dswsIdle = seen;
     const look = () => {
-      const warnings = Array.from(document.querySelectorAll('.Toastify__toast')).filter(t =>
-        (t.textContent ?? '').includes('nobody has worked in it')
+      const warnings = Array.from(document.querySelectorAll('.Toastify__toast')).filter(
+        t => (t.textContent ?? '').includes('nobody has worked in it')
       ).length;
       seen.warnings = warnings;
       seen.maxWarnings = Math.max(seen.maxWarnings, warnings);
@@ -93,7 +93,9 @@ async function watchPage(page: Page): Promise<void> {
 
 async function serverAnswers(page: Page): Promise<boolean> {
   try {
-    const response = await page.request.get(`/api/status?token=${TOKEN}`, { timeout: 2000 });
+    const response = await page.request.get(`/api/status?token=${TOKEN}`, {
+      timeout: 2000
+    });
     return response.ok();
   } catch {
     return false; // connection refused: the server has stopped
@@ -101,11 +103,16 @@ async function serverAnswers(page: Page): Promise<boolean> {
 }
 
 async function newNotebook(page: Page): Promise<string> {
-  await page.locator('.jp-Launcher:visible .jp-LauncherCard[data-category="Notebook"]').first().click();
+  await page
+    .locator('.jp-Launcher:visible .jp-LauncherCard[data-category="Notebook"]')
+    .first()
+    .click();
   const tab = page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-current');
   await expect(tab).toHaveText(/\.ipynb$/);
   const name = (await tab.textContent())!.trim();
-  await expect(page.locator('.jp-NotebookPanel:visible .jp-Cell .cm-content')).toBeVisible();
+  await expect(
+    page.locator('.jp-NotebookPanel:visible .jp-Cell .cm-content')
+  ).toBeVisible();
   return name;
 }
 
@@ -150,7 +157,9 @@ test('with notebooks open and autosave on, nobody working: one warning, the stop
 
   // The warning, with its button. Autosave writes the edited notebook meanwhile: that is no
   // person, and the warning stays.
-  const warning = page.locator('.Toastify__toast').filter({ hasText: 'nobody has worked in it' });
+  const warning = page
+    .locator('.Toastify__toast')
+    .filter({ hasText: 'nobody has worked in it' });
   await expect(warning).toHaveCount(1, { timeout: 40_000 });
   await expect(warning.getByRole('button', { name: 'Keep working' })).toBeVisible();
   await expect.poll(() => onDisk(edited)).toContain('kept by idle shutdown');
@@ -171,8 +180,12 @@ test('with notebooks open and autosave on, nobody working: one warning, the stop
     /Stopped by idle shutdown at \d{1,2}:\d{2}.* after 3\d s with nothing running\./
   );
   await expect(notice).toContainText('Your documents were saved.');
-  await expect(notice).toContainText('Run dsws demo again to start it, then reload this page.');
-  await expect.poll(() => serverAnswers(page), { timeout: 30_000, intervals: [200] }).toBe(false);
+  await expect(notice).toContainText(
+    'Run dsws demo again to start it, then reload this page.'
+  );
+  await expect
+    .poll(() => serverAnswers(page), { timeout: 30_000, intervals: [200] })
+    .toBe(false);
   const stopped = Date.now();
 
   // On time: a timeout after the person's last keystroke, within a check interval (and the
@@ -207,7 +220,12 @@ test('with notebooks open and autosave on, nobody working: one warning, the stop
     const card = (await notice.locator('.jp-dsws-stop-notice-card').boundingBox())!;
     await page.screenshot({
       path: picture,
-      clip: { x: card.x - 24, y: card.y - 24, width: card.width + 48, height: card.height + 48 }
+      clip: {
+        x: card.x - 24,
+        y: card.y - 24,
+        width: card.width + 48,
+        height: card.height + 48
+      }
     });
   }
 });

@@ -32,7 +32,9 @@ function price(text: string): number {
 }
 
 test.describe('Instances', () => {
-  test("recommends ml.g4dn.xlarge first for the seed's CNN", async ({ page }, testInfo) => {
+  test("recommends ml.g4dn.xlarge first for the seed's CNN", async ({
+    page
+  }, testInfo) => {
     const messages = await openLab(page);
     const section = await openInstances(page);
 
@@ -50,8 +52,12 @@ test.describe('Instances', () => {
     const first = list.locator(':scope > li').first();
     await expect(first).toHaveAttribute('aria-label', 'ml.g4dn.xlarge');
     await expect(first).toContainText('NVIDIA T4');
-    await expect(first.getByLabel('Monthly cost')).toContainText(/with idle shutdown after/);
-    await expect(first.getByLabel('Monthly cost')).toContainText(/\$[\d,.]+\/month if left running/);
+    await expect(first.getByLabel('Monthly cost')).toContainText(
+      /with idle shutdown after/
+    );
+    await expect(first.getByLabel('Monthly cost')).toContainText(
+      /\$[\d,.]+\/month if left running/
+    );
     // Outside Studio nothing can be switched; the button says why.
     const button = first.getByRole('button', { name: 'Switch to ml.g4dn.xlarge' });
     await expect(button).toBeDisabled();
@@ -102,14 +108,18 @@ test.describe('Instances', () => {
 
     const catalog = page.getByRole('region', { name: 'Instance catalog' });
     await expect(catalog).toBeVisible();
-    await expect(catalog.getByLabel('Price source')).toContainText(/as of \d{4}-\d{2}-\d{2}/);
+    await expect(catalog.getByLabel('Price source')).toContainText(
+      /as of \d{4}-\d{2}-\d{2}/
+    );
     const table = catalog.getByRole('table', { name: 'Instance types' });
     await expect(table.locator('tbody tr[aria-label="ml.g4dn.xlarge"]')).toBeVisible();
 
     const priceHeader = table.locator('th', { hasText: 'Price per hour' });
     await table.getByRole('button', { name: 'Sort by price per hour' }).click();
     await expect(priceHeader).toHaveAttribute('aria-sort', 'ascending');
-    let prices = (await table.locator('tbody tr td:last-child').allInnerTexts()).map(price);
+    let prices = (await table.locator('tbody tr td:last-child').allInnerTexts()).map(
+      price
+    );
     expect(prices.length).toBeGreaterThan(20);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
 
@@ -128,10 +138,14 @@ test.describe('Instances', () => {
 
     // A second click on "Catalog" shows the same tab, not another one.
     await section.getByRole('button', { name: 'Open the instance catalog' }).click();
-    await expect(page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', { hasText: 'Instance catalog' })).toHaveCount(1);
+    await expect(
+      page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', { hasText: 'Instance catalog' })
+    ).toHaveCount(1);
   });
 
-  test('the catalog and inventory tabs are open again after a reload', async ({ page }) => {
+  test('the catalog and inventory tabs are open again after a reload', async ({
+    page
+  }) => {
     await openLab(page);
     const section = await openInstances(page);
     await section.getByRole('button', { name: 'Open the instance catalog' }).click();
@@ -142,21 +156,27 @@ test.describe('Instances', () => {
     // The layout is saved to the server's workspace a moment after it changes.
     await expect
       .poll(async () => {
-        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
-        return Object.keys((await saved.json()).data ?? {}).filter(key =>
-          key.startsWith('dsws-instances:')
-        ).sort();
+        const saved = await page.request.get(
+          `/lab/api/workspaces/default?token=${TOKEN}`
+        );
+        return Object.keys((await saved.json()).data ?? {})
+          .filter(key => key.startsWith('dsws-instances:'))
+          .sort();
       })
       .toEqual(['dsws-instances:catalog', 'dsws-instances:inventory']);
     // Not a reload: the address may still say `reset`.
     await page.goto(`/lab?token=${TOKEN}`);
     const tabs = page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab');
-    await expect(tabs.filter({ hasText: 'Team inventory' })).toHaveCount(1, { timeout: 60_000 });
+    await expect(tabs.filter({ hasText: 'Team inventory' })).toHaveCount(1, {
+      timeout: 60_000
+    });
     await expect(page.getByRole('region', { name: 'Team inventory' })).toBeVisible();
     await tabs.filter({ hasText: 'Instance catalog' }).click();
     const catalog = page.getByRole('region', { name: 'Instance catalog' });
     await expect(
-      catalog.getByRole('table', { name: 'Instance types' }).locator('tbody tr[aria-label="ml.g4dn.xlarge"]')
+      catalog
+        .getByRole('table', { name: 'Instance types' })
+        .locator('tbody tr[aria-label="ml.g4dn.xlarge"]')
     ).toBeVisible();
   });
 

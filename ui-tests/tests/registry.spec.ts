@@ -56,9 +56,9 @@ test.describe('Models', () => {
     await byAccuracy.click();
     await expect(byAccuracy).toHaveText('accuracy ▲');
     await expect(order).toHaveText([/^v1/, /^v2/, /^v3/, /^v4/]);
-    await expect(versions.locator('tbody tr td.jp-dsws-reg-metric[data-metric="accuracy"]')).toHaveText(
-      ['0.712', '0.791', '0.838', '0.862']
-    );
+    await expect(
+      versions.locator('tbody tr td.jp-dsws-reg-metric[data-metric="accuracy"]')
+    ).toHaveText(['0.712', '0.791', '0.838', '0.862']);
 
     // Compare the approved v3 with the waiting v4.
     await versions.getByLabel('Select version 3').check();
@@ -82,10 +82,16 @@ test.describe('Models', () => {
     }
 
     // "Differences only": max_depth is 6 in both, so its row goes; num_round stays.
-    await expect(table.getByRole('row', { name: 'max_depth', exact: true })).toBeVisible();
+    await expect(
+      table.getByRole('row', { name: 'max_depth', exact: true })
+    ).toBeVisible();
     await compare.getByRole('switch', { name: 'Differences only' }).check();
-    await expect(table.getByRole('row', { name: 'max_depth', exact: true })).toHaveCount(0);
-    await expect(table.getByRole('row', { name: 'num_round', exact: true })).toBeVisible();
+    await expect(table.getByRole('row', { name: 'max_depth', exact: true })).toHaveCount(
+      0
+    );
+    await expect(
+      table.getByRole('row', { name: 'num_round', exact: true })
+    ).toBeVisible();
 
     // Approve v4 from the comparison, with a comment; the accept button waits for one.
     const comment = `Clears the bar on all four houses (run ${Date.now()}).`;
@@ -113,7 +119,9 @@ test.describe('Models', () => {
     expect(problemsIn(messages)).toEqual([]);
   });
 
-  test("a group's sheet and a comparison are open again after a reload", async ({ page }) => {
+  test("a group's sheet and a comparison are open again after a reload", async ({
+    page
+  }) => {
     await openLab(page);
     const models = await openModels(page);
     await models
@@ -133,7 +141,9 @@ test.describe('Models', () => {
     const comparison = `${GROUP}/1 arn:`;
     await expect
       .poll(async () => {
-        const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+        const saved = await page.request.get(
+          `/lab/api/workspaces/default?token=${TOKEN}`
+        );
         const keys = Object.keys((await saved.json()).data ?? {});
         return keys.some(
           key =>

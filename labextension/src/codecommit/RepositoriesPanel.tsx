@@ -1,4 +1,10 @@
-import { ellipsesIcon, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
+import {
+  Button,
+  ellipsesIcon,
+  InputGroup,
+  refreshIcon,
+  UseSignal
+} from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
@@ -90,9 +96,10 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
         return (
           <section className="jp-dsws-section jp-dsws-cc" aria-label="Repositories">
             <div className="jp-dsws-cc-toolbar">
-              <input
-                className="jp-mod-styled jp-dsws-cc-filter"
+              <InputGroup
+                className="jp-dsws-search"
                 type="search"
+                rightIcon="ui-components:search"
                 placeholder="Filter by name"
                 aria-label="Filter repositories"
                 value={model.filter}
@@ -127,7 +134,11 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
                 <h3 className="jp-dsws-section-title">Suggested</h3>
                 <ul className="jp-dsws-cc-list" aria-label="Suggested repositories">
                   {model.suggested.map(url => {
-                    const target = { place: `suggested:${url}`, source: url, defaultBranch: null };
+                    const target = {
+                      place: `suggested:${url}`,
+                      source: url,
+                      defaultBranch: null
+                    };
                     return (
                       <li className="jp-dsws-cc-repo" key={url} aria-label={url}>
                         <div className="jp-dsws-cc-repo-line">
@@ -155,10 +166,10 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
             <ul className="jp-dsws-cc-list" aria-label="CodeCommit repositories">
               {model.filtered.map(repo => {
                 const target = {
-                place: `repo:${repo.name}`,
-                source: repo.name,
-                defaultBranch: repo.default_branch
-              };
+                  place: `repo:${repo.name}`,
+                  source: repo.name,
+                  defaultBranch: repo.default_branch
+                };
                 return (
                   <RepositoryLine key={repo.name} repo={repo}>
                     {buttons(target, repo.cloned_at)}
@@ -191,19 +202,22 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
                 onChange={event => (model.typed = event.target.value)}
               />
               {model.typedClonedAt ? (
-                <button type="submit" className="jp-mod-styled jp-mod-reject jp-dsws-button">
+                <Button
+                  type="submit"
+                  className="jp-mod-styled jp-mod-reject jp-dsws-button"
+                >
                   Open
-                </button>
+                </Button>
               ) : (
-                <button
+                <Button
                   type="submit"
                   className="jp-mod-styled jp-mod-accept jp-dsws-button"
                   disabled={!typed.source || starting === typed.place}
                 >
                   {starting === typed.place ? 'Starting…' : 'Clone'}
-                </button>
+                </Button>
               )}
-              <button
+              <Button
                 type="button"
                 className="jp-dsws-icon-button"
                 aria-label="Clone options"
@@ -215,7 +229,7 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
                 }}
               >
                 <ellipsesIcon.react tag="span" />
-              </button>
+              </Button>
             </form>
             {model.typedClonedAt && (
               <p className="jp-dsws-muted" role="status">

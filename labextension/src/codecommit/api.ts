@@ -34,11 +34,7 @@ export class FolderExistsError extends DSWSApiError {
 export function fetchRepositories(
   settings?: ServerConnection.ISettings
 ): Promise<IRepositoryList> {
-  return requestAPI<IRepositoryList>(
-    'codecommit/repos',
-    { method: 'GET' },
-    settings
-  );
+  return requestAPI<IRepositoryList>('codecommit/repos', { method: 'GET' }, settings);
 }
 
 /** Where a remote (a CodeCommit name or a clone URL) is cloned under the root already. */

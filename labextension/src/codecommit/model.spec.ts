@@ -70,21 +70,17 @@ describe('what a person types', () => {
 
 describe('the panel text', () => {
   it('shows phase and percent while running, the message after', () => {
-    expect(
-      describeClone(status({ phase: 'Receiving objects', progress: 45 }))
-    ).toBe('Receiving objects 45%');
-    expect(describeClone(status({ state: 'done', message: 'Cloned.' }))).toBe(
-      'Cloned.'
+    expect(describeClone(status({ phase: 'Receiving objects', progress: 45 }))).toBe(
+      'Receiving objects 45%'
     );
+    expect(describeClone(status({ state: 'done', message: 'Cloned.' }))).toBe('Cloned.');
   });
 
   it('filters by name or description, ignoring case', () => {
     expect(filterRepositories(LIST.repos, 'SAGE').map(r => r.name)).toEqual([
       'sagemaker-repository'
     ]);
-    expect(filterRepositories(LIST.repos, 'forecast').map(r => r.name)).toEqual([
-      'owls'
-    ]);
+    expect(filterRepositories(LIST.repos, 'forecast').map(r => r.name)).toEqual(['owls']);
     expect(filterRepositories(LIST.repos, ' ')).toHaveLength(2);
   });
 });
@@ -197,8 +193,7 @@ describe('RepositoriesModel', () => {
       pollMs: 60_000,
       api: {
         start: async () => ({ id: 'b'.repeat(32) }),
-        cancel: async id =>
-          status({ id, state: 'cancelled', message: 'Cancelled.' })
+        cancel: async id => status({ id, state: 'cancelled', message: 'Cancelled.' })
       }
     });
     const clone = await model.clone({ repo: 'big' });
@@ -261,7 +256,11 @@ describe('RepositoriesModel', () => {
     const url = 'https://github.com/team/notebooks.git';
     const model = new RepositoriesModel({
       api: {
-        list: async () => ({ repos: [], suggested: [url, 'https://h/other'], error: null }),
+        list: async () => ({
+          repos: [],
+          suggested: [url, 'https://h/other'],
+          error: null
+        }),
         clonedAt: async source => (source === url ? 'notebooks' : null)
       }
     });

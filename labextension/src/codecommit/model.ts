@@ -18,12 +18,7 @@ import {
 } from './api';
 import { filterRepositories } from './sources';
 
-export {
-  defaultFolder,
-  describeClone,
-  filterRepositories,
-  requestFor
-} from './sources';
+export { defaultFolder, describeClone, filterRepositories, requestFor } from './sources';
 
 /** The server calls the model makes; tests pass their own. */
 export interface ICodeCommitApi {
@@ -168,10 +163,12 @@ export class RepositoriesModel implements IDisposable {
     try {
       this._list = await this._api.list();
       this._error = null;
-      await Promise.all([this._lookUpSuggested(this._list.suggested), this._lookUpTyped()]);
+      await Promise.all([
+        this._lookUpSuggested(this._list.suggested),
+        this._lookUpTyped()
+      ]);
     } catch (error) {
-      this._error =
-        messageOf(error, 'The repositories could not be read.');
+      this._error = messageOf(error, 'The repositories could not be read.');
     } finally {
       this._loading = false;
       this._emit();
@@ -213,8 +210,7 @@ export class RepositoriesModel implements IDisposable {
     } catch (error) {
       clone.status = {
         ...clone.status,
-        message:
-          messageOf(error, 'Cancel failed.')
+        message: messageOf(error, 'Cancel failed.')
       };
       this._emit();
     }

@@ -1,12 +1,18 @@
 /** The pieces of the Repositories panel: a repository's line, a clone's line, the
  * buttons that clone or open, the options form, and a refusal. */
-import { ellipsesIcon } from '@jupyterlab/ui-components';
+import { Button, ellipsesIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
 import { Breakable } from '../ui/parts';
 import { FolderExistsError, ICloneRequest, IRepository } from './api';
-import { defaultFolder, describeClone, IClone, RepositoriesModel, requestFor } from './model';
+import {
+  defaultFolder,
+  describeClone,
+  IClone,
+  RepositoriesModel,
+  requestFor
+} from './model';
 
 export interface ICloneTarget {
   /** Where in the panel it was chosen: a listed repository, a suggestion, or typed. */
@@ -104,7 +110,7 @@ export function CloneForm(props: {
         <div className="jp-dsws-alert" role="alert">
           <p>{error}</p>
           {suggested && (
-            <button
+            <Button
               type="button"
               className="jp-mod-styled jp-mod-reject jp-dsws-button"
               onClick={() => {
@@ -114,25 +120,25 @@ export function CloneForm(props: {
               }}
             >
               Use {suggested}
-            </button>
+            </Button>
           )}
         </div>
       )}
       <div className="jp-dsws-cc-actions">
-        <button
+        <Button
           type="button"
           className="jp-mod-styled jp-mod-reject jp-dsws-button"
           onClick={props.onClose}
         >
           Close
-        </button>
-        <button
+        </Button>
+        <Button
           type="submit"
           className="jp-mod-styled jp-mod-accept jp-dsws-button"
           disabled={busy || !folder.trim()}
         >
           {busy ? 'Starting…' : 'Start clone'}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -156,29 +162,29 @@ export function CloneLine(props: {
           {status.path || clone.source}
         </span>
         {running ? (
-          <button
+          <Button
             className="jp-mod-styled jp-mod-reject jp-dsws-button"
             onClick={() => void model.cancel(clone.id)}
           >
             Cancel clone
-          </button>
+          </Button>
         ) : (
           <span className="jp-dsws-cc-buttons">
             {status.state === 'done' && (
-              <button
+              <Button
                 className="jp-mod-styled jp-mod-reject jp-dsws-button"
                 onClick={() => openFolder(status.path)}
               >
                 Open
-              </button>
+              </Button>
             )}
-            <button
+            <Button
               className="jp-mod-styled jp-mod-reject jp-dsws-button"
               aria-label="Dismiss"
               onClick={() => model.dismiss(clone.id)}
             >
               ×
-            </button>
+            </Button>
           </span>
         )}
       </div>
@@ -191,9 +197,7 @@ export function CloneLine(props: {
         />
       )}
       <p
-        className={
-          status.state === 'failed' ? 'jp-dsws-cc-failed' : 'jp-dsws-muted'
-        }
+        className={status.state === 'failed' ? 'jp-dsws-cc-failed' : 'jp-dsws-muted'}
         role={status.state === 'failed' ? 'alert' : 'status'}
       >
         {describeClone(status)}
@@ -247,20 +251,20 @@ export function CloneButtons(props: {
   if (clonedAt) {
     return (
       <span className="jp-dsws-cc-buttons">
-        <button
+        <Button
           className="jp-mod-styled jp-mod-reject jp-dsws-button"
           aria-label={`Open ${props.name}`}
           title={`Show ${clonedAt} in the file browser`}
           onClick={() => props.openFolder(clonedAt)}
         >
           Open
-        </button>
+        </Button>
       </span>
     );
   }
   return (
     <span className="jp-dsws-cc-buttons">
-      <button
+      <Button
         className="jp-mod-styled jp-mod-accept jp-dsws-button"
         aria-label={`Clone ${props.name}`}
         title={`Clone into ${defaultFolder(props.name)} at the top of the workspace`}
@@ -268,34 +272,36 @@ export function CloneButtons(props: {
         onClick={props.onClone}
       >
         {props.starting ? 'Starting…' : 'Clone'}
-      </button>
-      <button
+      </Button>
+      <Button
         className="jp-dsws-icon-button"
         aria-label={`Clone options for ${props.name}`}
         title="Clone into another folder or from another branch"
         onClick={props.onOptions}
       >
         <ellipsesIcon.react tag="span" />
-      </button>
+      </Button>
     </span>
   );
 }
 
 /** The folder-exists refusal offers the free folder in one click; others say what is wrong. */
-export function Problem(props: { problem: IProblem; cloneInto: (path: string) => void }): JSX.Element {
+export function Problem(props: {
+  problem: IProblem;
+  cloneInto: (path: string) => void;
+}): JSX.Element {
   const { problem } = props;
   return (
     <div className="jp-dsws-alert" role="alert">
       <p>{problem.message}</p>
       {problem.suggested && (
-        <button
+        <Button
           className="jp-mod-styled jp-mod-reject jp-dsws-button"
           onClick={() => props.cloneInto(problem.suggested as string)}
         >
           Clone into {problem.suggested}
-        </button>
+        </Button>
       )}
     </div>
   );
 }
-

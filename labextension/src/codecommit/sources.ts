@@ -3,9 +3,7 @@ import { ICloneRequest, ICloneStatus, IRepository } from './api';
 /** Whether a typed text is a URL (https://…, codecommit::…) or a repository name. */
 export function requestFor(typed: string): ICloneRequest {
   const text = typed.trim();
-  return /^[a-z][a-z0-9+.-]*(:\/\/|::)/i.test(text)
-    ? { url: text }
-    : { repo: text };
+  return /^[a-z][a-z0-9+.-]*(:\/\/|::)/i.test(text) ? { url: text } : { repo: text };
 }
 
 /**
@@ -28,10 +26,7 @@ export function describeClone(status: ICloneStatus): string {
 }
 
 /** Repositories whose name or description holds `filter` (case-insensitive). */
-export function filterRepositories(
-  repos: IRepository[],
-  filter: string
-): IRepository[] {
+export function filterRepositories(repos: IRepository[], filter: string): IRepository[] {
   const needle = filter.trim().toLowerCase();
   if (!needle) {
     return repos;

@@ -4,7 +4,10 @@ import uPlot from 'uplot';
 import { IChartTheme, readChartTheme } from './theme';
 
 /** Axes drawn in the theme's colors. */
-export function themedAxis(theme: IChartTheme, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
+export function themedAxis(
+  theme: IChartTheme,
+  extra: Partial<uPlot.Axis> = {}
+): uPlot.Axis {
   return {
     stroke: theme.axis,
     font: theme.font,
@@ -70,11 +73,6 @@ export function Chart(props: IChartProps): JSX.Element {
   }, [props.data, props.options, themeName, height]);
 
   return (
-    <div
-      className="jp-dsws-exp-chart"
-      ref={box}
-      role="figure"
-      aria-label={props.label}
-    />
+    <div className="jp-dsws-exp-chart" ref={box} role="figure" aria-label={props.label} />
   );
 }

@@ -43,7 +43,9 @@ export function ColumnChooser(props: { model: RunsSheetModel }): JSX.Element {
                       type="checkbox"
                       aria-label={`Show ${group.kind} ${name}`}
                       checked={isShown(model.choice, column)}
-                      onChange={event => model.setColumnShown(column, event.target.checked)}
+                      onChange={event =>
+                        model.setColumnShown(column, event.target.checked)
+                      }
                     />{' '}
                     {name}
                   </label>

@@ -17,7 +17,10 @@ export function HistoryChart(props: {
     () => alignHistories(history.series) as uPlot.AlignedData,
     [history]
   );
-  const nameOf = React.useMemo(() => new Map(runs.map(run => [run.id, run.name])), [runs]);
+  const nameOf = React.useMemo(
+    () => new Map(runs.map(run => [run.id, run.name])),
+    [runs]
+  );
   const options = React.useCallback(
     (theme: IChartTheme): uPlot.Options => ({
       width: 0,
@@ -52,7 +55,10 @@ export function ScatterChart(props: {
   metric: string;
 }): JSX.Element {
   const { runs, param, metric } = props;
-  const scatter = React.useMemo(() => scatterOf(runs, param, metric), [runs, param, metric]);
+  const scatter = React.useMemo(
+    () => scatterOf(runs, param, metric),
+    [runs, param, metric]
+  );
   const data = React.useMemo(
     () => [scatter.xs, scatter.ys] as uPlot.AlignedData,
     [scatter]
@@ -60,8 +66,7 @@ export function ScatterChart(props: {
   const options = React.useCallback(
     (theme: IChartTheme): uPlot.Options => {
       const categories = scatter.categories;
-      const xText = (x: number) =>
-        categories ? (categories[x] ?? '') : formatMetric(x);
+      const xText = (x: number) => (categories ? (categories[x] ?? '') : formatMetric(x));
       return {
         width: 0,
         height: 0,
@@ -91,7 +96,10 @@ export function ScatterChart(props: {
           themedAxis(theme, { label: metric, size: 60 })
         ],
         series: [
-          { label: param, value: (_: uPlot, x: number | null) => (x === null ? '' : xText(x)) },
+          {
+            label: param,
+            value: (_: uPlot, x: number | null) => (x === null ? '' : xText(x))
+          },
           {
             label: metric,
             stroke: seriesColor(0, theme.palette, theme.dark),

@@ -67,7 +67,8 @@ function CompareTable(props: {
                     {typeof value === 'number' ? formatMetric(value) : (value ?? '')}
                     {best && (
                       <span className="jp-dsws-exp-best-mark" aria-label="best">
-                        {' '}★
+                        {' '}
+                        ★
                       </span>
                     )}
                   </td>
@@ -128,7 +129,9 @@ export function CompareRunsView(props: ICompareRunsViewProps): JSX.Element {
                       options={comparison.metrics}
                     />
                   </label>
-                  {model.historyLoading && <span className="jp-dsws-muted">Loading…</span>}
+                  {model.historyLoading && (
+                    <span className="jp-dsws-muted">Loading…</span>
+                  )}
                   {model.history?.series.some(s => s.downsampled) && (
                     <span className="jp-dsws-muted">
                       Long histories are sampled (each stretch's lowest and highest kept).

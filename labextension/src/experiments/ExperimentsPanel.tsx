@@ -68,9 +68,12 @@ async function openUi(model: ExperimentsModel): Promise<void> {
 
 function copySnippet(experiment: IExperiment, trackingUri: string | null): void {
   Clipboard.copyToSystem(snippet(experiment.name, trackingUri));
-  Notification.info(`Copied: the lines that log a notebook's runs into ${experiment.name}.`, {
-    autoClose: 4000
-  });
+  Notification.info(
+    `Copied: the lines that log a notebook's runs into ${experiment.name}.`,
+    {
+      autoClose: 4000
+    }
+  );
 }
 
 function ExperimentLine(props: {
@@ -90,7 +93,9 @@ function ExperimentLine(props: {
         <span className="jp-dsws-exp-facts">
           <span>{formatRunCount(experiment.runs)}</span>
           {experiment.last_run && (
-            <span className="jp-dsws-muted">last run {formatTime(experiment.last_run)}</span>
+            <span className="jp-dsws-muted">
+              last run {formatTime(experiment.last_run)}
+            </span>
           )}
         </span>
       </button>
@@ -157,7 +162,11 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
             <LoadState
               error={model.error}
               waiting={!model.loaded}
-              text={model.starting ? 'The tracking server is starting…' : 'Loading experiments…'}
+              text={
+                model.starting
+                  ? 'The tracking server is starting…'
+                  : 'Loading experiments…'
+              }
               role="status"
             />
             {model.loaded && model.experiments.length === 0 && !model.error && (

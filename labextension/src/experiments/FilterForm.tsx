@@ -8,9 +8,10 @@ import { filterExamples } from './syntax';
 export function FilterForm(props: { model: RunsSheetModel }): JSX.Element {
   const { model } = props;
   const [text, setText] = React.useState(model.filter);
-  const examples = React.useMemo(() => filterExamples(model.runs.slice(0, 200)), [
-    model.runs.length > 0
-  ]);
+  const examples = React.useMemo(
+    () => filterExamples(model.runs.slice(0, 200)),
+    [model.runs.length > 0]
+  );
   return (
     <form
       className="jp-dsws-exp-filter"

@@ -7,12 +7,7 @@ import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterForm } from './FilterForm';
 import { MAX_COMPARE, RunsSheetModel } from './runs';
-import {
-  IRunColumn,
-  nextRunSort,
-  RunSortKey,
-  sameRunKey
-} from './sheet';
+import { IRunColumn, nextRunSort, RunSortKey, sameRunKey } from './sheet';
 
 export interface IRunsSheetViewProps {
   model: RunsSheetModel;
@@ -47,11 +42,7 @@ function SortHeader(props: {
   );
 }
 
-function Cell(props: {
-  run: IRun;
-  column: IRunColumn;
-  best: boolean;
-}): JSX.Element {
+function Cell(props: { run: IRun; column: IRunColumn; best: boolean }): JSX.Element {
   const { run, column } = props;
   if (column.kind === 'metric') {
     return (
@@ -63,7 +54,8 @@ function Cell(props: {
         {formatMetric(run.metrics[column.name])}
         {props.best && (
           <span className="jp-dsws-exp-best-mark" aria-label="best">
-            {' '}★
+            {' '}
+            ★
           </span>
         )}
       </td>
@@ -220,10 +212,22 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
                         <span className="jp-dsws-reg-hidden">Selected</span>
                       </th>
                       <SortHeader model={model} sortKey={{ kind: 'name' }} label="Run" />
-                      <SortHeader model={model} sortKey={{ kind: 'status' }} label="Status" />
-                      <SortHeader model={model} sortKey={{ kind: 'start' }} label="Started" />
+                      <SortHeader
+                        model={model}
+                        sortKey={{ kind: 'status' }}
+                        label="Status"
+                      />
+                      <SortHeader
+                        model={model}
+                        sortKey={{ kind: 'start' }}
+                        label="Started"
+                      />
                       <SortHeader model={model} sortKey={{ kind: 'user' }} label="User" />
-                      <SortHeader model={model} sortKey={{ kind: 'source' }} label="Source" />
+                      <SortHeader
+                        model={model}
+                        sortKey={{ kind: 'source' }}
+                        label="Source"
+                      />
                       {columns.map(column => (
                         <SortHeader
                           key={`${column.kind}:${column.name}`}
@@ -231,7 +235,9 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
                           sortKey={column}
                           label={column.kind === 'tag' ? `#${column.name}` : column.name}
                           className={
-                            column.kind === 'metric' ? 'jp-dsws-reg-metric' : 'jp-dsws-reg-param'
+                            column.kind === 'metric'
+                              ? 'jp-dsws-reg-metric'
+                              : 'jp-dsws-reg-param'
                           }
                         />
                       ))}

@@ -42,7 +42,11 @@ describe('experiments calls', () => {
   });
 
   it("send MLflow's filter and order_by as they are, encoded", async () => {
-    const { settings, asked } = settingsAnswering(200, { runs: [], params: [], metrics: [] });
+    const { settings, asked } = settingsAnswering(200, {
+      runs: [],
+      params: [],
+      metrics: []
+    });
     await fetchRuns(
       '7',
       "metrics.accuracy > 0.9 and params.model = 'logreg'",
@@ -71,8 +75,16 @@ describe('experiments calls', () => {
   });
 
   it('register with a POST body, and ask for a UI URL with a POST', async () => {
-    const { settings, asked } = settingsAnswering(201, { group: 'g', version: 1, arn: 'x' });
-    await registerRun('r1', { group: 'g', artifact_path: 'model', description: null }, settings);
+    const { settings, asked } = settingsAnswering(201, {
+      group: 'g',
+      version: 1,
+      arn: 'x'
+    });
+    await registerRun(
+      'r1',
+      { group: 'g', artifact_path: 'model', description: null },
+      settings
+    );
     expect(asked[0].method).toBe('POST');
     expect(asked[0].url).toBe('http://localhost:8888/dsws/experiments/runs/r1/register');
     expect(JSON.parse(String(asked[0].body))).toEqual({

@@ -39,7 +39,9 @@ function get<T>(path: string, settings?: ServerConnection.ISettings): Promise<T>
   return requestAPI<T>(`experiments/${path}`, { method: 'GET' }, settings);
 }
 
-export function fetchServers(settings?: ServerConnection.ISettings): Promise<IServerList> {
+export function fetchServers(
+  settings?: ServerConnection.ISettings
+): Promise<IServerList> {
   return get('servers', settings);
 }
 

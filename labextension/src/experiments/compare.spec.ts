@@ -45,19 +45,35 @@ describe('compare table', () => {
   });
 
   it('offers the params that differ first for the scatter', () => {
-    expect(scatterParams({ ...comparison, different: { params: ['seed'], metrics: [] } })).toEqual(
-      ['seed', 'eta']
-    );
+    expect(
+      scatterParams({ ...comparison, different: { params: ['seed'], metrics: [] } })
+    ).toEqual(['seed', 'eta']);
   });
 });
 
 describe('history chart data', () => {
   it('aligns every run on the union of steps, null where a run has no point', () => {
     const data = alignHistories([
-      { run_id: 'a', key: 'loss', downsampled: false, total: 2, points: [
-        { step: 0, value: 1, time: null }, { step: 2, value: 0.5, time: null }] },
-      { run_id: 'b', key: 'loss', downsampled: false, total: 2, points: [
-        { step: 1, value: 0.9, time: null }, { step: 2, value: null, time: null }] }
+      {
+        run_id: 'a',
+        key: 'loss',
+        downsampled: false,
+        total: 2,
+        points: [
+          { step: 0, value: 1, time: null },
+          { step: 2, value: 0.5, time: null }
+        ]
+      },
+      {
+        run_id: 'b',
+        key: 'loss',
+        downsampled: false,
+        total: 2,
+        points: [
+          { step: 1, value: 0.9, time: null },
+          { step: 2, value: null, time: null }
+        ]
+      }
     ]);
     expect(data).toEqual([
       [0, 1, 2],
@@ -70,7 +86,12 @@ describe('history chart data', () => {
 describe('param against metric', () => {
   it('plots numeric params by value, ascending', () => {
     const s = scatterOf(comparison.runs, 'eta', 'acc');
-    expect(s).toEqual({ xs: [0.1, 0.3], ys: [0.9, 0.8], runs: ['run-a', 'run-b'], categories: null });
+    expect(s).toEqual({
+      xs: [0.1, 0.3],
+      ys: [0.9, 0.8],
+      runs: ['run-a', 'run-b'],
+      categories: null
+    });
   });
 
   it('plots text params as categories and skips runs lacking either value', () => {

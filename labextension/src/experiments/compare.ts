@@ -78,7 +78,11 @@ export interface IScatter {
   categories: string[] | null;
 }
 
-export function scatterOf(runs: readonly IRun[], param: string, metric: string): IScatter {
+export function scatterOf(
+  runs: readonly IRun[],
+  param: string,
+  metric: string
+): IScatter {
   const points = runs.flatMap(run => {
     const x = run.params[param];
     const y = run.metrics[metric];

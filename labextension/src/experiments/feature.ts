@@ -1,7 +1,7 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification } from '@jupyterlab/apputils';
 import { ReactWidget } from '@jupyterlab/ui-components';
-import { Message } from '@lumino/messaging';
+import { SidebarSection } from '../ui/section';
 import { Poll } from '@lumino/polling';
 import * as React from 'react';
 
@@ -19,6 +19,9 @@ import { ExperimentsModel } from './model';
 import { registerRunDialog } from './register';
 import { RunsSheetModel } from './runs';
 import { RunsSheetView } from './RunsSheetView';
+// This panel's look comes with it: nothing to list in style/base.css.
+import 'uplot/dist/uPlot.min.css';
+import '../../style/experiments.css';
 
 /** A main-area view whose model goes with it. */
 class ExperimentsView extends ReactWidget {
@@ -128,9 +131,12 @@ export class ExperimentsTabs {
     if (commands.hasCommand(OPEN_MODELS_TAB)) {
       void commands.execute(OPEN_MODELS_TAB, { kind: 'version', group, version });
     } else {
-      Notification.info(`Version ${version} of ${group}: the Models panel is turned off.`, {
-        autoClose: 5000
-      });
+      Notification.info(
+        `Version ${version} of ${group}: the Models panel is turned off.`,
+        {
+          autoClose: 5000
+        }
+      );
     }
   };
 
@@ -145,44 +151,27 @@ export class ExperimentsTabs {
 }
 
 /**
- * The Experiments sidebar panel's body. It asks MLflow nothing until a person first shows
- * it, then again each time it is shown; while the tracking server is starting it asks
- * every few seconds until it answers.
+ * Asks the experiments again every few seconds while SageMaker says the tracking server is
+ * starting, and stops once it answers (an unreachable server is not asked again and again:
+ * the refresh button is there).
  */
-class ExperimentsSection extends ReactWidget {
-  constructor(readonly tabs: ExperimentsTabs) {
-    super();
-    this.addClass('jp-dsws-experiments-section');
-    this.title.label = 'Experiments';
-    tabs.experiments.changed.connect(this._followStart, this);
+class WhileStarting {
+  constructor(private readonly _model: ExperimentsModel) {
+    _model.changed.connect(this._follow, this);
   }
 
   dispose(): void {
+    this._model.changed.disconnect(this._follow, this);
     this._poll?.dispose();
-    super.dispose();
+    this._poll = null;
   }
 
-  protected onAfterShow(msg: Message): void {
-    super.onAfterShow(msg);
-    void this.tabs.experiments.refresh();
-  }
-
-  render(): JSX.Element {
-    return React.createElement(ExperimentsPanel, {
-      model: this.tabs.experiments,
-      openExperiment: this.tabs.openRuns
-    });
-  }
-
-  private _followStart(model: ExperimentsModel): void {
-    // Only while SageMaker says it is coming up: an unreachable server is not asked again
-    // and again (the refresh button is there).
-    const waiting = model.starting;
-    if (waiting && !this._poll && this.isVisible) {
+  private _follow(model: ExperimentsModel): void {
+    if (model.starting && !this._poll) {
       this._poll = ticker('experiments-starting', STARTING_POLL_MS, () => {
         void model.refresh();
       });
-    } else if (!waiting && this._poll) {
+    } else if (!model.starting && this._poll) {
       this._poll.dispose();
       this._poll = null;
     }
@@ -199,6 +188,24 @@ export const experimentsFeature: IFeature = {
   icon: experimentsIcon,
   activate({ app, restorer, commands }: IFeatureContext) {
     const experiments = new ExperimentsModel();
-    return new ExperimentsSection(new ExperimentsTabs(app, experiments, restorer, commands));
+    const tabs = new ExperimentsTabs(app, experiments, restorer, commands);
+    const starting = new WhileStarting(experiments);
+    // Asks MLflow nothing until a person first shows the panel, then each time it is shown.
+    return new SidebarSection({
+      name: 'experiments',
+      label: 'Experiments',
+      refresh: () => experiments.refresh(),
+      model: {
+        dispose: () => {
+          starting.dispose();
+          experiments.dispose();
+        }
+      },
+      render: () =>
+        React.createElement(ExperimentsPanel, {
+          model: experiments,
+          openExperiment: tabs.openRuns
+        })
+    });
   }
 };

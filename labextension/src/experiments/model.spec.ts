@@ -56,7 +56,11 @@ describe('the sidebar model', () => {
     const model = new ExperimentsModel({
       api: api({
         servers: async () => {
-          throw new DSWSApiError('denied', 'Not allowed: sagemaker:ListMlflowTrackingServers', 403);
+          throw new DSWSApiError(
+            'denied',
+            'Not allowed: sagemaker:ListMlflowTrackingServers',
+            403
+          );
         },
         experiments: async () => ({
           experiments: [{ id: '1', name: 'owls', runs: null, last_run: null }],
@@ -75,8 +79,15 @@ describe('the sidebar model', () => {
       api: api({
         servers: async () => ({
           servers: [
-            { arn: 'a', name: 'team', kind: 'tracking_server', status: 'Creating',
-              mlflow_version: null, default: true, url: null }
+            {
+              arn: 'a',
+              name: 'team',
+              kind: 'tracking_server',
+              status: 'Creating',
+              mlflow_version: null,
+              default: true,
+              url: null
+            }
           ],
           tracking_uri: 'a',
           help: null
@@ -114,7 +125,11 @@ describe('the runs sheet model', () => {
       api({
         runs: async (_, filter) => {
           if (refuse) {
-            throw new DSWSApiError('bad_filter', `Invalid clause(s) in filter string: '${filter}'`, 400);
+            throw new DSWSApiError(
+              'bad_filter',
+              `Invalid clause(s) in filter string: '${filter}'`,
+              400
+            );
           }
           return page([run('a'), run('b')]);
         }
@@ -226,7 +241,13 @@ describe('the compare model', () => {
             resolvers[key] = () =>
               resolve({
                 key,
-                series: ids.map(id => ({ run_id: id, key, points: [], downsampled: false, total: 0 }))
+                series: ids.map(id => ({
+                  run_id: id,
+                  key,
+                  points: [],
+                  downsampled: false,
+                  total: 0
+                }))
               });
           })
       }),

@@ -1,13 +1,7 @@
 import { messageOf } from '../ui/errors';
 import { RequestingModel } from '../ui/requesting';
 import { CursorPager } from '../registry/model';
-import {
-  IExperiment,
-  IExperimentsApi,
-  IServer,
-  IServerList,
-  SERVER_API
-} from './api';
+import { IExperiment, IExperimentsApi, IServer, IServerList, SERVER_API } from './api';
 
 export namespace ExperimentsModel {
   export interface IOptions {

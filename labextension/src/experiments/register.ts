@@ -8,7 +8,12 @@ let formCount = 0;
 
 /** The dialog's form: group (an existing one or a new name), artifact path, description. */
 class RegisterForm extends Widget implements Dialog.IBodyWidget<IRegisterRequest> {
-  constructor(run: IRun, groups: string[], last: IRegisterRequest | null, error: string | null) {
+  constructor(
+    run: IRun,
+    groups: string[],
+    last: IRegisterRequest | null,
+    error: string | null
+  ) {
     super();
     this.addClass('jp-dsws-exp-register');
     const listId = `jp-dsws-exp-groups-${++formCount}`;
@@ -16,7 +21,11 @@ class RegisterForm extends Widget implements Dialog.IBodyWidget<IRegisterRequest
     intro.textContent =
       `A new version of the model package group, with the run's parameters and metrics ` +
       `and a link back to run ${run.name}.`;
-    this._group = this._field('Model group', 'input', last?.group ?? '') as HTMLInputElement;
+    this._group = this._field(
+      'Model group',
+      'input',
+      last?.group ?? ''
+    ) as HTMLInputElement;
     this._group.setAttribute('list', listId);
     this._group.placeholder = 'Pick one or type a new name';
     const list = document.createElement('datalist');

@@ -212,13 +212,7 @@ export class RunsSheetModel extends RequestingModel {
   private _read(cursor: string | null): Promise<void> {
     const filter = this._filter;
     return this.request(
-      () =>
-        this.api.runs(
-          this.experimentId,
-          filter,
-          this._serverOrder(),
-          cursor
-        ),
+      () => this.api.runs(this.experimentId, filter, this._serverOrder(), cursor),
       page => {
         if (cursor === null) {
           this._runs = page.runs;
@@ -238,7 +232,10 @@ export class RunsSheetModel extends RequestingModel {
           this._filterError = error.message;
           this._error = null;
         } else {
-          this._error = messageOf(error, `The runs of ${this.experimentName} could not be read.`);
+          this._error = messageOf(
+            error,
+            `The runs of ${this.experimentName} could not be read.`
+          );
         }
       }
     );

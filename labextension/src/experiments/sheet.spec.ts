@@ -41,14 +41,23 @@ describe('sorting runs', () => {
   ];
 
   it('puts the best metric first, ties in arrival order, missing values last', () => {
-    const sorted = sortRuns(runs, { key: { kind: 'metric', name: 'accuracy' }, descending: true });
+    const sorted = sortRuns(runs, {
+      key: { kind: 'metric', name: 'accuracy' },
+      descending: true
+    });
     expect(sorted.map(r => r.id)).toEqual(['b', 'd', 'a', 'c']);
-    const up = sortRuns(runs, { key: { kind: 'metric', name: 'accuracy' }, descending: false });
+    const up = sortRuns(runs, {
+      key: { kind: 'metric', name: 'accuracy' },
+      descending: false
+    });
     expect(up.map(r => r.id)).toEqual(['a', 'b', 'd', 'c']);
   });
 
   it('sorts numeric params as numbers ("10" after "8")', () => {
-    const sorted = sortRuns(runs, { key: { kind: 'param', name: 'depth' }, descending: false });
+    const sorted = sortRuns(runs, {
+      key: { kind: 'param', name: 'depth' },
+      descending: false
+    });
     expect(sorted.map(r => r.id)).toEqual(['d', 'a', 'b', 'c']);
   });
 
@@ -63,7 +72,10 @@ describe('sorting runs', () => {
   });
 
   it('flips a clicked column and starts metrics high first, names A to Z', () => {
-    const byName = nextRunSort({ key: { kind: 'start' }, descending: true }, { kind: 'name' });
+    const byName = nextRunSort(
+      { key: { kind: 'start' }, descending: true },
+      { kind: 'name' }
+    );
     expect(byName.descending).toBe(false);
     const metric = nextRunSort(byName, { kind: 'metric', name: 'auc' });
     expect(metric.descending).toBe(true);
@@ -73,12 +85,12 @@ describe('sorting runs', () => {
 
 describe('MLflow order_by', () => {
   it('names metrics, params and attributes as MLflow takes them', () => {
-    expect(orderByOf({ key: { kind: 'metric', name: 'accuracy' }, descending: true })).toBe(
-      'metrics.accuracy DESC'
-    );
-    expect(orderByOf({ key: { kind: 'param', name: 'max_depth' }, descending: false })).toBe(
-      'params.max_depth ASC'
-    );
+    expect(
+      orderByOf({ key: { kind: 'metric', name: 'accuracy' }, descending: true })
+    ).toBe('metrics.accuracy DESC');
+    expect(
+      orderByOf({ key: { kind: 'param', name: 'max_depth' }, descending: false })
+    ).toBe('params.max_depth ASC');
     expect(orderByOf({ key: { kind: 'start' }, descending: true })).toBe(
       'attributes.start_time DESC'
     );
@@ -88,9 +100,9 @@ describe('MLflow order_by', () => {
   });
 
   it('backquotes a name that is not a plain word', () => {
-    expect(orderByOf({ key: { kind: 'metric', name: 'val loss' }, descending: true })).toBe(
-      'metrics.`val loss` DESC'
-    );
+    expect(
+      orderByOf({ key: { kind: 'metric', name: 'val loss' }, descending: true })
+    ).toBe('metrics.`val loss` DESC');
   });
 });
 
@@ -169,7 +181,7 @@ describe('snippet and examples', () => {
     );
   });
 
-  it('makes filter examples from the experiment\'s own names', () => {
+  it("makes filter examples from the experiment's own names", () => {
     const examples = filterExamples([
       run('a', { name: 'owls-01', params: { trend: "c'" }, metrics: { mae: 2 } }),
       run('b', { params: { trend: 'n' }, metrics: { mae: 4 } })

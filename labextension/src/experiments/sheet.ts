@@ -26,9 +26,7 @@ export interface IRunSort {
 export const DEFAULT_RUN_SORT: IRunSort = { key: { kind: 'start' }, descending: true };
 
 export function sameRunKey(a: RunSortKey, b: RunSortKey): boolean {
-  return (
-    a.kind === b.kind && ('name' in a ? a.name : '') === ('name' in b ? b.name : '')
-  );
+  return a.kind === b.kind && ('name' in a ? a.name : '') === ('name' in b ? b.name : '');
 }
 
 /**
@@ -96,7 +94,11 @@ function compareValues(a: string | number, b: string | number): number {
  */
 export function sortRuns(runs: readonly IRun[], sort: IRunSort): IRun[] {
   const sign = sort.descending ? -1 : 1;
-  const keyed = runs.map((run, index) => ({ run, index, value: sortValue(run, sort.key) }));
+  const keyed = runs.map((run, index) => ({
+    run,
+    index,
+    value: sortValue(run, sort.key)
+  }));
   keyed.sort((a, b) => {
     if (a.value === null || b.value === null) {
       return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;

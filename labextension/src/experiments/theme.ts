@@ -30,7 +30,11 @@ export const PALETTE_VARIABLES = [
  * The color of series `index`: the theme's palette first, then hues spread by the golden
  * angle (so neighbours differ), light on a dark theme and deep on a light one.
  */
-export function seriesColor(index: number, palette: readonly string[], dark: boolean): string {
+export function seriesColor(
+  index: number,
+  palette: readonly string[],
+  dark: boolean
+): string {
   if (index < palette.length) {
     return palette[index];
   }

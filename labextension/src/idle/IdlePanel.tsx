@@ -1,4 +1,4 @@
-import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
@@ -40,14 +40,17 @@ function AppCountdown(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
         {text}
         {settings.dry_run && ' Dry run: nothing is really stopped.'}
       </p>
-      {settings.enabled && settings.app_shutdown && !stopped && app.stop?.cause !== 'requested' && (
-        <button
-          className="jp-mod-styled jp-mod-accept jp-dsws-button"
-          onClick={() => void props.model.keep().catch(() => undefined)}
-        >
-          Keep working
-        </button>
-      )}
+      {settings.enabled &&
+        settings.app_shutdown &&
+        !stopped &&
+        app.stop?.cause !== 'requested' && (
+          <Button
+            className="jp-mod-styled jp-mod-accept jp-dsws-button"
+            onClick={() => void props.model.keep().catch(() => undefined)}
+          >
+            Keep working
+          </Button>
+        )}
     </div>
   );
 }
@@ -107,9 +110,9 @@ function SettingsForm(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
         A warning comes {settings.warning_minutes} min before the stop.
       </p>
       {!locked && (
-        <button className="jp-mod-styled jp-mod-accept jp-dsws-button" type="submit">
+        <Button className="jp-mod-styled jp-mod-accept jp-dsws-button" type="submit">
           Save
-        </button>
+        </Button>
       )}
       {message && (
         <p className="jp-dsws-form-message" role="status">
@@ -169,42 +172,36 @@ function EventList(props: { events: IIdleEvent[] }): JSX.Element {
 }
 
 /** The "Idle shutdown" section of the sidebar. */
-export class IdlePanel extends ReactWidget {
-  constructor(readonly model: IdleModel) {
-    super();
-    this.addClass('jp-dsws-idle');
-    this.title.label = 'Idle shutdown';
-  }
-
-  render(): JSX.Element {
-    return (
-      <UseSignal signal={this.model.changed}>
-        {() => {
-          const state = this.model.state;
-          return (
-            <div className="jp-dsws-section">
-              {this.model.error && (
-                <div className="jp-dsws-alert" role="alert">
-                  <p>{this.model.error}</p>
-                </div>
-              )}
-              {!state ? (
-                <p className="jp-dsws-muted">Checking…</p>
-              ) : (
-                <>
-                  <AppCountdown model={this.model} state={state} />
-                  <h3 className="jp-dsws-section-title">Settings</h3>
-                  <SettingsForm model={this.model} state={state} />
-                  <h3 className="jp-dsws-section-title">Kernels and terminals</h3>
-                  <ResourceTable resources={state.resources} />
-                  <h3 className="jp-dsws-section-title">Recent events</h3>
-                  <EventList events={this.model.events} />
-                </>
-              )}
-            </div>
-          );
-        }}
-      </UseSignal>
-    );
-  }
+/** The Idle shutdown panel: the countdown, the settings, what runs, what was stopped. */
+export function IdlePanel(props: { model: IdleModel }): JSX.Element {
+  const { model } = props;
+  return (
+    <UseSignal signal={model.changed}>
+      {() => {
+        const state = model.state;
+        return (
+          <div className="jp-dsws-section">
+            {model.error && (
+              <div className="jp-dsws-alert" role="alert">
+                <p>{model.error}</p>
+              </div>
+            )}
+            {!state ? (
+              <p className="jp-dsws-muted">Checking…</p>
+            ) : (
+              <>
+                <AppCountdown model={model} state={state} />
+                <h3 className="jp-dsws-section-title">Settings</h3>
+                <SettingsForm model={model} state={state} />
+                <h3 className="jp-dsws-section-title">Kernels and terminals</h3>
+                <ResourceTable resources={state.resources} />
+                <h3 className="jp-dsws-section-title">Recent events</h3>
+                <EventList events={model.events} />
+              </>
+            )}
+          </div>
+        );
+      }}
+    </UseSignal>
+  );
 }

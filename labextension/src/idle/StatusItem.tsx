@@ -1,4 +1,4 @@
-import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
+import { Button, ReactWidget, UseSignal } from '@jupyterlab/ui-components';
 import { Poll } from '@lumino/polling';
 import * as React from 'react';
 
@@ -31,14 +31,14 @@ export class IdleStatusItem extends ReactWidget {
     return (
       <UseSignal signal={this.model.changed}>
         {() => (
-          <button
+          <Button
             type="button"
             className="jp-StatusBar-TextItem jp-dsws-idle-status-text"
             title="Idle shutdown: show the details"
             onClick={this._open}
           >
             {statusText(this.model.state, Date.now())}
-          </button>
+          </Button>
         )}
       </UseSignal>
     );

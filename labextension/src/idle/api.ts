@@ -35,9 +35,7 @@ export function updateIdleSettings(settings: PersonSettings): Promise<IIdleState
 }
 
 export async function fetchIdleEvents(limit = 20): Promise<IIdleEvent[]> {
-  const body = await requestAPI<IdleEvents>(
-    `idle/events?limit=${limit}`
-  );
+  const body = await requestAPI<IdleEvents>(`idle/events?limit=${limit}`);
   return body.events;
 }
 

@@ -62,7 +62,9 @@ describe('statusText', () => {
   });
   it('says off when idle shutdown or the app stop is off', () => {
     expect(statusText(state(600, { enabled: false }), NOW)).toBe('Idle shutdown off');
-    expect(statusText(state(600, { app_shutdown: false }), NOW)).toBe('Idle shutdown off');
+    expect(statusText(state(600, { app_shutdown: false }), NOW)).toBe(
+      'Idle shutdown off'
+    );
   });
   it('says working when something keeps the app alive, and stopping while it stops', () => {
     expect(statusText(state(null), NOW)).toBe('Idle shutdown: working');

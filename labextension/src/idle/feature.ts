@@ -1,11 +1,17 @@
+import * as React from 'react';
+
 import { IFeature, panelId } from '../features';
 import { idleIcon } from '../icons';
+import { SidebarSection } from '../ui/section';
 import { saveUnsaved, watchInput } from './documents';
 import { IdlePanel } from './IdlePanel';
 import { IdleModel } from './model';
 import { StopNotice } from './notice';
 import { IdleStatusItem } from './StatusItem';
 import { IdleWarning } from './warning';
+
+// This panel's look comes with it: nothing to list in style/base.css.
+import '../../style/idle.css';
 
 /** Idle shutdown: the sidebar panel, the status-bar countdown, the warning, the stop notice. */
 export const idleFeature: IFeature = {
@@ -17,7 +23,6 @@ export const idleFeature: IFeature = {
     });
     // A key, a click, a scroll in this page: a person is here (reported, throttled).
     watchInput(() => model.noteInput());
-    const panel = new IdlePanel(model);
     new IdleWarning(model);
     new StopNotice(model);
     statusBar?.registerStatusItem('jupyter_dsws:idle-status', {
@@ -26,6 +31,11 @@ export const idleFeature: IFeature = {
       rank: 50
     });
     void model.start();
-    return panel;
+    return new SidebarSection({
+      name: 'idle',
+      label: 'Idle shutdown',
+      model,
+      render: () => React.createElement(IdlePanel, { model })
+    });
   }
 };

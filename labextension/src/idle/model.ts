@@ -203,8 +203,7 @@ export class IdleModel implements IDisposable {
         // The stop was under way and the server is gone: it stopped.
         this._stop.lost = true;
       }
-      this._error =
-        messageOf(error, 'The idle-shutdown state could not be read.');
+      this._error = messageOf(error, 'The idle-shutdown state could not be read.');
       this._emit();
     }
   }
@@ -225,15 +224,19 @@ export class IdleModel implements IDisposable {
     if (this._stop?.stopId === stopId) {
       return;
     }
-    const seen: IdleModel.IStopSeen = { stopId, stop, target, outcome: null, lost: false };
+    const seen: IdleModel.IStopSeen = {
+      stopId,
+      stop,
+      target,
+      outcome: null,
+      lost: false
+    };
     this._stop = seen;
     this._emit();
-    seen.outcome = await this._saveUnsaved().catch(
-      (error: unknown): ISaveOutcome => ({
-        saved: [],
-        failed: [{ path: 'open documents', error: String(error) }]
-      })
-    );
+    seen.outcome = await this._saveUnsaved().catch((error: unknown): ISaveOutcome => ({
+      saved: [],
+      failed: [{ path: 'open documents', error: String(error) }]
+    }));
     // Say what happened before confirming: the app may stop the moment we do.
     this._emit();
     try {

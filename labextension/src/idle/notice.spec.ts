@@ -39,7 +39,9 @@ describe('stopNotice', () => {
       seen({ outcome: { saved: [], failed: [{ path: 'ro.txt', error: 'read-only' }] } }),
       at
     );
-    expect(notice.lines[1]).toBe('These documents could not be saved: ro.txt (read-only).');
+    expect(notice.lines[1]).toBe(
+      'These documents could not be saved: ro.txt (read-only).'
+    );
   });
 
   it('gives the reason of a stop a person asked for, while it is under way', () => {

@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, HTMLSelect, InputGroup, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, RefreshButton } from '../ui/parts';
@@ -27,7 +27,7 @@ function HeaderCell(props: {
   const sorted = model.sortKey === key;
   return (
     <th scope="col" aria-sort={sorted ? model.direction : 'none'}>
-      <button
+      <Button
         className="jp-dsws-inst-sort"
         aria-label={`Sort by ${column.label.toLowerCase()}`}
         onClick={() => model.sortBy(key)}
@@ -36,7 +36,7 @@ function HeaderCell(props: {
         <span aria-hidden="true">
           {sorted ? (model.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
         </span>
-      </button>
+      </Button>
     </th>
   );
 }
@@ -56,7 +56,10 @@ function Row(props: { instance: IInstanceType }): JSX.Element {
           </span>
         )}
         {!instance.allowed && (
-          <span className="jp-dsws-inst-badge" title="Your admin does not allow this type">
+          <span
+            className="jp-dsws-inst-badge"
+            title="Your admin does not allow this type"
+          >
             not allowed
           </span>
         )}
@@ -99,7 +102,7 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
             <div className="jp-dsws-inst-toolbar">
               <label>
                 Region{' '}
-                <select
+                <HTMLSelect
                   className="jp-mod-styled"
                   aria-label="Region"
                   value={catalog?.region ?? ''}
@@ -111,11 +114,12 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                       {region}
                     </option>
                   ))}
-                </select>
+                </HTMLSelect>
               </label>
-              <input
-                className="jp-mod-styled"
+              <InputGroup
+                className="jp-dsws-search"
                 type="search"
+                rightIcon="ui-components:search"
                 placeholder="Filter: type, family or GPU"
                 aria-label="Filter instance types"
                 value={filter.text}
@@ -125,7 +129,7 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
               />
               <label>
                 Family{' '}
-                <select
+                <HTMLSelect
                   className="jp-mod-styled"
                   aria-label="Instance family"
                   value={filter.family}
@@ -139,7 +143,7 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                       {family}
                     </option>
                   ))}
-                </select>
+                </HTMLSelect>
               </label>
               <label className="jp-dsws-checkbox">
                 <input
@@ -174,7 +178,10 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                 </p>
                 <p className="jp-dsws-muted">{catalog.free_tier_note}</p>
                 <div className="jp-dsws-scroll-x">
-                  <table className="jp-dsws-table jp-dsws-inst-table" aria-label="Instance types">
+                  <table
+                    className="jp-dsws-table jp-dsws-inst-table"
+                    aria-label="Instance types"
+                  >
                     <thead>
                       <tr>
                         {COLUMNS.map(column => (

@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { IRecommendation, IRecommendations } from './api';
@@ -64,9 +64,8 @@ function CurrentInstance(props: { model: InstancesModel }): JSX.Element {
       <>
         <p>
           Not running in SageMaker Studio
-          {current.instance_type ? ` (this machine: ${current.instance_type})` : ''}:
-          the panel cannot switch instances here. In Studio, a space changes type like
-          this:
+          {current.instance_type ? ` (this machine: ${current.instance_type})` : ''}: the
+          panel cannot switch instances here. In Studio, a space changes type like this:
         </p>
         <ol className="jp-dsws-inst-steps">
           <li>Stop the space (running kernels stop; save your work first).</li>
@@ -116,7 +115,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
       onSubmit={event => event.preventDefault()}
     >
       <Field label="Model family">
-        <select
+        <HTMLSelect
           className="jp-mod-styled"
           aria-label="Model family"
           value={form.model}
@@ -128,7 +127,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
               {family.label}
             </option>
           ))}
-        </select>
+        </HTMLSelect>
       </Field>
       <div className="jp-dsws-inst-row">
         <Field label="Model size" hint="e.g. 50 MB or 2 GB" error={errors.modelSize}>
@@ -151,18 +150,16 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
         </Field>
       </div>
       <Field label="GPU">
-        <select
+        <HTMLSelect
           className="jp-mod-styled"
           aria-label="GPU"
           value={form.gpu}
-          onChange={event =>
-            model.update({ gpu: event.target.value as typeof form.gpu })
-          }
+          onChange={event => model.update({ gpu: event.target.value as typeof form.gpu })}
         >
           <option value="auto">Let the tool decide</option>
           <option value="yes">Yes</option>
           <option value="no">No</option>
-        </select>
+        </HTMLSelect>
       </Field>
       <div className="jp-dsws-inst-row">
         <Field label="Hours per day" error={errors.hoursPerDay}>
@@ -176,7 +173,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
           />
         </Field>
         <Field label="Preference">
-          <select
+          <HTMLSelect
             className="jp-mod-styled"
             aria-label="Preference"
             value={form.preference}
@@ -189,11 +186,11 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
             <option value="cheapest">Cheapest</option>
             <option value="balanced">Balanced</option>
             <option value="fastest">Fastest</option>
-          </select>
+          </HTMLSelect>
         </Field>
       </div>
       <Field label="Prices of">
-        <select
+        <HTMLSelect
           className="jp-mod-styled"
           aria-label="Region"
           value={form.region}
@@ -209,7 +206,7 @@ function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
                 {region}
               </option>
             ))}
-        </select>
+        </HTMLSelect>
       </Field>
     </form>
   );
@@ -232,8 +229,7 @@ function Candidate(props: {
   return (
     <li
       className={
-        'jp-dsws-inst-candidate' +
-        (candidate.allowed ? '' : ' jp-dsws-inst-forbidden')
+        'jp-dsws-inst-candidate' + (candidate.allowed ? '' : ' jp-dsws-inst-forbidden')
       }
       aria-label={candidate.type}
     >
@@ -270,7 +266,7 @@ function Candidate(props: {
       {!candidate.allowed && (
         <p className="jp-dsws-muted">Your admin does not allow this type.</p>
       )}
-      <button
+      <Button
         className="jp-mod-styled jp-mod-accept jp-dsws-button"
         disabled={blocked !== null || model.switching}
         title={blocked ?? `Run this space on ${candidate.type} from its next start`}
@@ -278,7 +274,7 @@ function Candidate(props: {
         onClick={() => void model.switchTo(candidate.type)}
       >
         Switch to this
-      </button>
+      </Button>
     </li>
   );
 }
@@ -288,9 +284,7 @@ function Recommendations(props: { model: InstancesModel }): JSX.Element | null {
   const { result } = model;
   if (!model.form.model) {
     return (
-      <p className="jp-dsws-muted">
-        Choose a model family to see which instances fit.
-      </p>
+      <p className="jp-dsws-muted">Choose a model family to see which instances fit.</p>
     );
   }
   return (
@@ -355,18 +349,16 @@ function SwitchOutcome(props: { model: InstancesModel }): JSX.Element | null {
   }
   return (
     <div
-      className={
-        outcome.kind === 'refused' ? 'jp-dsws-alert' : 'jp-dsws-inst-started'
-      }
+      className={outcome.kind === 'refused' ? 'jp-dsws-alert' : 'jp-dsws-inst-started'}
       role={outcome.kind === 'refused' ? 'alert' : 'status'}
     >
       <p>{outcome.message}</p>
-      <button
+      <Button
         className="jp-mod-styled jp-mod-reject jp-dsws-button"
         onClick={() => model.dismissSwitchOutcome()}
       >
         Dismiss
-      </button>
+      </Button>
     </div>
   );
 }
@@ -380,20 +372,20 @@ export function InstancesPanel(props: IInstancesPanelProps): JSX.Element {
         <section className="jp-dsws-section jp-dsws-inst" aria-label="Instances">
           <CurrentInstance model={model} />
           <div className="jp-dsws-inst-actions">
-            <button
+            <Button
               className="jp-mod-styled jp-mod-reject jp-dsws-button"
               aria-label="Open the instance catalog"
               onClick={props.openCatalog}
             >
               Catalog
-            </button>
-            <button
+            </Button>
+            <Button
               className="jp-mod-styled jp-mod-reject jp-dsws-button"
               aria-label="Open the team inventory"
               onClick={props.openInventory}
             >
               Team inventory
-            </button>
+            </Button>
           </div>
           <SwitchOutcome model={model} />
           <h3 className="jp-dsws-section-title">Your workload</h3>

@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { ErrorAlert } from '../ui/parts';
@@ -105,7 +105,7 @@ export function InventoryPanel(props: { model: InventoryModel }): JSX.Element {
               </label>
               <label>
                 Preference{' '}
-                <select
+                <HTMLSelect
                   className="jp-mod-styled"
                   aria-label="Preference"
                   value={model.preference}
@@ -116,15 +116,15 @@ export function InventoryPanel(props: { model: InventoryModel }): JSX.Element {
                   <option value="cheapest">Cheapest</option>
                   <option value="balanced">Balanced</option>
                   <option value="fastest">Fastest</option>
-                </select>
+                </HTMLSelect>
               </label>
-              <button
+              <Button
                 className="jp-mod-styled jp-mod-accept jp-dsws-button"
                 disabled={model.loading}
                 onClick={() => void model.submit()}
               >
                 {model.loading ? 'Recommending…' : 'Recommend'}
-              </button>
+              </Button>
               {model.fileName && (
                 <span className="jp-dsws-muted">From {model.fileName}</span>
               )}

@@ -97,11 +97,7 @@ export async function recommendInventory(
 export function fetchCurrent(
   settings?: ServerConnection.ISettings
 ): Promise<ICurrentInstance> {
-  return requestAPI<ICurrentInstance>(
-    'instances/current',
-    { method: 'GET' },
-    settings
-  );
+  return requestAPI<ICurrentInstance>('instances/current', { method: 'GET' }, settings);
 }
 
 /**

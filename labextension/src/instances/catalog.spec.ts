@@ -31,7 +31,13 @@ function instance(over: Partial<IInstanceType>): IInstanceType {
 
 const INSTANCES: IInstanceType[] = [
   instance({ type: 'ml.t3.medium', free_tier: true }),
-  instance({ type: 'ml.m5.xlarge', family: 'm5', vcpu: 4, memory_gib: 16, price_per_hour: 0.23 }),
+  instance({
+    type: 'ml.m5.xlarge',
+    family: 'm5',
+    vcpu: 4,
+    memory_gib: 16,
+    price_per_hour: 0.23
+  }),
   instance({
     type: 'ml.g4dn.xlarge',
     family: 'g4dn',
@@ -76,7 +82,6 @@ function catalog(over: Partial<ICatalog> = {}): ICatalog {
     ...over
   };
 }
-
 
 const types = (instances: IInstanceType[]) => instances.map(i => i.type);
 
@@ -142,9 +147,9 @@ describe('sorting the catalog', () => {
     expect(types(sortInstances(INSTANCES, 'vcpu', 'descending'))[0]).toBe(
       'ml.p3.2xlarge'
     );
-    expect(types(sortInstances(INSTANCES, 'gpu_memory', 'descending')).slice(0, 2)).toEqual(
-      ['ml.g4dn.xlarge', 'ml.p3.2xlarge']
-    );
+    expect(
+      types(sortInstances(INSTANCES, 'gpu_memory', 'descending')).slice(0, 2)
+    ).toEqual(['ml.g4dn.xlarge', 'ml.p3.2xlarge']);
   });
 
   it('does not change the list it was given', () => {
@@ -215,7 +220,9 @@ describe('CatalogModel', () => {
       }
     });
     await model.load('mars-1');
-    expect(model.error).toBe('Unknown region mars-1: choose one of us-east-1, eu-central-1.');
+    expect(model.error).toBe(
+      'Unknown region mars-1: choose one of us-east-1, eu-central-1.'
+    );
     expect(model.rows).toEqual([]);
   });
 });

@@ -15,10 +15,7 @@ export interface ICatalogFilter {
 
 export const NO_FILTER: ICatalogFilter = { text: '', gpuOnly: false, family: '' };
 
-const SORT_VALUE: Record<
-  SortKey,
-  (instance: IInstanceType) => number | string | null
-> = {
+const SORT_VALUE: Record<SortKey, (instance: IInstanceType) => number | string | null> = {
   type: instance => instance.type,
   price: instance => instance.price_per_hour,
   memory: instance => instance.memory_gib,
@@ -148,8 +145,7 @@ export class CatalogModel extends RequestingModel {
   /** Sort by `key`; the same key again reverses the order. */
   sortBy(key: SortKey): void {
     if (key === this._sortKey) {
-      this._direction =
-        this._direction === 'ascending' ? 'descending' : 'ascending';
+      this._direction = this._direction === 'ascending' ? 'descending' : 'ascending';
     } else {
       this._sortKey = key;
       this._direction = 'ascending';
@@ -173,8 +169,7 @@ export class CatalogModel extends RequestingModel {
         this._error = null;
       },
       error => {
-        this._error =
-          messageOf(error, 'The instance catalog could not be read.');
+        this._error = messageOf(error, 'The instance catalog could not be read.');
       }
     );
   }

@@ -1,10 +1,10 @@
 import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { ReactWidget } from '@jupyterlab/ui-components';
-import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
 import { IFeature, IFeatureContext } from '../features';
 import { instancesIcon } from '../icons';
+import { SidebarSection } from '../ui/section';
 import { MainAreaTabs } from '../ui/tabs';
 import { ICurrentInstance } from './api';
 import { CatalogModel } from './catalog';
@@ -13,6 +13,9 @@ import { InstancesPanel } from './InstancesPanel';
 import { InventoryModel } from './inventory';
 import { InventoryPanel } from './InventoryPanel';
 import { InstancesModel } from './model';
+
+// This panel's look comes with it: nothing to list in style/base.css.
+import '../../style/instances.css';
 
 /** Ask before a switch: it stops this app, and what happens next is up to the person. */
 export async function confirmSwitch(
@@ -51,42 +54,6 @@ export async function confirmSwitch(
     ]
   });
   return result.button.accept;
-}
-
-/**
- * The Instances sidebar panel's body: it reads the current instance and the catalog when a
- * person first shows it (never at page load), and again each time it is shown.
- */
-class InstancesSection extends ReactWidget {
-  constructor(
-    readonly model: InstancesModel,
-    private readonly _open: { catalog: () => void; inventory: () => void }
-  ) {
-    super();
-    this.addClass('jp-dsws-instances-section');
-    this.title.label = 'Instances';
-  }
-
-  dispose(): void {
-    if (this.isDisposed) {
-      return;
-    }
-    this.model.dispose();
-    super.dispose();
-  }
-
-  protected onAfterShow(msg: Message): void {
-    super.onAfterShow(msg);
-    void this.model.refresh();
-  }
-
-  render(): JSX.Element {
-    return React.createElement(InstancesPanel, {
-      model: this.model,
-      openCatalog: this._open.catalog,
-      openInventory: this._open.inventory
-    });
-  }
 }
 
 function catalogTab(): ReactWidget {
@@ -175,6 +142,19 @@ export const instancesFeature: IFeature = {
       caption: 'An instance recommendation for every model of the team inventory CSV',
       execute: open.inventory
     });
-    return new InstancesSection(model, open);
+    // Reads the current instance and the catalog when a person shows the panel (never at
+    // page load), and again each time.
+    return new SidebarSection({
+      name: 'instances',
+      label: 'Instances',
+      model,
+      refresh: () => model.refresh(),
+      render: () =>
+        React.createElement(InstancesPanel, {
+          model,
+          openCatalog: open.catalog,
+          openInventory: open.inventory
+        })
+    });
   }
 };

@@ -22,9 +22,7 @@ export function formatMoney(usd: number): string {
 
 /** "$0.0464/h"; a type without a price is not offered for Studio notebooks there. */
 export function formatHourly(usd: number | null): string {
-  return usd !== null && Number.isFinite(usd)
-    ? `${HOURLY.format(usd)}/h`
-    : 'not offered';
+  return usd !== null && Number.isFinite(usd) ? `${HOURLY.format(usd)}/h` : 'not offered';
 }
 
 /** "$52.30/month" */
@@ -86,8 +84,7 @@ const UNIT_TO_GB: Record<string, number> = {
 };
 
 export type SizeParse =
-  | { ok: true; gb: number | undefined }
-  | { ok: false; message: string };
+  { ok: true; gb: number | undefined } | { ok: false; message: string };
 
 /**
  * Read a size as typed: "50 Mb", "50MB", "2 GB", "0.5" (GB without a unit). Empty is
@@ -119,8 +116,7 @@ export function parseSize(text: string): SizeParse {
 }
 
 export type NumberParse =
-  | { ok: true; value: number | undefined }
-  | { ok: false; message: string };
+  { ok: true; value: number | undefined } | { ok: false; message: string };
 
 /** Hours per day as typed: empty (the server's default) or a number from 0 to 24. */
 export function parseHoursPerDay(text: string): NumberParse {

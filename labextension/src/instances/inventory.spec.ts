@@ -25,7 +25,9 @@ describe('a problem in the file', () => {
     expect(describeProblem({ message: 'Too few columns.', line: 2, column: null })).toBe(
       'Line 2: Too few columns.'
     );
-    expect(describeProblem({ message: 'Empty.', line: null, column: null })).toBe('Empty.');
+    expect(describeProblem({ message: 'Empty.', line: null, column: null })).toBe(
+      'Empty.'
+    );
   });
 
   it('is not said twice when the message names the line already', () => {
@@ -104,13 +106,19 @@ describe('InventoryModel', () => {
     model.csv = '  \n';
     await model.submit();
     expect(asked).toBe(0);
-    expect(model.problem?.message).toBe('Paste the inventory CSV or choose a file first.');
+    expect(model.problem?.message).toBe(
+      'Paste the inventory CSV or choose a file first.'
+    );
   });
 
   it("shows other failures in the server's words", async () => {
     const model = new InventoryModel({
       recommend: async () => {
-        throw new DSWSApiError('server_unreachable', 'The Jupyter server cannot be reached.', 0);
+        throw new DSWSApiError(
+          'server_unreachable',
+          'The Jupyter server cannot be reached.',
+          0
+        );
       }
     });
     model.csv = SEED;

@@ -111,8 +111,10 @@ export class InventoryModel extends RequestingModel {
           error instanceof InvalidCsvError
             ? { message: error.message, line: error.line, column: error.column }
             : {
-                message:
-                  messageOf(error, 'The inventory could not be sent to the server.'),
+                message: messageOf(
+                  error,
+                  'The inventory could not be sent to the server.'
+                ),
                 line: null,
                 column: null
               };

@@ -36,9 +36,7 @@ function recommendation(over: Partial<IRecommendation> = {}): IRecommendation {
   };
 }
 
-function recommendations(
-  types: string[] = ['ml.g4dn.xlarge']
-): IRecommendations {
+function recommendations(types: string[] = ['ml.g4dn.xlarge']): IRecommendations {
   return {
     region: 'eu-central-1',
     workload: {
@@ -302,7 +300,7 @@ describe('a switch', () => {
     expect(server.switched).toEqual([]);
   });
 
-  it("shows a quota refusal plainly, naming the quota to raise", async () => {
+  it('shows a quota refusal plainly, naming the quota to raise', async () => {
     const server = fakeServer({
       switch: async () => {
         throw new DSWSApiError(
@@ -355,7 +353,11 @@ describe('the current instance', () => {
   it("shows the server's message when it cannot be read", async () => {
     const server = fakeServer({
       current: async () => {
-        throw new DSWSApiError('server_unreachable', 'The Jupyter server cannot be reached.', 0);
+        throw new DSWSApiError(
+          'server_unreachable',
+          'The Jupyter server cannot be reached.',
+          0
+        );
       }
     });
     const { model } = makeModel(server);

@@ -274,7 +274,7 @@ export class InstancesModel extends RequestingModel {
     try {
       try {
         await this._saveAll();
-      } catch (error) {
+      } catch {
         // A document that cannot be saved must not be lost to the stop.
         return this._outcome({
           kind: 'refused',
@@ -330,8 +330,7 @@ export class InstancesModel extends RequestingModel {
       this._current = await this._api.current();
       this._currentError = null;
     } catch (error) {
-      this._currentError =
-        messageOf(error, 'The current instance could not be read.');
+      this._currentError = messageOf(error, 'The current instance could not be read.');
     }
     this.emit();
   }

@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, RefreshButton } from '../ui/parts';
@@ -45,9 +45,7 @@ function Row(props: { row: ICompareRow; comparison: IComparison }): JSX.Element 
   const direction = comparison.directions?.[row.name] ?? null;
   return (
     <tr
-      className={`jp-dsws-reg-compare-${row.kind}${
-        row.differs ? ' jp-mod-differs' : ''
-      }`}
+      className={`jp-dsws-reg-compare-${row.kind}${row.differs ? ' jp-mod-differs' : ''}`}
       aria-label={row.name}
     >
       <th scope="row">
@@ -78,9 +76,7 @@ function Row(props: { row: ICompareRow; comparison: IComparison }): JSX.Element 
         );
       })}
       <td className="jp-dsws-reg-trend-cell">
-        {row.kind === 'metric' && (
-          <Trends comparison={comparison} metric={row.name} />
-        )}
+        {row.kind === 'metric' && <Trends comparison={comparison} metric={row.name} />}
       </td>
     </tr>
   );
@@ -120,14 +116,14 @@ function Table(props: {
                 scope="col"
                 aria-label={`${version.group} v${version.version}`}
               >
-                <button
+                <Button
                   className="jp-dsws-reg-link"
                   aria-label={`Open ${version.group} version ${version.version}`}
                   title={version.arn}
                   onClick={() => props.openVersion(version.group, version.version)}
                 >
                   {version.group} v{version.version}
-                </button>
+                </Button>
                 <div>
                   <StatusBadge status={version.status} />
                 </div>

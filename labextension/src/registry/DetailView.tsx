@@ -1,5 +1,5 @@
 import { Clipboard, Notification } from '@jupyterlab/apputils';
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, RefreshButton } from '../ui/parts';
@@ -15,14 +15,10 @@ export interface IDetailViewProps {
 }
 
 /** The approval history, oldest first, as people tell it. */
-export function ApprovalHistory(props: {
-  history: IApprovalChange[];
-}): JSX.Element {
+export function ApprovalHistory(props: { history: IApprovalChange[] }): JSX.Element {
   if (!props.history.length) {
     return (
-      <p className="jp-dsws-muted">
-        No status change recorded by this workspace yet.
-      </p>
+      <p className="jp-dsws-muted">No status change recorded by this workspace yet.</p>
     );
   }
   return (
@@ -36,9 +32,7 @@ export function ApprovalHistory(props: {
             {change.from ? `${statusLabel(change.from)} → ` : ''}
             {statusLabel(change.to)}
           </span>
-          {change.comment && (
-            <q className="jp-dsws-reg-comment">{change.comment}</q>
-          )}
+          {change.comment && <q className="jp-dsws-reg-comment">{change.comment}</q>}
         </li>
       ))}
     </ol>
@@ -50,7 +44,7 @@ function Snippet(props: { title: string; code: string }): JSX.Element {
     <div className="jp-dsws-reg-snippet">
       <div className="jp-dsws-reg-toolbar">
         <h3 className="jp-dsws-section-title">{props.title}</h3>
-        <button
+        <Button
           className="jp-mod-styled jp-mod-reject jp-dsws-button"
           aria-label={`Copy ${props.title.toLowerCase()} snippet`}
           onClick={() => {
@@ -59,7 +53,7 @@ function Snippet(props: { title: string; code: string }): JSX.Element {
           }}
         >
           Copy
-        </button>
+        </Button>
       </div>
       <pre>
         <code>{props.code}</code>
@@ -96,10 +90,7 @@ function Facts(props: { detail: IVersionDetail }): JSX.Element {
   );
 }
 
-function Detail(props: {
-  detail: IVersionDetail;
-  registry: RegistryModel;
-}): JSX.Element {
+function Detail(props: { detail: IVersionDetail; registry: RegistryModel }): JSX.Element {
   const { detail, registry } = props;
   const params = Object.entries(detail.params ?? {}).sort(([a], [b]) =>
     a.localeCompare(b)

@@ -1,4 +1,4 @@
-import { refreshIcon, UseSignal } from '@jupyterlab/ui-components';
+import { Button, InputGroup, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, Pager, RefreshButton } from '../ui/parts';
@@ -18,7 +18,7 @@ function GroupLine(props: { group: IGroup; open: () => void }): JSX.Element {
   const { group } = props;
   return (
     <li className="jp-dsws-reg-group" aria-label={group.name}>
-      <button
+      <Button
         className="jp-dsws-reg-group-open"
         aria-label={`Open ${group.name}`}
         title={group.arn}
@@ -52,7 +52,7 @@ function GroupLine(props: { group: IGroup; open: () => void }): JSX.Element {
             changed {formatTime(group.last_modified ?? group.created)}
           </span>
         )}
-      </button>
+      </Button>
     </li>
   );
 }
@@ -65,9 +65,10 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
       {() => (
         <section className="jp-dsws-section jp-dsws-reg" aria-label="Models">
           <div className="jp-dsws-cc-toolbar">
-            <input
-              className="jp-mod-styled"
+            <InputGroup
+              className="jp-dsws-search"
               type="search"
+              rightIcon="ui-components:search"
               placeholder="Search models"
               aria-label="Search model groups"
               value={model.query}
@@ -81,35 +82,31 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
             />
           </div>
           <div className="jp-dsws-cc-toolbar">
-            <button
+            <Button
               className="jp-mod-styled jp-mod-reject jp-dsws-button"
               aria-label="Team overview"
               onClick={props.openOverview}
             >
               Team overview
-            </button>
+            </Button>
             {model.selection.length > 0 && (
               <>
-                <button
+                <Button
                   className="jp-mod-styled jp-mod-accept jp-dsws-button"
                   aria-label="Compare selected versions"
                   disabled={model.selection.length < 2}
-                  title={model.selection
-                    .map(v => `${v.group} v${v.version}`)
-                    .join(', ')}
-                  onClick={() =>
-                    props.openCompare(model.selection.map(v => v.arn))
-                  }
+                  title={model.selection.map(v => `${v.group} v${v.version}`).join(', ')}
+                  onClick={() => props.openCompare(model.selection.map(v => v.arn))}
                 >
                   Compare {model.selection.length}
-                </button>
-                <button
+                </Button>
+                <Button
                   className="jp-mod-styled jp-mod-reject jp-dsws-button"
                   aria-label="Clear the selection"
                   onClick={() => model.clearSelection()}
                 >
                   Clear
-                </button>
+                </Button>
               </>
             )}
           </div>

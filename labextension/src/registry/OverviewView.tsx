@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, Pager, RefreshButton } from '../ui/parts';
@@ -25,27 +25,25 @@ function GroupRow(props: {
   return (
     <tr aria-label={group.name}>
       <td>
-        <button
+        <Button
           className="jp-dsws-reg-link"
           aria-label={`Open ${group.name}`}
           onClick={() => props.openGroup(group.name)}
         >
           {group.name}
-        </button>
-        {group.description && (
-          <div className="jp-dsws-muted">{group.description}</div>
-        )}
+        </Button>
+        {group.description && <div className="jp-dsws-muted">{group.description}</div>}
       </td>
       <td>
         {approved ? (
           <>
-            <button
+            <Button
               className="jp-dsws-reg-link"
               aria-label={`Open ${group.name} version ${approved.version}`}
               onClick={() => props.openVersion(group.name, approved.version)}
             >
               v{approved.version}
-            </button>
+            </Button>
             {approved.approved_at && (
               <div className="jp-dsws-muted">{formatTime(approved.approved_at)}</div>
             )}
@@ -65,13 +63,13 @@ function GroupRow(props: {
         {group.pending.length === 0 && <span className="jp-dsws-muted">nothing</span>}
         {group.pending.map(p => (
           <div key={p.arn}>
-            <button
+            <Button
               className="jp-dsws-reg-link"
               aria-label={`Open ${group.name} version ${p.version}`}
               onClick={() => props.openVersion(group.name, p.version)}
             >
               v{p.version}
-            </button>{' '}
+            </Button>{' '}
             <span className="jp-dsws-muted">
               waiting {formatWaiting(p.waiting_seconds)}
             </span>

@@ -1,11 +1,18 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, RefreshButton } from '../ui/parts';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
-import { formatMetric, formatTime, nextSort, sameKey, SortKey, statusLabel } from './sheet';
+import {
+  formatMetric,
+  formatTime,
+  nextSort,
+  sameKey,
+  SortKey,
+  statusLabel
+} from './sheet';
 import { SheetModel } from './tabs';
 
 export interface ISheetViewProps {
@@ -27,18 +34,16 @@ function SortHeader(props: {
   return (
     <th
       className={props.className}
-      aria-sort={
-        active ? (model.sort.descending ? 'descending' : 'ascending') : 'none'
-      }
+      aria-sort={active ? (model.sort.descending ? 'descending' : 'ascending') : 'none'}
     >
-      <button
+      <Button
         className="jp-dsws-reg-sort"
         aria-label={`Sort by ${label}`}
         onClick={() => (model.sort = nextSort(model.sort, sortKey))}
       >
         {label}
         {arrow}
-      </button>
+      </Button>
     </th>
   );
 }
@@ -66,7 +71,7 @@ function VersionRow(props: {
         />
       </td>
       <td>
-        <button
+        <Button
           className="jp-dsws-reg-link"
           aria-label={`Open version ${version.version}`}
           onClick={event => {
@@ -75,7 +80,7 @@ function VersionRow(props: {
           }}
         >
           v{version.version}
-        </button>
+        </Button>
         {version.metrics_error && (
           <span
             className="jp-dsws-reg-metrics-error"
@@ -94,11 +99,7 @@ function VersionRow(props: {
       <td>{formatTime(version.created)}</td>
       <td>{version.created_by ?? ''}</td>
       {props.metrics.map(name => (
-        <td
-          key={`m-${name}`}
-          className="jp-dsws-reg-metric"
-          data-metric={name}
-        >
+        <td key={`m-${name}`} className="jp-dsws-reg-metric" data-metric={name}>
           {formatMetric(version.metrics?.[name])}
         </td>
       ))}
@@ -130,13 +131,11 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                   <h2>{model.group}</h2>
                   <label>
                     Status{' '}
-                    <select
+                    <HTMLSelect
                       className="jp-mod-styled"
                       aria-label="Filter by status"
                       value={model.statusFilter}
-                      onChange={event =>
-                        void model.setStatusFilter(event.target.value)
-                      }
+                      onChange={event => void model.setStatusFilter(event.target.value)}
                     >
                       <option value="">All</option>
                       {STATUSES.map(status => (
@@ -144,9 +143,9 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                           {statusLabel(status)}
                         </option>
                       ))}
-                    </select>
+                    </HTMLSelect>
                   </label>
-                  <button
+                  <Button
                     className="jp-mod-styled jp-mod-accept jp-dsws-button"
                     aria-label="Compare"
                     disabled={selected.length < 2}
@@ -158,15 +157,15 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                     onClick={() => props.openCompare(selected.map(v => v.arn))}
                   >
                     Compare{selected.length ? ` ${selected.length}` : ''}
-                  </button>
+                  </Button>
                   {selected.length > 0 && (
-                    <button
+                    <Button
                       className="jp-mod-styled jp-mod-reject jp-dsws-button"
                       aria-label="Clear the selection"
                       onClick={() => registry.clearSelection()}
                     >
                       Clear selection
-                    </button>
+                    </Button>
                   )}
                   <RefreshButton
                     label="Refresh versions"
@@ -197,10 +196,26 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                           <th>
                             <span className="jp-dsws-reg-hidden">Selected</span>
                           </th>
-                          <SortHeader model={model} sortKey={{ kind: 'version' }} label="Version" />
-                          <SortHeader model={model} sortKey={{ kind: 'status' }} label="Status" />
-                          <SortHeader model={model} sortKey={{ kind: 'created' }} label="Created" />
-                          <SortHeader model={model} sortKey={{ kind: 'created_by' }} label="Created by" />
+                          <SortHeader
+                            model={model}
+                            sortKey={{ kind: 'version' }}
+                            label="Version"
+                          />
+                          <SortHeader
+                            model={model}
+                            sortKey={{ kind: 'status' }}
+                            label="Status"
+                          />
+                          <SortHeader
+                            model={model}
+                            sortKey={{ kind: 'created' }}
+                            label="Created"
+                          />
+                          <SortHeader
+                            model={model}
+                            sortKey={{ kind: 'created_by' }}
+                            label="Created by"
+                          />
                           {metrics.map(name => (
                             <SortHeader
                               key={`m-${name}`}
@@ -229,9 +244,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                             params={params}
                             metrics={metrics}
                             registry={registry}
-                            open={() =>
-                              props.openVersion(version.group, version.version)
-                            }
+                            open={() => props.openVersion(version.group, version.version)}
                           />
                         ))}
                       </tbody>
@@ -239,14 +252,14 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                   </div>
                 )}
                 {model.hasMore && (
-                  <button
+                  <Button
                     className="jp-mod-styled jp-mod-reject jp-dsws-button"
                     aria-label="Load more versions"
                     disabled={model.loading}
                     onClick={() => void model.loadMore()}
                   >
                     Load more
-                  </button>
+                  </Button>
                 )}
               </section>
             );

@@ -76,7 +76,13 @@ describe('registry calls', () => {
 
   it('PATCH the status with the comment', async () => {
     const { settings, asked } = settingsAnswering(200, { version: 4 });
-    await updateStatus('sorting-hat-algorithm', 4, 'Approved', 'Clears the bar.', settings);
+    await updateStatus(
+      'sorting-hat-algorithm',
+      4,
+      'Approved',
+      'Clears the bar.',
+      settings
+    );
     expect(asked[0].url).toBe(
       'http://localhost:8888/dsws/registry/groups/sorting-hat-algorithm/versions/4'
     );

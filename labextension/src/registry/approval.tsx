@@ -1,5 +1,6 @@
 import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { Widget } from '@lumino/widgets';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
@@ -11,7 +12,11 @@ import { statusLabel } from './sheet';
 export const ACTIONS: { status: ApprovalStatus; label: string; verb: string }[] = [
   { status: 'Approved', label: 'Approve', verb: 'Approve' },
   { status: 'Rejected', label: 'Reject', verb: 'Reject' },
-  { status: 'PendingManualApproval', label: 'Back to pending', verb: 'Send back to pending' }
+  {
+    status: 'PendingManualApproval',
+    label: 'Back to pending',
+    verb: 'Send back to pending'
+  }
 ];
 
 /** The dialog's body: why, in a few words. Its accept button waits for them. */
@@ -106,7 +111,7 @@ export function ApprovalButtons(props: {
   return (
     <span className="jp-dsws-reg-actions">
       {ACTIONS.filter(a => a.status !== version.status).map(action => (
-        <button
+        <Button
           key={action.status}
           className={`jp-mod-styled jp-dsws-button ${
             action.status === 'Approved' ? 'jp-mod-accept' : 'jp-mod-reject'
@@ -121,7 +126,7 @@ export function ApprovalButtons(props: {
           }}
         >
           {action.label}
-        </button>
+        </Button>
       ))}
     </span>
   );
@@ -136,10 +141,7 @@ export function StatusBadge(props: { status: string }): JSX.Element {
         ? 'rejected'
         : 'pending';
   return (
-    <span
-      className={`jp-dsws-reg-badge jp-dsws-reg-badge-${kind}`}
-      title={props.status}
-    >
+    <span className={`jp-dsws-reg-badge jp-dsws-reg-badge-${kind}`} title={props.status}>
       {statusLabel(props.status)}
     </span>
   );

@@ -1,11 +1,11 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import { ReactWidget } from '@jupyterlab/ui-components';
-import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
 import { Commands } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
 import { modelsIcon } from '../icons';
+import { SidebarSection } from '../ui/section';
 import { MainAreaTabs } from '../ui/tabs';
 import { CompareView } from './CompareView';
 import { DetailView } from './DetailView';
@@ -14,6 +14,9 @@ import { RegistryModel } from './model';
 import { OverviewView } from './OverviewView';
 import { SheetView } from './SheetView';
 import { CompareModel, DetailModel, OverviewModel, SheetModel } from './tabs';
+
+// This panel's look comes with it: nothing to list in style/base.css.
+import '../../style/registry.css';
 
 /** A main-area view whose model goes with it. */
 class RegistryView extends ReactWidget {
@@ -62,7 +65,8 @@ export class RegistryTabs {
     commands.add(
       OPEN_TAB_COMMAND,
       {
-        label: args => (args.kind ? 'Open a Models Tab' : 'Open the Models Team Overview'),
+        label: args =>
+          args.kind ? 'Open a Models Tab' : 'Open the Models Team Overview',
         execute: args =>
           this._reopen((args.kind ? args : { kind: 'overview' }) as unknown as TabArgs)
       },
@@ -125,31 +129,43 @@ export class RegistryTabs {
 
   openCompare = (arns: string[]): void => {
     const key = `compare:${[...arns].sort().join(' ')}`;
-    this._open(key, { kind: 'compare', arns }, `Compare ${arns.length}`, arns.join('\n'), () => {
-      const model = new CompareModel(this.registry, arns);
-      void model.load();
-      return new RegistryView(model, () =>
-        React.createElement(CompareView, {
-          model,
-          registry: this.registry,
-          openVersion: this.openVersion
-        })
-      );
-    });
+    this._open(
+      key,
+      { kind: 'compare', arns },
+      `Compare ${arns.length}`,
+      arns.join('\n'),
+      () => {
+        const model = new CompareModel(this.registry, arns);
+        void model.load();
+        return new RegistryView(model, () =>
+          React.createElement(CompareView, {
+            model,
+            registry: this.registry,
+            openVersion: this.openVersion
+          })
+        );
+      }
+    );
   };
 
   openOverview = (): void => {
-    this._open('overview', { kind: 'overview' }, 'Team overview', 'Models: team overview', () => {
-      const model = new OverviewModel(this.registry);
-      void model.load();
-      return new RegistryView(model, () =>
-        React.createElement(OverviewView, {
-          model,
-          openGroup: this.openGroup,
-          openVersion: this.openVersion
-        })
-      );
-    });
+    this._open(
+      'overview',
+      { kind: 'overview' },
+      'Team overview',
+      'Models: team overview',
+      () => {
+        const model = new OverviewModel(this.registry);
+        void model.load();
+        return new RegistryView(model, () =>
+          React.createElement(OverviewView, {
+            model,
+            openGroup: this.openGroup,
+            openVersion: this.openVersion
+          })
+        );
+      }
+    );
   };
 
   private _open(
@@ -165,39 +181,24 @@ export class RegistryTabs {
   private _tabs: MainAreaTabs;
 }
 
-/**
- * The Models sidebar panel's body. It asks for the groups when a person first shows it,
- * not when JupyterLab starts (a page load asks AWS nothing for a panel nobody opened),
- * and again for the page shown each time it is shown.
- */
-class ModelsSection extends ReactWidget {
-  constructor(readonly tabs: RegistryTabs) {
-    super();
-    this.addClass('jp-dsws-registry-section');
-    this.title.label = 'Models';
-  }
-
-  protected onAfterShow(msg: Message): void {
-    super.onAfterShow(msg);
-    void this.tabs.registry.refresh();
-  }
-
-  render(): JSX.Element {
-    const { tabs } = this;
-    return React.createElement(GroupsPanel, {
-      model: tabs.registry,
-      openGroup: tabs.openGroup,
-      openOverview: tabs.openOverview,
-      openCompare: tabs.openCompare
-    });
-  }
-}
-
 export const registryFeature: IFeature = {
   name: 'registry',
   icon: modelsIcon,
   activate({ app, restorer, commands }: IFeatureContext) {
     const registry = new RegistryModel();
-    return new ModelsSection(new RegistryTabs(app, registry, restorer, commands));
+    const tabs = new RegistryTabs(app, registry, restorer, commands);
+    // Asks for the groups when a person shows the panel, and again each time.
+    return new SidebarSection({
+      name: 'registry',
+      label: 'Models',
+      refresh: () => registry.refresh(),
+      render: () =>
+        React.createElement(GroupsPanel, {
+          model: registry,
+          openGroup: tabs.openGroup,
+          openOverview: tabs.openOverview,
+          openCompare: tabs.openCompare
+        })
+    });
   }
 };

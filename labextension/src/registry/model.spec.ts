@@ -177,11 +177,20 @@ describe('an approval change reaches every open view', () => {
           stored = stored.map(v =>
             v.version === n ? { ...v, status, approval_description: comment } : v
           );
-          return detail(stored.find(v => v.version === n)!, {
-            approval_history: [
-              { at: '2026-11-25T17:00:00Z', by: 'hermione', from: before.status, to: status, comment }
-            ]
-          });
+          return detail(
+            stored.find(v => v.version === n)!,
+            {
+              approval_history: [
+                {
+                  at: '2026-11-25T17:00:00Z',
+                  by: 'hermione',
+                  from: before.status,
+                  to: status,
+                  comment
+                }
+              ]
+            }
+          );
         },
         compare: async arns => ({
           versions: stored.filter(v => arns.includes(v.arn)).map(v => detail(v)),
@@ -241,7 +250,11 @@ describe('an approval change reaches every open view', () => {
       api: {
         ...registry.api,
         setStatus: async () => {
-          throw new DSWSApiError('access_denied', 'Not allowed: sagemaker:UpdateModelPackage.', 403);
+          throw new DSWSApiError(
+            'access_denied',
+            'Not allowed: sagemaker:UpdateModelPackage.',
+            403
+          );
         }
       }
     });

@@ -125,7 +125,10 @@ function comparison(): IComparison {
     best: { accuracy: v3.arn },
     directions: { accuracy: 'up', weighted_f1: null },
     trends: {},
-    differences: { params: ['max_depth', 'num_round'], metrics: ['accuracy', 'weighted_f1'] }
+    differences: {
+      params: ['max_depth', 'num_round'],
+      metrics: ['accuracy', 'weighted_f1']
+    }
   };
 }
 
@@ -165,7 +168,10 @@ describe('the compare table', () => {
 });
 
 describe('the trend chart', () => {
-  const series = SORTING_HAT.map(v => ({ version: v.version, value: v.metrics.accuracy }));
+  const series = SORTING_HAT.map(v => ({
+    version: v.version,
+    value: v.metrics.accuracy
+  }));
 
   it('goes v1 to vN left to right, higher values higher up', () => {
     const shape = trendShape([...series].reverse(), new Set([2, 3]), 100, 20, 0);

@@ -10,9 +10,7 @@ export interface IColumn {
   name: string;
 }
 
-export type SortKey =
-  | { kind: 'version' | 'status' | 'created' | 'created_by' }
-  | IColumn;
+export type SortKey = { kind: 'version' | 'status' | 'created' | 'created_by' } | IColumn;
 
 export interface ISort {
   key: SortKey;
@@ -103,10 +101,7 @@ export function sortVersions(versions: IVersion[], sort: ISort): IVersion[] {
 }
 
 export function sameKey(a: SortKey, b: SortKey): boolean {
-  return (
-    a.kind === b.kind &&
-    ('name' in a ? a.name : '') === ('name' in b ? b.name : '')
-  );
+  return a.kind === b.kind && ('name' in a ? a.name : '') === ('name' in b ? b.name : '');
 }
 
 /**
@@ -215,9 +210,7 @@ export function trendShape(
   const innerH = height - 2 * pad;
   const points = sorted.map((p, index) => {
     const x =
-      sorted.length === 1
-        ? width / 2
-        : pad + (innerW * index) / (sorted.length - 1);
+      sorted.length === 1 ? width / 2 : pad + (innerW * index) / (sorted.length - 1);
     const y =
       max === min ? height / 2 : pad + innerH * (1 - (p.value - min) / (max - min));
     return {

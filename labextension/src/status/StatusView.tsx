@@ -1,4 +1,4 @@
-import { UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { Breakable } from '../ui/parts';
@@ -82,16 +82,14 @@ export function StatusView({ model }: { model: StatusModel }): JSX.Element {
             <h3 className="jp-dsws-section-title">Studio</h3>
             {status && <StudioSection status={status} />}
             <div className="jp-dsws-footer">
-              <span className="jp-dsws-muted">
-                jupyter_dsws {status?.version ?? ''}
-              </span>
-              <button
+              <span className="jp-dsws-muted">jupyter_dsws {status?.version ?? ''}</span>
+              <Button
                 className="jp-mod-styled jp-mod-reject jp-dsws-button"
                 disabled={model.loading}
                 onClick={() => void model.refresh().catch(() => undefined)}
               >
                 {model.loading ? 'Checking…' : 'Check again'}
-              </button>
+              </Button>
             </div>
           </section>
         );

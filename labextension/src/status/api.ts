@@ -8,8 +8,6 @@ export type IAwsStatus = AwsStatus;
 export type IStudioStatus = StudioStatus;
 export type IStatus = Status;
 
-export function fetchStatus(
-  settings?: ServerConnection.ISettings
-): Promise<IStatus> {
+export function fetchStatus(settings?: ServerConnection.ISettings): Promise<IStatus> {
   return requestAPI<IStatus>('status', { method: 'GET' }, settings);
 }

@@ -87,8 +87,7 @@ export class StatusModel implements IDisposable {
       this._status = await this._load();
       this._error = null;
     } catch (error) {
-      this._error =
-        messageOf(error, 'The workspace status could not be read.');
+      this._error = messageOf(error, 'The workspace status could not be read.');
       throw error; // lets the poll back off
     } finally {
       this._loading = false;

@@ -5,8 +5,14 @@ import { messageOf } from './errors';
 
 describe('messageOf', () => {
   it("gives the server's words, and the fallback for anything else", () => {
-    const refused = new DSWSApiError('bad_input', 'Timeout must be at least 10 min.', 400);
-    expect(messageOf(refused, 'Could not save.')).toBe('Timeout must be at least 10 min.');
+    const refused = new DSWSApiError(
+      'bad_input',
+      'Timeout must be at least 10 min.',
+      400
+    );
+    expect(messageOf(refused, 'Could not save.')).toBe(
+      'Timeout must be at least 10 min.'
+    );
     expect(messageOf(new TypeError('Failed to fetch'), 'Could not save.')).toBe(
       'Could not save.'
     );

@@ -1,85 +1,99 @@
-import { createElement, ReactElement } from 'react';
-import { describe, expect, it } from 'vitest';
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { ErrorAlert, IPaged, LoadState, Pager, RefreshButton } from './parts';
+import { IPaged, LoadState, Pager, RefreshButton } from './parts';
 
-// No DOM here: each part is called as a function and the element it returns is read.
-// The browser tests find these by label, role and text, so those are what is checked.
-type Element = ReactElement<Record<string, any>>;
+// @jupyterlab/ui-components, when loaded, names browser parts jsdom lacks.
+vi.hoisted(() => {
+  const scope = globalThis as Record<string, unknown>;
+  scope.DragEvent ??= class DragEvent extends Event {};
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      addListener: () => undefined,
+      removeListener: () => undefined
+    }) as unknown as MediaQueryList;
+});
 
-function children(element: Element): any[] {
-  return [element.props.children].flat();
-}
+// Each part rendered into a DOM and read as a person (or a screen reader) meets it: by its
+// role, its accessible name and its text, as the browser tests find them.
+afterEach(cleanup);
 
 describe('RefreshButton', () => {
   it('says Refresh, and Loading… without being pressable while a read is under way', () => {
     const clicks: number[] = [];
-    const idle = RefreshButton({
-      label: 'Refresh models',
-      loading: false,
-      onClick: () => clicks.push(1)
-    }) as Element;
-    expect(idle.props['aria-label']).toBe('Refresh models');
-    expect(idle.props.disabled).toBe(false);
-    expect(idle.props.children).toBe('Refresh');
-    idle.props.onClick();
+    const { rerender } = render(
+      createElement(RefreshButton, {
+        label: 'Refresh models',
+        loading: false,
+        onClick: () => clicks.push(1)
+      })
+    );
+    const button = screen.getByRole('button', { name: 'Refresh models' });
+    expect(button.textContent).toBe('Refresh');
+    expect((button as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(button);
     expect(clicks).toEqual([1]);
 
-    const busy = RefreshButton({
-      label: 'Reload the catalog',
-      text: 'Reload',
-      loading: true,
-      onClick: () => undefined
-    }) as Element;
-    expect(busy.props.disabled).toBe(true);
-    expect(busy.props.children).toBe('Loading…');
+    rerender(
+      createElement(RefreshButton, {
+        label: 'Refresh models',
+        text: 'Reload',
+        loading: true,
+        onClick: () => clicks.push(2)
+      })
+    );
+    expect(button.textContent).toBe('Loading…');
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(button);
+    expect(clicks).toEqual([1]);
   });
 
-  it('as an icon, says the same in its tooltip', () => {
+  it('as an icon, has the same name and says the rest in its tooltip', () => {
     const icon = createElement('span', { className: 'an-icon' });
     const props = { label: 'Refresh models', onClick: () => undefined, icon };
-    const idle = RefreshButton({ ...props, loading: false }) as Element;
-    expect(idle.props['aria-label']).toBe('Refresh models');
-    expect(idle.props.title).toBe('Refresh');
-    expect(idle.props.children).toBe(icon);
-    const busy = RefreshButton({ ...props, loading: true }) as Element;
-    expect(busy.props.disabled).toBe(true);
-    expect(busy.props.title).toBe('Loading…');
+    const { rerender } = render(
+      createElement(RefreshButton, { ...props, loading: false })
+    );
+    const button = screen.getByRole('button', { name: 'Refresh models' });
+    expect(button.title).toBe('Refresh');
+    expect(button.querySelector('.an-icon')).not.toBeNull();
+    rerender(createElement(RefreshButton, { ...props, loading: true }));
+    expect(button.title).toBe('Loading…');
+    expect((button as HTMLButtonElement).disabled).toBe(true);
   });
 });
 
 describe('LoadState', () => {
-  it('shows the error, and no loading line beside it', () => {
-    const state = LoadState({ error: 'Denied', waiting: true, text: 'Loading…' }) as Element;
-    const [alert, line] = children(state);
-    expect(alert.type).toBe(ErrorAlert);
-    expect(alert.props.message).toBe('Denied');
-    expect(line).toBe(false);
-
-    const shown = ErrorAlert({ message: 'Denied' }) as Element;
-    expect(shown.props.role).toBe('alert');
-    expect(shown.props.children.props.children).toBe('Denied');
-    expect(ErrorAlert({ message: null })).toBeNull();
+  it('shows the error as an alert, and no loading line beside it', () => {
+    render(
+      createElement(LoadState, { error: 'Denied', waiting: true, text: 'Loading…' })
+    );
+    expect(screen.getByRole('alert').textContent).toBe('Denied');
+    expect(screen.queryByText('Loading…')).toBeNull();
   });
 
   it('shows the loading line until the first answer, with its role if given', () => {
-    const waiting = LoadState({
-      error: null,
-      waiting: true,
-      text: 'Loading the catalog…',
-      role: 'status'
-    }) as Element;
-    const line = children(waiting)[1] as Element;
-    expect(line.props.children).toBe('Loading the catalog…');
-    expect(line.props.role).toBe('status');
-
-    const loaded = LoadState({ error: null, waiting: false, text: 'Loading…' }) as Element;
-    expect(children(loaded)[1]).toBe(false);
+    const props = { error: null, text: 'Loading the catalog…', role: 'status' as const };
+    const { rerender } = render(createElement(LoadState, { ...props, waiting: true }));
+    expect(screen.getByRole('status').textContent).toBe('Loading the catalog…');
+    expect(screen.queryByRole('alert')).toBeNull();
+    rerender(createElement(LoadState, { ...props, waiting: false }));
+    expect(screen.queryByText('Loading the catalog…')).toBeNull();
   });
 });
 
 describe('Pager', () => {
-  function paged(hasPrevious: boolean, hasNext: boolean, loading = false): IPaged & { asked: string[] } {
+  function paged(
+    hasPrevious: boolean,
+    hasNext: boolean,
+    loading = false
+  ): IPaged & { asked: string[] } {
     const asked: string[] = [];
     return {
       pager: { hasPrevious, hasNext, pageNumber: 2 },
@@ -90,28 +104,40 @@ describe('Pager', () => {
     };
   }
 
+  function button(name: string): HTMLButtonElement {
+    return screen.getByRole('button', { name }) as HTMLButtonElement;
+  }
+
   it('is not shown for a single page', () => {
-    expect(Pager({ model: paged(false, false), of: 'the overview', className: 'x' })).toBeNull();
+    const { container } = render(
+      createElement(Pager, {
+        model: paged(false, false),
+        of: 'the overview',
+        className: 'x'
+      })
+    );
+    expect(container.textContent).toBe('');
+    expect(screen.queryAllByRole('button')).toEqual([]);
   });
 
-  it('names its buttons after what it pages, and turns the page', () => {
+  it('names its buttons after what it pages, says the page, and turns it', () => {
     const model = paged(true, false);
-    const footer = Pager({ model, of: 'model groups', className: 'jp-dsws-footer' }) as Element;
-    expect(footer.props.className).toBe('jp-dsws-footer');
-    const [previous, page, next] = children(footer) as Element[];
-    expect(previous.props['aria-label']).toBe('Previous page of model groups');
-    expect(previous.props.disabled).toBe(false);
-    expect(children(page).join('')).toBe('Page 2');
-    expect(next.props['aria-label']).toBe('Next page of model groups');
-    expect(next.props.disabled).toBe(true);
-    previous.props.onClick();
+    const { container } = render(
+      createElement(Pager, { model, of: 'model groups', className: 'jp-dsws-footer' })
+    );
+    expect(container.textContent).toContain('Page 2');
+    expect(button('Previous page of model groups').disabled).toBe(false);
+    expect(button('Next page of model groups').disabled).toBe(true);
+    fireEvent.click(button('Previous page of model groups'));
+    fireEvent.click(button('Next page of model groups'));
     expect(model.asked).toEqual(['previous']);
   });
 
   it('waits while a page is loading', () => {
-    const footer = Pager({ model: paged(true, true, true), of: 'x', className: 'x' }) as Element;
-    const [previous, , next] = children(footer) as Element[];
-    expect(previous.props.disabled).toBe(true);
-    expect(next.props.disabled).toBe(true);
+    render(
+      createElement(Pager, { model: paged(true, true, true), of: 'x', className: 'x' })
+    );
+    expect(button('Previous page of x').disabled).toBe(true);
+    expect(button('Next page of x').disabled).toBe(true);
   });
 });

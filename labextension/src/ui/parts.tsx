@@ -3,6 +3,7 @@
  * last read, the line shown while nothing is loaded yet, the page footer. The browser tests
  * find them by these labels, roles and texts, so they must not drift apart per panel.
  */
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 /** A button that reads again; it says "Loading…" and waits while a read is under way. */
@@ -21,7 +22,7 @@ export function RefreshButton(props: {
 }): JSX.Element {
   if (props.icon) {
     return (
-      <button
+      <Button
         className="jp-dsws-icon-button"
         aria-label={props.label}
         aria-busy={props.loading}
@@ -30,18 +31,18 @@ export function RefreshButton(props: {
         onClick={() => void props.onClick()}
       >
         {props.icon}
-      </button>
+      </Button>
     );
   }
   return (
-    <button
+    <Button
       className="jp-mod-styled jp-mod-reject jp-dsws-button"
       aria-label={props.label}
       disabled={props.loading}
       onClick={() => void props.onClick()}
     >
       {props.loading ? 'Loading…' : (props.text ?? 'Refresh')}
-    </button>
+    </Button>
   );
 }
 
@@ -119,23 +120,23 @@ export function Pager(props: {
   }
   return (
     <div className={props.className}>
-      <button
+      <Button
         className="jp-mod-styled jp-mod-reject jp-dsws-button"
         aria-label={`Previous page of ${props.of}`}
         disabled={!pager.hasPrevious || model.loading}
         onClick={() => void model.previousPage()}
       >
         ‹ Previous
-      </button>
+      </Button>
       <span className="jp-dsws-muted">Page {pager.pageNumber}</span>
-      <button
+      <Button
         className="jp-mod-styled jp-mod-reject jp-dsws-button"
         aria-label={`Next page of ${props.of}`}
         disabled={!pager.hasNext || model.loading}
         onClick={() => void model.nextPage()}
       >
         Next ›
-      </button>
+      </Button>
     </div>
   );
 }
