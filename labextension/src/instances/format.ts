@@ -1,5 +1,7 @@
 /** How the instance picker writes money, hours and sizes, and reads sizes people type. */
 
+import { IRecommendation } from './api';
+
 const MONTHLY = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
@@ -132,4 +134,20 @@ export function parseHoursPerDay(text: string): NumberParse {
     };
   }
   return { ok: true, value };
+}
+
+/** "4 vCPU · 16 GiB · 1 × NVIDIA T4 (16 GiB)" */
+export function describeSpecs(
+  spec: Pick<
+    IRecommendation,
+    'vcpu' | 'memory_gib' | 'gpus' | 'gpu_model' | 'gpu_memory_gib'
+  >
+): string {
+  const parts = [`${spec.vcpu} vCPU`, formatGib(spec.memory_gib)];
+  if (spec.gpus > 0) {
+    parts.push(
+      `${spec.gpus} × ${spec.gpu_model ?? 'GPU'} (${formatGib(spec.gpu_memory_gib)} GPU memory)`
+    );
+  }
+  return parts.join(' · ');
 }
