@@ -1,7 +1,6 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification } from '@jupyterlab/apputils';
-import { ReactWidget } from '@jupyterlab/ui-components';
-import { SidebarSection } from '../ui/section';
+import { ModelView, SidebarSection } from '../ui/section';
 import { Poll } from '@lumino/polling';
 import * as React from 'react';
 
@@ -22,28 +21,6 @@ import { RunsSheetView } from './RunsSheetView';
 // This panel's look comes with it: nothing to list in style/base.css.
 import 'uplot/dist/uPlot.min.css';
 import '../../style/experiments.css';
-
-/** A main-area view whose model goes with it. */
-class ExperimentsView extends ReactWidget {
-  constructor(
-    private readonly _model: { dispose(): void },
-    private readonly _render: () => JSX.Element
-  ) {
-    super();
-    this.addClass('jp-dsws-reg-view');
-  }
-
-  dispose(): void {
-    if (!this.isDisposed) {
-      this._model.dispose();
-    }
-    super.dispose();
-  }
-
-  render(): JSX.Element {
-    return this._render();
-  }
-}
 
 /** What reopens a tab: the command's arguments, kept in the saved layout. */
 type TabArgs =
@@ -91,7 +68,7 @@ export class ExperimentsTabs {
       () => {
         const model = new RunsSheetModel(this.experiments.api, id, name);
         void model.load();
-        return new ExperimentsView(model, () =>
+        return new ModelView(model, () =>
           React.createElement(RunsSheetView, {
             model,
             openCompare: this.openCompare,
@@ -115,7 +92,7 @@ export class ExperimentsTabs {
       () => {
         const model = new RunsCompareModel(this.experiments.api, runs);
         void model.load();
-        return new ExperimentsView(model, () =>
+        return new ModelView(model, () =>
           React.createElement(CompareRunsView, {
             model,
             register: run => void this._register(run, null)

@@ -1,11 +1,10 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
-import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { Commands } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
 import { modelsIcon } from '../icons';
-import { SidebarSection } from '../ui/section';
+import { ModelView, SidebarSection } from '../ui/section';
 import { MainAreaTabs } from '../ui/tabs';
 import { CompareView } from './CompareView';
 import { DetailView } from './DetailView';
@@ -17,28 +16,6 @@ import { CompareModel, DetailModel, OverviewModel, SheetModel } from './tabs';
 
 // This panel's look comes with it: nothing to list in style/base.css.
 import '../../style/registry.css';
-
-/** A main-area view whose model goes with it. */
-class RegistryView extends ReactWidget {
-  constructor(
-    private readonly _model: { dispose(): void },
-    private readonly _render: () => JSX.Element
-  ) {
-    super();
-    this.addClass('jp-dsws-reg-view');
-  }
-
-  dispose(): void {
-    if (!this.isDisposed) {
-      this._model.dispose();
-    }
-    super.dispose();
-  }
-
-  render(): JSX.Element {
-    return this._render();
-  }
-}
 
 /** What reopens a tab: the command's arguments, kept in the saved layout. */
 type TabArgs =
@@ -100,7 +77,7 @@ export class RegistryTabs {
     this._open(`group:${group}`, args, group, `Versions of ${group}`, () => {
       const model = new SheetModel(this.registry, group);
       void model.load();
-      return new RegistryView(model, () =>
+      return new ModelView(model, () =>
         React.createElement(SheetView, {
           model,
           registry: this.registry,
@@ -120,7 +97,7 @@ export class RegistryTabs {
       () => {
         const model = new DetailModel(this.registry, group, version);
         void model.load();
-        return new RegistryView(model, () =>
+        return new ModelView(model, () =>
           React.createElement(DetailView, { model, registry: this.registry })
         );
       }
@@ -137,7 +114,7 @@ export class RegistryTabs {
       () => {
         const model = new CompareModel(this.registry, arns);
         void model.load();
-        return new RegistryView(model, () =>
+        return new ModelView(model, () =>
           React.createElement(CompareView, {
             model,
             registry: this.registry,
@@ -157,7 +134,7 @@ export class RegistryTabs {
       () => {
         const model = new OverviewModel(this.registry);
         void model.load();
-        return new RegistryView(model, () =>
+        return new ModelView(model, () =>
           React.createElement(OverviewView, {
             model,
             openGroup: this.openGroup,
@@ -173,7 +150,7 @@ export class RegistryTabs {
     args: TabArgs,
     label: string,
     caption: string,
-    make: () => RegistryView
+    make: () => ModelView
   ): void {
     this._tabs.open({ key, args, label, caption }, make);
   }

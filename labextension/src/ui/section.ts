@@ -46,3 +46,25 @@ export class SidebarSection extends ReactWidget {
     return this._options.render();
   }
 }
+
+/** A main-area view (a Models or Experiments tab) whose model goes with it. */
+export class ModelView extends ReactWidget {
+  constructor(
+    private readonly _model: { dispose(): void },
+    private readonly _render: () => JSX.Element
+  ) {
+    super();
+    this.addClass('jp-dsws-reg-view');
+  }
+
+  dispose(): void {
+    if (!this.isDisposed) {
+      this._model.dispose();
+    }
+    super.dispose();
+  }
+
+  render(): JSX.Element {
+    return this._render();
+  }
+}
