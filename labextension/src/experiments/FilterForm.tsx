@@ -24,7 +24,7 @@ export function FilterForm(props: { model: RunsSheetModel }): JSX.Element {
         <InputGroup
           type="search"
           aria-label="Filter runs"
-          placeholder="metrics.accuracy > 0.9 and params.model = 'logreg'"
+          placeholder="e.g. metrics.accuracy > 0.9 and params.model = 'logreg'"
           value={text}
           onChange={event => setText(event.target.value)}
         />
