@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
+import sys
 import threading
 from importlib import resources
 from pathlib import Path
@@ -137,6 +139,10 @@ class DemoMlflow:
             "argv": [python, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
             "display_name": "Python 3 (MLflow training)", "language": "python",
             "metadata": {"debugger": True}}, indent=2))
+        # Python's logo in the launcher, as the usual kernel has it.
+        logos = Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3"
+        for logo in logos.glob("logo-*"):
+            shutil.copyfile(logo, spec.parent / logo.name)
         path = [str(kernels), *filter(None, base.get("JUPYTER_PATH", "").split(os.pathsep))]
         return {"MLFLOW_TRACKING_URI": self.server.url, "JUPYTER_PATH": os.pathsep.join(path)}
 
