@@ -158,6 +158,20 @@ async def test_compare_marks_the_best_and_what_differs(jp_fetch, mlflow, unique)
                                    "metrics": ["accuracy", "val_loss"]}
 
 
+async def test_compare_keeps_the_chosen_order_across_experiments(jp_fetch, mlflow, unique):
+    _, ids = team(mlflow, unique)
+    _, elsewhere = team(mlflow, f"{unique}-b", runs=2)
+    chosen = [ids[3], elsewhere[1], ids[0], ids[2]]
+    answer = body(await jp_fetch("dsws", "experiments", "compare",
+                                 params=[("run", r) for r in chosen]))
+    assert [r["id"] for r in answer["runs"]] == chosen
+    assert answer["runs"][1]["params"]["max_depth"] == "3"
+
+    code, error = await fails(jp_fetch("dsws", "experiments", "compare",
+                                       params=[("run", ids[0]), ("run", "0" * 32)]))
+    assert code == 404 and "0" * 32 in error["message"]
+
+
 @pytest.mark.parametrize("experiments_config", [{"max_compare": 3}], indirect=True)
 async def test_compare_takes_two_to_the_configured_most(jp_fetch, mlflow, unique):
     _, ids = team(mlflow, unique)
