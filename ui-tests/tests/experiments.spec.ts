@@ -4,8 +4,9 @@ import * as path from 'path';
 import { openFeature, openLab, problemsIn, TOKEN } from './helpers';
 
 // The demo logs the Sorting Hat's training runs into its MLflow in the background
-// (jupyter_dsws/demo/data/train_runs.py): 30 runs, real small fits, the 7th of them the
-// registered version v1 with a logged model. The test needs only the first seven.
+// (jupyter_dsws/demo/data/train_runs.py): 30 runs, real small fits, the registered
+// versions' runs (with a logged model) logged first, one after the other. Seven runs there
+// means the registered ones have finished (and have their tag); the test needs no more.
 const EXPERIMENT = 'sorting-hat-algorithm';
 const REGISTERED = "tags.`dsws.registered` LIKE '%'";
 const ENOUGH_RUNS = 7;
