@@ -1,8 +1,6 @@
 import { IDisposable } from '@lumino/disposable';
-import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { DSWSApiError } from '../request';
 import { messageOf } from '../ui/errors';
 import {
   cancelClone,
@@ -10,24 +8,21 @@ import {
   fetchClonedAt,
   fetchRepositories,
   ICloneRequest,
-  ICloneStarted,
-  ICloneStatus,
   IRepository,
   IRepositoryList,
   startClone
 } from './api';
+import { ClonesModel, ICloneApi, IClone } from './clones';
 import { filterRepositories } from './sources';
 
 export { defaultFolder, describeClone, filterRepositories, requestFor } from './sources';
+export type { IClone } from './clones';
 
 /** The server calls the model makes; tests pass their own. */
-export interface ICodeCommitApi {
+export interface ICodeCommitApi extends ICloneApi {
   list(): Promise<IRepositoryList>;
   /** The folder a remote is cloned in under the root, or null. */
   clonedAt(source: string): Promise<string | null>;
-  start(request: ICloneRequest): Promise<ICloneStarted>;
-  status(id: string): Promise<ICloneStatus>;
-  cancel(id: string): Promise<ICloneStatus>;
 }
 
 const SERVER_API: ICodeCommitApi = {
@@ -37,14 +32,6 @@ const SERVER_API: ICodeCommitApi = {
   status: id => fetchClone(id),
   cancel: id => cancelClone(id)
 };
-
-/** A clone this page started, and what the server last said about it. */
-export interface IClone {
-  id: string;
-  /** What the person asked for: a repository name or a URL. */
-  source: string;
-  status: ICloneStatus;
-}
 
 export namespace RepositoriesModel {
   export interface IOptions {
@@ -63,8 +50,17 @@ export namespace RepositoriesModel {
 export class RepositoriesModel implements IDisposable {
   constructor(options: RepositoriesModel.IOptions = {}) {
     this._api = { ...SERVER_API, ...options.api };
-    this._pollMs = options.pollMs ?? 750;
     this._lookupMs = options.lookupMs ?? 300;
+    this._clones = new ClonesModel(this._api, options.pollMs ?? 750);
+    this._clones.changed.connect(() => this._emit());
+    this._clones.finished.connect((_, clone) => {
+      if (!this._disposed) {
+        this._cloneFinished.emit(clone);
+      }
+      if (clone.status.state === 'done') {
+        void this.refresh(); // "Open" instead of "Clone" from now on
+      }
+    });
   }
 
   get repos(): IRepository[] {
@@ -134,14 +130,12 @@ export class RepositoriesModel implements IDisposable {
   }
 
   get clones(): IClone[] {
-    return [...this._clones.values()];
+    return this._clones.list;
   }
 
   /** The running clone into `path`, if any. */
   cloneAt(path: string): IClone | undefined {
-    return this.clones.find(
-      clone => clone.status.path === path && clone.status.state === 'running'
-    );
+    return this._clones.at(path);
   }
 
   get changed(): ISignal<this, void> {
@@ -179,50 +173,17 @@ export class RepositoriesModel implements IDisposable {
    * Start a clone and follow it. Rejects with the server's error (a
    * `FolderExistsError` for a folder that exists) so the form can show it.
    */
-  async clone(request: ICloneRequest): Promise<IClone> {
-    const { id } = await this._api.start(request);
-    const clone: IClone = {
-      id,
-      source: request.repo ?? request.url ?? '',
-      status: {
-        id,
-        state: 'running',
-        progress: 0,
-        phase: 'Starting',
-        message: '',
-        path: request.path ?? '',
-        error: null
-      }
-    };
-    this._clones.set(id, clone);
-    this._emit();
-    this._follow(clone);
-    return clone;
+  clone(request: ICloneRequest): Promise<IClone> {
+    return this._clones.start(request);
   }
 
-  async cancel(id: string): Promise<void> {
-    const clone = this._clones.get(id);
-    if (!clone || clone.status.state !== 'running') {
-      return;
-    }
-    try {
-      this._update(clone, await this._api.cancel(id));
-    } catch (error) {
-      clone.status = {
-        ...clone.status,
-        message: messageOf(error, 'Cancel failed.')
-      };
-      this._emit();
-    }
+  cancel(id: string): Promise<void> {
+    return this._clones.cancel(id);
   }
 
   /** Forget a clone that ended, so its line leaves the panel. */
   dismiss(id: string): void {
-    const clone = this._clones.get(id);
-    if (clone && clone.status.state !== 'running') {
-      this._clones.delete(id);
-      this._emit();
-    }
+    this._clones.dismiss(id);
   }
 
   dispose(): void {
@@ -231,9 +192,7 @@ export class RepositoriesModel implements IDisposable {
     }
     this._disposed = true;
     clearTimeout(this._lookupTimer);
-    for (const poll of [...this._follows]) {
-      poll.dispose();
-    }
+    this._clones.dispose();
     Signal.clearData(this);
   }
 
@@ -261,59 +220,6 @@ export class RepositoriesModel implements IDisposable {
     this._suggestedAt = new Map(urls.map((url, index) => [url, found[index]]));
   }
 
-  /**
-   * Ask for the clone's progress until it ends: every `pollMs`, less often while the
-   * server cannot be reached, and not at all while the page is hidden.
-   */
-  private _follow(clone: IClone): void {
-    const poll = new Poll({
-      auto: false,
-      factory: async () => {
-        if (this._disposed || clone.status.state !== 'running') {
-          poll.dispose();
-          return;
-        }
-        try {
-          this._update(clone, await this._api.status(clone.id));
-        } catch (error) {
-          if (error instanceof DSWSApiError && error.status === 404) {
-            this._update(clone, {
-              ...clone.status,
-              state: 'failed',
-              message: error.message,
-              error: error.code
-            });
-          } else {
-            throw error; // unreachable for a moment: the poll asks less often
-          }
-        }
-        if (clone.status.state !== 'running') {
-          poll.dispose();
-        }
-      },
-      name: `jupyter_dsws:clone-${clone.id}`,
-      standby: 'when-hidden'
-    });
-    // Set apart from the options, which would raise `max` to at least 30 s.
-    poll.frequency = { interval: this._pollMs, backoff: 2, max: this._pollMs * 8 };
-    this._follows.add(poll);
-    poll.disposed.connect(() => this._follows.delete(poll));
-    // The first answer after one interval, as the server has just started the clone.
-    void poll.schedule({ interval: this._pollMs, phase: 'started' });
-  }
-
-  private _update(clone: IClone, status: ICloneStatus): void {
-    const wasRunning = clone.status.state === 'running';
-    clone.status = status;
-    this._emit();
-    if (wasRunning && status.state !== 'running') {
-      this._cloneFinished.emit(clone);
-      if (status.state === 'done') {
-        void this.refresh(); // "Open" instead of "Clone" from now on
-      }
-    }
-  }
-
   private _emit(): void {
     if (!this._disposed) {
       this._changed.emit();
@@ -321,7 +227,6 @@ export class RepositoriesModel implements IDisposable {
   }
 
   private _api: ICodeCommitApi;
-  private _pollMs: number;
   private _lookupMs: number;
   private _lookupTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private _lookupTicket = 0;
@@ -332,8 +237,7 @@ export class RepositoriesModel implements IDisposable {
   private _error: string | null = null;
   private _loading = false;
   private _filter = '';
-  private _clones = new Map<string, IClone>();
-  private _follows = new Set<Poll>();
+  private _clones: ClonesModel;
   private _disposed = false;
   private _changed = new Signal<this, void>(this);
   private _cloneFinished = new Signal<this, IClone>(this);
