@@ -1,7 +1,13 @@
 import { messageOf } from '../ui/errors';
-import { RequestingModel } from '../ui/requesting';
-import { CursorPager } from '../registry/model';
-import { IExperiment, IExperimentsApi, IServer, IServerList, SERVER_API } from './api';
+import { SearchedListModel } from '../ui/searched';
+import {
+  IExperiment,
+  IExperimentPage,
+  IExperimentsApi,
+  IServer,
+  IServerList,
+  SERVER_API
+} from './api';
 
 export namespace ExperimentsModel {
   export interface IOptions {
@@ -18,11 +24,10 @@ const STARTING = new Set(['Creating', 'Starting', 'Updating']);
  * The sidebar's state: the tracking servers (which is read, its status, what to do when
  * none can be read) and the experiments, searched by name, page by page.
  */
-export class ExperimentsModel extends RequestingModel {
+export class ExperimentsModel extends SearchedListModel<IExperiment, IExperimentPage> {
   constructor(options: ExperimentsModel.IOptions = {}) {
-    super();
+    super(options.searchDelayMs ?? 300);
     this.api = { ...SERVER_API, ...options.api };
-    this._searchDelayMs = options.searchDelayMs ?? 300;
   }
 
   readonly api: IExperimentsApi;
@@ -47,56 +52,12 @@ export class ExperimentsModel extends RequestingModel {
   }
 
   get experiments(): IExperiment[] {
-    return this._experiments;
-  }
-
-  get loaded(): boolean {
-    return this._loaded;
-  }
-
-  get error(): string | null {
-    return this._error;
-  }
-
-  get query(): string {
-    return this._query;
-  }
-
-  get pager(): CursorPager {
-    return this._pager;
-  }
-
-  /** Type into the search box: the list is asked again once typing rests. */
-  search(query: string): void {
-    if (query === this._query) {
-      return;
-    }
-    this._query = query;
-    this.emit();
-    clearTimeout(this._searchTimer);
-    this._searchTimer = setTimeout(() => {
-      this._pager.reset();
-      void this._load(null);
-    }, this._searchDelayMs);
+    return this.items;
   }
 
   /** The servers and the page shown, again. */
   async refresh(): Promise<void> {
-    await Promise.all([this._loadServers(), this._load(this._pager.current)]);
-  }
-
-  async nextPage(): Promise<void> {
-    const cursor = this._pager.forward();
-    if (cursor !== undefined) {
-      await this._load(cursor);
-    }
-  }
-
-  async previousPage(): Promise<void> {
-    const cursor = this._pager.back();
-    if (cursor !== undefined) {
-      await this._load(cursor);
-    }
+    await Promise.all([this._loadServers(), this.loadPage(this.pager.current)]);
   }
 
   /** A fresh URL of the MLflow UI (presigned ones work once): never kept. */
@@ -104,10 +65,15 @@ export class ExperimentsModel extends RequestingModel {
     return (await this.api.uiUrl()).url;
   }
 
-  dispose(): void {
-    clearTimeout(this._searchTimer);
-    super.dispose();
+  protected fetchPage(query: string, cursor: string | null): Promise<IExperimentPage> {
+    return this.api.experiments(query, cursor);
   }
+
+  protected itemsOf(page: IExperimentPage): IExperiment[] {
+    return page.experiments;
+  }
+
+  protected readonly failure = 'The experiments could not be read.';
 
   // The servers are asked beside the experiments, not through `request`: one must not
   // drop the other's answer.
@@ -121,28 +87,6 @@ export class ExperimentsModel extends RequestingModel {
     this.emit();
   }
 
-  private _load(cursor: string | null): Promise<void> {
-    return this.request(
-      () => this.api.experiments(this._query, cursor),
-      page => {
-        this._experiments = page.experiments;
-        this._pager.answered(page.next);
-        this._loaded = true;
-        this._error = null;
-      },
-      error => {
-        this._error = messageOf(error, 'The experiments could not be read.');
-      }
-    );
-  }
-
   private _servers: IServerList | null = null;
   private _serversError: string | null = null;
-  private _experiments: IExperiment[] = [];
-  private _loaded = false;
-  private _error: string | null = null;
-  private _query = '';
-  private _pager = new CursorPager();
-  private _searchDelayMs: number;
-  private _searchTimer: ReturnType<typeof setTimeout> | undefined = undefined;
 }

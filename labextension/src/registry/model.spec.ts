@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { DSWSApiError } from '../request';
 import { IGroup, IGroupPage, IVersion, IVersionDetail } from './api';
-import { CursorPager, RegistryModel } from './model';
+import { CursorPager } from '../ui/searched';
+import { RegistryModel } from './model';
 import { CompareModel, DetailModel, OverviewModel, SheetModel } from './tabs';
 
 const ARN = 'arn:aws:sagemaker:eu-central-1:123456789012';

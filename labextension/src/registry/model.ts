@@ -1,7 +1,6 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { messageOf } from '../ui/errors';
-import { RequestingModel } from '../ui/requesting';
+import { SearchedListModel } from '../ui/searched';
 import {
   ApprovalStatus,
   fetchComparison,
@@ -44,61 +43,6 @@ export const SERVER_API: IRegistryApi = {
   overview: next => fetchOverview(next)
 };
 
-/**
- * Pages reached by opaque cursors, with "previous" and "next": the cursor that opened
- * each page is kept, since the API only ever gives the next one.
- */
-export class CursorPager {
-  /** The cursor of the page shown (null for the first). */
-  get current(): string | null {
-    return this._opened[this._opened.length - 1];
-  }
-
-  get pageNumber(): number {
-    return this._opened.length;
-  }
-
-  get hasPrevious(): boolean {
-    return this._opened.length > 1;
-  }
-
-  get hasNext(): boolean {
-    return this._next !== null;
-  }
-
-  /** The page shown answered with this cursor for the one after it. */
-  answered(next: string | null): void {
-    this._next = next;
-  }
-
-  /** Move to the next page; returns its cursor, or undefined when there is none. */
-  forward(): string | null | undefined {
-    if (this._next === null) {
-      return undefined;
-    }
-    this._opened.push(this._next);
-    this._next = null;
-    return this.current;
-  }
-
-  back(): string | null | undefined {
-    if (this._opened.length < 2) {
-      return undefined;
-    }
-    this._opened.pop();
-    this._next = null;
-    return this.current;
-  }
-
-  reset(): void {
-    this._opened = [null];
-    this._next = null;
-  }
-
-  private _opened: (string | null)[] = [null];
-  private _next: string | null = null;
-}
-
 export namespace RegistryModel {
   export interface IOptions {
     api?: Partial<IRegistryApi>;
@@ -112,33 +56,16 @@ export namespace RegistryModel {
  * versions chosen for comparison (kept across groups), and approval changes, which every
  * open view hears of through `versionChanged`.
  */
-export class RegistryModel extends RequestingModel {
+export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
   constructor(options: RegistryModel.IOptions = {}) {
-    super();
+    super(options.searchDelayMs ?? 300);
     this.api = { ...SERVER_API, ...options.api };
-    this._searchDelayMs = options.searchDelayMs ?? 300;
   }
 
   readonly api: IRegistryApi;
 
   get groups(): IGroup[] {
-    return this._groups;
-  }
-
-  get loaded(): boolean {
-    return this._loaded;
-  }
-
-  get error(): string | null {
-    return this._error;
-  }
-
-  get query(): string {
-    return this._query;
-  }
-
-  get pager(): CursorPager {
-    return this._pager;
+    return this.items;
   }
 
   /** A version's approval status changed; the new detail comes with it. */
@@ -146,34 +73,9 @@ export class RegistryModel extends RequestingModel {
     return this._versionChanged;
   }
 
-  /** Type into the search box: the list is asked again once typing rests. */
-  search(query: string): void {
-    this._query = query;
-    this.emit();
-    clearTimeout(this._searchTimer);
-    this._searchTimer = setTimeout(() => {
-      this._pager.reset();
-      void this.refresh();
-    }, this._searchDelayMs);
-  }
-
   /** Ask for the page shown again (or the first, after a new search). */
   async refresh(): Promise<void> {
-    await this._load(this._pager.current);
-  }
-
-  async nextPage(): Promise<void> {
-    const cursor = this._pager.forward();
-    if (cursor !== undefined) {
-      await this._load(cursor);
-    }
-  }
-
-  async previousPage(): Promise<void> {
-    const cursor = this._pager.back();
-    if (cursor !== undefined) {
-      await this._load(cursor);
-    }
+    await this.loadPage(this.pager.current);
   }
 
   // The selection for comparison: versions of any groups, by ARN.
@@ -217,34 +119,16 @@ export class RegistryModel extends RequestingModel {
     return detail;
   }
 
-  dispose(): void {
-    clearTimeout(this._searchTimer);
-    super.dispose();
+  protected fetchPage(query: string, cursor: string | null): Promise<IGroupPage> {
+    return this.api.groups(query, cursor);
   }
 
-  /** Only the answer to the last search or page asked for is shown. */
-  private _load(cursor: string | null): Promise<void> {
-    return this.request(
-      () => this.api.groups(this._query, cursor),
-      page => {
-        this._groups = page.groups;
-        this._pager.answered(page.next);
-        this._loaded = true;
-        this._error = null;
-      },
-      error => {
-        this._error = messageOf(error, 'The model groups could not be read.');
-      }
-    );
+  protected itemsOf(page: IGroupPage): IGroup[] {
+    return page.groups;
   }
 
-  private _groups: IGroup[] = [];
-  private _loaded = false;
-  private _error: string | null = null;
-  private _query = '';
-  private _pager = new CursorPager();
-  private _searchDelayMs: number;
-  private _searchTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  protected readonly failure = 'The model groups could not be read.';
+
   private _selection = new Map<string, IVersion>();
   private _versionChanged = new Signal<this, IVersionDetail>(this);
 }

@@ -6,7 +6,8 @@
 import { RequestingModel } from '../ui/requesting';
 import { IComparison, IOverviewGroup, IVersion, IVersionDetail } from './api';
 import { messageOf } from '../ui/errors';
-import { CursorPager, RegistryModel } from './model';
+import { CursorPager } from '../ui/searched';
+import { RegistryModel } from './model';
 import { columnsOf, DEFAULT_SORT, ISort, sortVersions } from './sheet';
 
 /** Loading, error and a change signal, shared by the tabs' models. */

@@ -1,0 +1,154 @@
+import { messageOf } from './errors';
+import { RequestingModel } from './requesting';
+
+/**
+ * Pages reached by opaque cursors, with "previous" and "next": the cursor that opened
+ * each page is kept, since the API only ever gives the next one.
+ */
+export class CursorPager {
+  /** The cursor of the page shown (null for the first). */
+  get current(): string | null {
+    return this._opened[this._opened.length - 1];
+  }
+
+  get pageNumber(): number {
+    return this._opened.length;
+  }
+
+  get hasPrevious(): boolean {
+    return this._opened.length > 1;
+  }
+
+  get hasNext(): boolean {
+    return this._next !== null;
+  }
+
+  /** The page shown answered with this cursor for the one after it. */
+  answered(next: string | null): void {
+    this._next = next;
+  }
+
+  /** Move to the next page; returns its cursor, or undefined when there is none. */
+  forward(): string | null | undefined {
+    if (this._next === null) {
+      return undefined;
+    }
+    this._opened.push(this._next);
+    this._next = null;
+    return this.current;
+  }
+
+  back(): string | null | undefined {
+    if (this._opened.length < 2) {
+      return undefined;
+    }
+    this._opened.pop();
+    this._next = null;
+    return this.current;
+  }
+
+  reset(): void {
+    this._opened = [null];
+    this._next = null;
+  }
+
+  private _opened: (string | null)[] = [null];
+  private _next: string | null = null;
+}
+
+/**
+ * A sidebar list searched by name and read page by page (the Models panel's groups, the
+ * Experiments panel's experiments): typing rests before the server is asked, and only the
+ * answer to the last search or page asked for is shown.
+ */
+export abstract class SearchedListModel<
+  T,
+  P extends { next: string | null }
+> extends RequestingModel {
+  constructor(searchDelayMs: number) {
+    super();
+    this._searchDelayMs = searchDelayMs;
+  }
+
+  get items(): T[] {
+    return this._items;
+  }
+
+  get loaded(): boolean {
+    return this._loaded;
+  }
+
+  get error(): string | null {
+    return this._error;
+  }
+
+  get query(): string {
+    return this._query;
+  }
+
+  get pager(): CursorPager {
+    return this._pager;
+  }
+
+  /** Type into the search box: the list is asked again once typing rests. */
+  search(query: string): void {
+    if (query === this._query) {
+      return;
+    }
+    this._query = query;
+    this.emit();
+    clearTimeout(this._searchTimer);
+    this._searchTimer = setTimeout(() => {
+      this._pager.reset();
+      void this.loadPage(null);
+    }, this._searchDelayMs);
+  }
+
+  async nextPage(): Promise<void> {
+    const cursor = this._pager.forward();
+    if (cursor !== undefined) {
+      await this.loadPage(cursor);
+    }
+  }
+
+  async previousPage(): Promise<void> {
+    const cursor = this._pager.back();
+    if (cursor !== undefined) {
+      await this.loadPage(cursor);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this._searchTimer);
+    super.dispose();
+  }
+
+  /** The page that opened with `cursor` (null: the first), for the query typed. */
+  protected loadPage(cursor: string | null): Promise<void> {
+    return this.request(
+      () => this.fetchPage(this._query, cursor),
+      page => {
+        this._items = this.itemsOf(page);
+        this._pager.answered(page.next);
+        this._loaded = true;
+        this._error = null;
+      },
+      error => {
+        this._error = messageOf(error, this.failure);
+      }
+    );
+  }
+
+  protected abstract fetchPage(query: string, cursor: string | null): Promise<P>;
+  protected abstract itemsOf(page: P): T[];
+  /** What the list says when it cannot be read. */
+  protected abstract readonly failure: string;
+
+  private _items: T[] = [];
+  private _loaded = false;
+  private _error: string | null = null;
+  private _query = '';
+  private _pager = new CursorPager();
+  private _searchDelayMs: number;
+  private _searchTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+}
