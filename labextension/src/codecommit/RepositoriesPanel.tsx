@@ -1,14 +1,8 @@
-import {
-  Button,
-  ellipsesIcon,
-  InputGroup,
-  refreshIcon,
-  UseSignal
-} from '@jupyterlab/ui-components';
+import { Button, ellipsesIcon, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
-import { Breakable, RefreshButton } from '../ui/parts';
+import { Breakable, SearchRow } from '../ui/parts';
 import { FolderExistsError, ICloneRequest } from './api';
 import { defaultFolder, RepositoriesModel, requestFor } from './model';
 import {
@@ -95,30 +89,25 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
         };
         return (
           <section className="jp-dsws-section jp-dsws-cc" aria-label="Repositories">
-            <div className="jp-dsws-cc-toolbar">
-              <InputGroup
-                className="jp-dsws-search"
-                type="search"
-                rightIcon="ui-components:search"
-                placeholder="Filter by name"
-                aria-label="Filter repositories"
-                value={model.filter}
-                onChange={event => (model.filter = event.target.value)}
-              />
-              <RefreshButton
-                label="Refresh repositories"
-                loading={model.loading}
-                onClick={() => model.refresh()}
-                icon={<refreshIcon.react tag="span" />}
-              />
-            </div>
+            <SearchRow
+              label="Filter repositories"
+              placeholder="Filter by name"
+              value={model.filter}
+              onSearch={text => (model.filter = text)}
+              refresh={{
+                label: 'Refresh repositories',
+                loading: model.loading,
+                onClick: () => model.refresh()
+              }}
+              refreshIcon={<refreshIcon.react tag="span" />}
+            />
             {(model.error || model.listError) && (
               <div className="jp-dsws-alert" role="alert">
                 <p>{model.error ?? model.listError}</p>
               </div>
             )}
             {model.clones.length > 0 && (
-              <ul className="jp-dsws-cc-list" aria-label="Clones">
+              <ul className="jp-dsws-list" aria-label="Clones">
                 {model.clones.map(clone => (
                   <CloneLine
                     key={clone.id}
@@ -132,7 +121,7 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
             {model.suggested.length > 0 && (
               <>
                 <h3 className="jp-dsws-section-title">Suggested</h3>
-                <ul className="jp-dsws-cc-list" aria-label="Suggested repositories">
+                <ul className="jp-dsws-list" aria-label="Suggested repositories">
                   {model.suggested.map(url => {
                     const target = {
                       place: `suggested:${url}`,
@@ -163,7 +152,7 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
                 No CodeCommit repositories in this account and region.
               </p>
             )}
-            <ul className="jp-dsws-cc-list" aria-label="CodeCommit repositories">
+            <ul className="jp-dsws-list" aria-label="CodeCommit repositories">
               {model.filtered.map(repo => {
                 const target = {
                   place: `repo:${repo.name}`,

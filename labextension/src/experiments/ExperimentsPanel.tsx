@@ -2,7 +2,6 @@ import { Clipboard, Notification } from '@jupyterlab/apputils';
 import {
   Button,
   copyIcon,
-  FilterBox,
   launchIcon,
   refreshIcon,
   UseSignal
@@ -10,7 +9,7 @@ import {
 import * as React from 'react';
 
 import { formatTime } from '../registry/sheet';
-import { ErrorAlert, LoadState, Pager, RefreshButton } from '../ui/parts';
+import { ErrorAlert, LoadState, Pager, SearchRow } from '../ui/parts';
 import { IExperiment, IServer } from './api';
 import { ExperimentsModel } from './model';
 import { formatRunCount, snippet } from './syntax';
@@ -123,7 +122,7 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
         const trackingUri = servers?.tracking_uri ?? null;
         return (
           <section className="jp-dsws-section jp-dsws-exp" aria-label="Experiments">
-            <ul className="jp-dsws-cc-list" aria-label="Tracking servers">
+            <ul className="jp-dsws-list" aria-label="Tracking servers">
               {servers?.servers.map(server => (
                 <ServerLine key={server.arn ?? server.name} server={server} />
               ))}
@@ -134,7 +133,7 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
               </p>
             )}
             <ErrorAlert message={model.serversError} />
-            <div className="jp-dsws-cc-toolbar">
+            <div className="jp-dsws-toolbar">
               <Button
                 className="jp-dsws-button jp-dsws-exp-ui-button"
                 aria-label="Open the MLflow UI"
@@ -145,20 +144,18 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
                 <launchIcon.react tag="span" /> MLflow UI
               </Button>
             </div>
-            <div className="jp-dsws-cc-toolbar jp-dsws-exp-search">
-              <FilterBox
-                placeholder="Search experiments"
-                initialQuery={model.query}
-                useFuzzyFilter={false}
-                updateFilter={(_, query) => model.search(query ?? '')}
-              />
-              <RefreshButton
-                label="Refresh experiments"
-                loading={model.loading}
-                onClick={() => model.refresh()}
-                icon={<refreshIcon.react tag="span" />}
-              />
-            </div>
+            <SearchRow
+              label="Search experiments"
+              placeholder="Search experiments"
+              value={model.query}
+              onSearch={text => model.search(text)}
+              refresh={{
+                label: 'Refresh experiments',
+                loading: model.loading,
+                onClick: () => model.refresh()
+              }}
+              refreshIcon={<refreshIcon.react tag="span" />}
+            />
             <LoadState
               error={model.error}
               waiting={!model.loaded}
@@ -176,7 +173,7 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
                   : 'No experiments yet: a notebook makes one with mlflow.set_experiment().'}
               </p>
             )}
-            <ul className="jp-dsws-cc-list" aria-label="Experiments list">
+            <ul className="jp-dsws-list" aria-label="Experiments list">
               {model.experiments.map(experiment => (
                 <ExperimentLine
                   key={experiment.id}

@@ -1,7 +1,7 @@
-import { Button, InputGroup, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
+import { Button, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { LoadState, Pager, RefreshButton } from '../ui/parts';
+import { LoadState, Pager, SearchRow } from '../ui/parts';
 import { IGroup } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -64,24 +64,19 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
     <UseSignal signal={model.changed}>
       {() => (
         <section className="jp-dsws-section jp-dsws-reg" aria-label="Models">
-          <div className="jp-dsws-cc-toolbar">
-            <InputGroup
-              className="jp-dsws-search"
-              type="search"
-              rightIcon="ui-components:search"
-              placeholder="Search models"
-              aria-label="Search model groups"
-              value={model.query}
-              onChange={event => model.search(event.target.value)}
-            />
-            <RefreshButton
-              label="Refresh models"
-              loading={model.loading}
-              onClick={() => model.refresh()}
-              icon={<refreshIcon.react tag="span" />}
-            />
-          </div>
-          <div className="jp-dsws-cc-toolbar">
+          <SearchRow
+            label="Search model groups"
+            placeholder="Search models"
+            value={model.query}
+            onSearch={text => model.search(text)}
+            refresh={{
+              label: 'Refresh models',
+              loading: model.loading,
+              onClick: () => model.refresh()
+            }}
+            refreshIcon={<refreshIcon.react tag="span" />}
+          />
+          <div className="jp-dsws-toolbar">
             <Button
               className="jp-mod-styled jp-mod-reject jp-dsws-button"
               aria-label="Team overview"
@@ -122,7 +117,7 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
                 : 'No model package groups in this account and region.'}
             </p>
           )}
-          <ul className="jp-dsws-cc-list" aria-label="Model groups">
+          <ul className="jp-dsws-list" aria-label="Model groups">
             {model.groups.map(group => (
               <GroupLine
                 key={group.arn}

@@ -3,7 +3,7 @@
  * last read, the line shown while nothing is loaded yet, the page footer. The browser tests
  * find them by these labels, roles and texts, so they must not drift apart per panel.
  */
-import { Button } from '@jupyterlab/ui-components';
+import { Button, InputGroup } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 /** A button that reads again; it says "Loading…" and waits while a read is under way. */
@@ -43,6 +43,33 @@ export function RefreshButton(props: {
     >
       {props.loading ? 'Loading…' : (props.text ?? 'Refresh')}
     </Button>
+  );
+}
+
+/** A sidebar list's top row: its search box (typing searches) and its refresh button. */
+export function SearchRow(props: {
+  /** The search box's accessible name, e.g. "Search model groups". */
+  label: string;
+  placeholder: string;
+  value: string;
+  onSearch: (text: string) => void;
+  refresh: { label: string; loading: boolean; onClick: () => unknown };
+  /** JupyterLab's `<refreshIcon.react tag="span" />`, as for `RefreshButton`. */
+  refreshIcon: React.ReactElement;
+}): JSX.Element {
+  return (
+    <div className="jp-dsws-toolbar jp-dsws-search-row">
+      <InputGroup
+        className="jp-dsws-search"
+        type="search"
+        rightIcon="ui-components:search"
+        placeholder={props.placeholder}
+        aria-label={props.label}
+        value={props.value}
+        onChange={event => props.onSearch(event.target.value)}
+      />
+      <RefreshButton {...props.refresh} icon={props.refreshIcon} />
+    </div>
   );
 }
 
