@@ -2,7 +2,7 @@ import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { formatMetric, formatTime } from '../registry/sheet';
-import { LoadState, RefreshButton } from '../ui/parts';
+import { LoadMore, LoadState, RefreshButton } from '../ui/parts';
 import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterForm } from './FilterForm';
@@ -260,16 +260,7 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
                 </table>
               </div>
             )}
-            {model.hasMore && (
-              <Button
-                className="jp-dsws-button"
-                aria-label="Load more runs"
-                disabled={model.loading}
-                onClick={() => void model.loadMore()}
-              >
-                Load more
-              </Button>
-            )}
+            <LoadMore model={model} of="runs" />
           </section>
         );
       }}

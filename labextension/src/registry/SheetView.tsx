@@ -1,7 +1,7 @@
 import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { LoadState, RefreshButton } from '../ui/parts';
+import { LoadMore, LoadState, RefreshButton } from '../ui/parts';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -251,16 +251,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                     </table>
                   </div>
                 )}
-                {model.hasMore && (
-                  <Button
-                    className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                    aria-label="Load more versions"
-                    disabled={model.loading}
-                    onClick={() => void model.loadMore()}
-                  >
-                    Load more
-                  </Button>
-                )}
+                <LoadMore model={model} of="versions" />
               </section>
             );
           }}

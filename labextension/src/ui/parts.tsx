@@ -46,6 +46,28 @@ export function RefreshButton(props: {
   );
 }
 
+/** Under a sheet read in pages: the next page, added below; nothing once all are there. */
+export function LoadMore(props: {
+  model: { hasMore: boolean; loading: boolean; loadMore: () => Promise<void> };
+  /** What the rows are, for the accessible name: "runs", "versions". */
+  of: string;
+}): JSX.Element | null {
+  const { model } = props;
+  if (!model.hasMore) {
+    return null;
+  }
+  return (
+    <Button
+      className="jp-mod-styled jp-mod-reject jp-dsws-button"
+      aria-label={`Load more ${props.of}`}
+      disabled={model.loading}
+      onClick={() => void model.loadMore()}
+    >
+      Load more
+    </Button>
+  );
+}
+
 /** A sidebar list's top row: its search box (typing searches) and its refresh button. */
 export function SearchRow(props: {
   /** The search box's accessible name, e.g. "Search model groups". */
