@@ -2,7 +2,7 @@ import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { formatMetric, formatTime } from '../registry/sheet';
-import { LoadMore, LoadState, RefreshButton } from '../ui/parts';
+import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
 import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterForm } from './FilterForm';
@@ -16,29 +16,22 @@ export interface IRunsSheetViewProps {
   openVersion: (group: string, version: number) => void;
 }
 
-function SortHeader(props: {
+/** The column's heading: the runs sorted by it, then the other way. */
+function RunSortHeader(props: {
   model: RunsSheetModel;
   sortKey: RunSortKey;
   label: string;
   className?: string;
 }): JSX.Element {
-  const { model, sortKey, label } = props;
+  const { model, sortKey } = props;
   const active = sameRunKey(model.sort.key, sortKey);
-  const arrow = active ? (model.sort.descending ? ' ▼' : ' ▲') : '';
   return (
-    <th
+    <SortHeader
+      label={props.label}
       className={props.className}
-      aria-sort={active ? (model.sort.descending ? 'descending' : 'ascending') : 'none'}
-    >
-      <button
-        className="jp-dsws-reg-sort"
-        aria-label={`Sort by ${label}`}
-        onClick={() => void model.setSort(nextRunSort(model.sort, sortKey))}
-      >
-        {label}
-        {arrow}
-      </button>
-    </th>
+      sorted={active ? (model.sort.descending ? 'descending' : 'ascending') : null}
+      onSort={() => void model.setSort(nextRunSort(model.sort, sortKey))}
+    />
   );
 }
 
@@ -211,25 +204,33 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
                       <th>
                         <span className="jp-dsws-reg-hidden">Selected</span>
                       </th>
-                      <SortHeader model={model} sortKey={{ kind: 'name' }} label="Run" />
-                      <SortHeader
+                      <RunSortHeader
+                        model={model}
+                        sortKey={{ kind: 'name' }}
+                        label="Run"
+                      />
+                      <RunSortHeader
                         model={model}
                         sortKey={{ kind: 'status' }}
                         label="Status"
                       />
-                      <SortHeader
+                      <RunSortHeader
                         model={model}
                         sortKey={{ kind: 'start' }}
                         label="Started"
                       />
-                      <SortHeader model={model} sortKey={{ kind: 'user' }} label="User" />
-                      <SortHeader
+                      <RunSortHeader
+                        model={model}
+                        sortKey={{ kind: 'user' }}
+                        label="User"
+                      />
+                      <RunSortHeader
                         model={model}
                         sortKey={{ kind: 'source' }}
                         label="Source"
                       />
                       {columns.map(column => (
-                        <SortHeader
+                        <RunSortHeader
                           key={`${column.kind}:${column.name}`}
                           model={model}
                           sortKey={column}

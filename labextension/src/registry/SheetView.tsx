@@ -1,7 +1,7 @@
 import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { LoadMore, LoadState, RefreshButton } from '../ui/parts';
+import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -22,29 +22,22 @@ export interface ISheetViewProps {
   openCompare: (arns: string[]) => void;
 }
 
-function SortHeader(props: {
+/** The column's heading: the versions sorted by it, then the other way. */
+function VersionSortHeader(props: {
   model: SheetModel;
   sortKey: SortKey;
   label: string;
   className?: string;
 }): JSX.Element {
-  const { model, sortKey, label } = props;
+  const { model, sortKey } = props;
   const active = sameKey(model.sort.key, sortKey);
-  const arrow = active ? (model.sort.descending ? ' ▼' : ' ▲') : '';
   return (
-    <th
+    <SortHeader
+      label={props.label}
       className={props.className}
-      aria-sort={active ? (model.sort.descending ? 'descending' : 'ascending') : 'none'}
-    >
-      <Button
-        className="jp-dsws-reg-sort"
-        aria-label={`Sort by ${label}`}
-        onClick={() => (model.sort = nextSort(model.sort, sortKey))}
-      >
-        {label}
-        {arrow}
-      </Button>
-    </th>
+      sorted={active ? (model.sort.descending ? 'descending' : 'ascending') : null}
+      onSort={() => (model.sort = nextSort(model.sort, sortKey))}
+    />
   );
 }
 
@@ -196,28 +189,28 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                           <th>
                             <span className="jp-dsws-reg-hidden">Selected</span>
                           </th>
-                          <SortHeader
+                          <VersionSortHeader
                             model={model}
                             sortKey={{ kind: 'version' }}
                             label="Version"
                           />
-                          <SortHeader
+                          <VersionSortHeader
                             model={model}
                             sortKey={{ kind: 'status' }}
                             label="Status"
                           />
-                          <SortHeader
+                          <VersionSortHeader
                             model={model}
                             sortKey={{ kind: 'created' }}
                             label="Created"
                           />
-                          <SortHeader
+                          <VersionSortHeader
                             model={model}
                             sortKey={{ kind: 'created_by' }}
                             label="Created by"
                           />
                           {metrics.map(name => (
-                            <SortHeader
+                            <VersionSortHeader
                               key={`m-${name}`}
                               model={model}
                               sortKey={{ kind: 'metric', name }}
@@ -226,7 +219,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                             />
                           ))}
                           {params.map(name => (
-                            <SortHeader
+                            <VersionSortHeader
                               key={`p-${name}`}
                               model={model}
                               sortKey={{ kind: 'param', name }}

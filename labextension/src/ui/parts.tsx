@@ -46,6 +46,29 @@ export function RefreshButton(props: {
   );
 }
 
+/** A sheet's column heading that sorts by it: ▼/▲ and `aria-sort` on the sorted one. */
+export function SortHeader(props: {
+  label: string;
+  className?: string;
+  /** Null when the sheet is not sorted by this column, else its direction. */
+  sorted: 'descending' | 'ascending' | null;
+  onSort: () => void;
+}): JSX.Element {
+  const arrow = props.sorted === null ? '' : props.sorted === 'descending' ? ' ▼' : ' ▲';
+  return (
+    <th className={props.className} aria-sort={props.sorted ?? 'none'}>
+      <Button
+        className="jp-dsws-reg-sort"
+        aria-label={`Sort by ${props.label}`}
+        onClick={props.onSort}
+      >
+        {props.label}
+        {arrow}
+      </Button>
+    </th>
+  );
+}
+
 /** Under a sheet read in pages: the next page, added below; nothing once all are there. */
 export function LoadMore(props: {
   model: { hasMore: boolean; loading: boolean; loadMore: () => Promise<void> };
