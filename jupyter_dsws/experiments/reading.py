@@ -15,6 +15,9 @@ from .models import Experiment, ExperimentList, Run, RunDetail, RunList
 EXPERIMENTS_PAGE = 25
 #: Runs counted for an experiment in the list: above this, the list says "100+".
 COUNT_LIMIT = 100
+#: The experiment every MLflow server has, where runs go when none is set: listed only
+#: once a run is in it.
+DEFAULT_EXPERIMENT = "0"
 #: MLflow calls one request makes at once (compare reads up to 100 runs).
 CONCURRENCY = 8
 
@@ -50,7 +53,8 @@ async def experiments(rest: MlflowRest, query: str | None, next_: str | None) ->
     return ExperimentList(
         experiments=[Experiment(id=str(e["experiment_id"]), name=str(e.get("name") or ""),
                                 runs=count, last_run=last)
-                     for e, (count, last) in zip(found, counts, strict=True)],
+                     for e, (count, last) in zip(found, counts, strict=True)
+                     if not (str(e["experiment_id"]) == DEFAULT_EXPERIMENT and count == 0)],
         next=cursor.encode(answer.get("next_page_token")))
 
 

@@ -49,6 +49,17 @@ async def test_experiments_are_listed_searched_and_counted(jp_fetch, mlflow, uni
     assert found[0]["last_run"] == "2025-10-09T08:55:20Z"  # the newest run's start
 
 
+async def test_the_default_experiment_shows_once_it_has_runs(jp_fetch, mlflow, unique):
+    async def listed() -> list[str]:
+        answer = body(await jp_fetch("dsws", "experiments", "experiments",
+                                     params={"query": "Default"}))
+        return [e["name"] for e in answer["experiments"]]
+
+    assert await listed() == []
+    mlflow.run("0", f"stray-{unique}")
+    assert await listed() == ["Default"]
+
+
 async def test_experiments_page_with_an_opaque_cursor(jp_fetch, mlflow, unique):
     made = {mlflow.experiment(f"paged-{unique}-{n:02}") for n in range(27)}
     seen: list[str] = []
