@@ -1,7 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import * as path from 'path';
 
-import { openFeature, openLab, problemsIn, TOKEN } from './helpers';
+import { docsImage, openFeature, openLab, problemsIn, TOKEN } from './helpers';
 
 // The demo logs the Sorting Hat's training runs into its MLflow in the background
 // (jupyter_dsws/demo/data/train_runs.py): 30 runs, real small fits, the registered
@@ -43,17 +42,9 @@ test.describe('Experiments', () => {
     test.setTimeout(360_000);
     const messages = await openLab(page);
     const { line } = await waitForRuns(page);
-    if (testInfo.project.name === 'newest') {
-      await page.screenshot({
-        path: path.resolve(
-          __dirname,
-          '..',
-          '..',
-          'docs',
-          'images',
-          'experiments-panel.png'
-        )
-      });
+    const panelPicture = docsImage(testInfo, 'newest', 'experiments-panel.png');
+    if (panelPicture) {
+      await page.screenshot({ path: panelPicture });
     }
     await line.getByRole('button', { name: `Open ${EXPERIMENT}` }).click();
 
@@ -115,6 +106,17 @@ test.describe('Experiments', () => {
       .toEqual([...[...down].reverse(), ...nowMissing]);
     await byAccuracy.click();
 
+    // The columns chosen: a parameter hidden leaves the sheet, and comes back.
+    const objectiveHeader = runs.getByRole('button', { name: 'Sort by objective' });
+    await expect(objectiveHeader).toBeVisible();
+    await sheet.getByRole('button', { name: 'Choose columns' }).click();
+    const showObjective = sheet.getByRole('checkbox', { name: 'Show param objective' });
+    await showObjective.uncheck();
+    await expect(objectiveHeader).toHaveCount(0);
+    await showObjective.check();
+    await expect(objectiveHeader).toBeVisible();
+    await sheet.getByRole('button', { name: 'Choose columns' }).click();
+
     // Select the best three and compare them.
     const names: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -146,18 +148,27 @@ test.describe('Experiments', () => {
     await expect(
       compare.getByRole('figure', { name: /^accuracy against / })
     ).toBeVisible();
-    if (testInfo.project.name === 'newest') {
-      await page.screenshot({
-        path: path.resolve(
-          __dirname,
-          '..',
-          '..',
-          'docs',
-          'images',
-          'experiments-compare.png'
-        )
-      });
+    const comparePicture = docsImage(testInfo, 'newest', 'experiments-compare.png');
+    if (comparePicture) {
+      await page.screenshot({ path: comparePicture });
     }
+
+    // "Differences only": the objective is the same for every run, so its row goes.
+    const objective = table.getByRole('row', { name: 'param objective' });
+    await expect(objective).toBeVisible();
+    const differences = compare.getByRole('checkbox', { name: 'Differences only' });
+    await differences.check();
+    await expect(objective).toHaveCount(0);
+    await expect(accuracyRow).toBeVisible();
+    await differences.uncheck();
+    await expect(objective).toBeVisible();
+
+    // Register from the comparison: the dialog is the run's.
+    await compare.getByRole('button', { name: `Register run ${names[0]}` }).click();
+    const compareDialog = page.locator('.jp-Dialog');
+    await expect(compareDialog).toContainText(`Register run ${names[0]}`);
+    await compareDialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(compareDialog).toHaveCount(0);
 
     // Register the best run that logged a model (the registered ones did) into a new group.
     await page
