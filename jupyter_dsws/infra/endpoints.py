@@ -6,7 +6,8 @@ Studio Classic through an interface VPC endpoint" (``aws.sagemaker.<region>.stud
 seed article (sagemaker.api, sagemaker.runtime, servicecatalog for Projects, git-codecommit)
 and what our own panels call (docs/admin.md, "VPC endpoints and permissions"). The EMR
 Serverless and Secrets Manager names are aws-cdk's ``InterfaceVpcEndpointAwsService``
-constants EMR_SERVERLESS, EMR_SERVERLESS_LIVY, EMR_SERVERLESS_DASHBOARD and SECRETS_MANAGER.
+constants EMR_SERVERLESS, EMR_SERVERLESS_LIVY, EMR_SERVERLESS_DASHBOARD and SECRETS_MANAGER
+(and EC2 for ``ec2``).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ INTERFACE_ENDPOINTS: tuple[InterfaceEndpoint, ...] = (
     InterfaceEndpoint("ecr.dkr", "ECR registry: pulling those images", "ecr"),
     InterfaceEndpoint("elasticmapreduce", "EMR API: finding and connecting to clusters (FR-2)",
                       "elasticmapreduce"),
+    InterfaceEndpoint("ec2", "EC2 API: the EMR panel's path check reads the cluster's and "
+                      "the space's security groups", "ec2"),
     InterfaceEndpoint("emr-serverless", "EMR Serverless API: listing and starting "
                       "applications from the EMR panel", None, switch="emr_serverless",
                       policy_note=_EMR_SERVERLESS_NOTE),

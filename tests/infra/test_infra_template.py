@@ -65,7 +65,7 @@ def test_every_required_interface_endpoint_with_private_dns(template, full_stack
     expected = sorted(e.service_name(REGION) for e in INTERFACE_ENDPOINTS)
     assert names == expected
     for must in ("sagemaker.api", "sagemaker.runtime", "sts", "servicecatalog", "codecommit",
-                 "git-codecommit", "logs", "ecr.api", "ecr.dkr", "elasticmapreduce",
+                 "git-codecommit", "logs", "ecr.api", "ecr.dkr", "elasticmapreduce", "ec2",
                  "emr-serverless", "emr-serverless-services.livy", "emr-serverless.dashboard",
                  "secretsmanager"):
         assert f"com.amazonaws.{REGION}.{must}" in names
