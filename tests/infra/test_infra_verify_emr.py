@@ -40,11 +40,11 @@ def _pair(group: str, port: int) -> dict[str, Any]:
             "UserIdGroupPairs": [{"GroupId": group}]}
 
 
-def _build(make, *, hostnames: bool = True, studio_ports=(8998, 10000),
+def _build(make, *, support: bool = True, hostnames: bool = True, studio_ports=(8998, 10000),
            primary_ports=(8998, 10000), stack_output: bool = True) -> Account:
     ec2, sm, cfn, iam = (make(n) for n in ("ec2", "sagemaker", "cloudformation", "iam"))
     vpc = ec2.create_vpc(CidrBlock="10.42.0.0/16")["Vpc"]["VpcId"]
-    ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsSupport={"Value": True})
+    ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsSupport={"Value": support})
     ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsHostnames={"Value": hostnames})
     subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.42.0.0/20",
                                AvailabilityZone=f"{REGION}a")["Subnet"]["SubnetId"]
@@ -109,6 +109,21 @@ def test_dns_hostnames_off_fails_with_the_command_that_turns_them_on(fresh_emula
         "node's private DNS name",
         f"aws ec2 modify-vpc-attribute --vpc-id {account.vpc} --enable-dns-hostnames "
         "'{\"Value\":true}'")]
+
+
+def test_dns_support_off_fails_too_and_the_json_report_carries_the_fixes(fresh_emulator,
+                                                                         emulator_client):
+    account = _build(emulator_client, support=False, hostnames=False)
+    findings = _emr_findings(account)
+    ((requirement, _, evidence, fix),) = _failed(findings)
+    assert requirement == "VPC DNS"
+    assert evidence.startswith("DNS resolution (enableDnsSupport) is off; DNS hostnames")
+    assert fix == (f"aws ec2 modify-vpc-attribute --vpc-id {account.vpc} --enable-dns-support "
+                   f"'{{\"Value\":true}}'; aws ec2 modify-vpc-attribute --vpc-id {account.vpc} "
+                   "--enable-dns-hostnames '{\"Value\":true}'")
+    report = json.loads(render(findings, "json"))
+    assert report["passed"] is False
+    assert [f["fix"] for f in report["findings"] if not f["passed"]] == [fix]
 
 
 def test_studio_without_egress_to_hiveserver2_fails_naming_port_and_groups(fresh_emulator,
