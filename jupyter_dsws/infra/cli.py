@@ -46,6 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             sub.add_argument("--format", choices=("table", "json"), default="table")
             sub.add_argument("--domain-id", default="",
                              help="the domain to audit; by default the one the config names")
+            sub.add_argument("--emr-security-group", action="append", default=[],
+                             metavar="SG_ID",
+                             help="an EMR primary node's security group to check the Studio "
+                                  "→ EMR path to (repeatable); by default the stack's "
+                                  "EmrManagedMasterSecurityGroup output when the config has "
+                                  "emr_security_groups = true")
         else:
             sub.add_argument("--out", type=Path, default=DEFAULT_OUT,
                              help=f"where the cloud assembly goes (default {DEFAULT_OUT})")
@@ -59,7 +65,7 @@ def run(args: argparse.Namespace, extra: list[str]) -> int:
     try:
         config = load_config(args.config)
         if action == "verify":
-            return _verify(config, args.format, args.domain_id)
+            return _verify(config, args.format, args.domain_id, args.emr_security_group)
         synthesis = _synth(config, args.out)
         for warning in synthesis.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -92,21 +98,28 @@ def _cdk(action: str, config: InfraConfig, out: Path, template: Path, extra: lis
     return subprocess.run(command, check=False).returncode
 
 
-def _verify(config: InfraConfig, fmt: str, domain_id: str) -> int:
+def _verify(config: InfraConfig, fmt: str, domain_id: str,
+            emr_groups: list[str] | None = None) -> int:
     from .. import aws
     from .verify import Audit, AuditClients, AuditTarget
+    from .verify_emr import EmrPathTarget
     from .verify_report import render
 
     session = aws.make_session(config.region)
     clients = AuditClients(**{name: aws.make_client(name, config.region, session=session,
                                                     agent="jupyter_dsws-infra")
-                              for name in ("ec2", "s3", "iam", "sagemaker")})
+                              for name in ("ec2", "s3", "iam", "sagemaker",
+                                           "cloudformation")})
+    emr = (EmrPathTarget(livy_port=config.emr_livy_port, primary_groups=list(emr_groups or []),
+                         stack_name=config.stack_name)
+           if emr_groups or config.emr_security_groups else None)
     target = AuditTarget(
         region=config.region, domain_name=config.domain_name, domain_id=domain_id,
         data_buckets=[config.data_bucket, config.artefact_bucket],
         other_buckets=[config.log_bucket],
         shared_space=(config.shared_space_name
-                      if config.shared_space and config.identity_center.users else ""))
+                      if config.shared_space and config.identity_center.users else ""),
+        endpoint_switches=config.endpoint_switches, emr=emr)
     try:
         findings = Audit(clients, target).run()
     except aws.BOTO_ERRORS as error:

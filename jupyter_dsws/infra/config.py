@@ -89,6 +89,10 @@ class InfraConfig:
     codecommit_repository: bool = True
     repository_name: str = "sagemaker-repository"
     emr_security_groups: bool = True
+    emr_livy_port: int = 8998
+    emr_serverless: bool = True
+    emr_ldap: bool = False
+    emr_execution_role_arns: tuple[str, ...] = ()
     mlflow_tracking_server: bool = True
     mlflow_server_size: str = "Small"
     admin_role_arn: str = ""
@@ -97,6 +101,11 @@ class InfraConfig:
     identity_center: IdentityCenter = field(default_factory=IdentityCenter)
     budget: Budget = field(default_factory=Budget)
     tags: dict[str, str] = field(default_factory=lambda: {"Project": "dsws"})
+
+    @property
+    def endpoint_switches(self) -> set[str]:
+        """The switched interface endpoints (endpoints.py) this config turns on."""
+        return {name for name in ("emr_serverless", "emr_ldap") if getattr(self, name)}
 
     # Names derived from the config, the same for the stack, `verify` and the docs.
     @property
@@ -112,6 +121,11 @@ class InfraConfig:
         can point its script at the artefact bucket before the stack exists."""
         suffix = f"-{self.account}" if self.account else ""
         return f"{self.name_prefix}-{kind}-{self.region}{suffix}"
+
+    @property
+    def emr_ldap_secret_prefix(self) -> str:
+        """Secrets named ``<prefix>/emr-ldap/…`` hold LDAP credentials; "" when LDAP is off."""
+        return f"{self.name_prefix}/emr-ldap/" if self.emr_ldap else ""
 
     @property
     def tracking_server_name(self) -> str:
@@ -188,7 +202,7 @@ def _from_dict(data: dict[str, Any]) -> InfraConfig:
                                    "identity_center")
         elif key == "tags":
             kwargs[key] = {str(k): str(v) for k, v in value.items()}
-        elif key == "availability_zones":
+        elif key in ("availability_zones", "emr_execution_role_arns"):
             kwargs[key] = tuple(value)
         elif key in ("inventory", "lifecycle_script"):
             kwargs[key] = Path(value) if value else None
@@ -231,6 +245,10 @@ def _validated(config: InfraConfig, *, base: Path) -> InfraConfig:
                         "synthesized without an AWS account, and can only pick 2 on its own")
     if config.admin_role_arn and not _ROLE_ARN.match(config.admin_role_arn):
         problems.append(f"admin_role_arn {config.admin_role_arn!r} is not an IAM role ARN")
+    problems += [f"emr_execution_role_arns: {arn!r} is not an IAM role ARN"
+                 for arn in config.emr_execution_role_arns if not _ROLE_ARN.match(arn)]
+    if not 1024 <= config.emr_livy_port <= 65535:
+        problems.append(f"emr_livy_port {config.emr_livy_port}: a TCP port, 1024-65535")
     if config.mlflow_server_size not in ("Small", "Medium", "Large"):
         problems.append(f"mlflow_server_size {config.mlflow_server_size!r}: Small, Medium or "
                         "Large")

@@ -12,7 +12,8 @@ from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
-from .endpoints import INTERFACE_ENDPOINTS, InterfaceEndpoint, ecr_layer_bucket
+from .emr_groups import EmrSecurityGroups
+from .endpoints import InterfaceEndpoint, ecr_layer_bucket, interface_endpoints
 
 HTTPS = 443
 NFS = 2049
@@ -24,7 +25,8 @@ class Network(Construct):
 
     def __init__(self, scope: Construct, construct_id: str, *, region: str, cidr: str,
                  az_count: int, availability_zones: tuple[str, ...], s3_prefix_list_id: str,
-                 flow_log_bucket: s3.IBucket, emr_security_groups: bool) -> None:
+                 flow_log_bucket: s3.IBucket, emr_security_groups: bool,
+                 endpoint_switches: tuple[str, ...] = (), livy_port: int = LIVY) -> None:
         super().__init__(scope, construct_id)
         zones = {"availability_zones": list(availability_zones)} if availability_zones else {
             "max_azs": az_count}
@@ -56,11 +58,14 @@ class Network(Construct):
             subnets=[ec2.SubnetSelection(subnet_type=ec2.SubnetType.PRIVATE_ISOLATED)])
         self._s3_endpoint_policy(region)
         self.interface_endpoints = {
-            spec.name: self._interface_endpoint(spec, region) for spec in INTERFACE_ENDPOINTS}
+            spec.name: self._interface_endpoint(spec, region)
+            for spec in interface_endpoints(endpoint_switches)}
 
-        self.emr_primary_sg: ec2.SecurityGroup | None = None
+        self.emr: EmrSecurityGroups | None = None
         if emr_security_groups:
-            self._emr_groups()
+            self.emr = EmrSecurityGroups(
+                self, vpc=self.vpc, studio=self.studio_sg, endpoints=self.endpoint_sg,
+                s3_peer=self.s3_peer, livy_port=livy_port)
 
     def _studio_rules(self, cidr: str, s3_prefix_list_id: str) -> None:
         studio, endpoints = self.studio_sg, self.endpoint_sg
@@ -70,14 +75,13 @@ class Network(Construct):
         # The domain's EFS and its security groups are created by SageMaker, so the
         # group id is unknown here: NFS is allowed to the VPC's own range only.
         studio.add_egress_rule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(NFS), "NFS to the domain EFS")
-        if s3_prefix_list_id:
-            studio.add_egress_rule(ec2.Peer.prefix_list(s3_prefix_list_id), ec2.Port.tcp(HTTPS),
-                                   "HTTPS to S3 through the gateway endpoint")
-        else:
-            # The prefix-list id of S3 differs per region and cannot be looked up without an
-            # account; the route tables (local + S3 prefix list only) still keep 443 inside.
-            studio.add_egress_rule(ec2.Peer.any_ipv4(), ec2.Port.tcp(HTTPS),
-                                   "HTTPS to S3 via the gateway endpoint (routes allow no more)")
+        # The prefix-list id of S3 differs per region and cannot be looked up without an
+        # account; without it the route tables (local + S3 prefix list only) keep 443 inside.
+        self.s3_peer = (ec2.Peer.prefix_list(s3_prefix_list_id) if s3_prefix_list_id
+                        else ec2.Peer.any_ipv4())
+        studio.add_egress_rule(self.s3_peer, ec2.Port.tcp(HTTPS),
+                               "HTTPS to S3 through the gateway endpoint" if s3_prefix_list_id
+                               else "HTTPS to S3 via the gateway endpoint (routes allow no more)")
         endpoints.add_ingress_rule(studio, ec2.Port.tcp(HTTPS), "HTTPS from Studio")
 
     def _s3_endpoint_policy(self, region: str) -> None:
@@ -112,13 +116,3 @@ class Network(Construct):
                 resources=["*"],
                 conditions={"StringEquals": {"aws:PrincipalAccount": Aws.ACCOUNT_ID}}))
         return endpoint
-
-    def _emr_groups(self) -> None:
-        primary = ec2.SecurityGroup(
-            self, "EmrPrimarySg", vpc=self.vpc, allow_all_outbound=False,
-            description="EMR primary node: Livy from Studio")
-        primary.add_ingress_rule(self.studio_sg, ec2.Port.tcp(LIVY), "Livy from Studio")
-        self.studio_sg.add_egress_rule(primary, ec2.Port.tcp(LIVY), "Livy to the EMR cluster")
-        primary.add_egress_rule(self.endpoint_sg, ec2.Port.tcp(HTTPS), "HTTPS to the endpoints")
-        self.endpoint_sg.add_ingress_rule(primary, ec2.Port.tcp(HTTPS), "HTTPS from EMR")
-        self.emr_primary_sg = primary

@@ -10,6 +10,8 @@ not scope (List* calls, pricing, ECR's token, the describes EC2 needs for VPC jo
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from aws_cdk import Aws
 from aws_cdk import aws_iam as iam
 
@@ -18,11 +20,22 @@ def _arn(service: str, resource: str) -> str:
     return f"arn:aws:{service}:{Aws.REGION}:{Aws.ACCOUNT_ID}:{resource}"
 
 
+@dataclass(frozen=True)
+class EmrAccess:
+    """What the EMR panel and the ``%sm_analytics`` magic may reach beyond listing clusters."""
+    #: Runtime roles people may connect to clusters with (GetClusterSessionCredentials),
+    #: and pass to EMR Serverless as a session's execution role. Empty: neither.
+    execution_role_arns: list[str] = field(default_factory=list)
+    serverless: bool = True
+    #: Secrets with LDAP credentials, ``<prefix>*`` by name; "" when LDAP is off.
+    ldap_secret_prefix: str = ""
+
+
 def execution_role_statements(*, domain_id: str, role_arn: str, subnet_ids: list[str],
                               security_group_id: str, bucket_arns: list[str],
                               repository_arns: list[str], key_arn: str,
-                              tracking_server_arns: list[str] | None = None
-                              ) -> list[iam.PolicyStatement]:
+                              tracking_server_arns: list[str] | None = None,
+                              emr: EmrAccess | None = None) -> list[iam.PolicyStatement]:
     statements = [
         iam.PolicyStatement(
             sid="OwnStudioAppsAndSpaces",
@@ -63,6 +76,8 @@ def execution_role_statements(*, domain_id: str, role_arn: str, subnet_ids: list
                      "servicequotas:ListServiceQuotas",
                      "servicequotas:ListAWSDefaultServiceQuotas", "pricing:GetProducts",
                      "elasticmapreduce:ListClusters", "ecr:GetAuthorizationToken",
+                     # IAM has no resource type for security configurations.
+                     "elasticmapreduce:DescribeSecurityConfiguration",
                      "sagemaker:ListMlflowTrackingServers", "sagemaker:ListMlflowApps"],
             resources=["*"]),
         iam.PolicyStatement(
@@ -109,8 +124,10 @@ def execution_role_statements(*, domain_id: str, role_arn: str, subnet_ids: list
             resources=[f"arn:aws:ecr:{Aws.REGION}:*:repository/*"]),
         iam.PolicyStatement(
             sid="EmrClusters",
-            actions=["elasticmapreduce:DescribeCluster", "elasticmapreduce:ListInstances"],
+            actions=["elasticmapreduce:DescribeCluster", "elasticmapreduce:ListInstances",
+                     "elasticmapreduce:ListInstanceGroups"],
             resources=[_arn("elasticmapreduce", "cluster/*")]),
+        *_emr_statements(emr or EmrAccess()),
     ]
     statements.append(iam.PolicyStatement(
         sid="MlflowAppsOfTheAccount", actions=["sagemaker:DescribeMlflowApp"],
@@ -132,6 +149,40 @@ def execution_role_statements(*, domain_id: str, role_arn: str, subnet_ids: list
             actions=["codecommit:BatchGetRepositories", "codecommit:GetRepository",
                      "codecommit:GitPull", "codecommit:GitPush"],
             resources=repository_arns))
+    return statements
+
+
+def _emr_statements(emr: EmrAccess) -> list[iam.PolicyStatement]:
+    statements = []
+    roles = list(emr.execution_role_arns)
+    if roles:
+        statements.append(iam.PolicyStatement(
+            sid="EmrRuntimeRoles", actions=["elasticmapreduce:GetClusterSessionCredentials"],
+            resources=[_arn("elasticmapreduce", "cluster/*")],
+            conditions={"StringEquals": {"elasticmapreduce:ExecutionRoleArn": roles}}))
+    if emr.serverless:
+        # AWS's own Studio policy for EMR Serverless ("Configure EMR Serverless"): the list on
+        # the account's emr-serverless resources, the rest on its applications.
+        statements += [
+            iam.PolicyStatement(
+                sid="EmrServerlessList", actions=["emr-serverless:ListApplications"],
+                resources=[_arn("emr-serverless", "/*")]),
+            iam.PolicyStatement(
+                sid="EmrServerlessApplications",
+                actions=["emr-serverless:GetApplication", "emr-serverless:StartApplication",
+                         "emr-serverless:AccessLivyEndpoints",
+                         "emr-serverless:GetDashboardForJobRun"],
+                resources=[_arn("emr-serverless", "/applications/*")]),
+        ]
+        if roles:
+            statements.append(iam.PolicyStatement(
+                sid="EmrServerlessSessionRoles", actions=["iam:PassRole"], resources=roles,
+                conditions={"StringEquals": {
+                    "iam:PassedToService": "emr-serverless.amazonaws.com"}}))
+    if emr.ldap_secret_prefix:
+        statements.append(iam.PolicyStatement(
+            sid="EmrLdapSecrets", actions=["secretsmanager:GetSecretValue"],
+            resources=[_arn("secretsmanager", f"secret:{emr.ldap_secret_prefix}*")]))
     return statements
 
 

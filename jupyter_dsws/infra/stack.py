@@ -10,6 +10,7 @@ from .config import InfraConfig
 from .experiments import TrackingServer, tracking_server_arn
 from .network import Network
 from .registry import CodeAndRegistry
+from .role_policy import EmrAccess
 from .storage import Storage
 from .studio import Studio, StudioResources
 
@@ -36,7 +37,9 @@ class StudioStack(Stack):
             az_count=config.az_count, availability_zones=config.availability_zones,
             s3_prefix_list_id=config.s3_prefix_list_id,
             flow_log_bucket=self.storage.log_bucket,
-            emr_security_groups=config.emr_security_groups)
+            emr_security_groups=config.emr_security_groups,
+            endpoint_switches=tuple(sorted(config.endpoint_switches)),
+            livy_port=config.emr_livy_port)
         self.storage.deny_outside_endpoint(
             endpoint_id=self.network.s3_endpoint.vpc_endpoint_id, account=account,
             region=config.region, admin_role_arn=config.admin_role_arn)
@@ -56,7 +59,10 @@ class StudioStack(Stack):
                 repository_arns=self.code.repository_arns, key_arn=self.storage.key.key_arn,
                 # Known before the server exists: its name is ours.
                 tracking_server_arns=[tracking_server_arn(config.tracking_server_name)]
-                if config.mlflow_tracking_server else []))
+                if config.mlflow_tracking_server else [],
+                emr=EmrAccess(execution_role_arns=list(config.emr_execution_role_arns),
+                              serverless=config.emr_serverless,
+                              ldap_secret_prefix=config.emr_ldap_secret_prefix)))
         self.tracking: TrackingServer | None = None
         if config.mlflow_tracking_server:
             self.tracking = TrackingServer(
@@ -85,7 +91,12 @@ class StudioStack(Stack):
         }
         if self.tracking is not None:
             outputs["TrackingServerArn"] = self.tracking.arn
-        if self.network.emr_primary_sg is not None:
-            outputs["EmrPrimarySecurityGroup"] = self.network.emr_primary_sg.security_group_id
+        emr = self.network.emr
+        if emr is not None:
+            outputs.update(emr.outputs())
+            # What `aws emr create-cluster --ec2-attributes` takes for a cluster Studio reaches.
+            outputs["EmrEc2Attributes"] = ",".join(
+                [f"SubnetId={self.network.subnets.subnet_ids[0]}",
+                 *(f"{key}={value}" for key, value in emr.outputs().items())])
         for name, value in outputs.items():
             CfnOutput(self, name, value=value)

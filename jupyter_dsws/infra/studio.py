@@ -17,7 +17,7 @@ from constructs import Construct
 from .. import __version__
 from ..lifecycle.naming import MANAGED_TAG, lcc_name
 from .config import IdentityCenter, IdleDefaults
-from .role_policy import execution_role_statements
+from .role_policy import EmrAccess, execution_role_statements
 
 LCC_CONTENT_LIMIT = 16384  # characters of base64, CreateStudioLifecycleConfig's limit
 SHARED_SPACE_INSTANCE = "ml.t3.medium"
@@ -31,6 +31,8 @@ class StudioResources:
     key_arn: str
     #: The MLflow tracking servers the team logs to (Experiments).
     tracking_server_arns: list[str] = field(default_factory=list)
+    #: The EMR panel's reach: runtime roles, EMR Serverless, LDAP secrets.
+    emr: EmrAccess = field(default_factory=EmrAccess)
 
 
 class Studio(Construct):
@@ -82,7 +84,7 @@ class Studio(Construct):
                 security_group_id=security_group.security_group_id,
                 bucket_arns=resources.bucket_arns, repository_arns=resources.repository_arns,
                 key_arn=resources.key_arn,
-                tracking_server_arns=resources.tracking_server_arns))
+                tracking_server_arns=resources.tracking_server_arns, emr=resources.emr))
 
         self.user_profiles = self._users(identity_center)
         self.shared_space: sagemaker.CfnSpace | None = None

@@ -15,11 +15,20 @@ from .. import aws
 from ..aws import call_sync
 from ..lifecycle.naming import is_ours
 from .endpoints import required_service_names, s3_service_name
+from .verify_emr import (
+    EmrPathTarget,
+    dns_finding,
+    path_findings,
+    primary_groups_from_stack,
+    studio_groups,
+)
 from .verify_report import Finding, unreadable
 from .verify_rules import (
     bucket_policy_problems,
+    create_endpoint_fix,
     endpoint_problems,
     managed_policy_problem,
+    modify_endpoint_fix,
     policy_document_problems,
     route_problem,
     tables_for_subnets,
@@ -35,6 +44,7 @@ class AuditClients:
     iam: Any
     sagemaker: Any
     studio: Any = None
+    cloudformation: Any = None  # the stack's outputs, for the EMR path
 
     def __post_init__(self) -> None:
         if self.studio is None:
@@ -49,6 +59,8 @@ class AuditTarget:
     data_buckets: list[str] = field(default_factory=list)  # TLS and endpoint-only
     other_buckets: list[str] = field(default_factory=list)  # TLS only
     shared_space: str = ""
+    endpoint_switches: set[str] = field(default_factory=set)  # endpoints.py's switches on
+    emr: EmrPathTarget | None = None  # None: the Studio → EMR path is not checked
 
 
 _T = TypeVar("_T")
@@ -68,9 +80,11 @@ class Audit:
         self.t = target
         self.findings: list[Finding] = []
 
-    def _add(self, requirement: str, resource: str, problems: list[str], ok: str) -> None:
+    def _add(self, requirement: str, resource: str, problems: list[str], ok: str,
+             fix: str = "") -> None:
         self.findings.append(Finding(requirement, resource, not problems,
-                                     "; ".join(problems) if problems else ok))
+                                     "; ".join(problems) if problems else ok,
+                                     fix if problems else ""))
 
     def run(self) -> list[Finding]:
         # A check that cannot read what it needs fails alone, naming the refused action;
@@ -85,6 +99,10 @@ class Audit:
             self._guarded("routes", vpc_id, "ec2", self._routes, vpc_id, subnets)
             s3_endpoints = self._guarded("interface endpoints", vpc_id, "ec2",
                                          self._endpoints, vpc_id, subnets) or []
+            if self.t.emr is not None:
+                self._guarded("VPC DNS", vpc_id, "ec2",
+                              lambda: self.findings.append(dns_finding(self.c.ec2, vpc_id)))
+                self._emr_path(domain, vpc_id, self.t.emr)
             self._guarded("lifecycle config", domain_id, "sagemaker",
                           self._lifecycle, domain)
             self._guarded("execution role", domain_id, "iam", self._roles, domain)
@@ -148,19 +166,25 @@ class Audit:
             self.c.ec2, "describe_subnets", "Subnets",
             Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])}
         needed_zones = {zone_of.get(s, s) for s in subnets}
-        for service in required_service_names(self.t.region):
+        # The group the VPC's other interface endpoints use, for the fix of a missing one.
+        group = next((g["GroupId"] for e in endpoints for g in e.get("Groups", [])),
+                     "<the endpoints' security group>")
+        for service in required_service_names(self.t.region, self.t.endpoint_switches):
             found = [e for e in endpoints if e.get("ServiceName") == service
                      and e.get("VpcEndpointType") == "Interface"]
             if not found:
                 self._add("interface endpoint", service,
-                          [f"no interface endpoint for {service} in {vpc_id}"], "")
+                          [f"no interface endpoint for {service} in {vpc_id}"], "",
+                          create_endpoint_fix(vpc_id, service, subnets, group))
                 continue
             endpoint = found[0]
             zones = {zone_of.get(s, s) for s in endpoint.get("SubnetIds", [])}
             problems = endpoint_problems(endpoint, zones, needed_zones)
             self._add("interface endpoint", service, problems,
                       f"{endpoint['VpcEndpointId']} in {', '.join(sorted(zones))}, "
-                      "private DNS on")
+                      "private DNS on",
+                      modify_endpoint_fix(endpoint, [s for s in subnets
+                                                     if zone_of.get(s, s) not in zones]))
         gateways = [e["VpcEndpointId"] for e in endpoints
                     if e.get("ServiceName") == s3_service_name(self.t.region)
                     and e.get("VpcEndpointType") == "Gateway"]
@@ -168,6 +192,25 @@ class Audit:
                   [] if gateways else [f"no S3 gateway endpoint in {vpc_id}"],
                   ", ".join(gateways))
         return gateways
+
+    # -- the Studio → EMR path (verify_emr) ----------------------------------------------------
+    def _emr_path(self, domain: dict[str, Any], vpc_id: str, target: EmrPathTarget) -> None:
+        primaries = list(target.primary_groups)
+        if not primaries and target.stack_name and self.c.cloudformation is not None:
+            before = len(self.findings)
+            primaries = self._guarded("EMR primary group", target.stack_name,
+                                      "cloudformation", primary_groups_from_stack,
+                                      self.c.cloudformation, target.stack_name) or []
+            if not primaries and len(self.findings) == before:  # read, but no such output
+                self._add("EMR primary group", target.stack_name,
+                          [f"the stack {target.stack_name} has no output "
+                           "EmrManagedMasterSecurityGroup"], "",
+                          "set emr_security_groups = true and run `dsws infra deploy`, or name "
+                          "the cluster's group: dsws infra verify --emr-security-group sg-…")
+        domain_id = domain.get("DomainId", self.t.domain_id)
+        self._guarded("EMR path", vpc_id, "ec2", lambda: self.findings.extend(path_findings(
+            self.c.ec2, vpc_id=vpc_id, domain_id=domain_id, studio=studio_groups(domain),
+            primaries=primaries, target=target)))
 
     # -- buckets: TLS only, and only through the endpoint ----------------------------------
     def _buckets(self, s3_endpoints: list[str]) -> None:

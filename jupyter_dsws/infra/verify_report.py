@@ -16,6 +16,8 @@ class Finding:
     resource: str
     passed: bool
     evidence: str
+    #: What to run or change to make a failed finding pass ("" when passed or obvious).
+    fix: str = ""
 
 
 def unreadable(error: Exception, prefix: str) -> str:
@@ -35,8 +37,12 @@ def render(findings: list[Finding], fmt: str) -> str:
         return json.dumps({"passed": all(f.passed for f in findings),
                            "findings": [asdict(f) for f in findings]}, indent=2)
     width = max((len(f.requirement) for f in findings), default=10)
-    lines = [f"{'PASS' if f.passed else 'FAIL'}  {f.requirement:<{width}}  {f.resource}: "
-             f"{f.evidence}" for f in findings]
+    lines = []
+    for f in findings:
+        lines.append(f"{'PASS' if f.passed else 'FAIL'}  {f.requirement:<{width}}  "
+                     f"{f.resource}: {f.evidence}")
+        if f.fix and not f.passed:
+            lines.append(f"      {'':<{width}}  fix: {f.fix}")
     failed = sum(not f.passed for f in findings)
     lines.append(f"{len(findings) - failed} passed, {failed} failed.")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ it can be tested on plain data, and the audit can quote the sentences as its evi
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -138,3 +139,56 @@ def endpoint_problems(endpoint: dict[str, Any], zones: set[str],
         problems.append(f"{endpoint['VpcEndpointId']} has no subnet in "
                         f"{', '.join(sorted(needed_zones - zones))}")
     return problems
+
+
+def opens_tcp_port(permissions: list[dict[str, Any]], port: int, peer_group: str,
+                   vpc_cidr: str | None = None) -> bool:
+    """Whether a security group's ``IpPermissions`` (ingress) or ``IpPermissionsEgress``
+    let TCP ``port`` through to or from ``peer_group``: a rule naming that group or, when
+    ``vpc_cidr`` is given, an IPv4 range holding the whole VPC (the group's members are in
+    it)."""
+    for rule in permissions:
+        protocol = str(rule.get("IpProtocol"))
+        if protocol not in ("-1", "tcp", "6"):
+            continue
+        if protocol != "-1" and not (rule.get("FromPort", 0) <= port <= rule.get("ToPort", -1)):
+            continue
+        if any(pair.get("GroupId") == peer_group for pair in rule.get("UserIdGroupPairs", [])):
+            return True
+        if vpc_cidr and any(_holds(r.get("CidrIp", ""), vpc_cidr)
+                            for r in rule.get("IpRanges", [])):
+            return True
+    return False
+
+
+def _holds(cidr: str, vpc_cidr: str) -> bool:
+    try:
+        outer = ipaddress.ip_network(cidr, strict=False)
+        inner = ipaddress.ip_network(vpc_cidr, strict=False)
+    except ValueError:
+        return False
+    return outer.version == inner.version and inner.subnet_of(outer)  # type: ignore[arg-type]
+
+
+def vpc_dns_problems(support: bool, hostnames: bool) -> list[str]:
+    """Studio resolves the EMR primary's private DNS name only with both attributes on."""
+    problems = []
+    if not support:
+        problems.append("DNS resolution (enableDnsSupport) is off")
+    if not hostnames:
+        problems.append("DNS hostnames (enableDnsHostnames) are off: Studio cannot resolve "
+                        "the EMR primary node's private DNS name")
+    return problems
+
+
+def create_endpoint_fix(vpc_id: str, service: str, subnets: list[str], group: str) -> str:
+    return (f"aws ec2 create-vpc-endpoint --vpc-id {vpc_id} --vpc-endpoint-type Interface "
+            f"--service-name {service} --subnet-ids {' '.join(subnets)} "
+            f"--security-group-ids {group} --private-dns-enabled")
+
+
+def modify_endpoint_fix(endpoint: dict[str, Any], add_subnets: list[str]) -> str:
+    """The one command that turns private DNS on and adds the missing AZs' subnets."""
+    return (f"aws ec2 modify-vpc-endpoint --vpc-endpoint-id {endpoint['VpcEndpointId']}"
+            + ("" if endpoint.get("PrivateDnsEnabled") else " --private-dns-enabled")
+            + (f" --add-subnet-ids {' '.join(add_subnets)}" if add_subnets else ""))

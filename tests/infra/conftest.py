@@ -16,6 +16,7 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 ACCOUNT = "123456789012"
 ADMIN_ROLE = f"arn:aws:iam::{ACCOUNT}:role/dsws-admin"
+EMR_RUNTIME_ROLE = f"arn:aws:iam::{ACCOUNT}:role/emr-runtime-analysts"
 
 FULL_CONFIG = f"""
 region = "eu-central-1"
@@ -23,6 +24,8 @@ account = "{ACCOUNT}"
 name_prefix = "team"
 lifecycle_script = "{FIXTURES / 'on-start.sh'}"
 admin_role_arn = "{ADMIN_ROLE}"
+emr_ldap = true
+emr_execution_role_arns = ["{EMR_RUNTIME_ROLE}"]
 
 [tags]
 Project = "dsws"
@@ -51,11 +54,13 @@ amount_usd = 400
 alert_email = "admin@example.com"
 """
 
-# Every switch off that can be: no users, no repository, no budget, no EMR groups.
+# Every switch off that can be: no users, no repository, no budget, no EMR groups, no EMR
+# Serverless endpoints.
 MINIMAL_CONFIG = f"""
 lifecycle_script = "{FIXTURES / 'on-start.sh'}"
 codecommit_repository = false
 emr_security_groups = false
+emr_serverless = false
 mlflow_tracking_server = false
 """
 

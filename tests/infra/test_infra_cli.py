@@ -115,3 +115,18 @@ def test_the_cdk_cli_entry_point_synthesizes(tmp_path, fixture_script):
                             capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (out / "dsws-studio.template.json").is_file()
+
+
+def test_verify_checks_the_emr_path_to_the_groups_it_is_given(config_file, monkeypatch,
+                                                               fake_aws):
+    # The config has emr_security_groups = false: without --emr-security-group no EMR path
+    # is checked; with it, that group is, on the config's Livy port.
+    from jupyter_dsws.infra import verify
+
+    seen = []
+    monkeypatch.setattr(verify.Audit, "run", lambda self: seen.append(self.t) or [])
+    assert _run("verify", "--config", str(config_file)) == 0
+    assert _run("verify", "--config", str(config_file), "--emr-security-group", "sg-1",
+                "--emr-security-group", "sg-2") == 0
+    assert seen[0].emr is None and seen[0].endpoint_switches == set()
+    assert (seen[1].emr.primary_groups, seen[1].emr.livy_port) == (["sg-1", "sg-2"], 8998)

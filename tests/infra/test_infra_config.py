@@ -26,6 +26,16 @@ def test_defaults_are_safe(tmp_path):
     assert config.model_package_groups()[0] == "sorting-hat-algorithm"
 
 
+def test_emr_switches_name_the_endpoints_and_secrets_they_turn_on(tmp_path):
+    assert load_config(None).endpoint_switches == {"emr_serverless"}  # LDAP off by default
+    assert load_config(None).emr_ldap_secret_prefix == ""
+    config = _load(tmp_path, 'emr_ldap = true\nemr_serverless = false\nname_prefix = "team"\n'
+                             'emr_execution_role_arns = ["arn:aws:iam::123456789012:role/r"]\n')
+    assert config.endpoint_switches == {"emr_ldap"}
+    assert config.emr_ldap_secret_prefix == "team/emr-ldap/"
+    assert config.emr_execution_role_arns == ("arn:aws:iam::123456789012:role/r",)
+
+
 def test_the_example_file_loads_and_documents_every_key():
     config = load_config(EXAMPLE)
     text = EXAMPLE.read_text()
@@ -56,6 +66,8 @@ def test_paths_are_relative_to_the_config_file(tmp_path):
     ('[identity_center]\nregion = "us-east-1"', "must live in the Identity Center region"),
     ('[[identity_center.users]]\nuser_name = "a"', "needs identity_center.instance_arn"),
     ("[budget]\namount_usd = 10", "needs alert_email"),
+    ('emr_execution_role_arns = ["emr-runtime"]', "'emr-runtime' is not an IAM role ARN"),
+    ("emr_livy_port = 80", "emr_livy_port 80: a TCP port"),
     ("region = [", "not valid TOML"),
 ])
 def test_mistakes_are_refused_with_what_to_fix(tmp_path, text, message):

@@ -10,8 +10,10 @@ import json
 
 import pytest
 
-from jupyter_dsws.infra.endpoints import INTERFACE_ENDPOINTS
+from jupyter_dsws.infra.endpoints import INTERFACE_ENDPOINTS, interface_endpoints
 from jupyter_dsws.lifecycle.naming import lcc_name
+
+EMR_RUNTIME_ROLE = "arn:aws:iam::123456789012:role/emr-runtime-analysts"  # conftest.FULL_CONFIG
 
 assertions = pytest.importorskip("aws_cdk.assertions")
 
@@ -59,15 +61,30 @@ def test_every_required_interface_endpoint_with_private_dns(template, full_stack
     endpoints = [e["Properties"] for e in full_stack.resources("AWS::EC2::VPCEndpoint").values()
                  if e["Properties"].get("VpcEndpointType") == "Interface"]
     names = sorted(e["ServiceName"] for e in endpoints)
+    # The full config turns every switched endpoint on (EMR Serverless, LDAP's secrets).
     expected = sorted(e.service_name(REGION) for e in INTERFACE_ENDPOINTS)
     assert names == expected
     for must in ("sagemaker.api", "sagemaker.runtime", "sts", "servicecatalog", "codecommit",
-                 "git-codecommit", "logs", "ecr.api", "ecr.dkr", "elasticmapreduce"):
+                 "git-codecommit", "logs", "ecr.api", "ecr.dkr", "elasticmapreduce", "ec2",
+                 "emr-serverless", "emr-serverless-services.livy", "emr-serverless.dashboard",
+                 "secretsmanager"):
         assert f"com.amazonaws.{REGION}.{must}" in names
     assert f"aws.sagemaker.{REGION}.studio" in names
     assert all(e["PrivateDnsEnabled"] is True for e in endpoints)
     template.resource_properties_count_is(
         "AWS::EC2::VPCEndpoint", {"VpcEndpointType": "Gateway"}, 1)
+
+
+def test_emr_serverless_and_secrets_manager_endpoints_follow_their_switches(minimal_stack):
+    # emr_serverless = false and emr_ldap left at its default (false): none of the four
+    # switched endpoints, every other one.
+    names = sorted(e["Properties"]["ServiceName"]
+                   for e in minimal_stack.resources("AWS::EC2::VPCEndpoint").values()
+                   if e["Properties"].get("VpcEndpointType") == "Interface")
+    assert names == sorted(e.service_name(REGION) for e in interface_endpoints())
+    assert not any("emr-serverless" in n or "secretsmanager" in n for n in names)
+    assert f"com.amazonaws.{REGION}.elasticmapreduce" in names
+    assert {e.switch for e in INTERFACE_ENDPOINTS} == {"", "emr_serverless", "emr_ldap"}
 
 
 def test_endpoint_policies_only_for_this_account(full_stack):
@@ -96,39 +113,94 @@ def test_s3_endpoint_policy_is_a_data_perimeter(full_stack):
         f"arn:aws:s3:::prod-{REGION}-starport-layer-bucket/*")
 
 
+def _groups(stack) -> dict[str, str]:
+    """Security group logical id by the start of its description."""
+    groups = stack.resources("AWS::EC2::SecurityGroup")
+    found = {}
+    for start in ("SageMaker Studio", "Interface endpoints", "EMR primary", "EMR core",
+                  "EMR service access"):
+        (found[start],) = [k for k, v in groups.items()
+                           if v["Properties"]["GroupDescription"].startswith(start)]
+    return found
+
+
+def _rules(stack, kind: str, owner: str) -> list[tuple]:
+    """(protocol, from, to, peer) of the separate ingress or egress rules of ``owner``."""
+    return sorted(
+        (r["IpProtocol"], r.get("FromPort"), r.get("ToPort"),
+         _text(r.get("SourceSecurityGroupId") or r.get("DestinationSecurityGroupId")
+               or r.get("CidrIp")))
+        for r in (x["Properties"] for x in stack.resources(kind).values())
+        if r["GroupId"] == {"Fn::GetAtt": [owner, "GroupId"]})
+
+
 def test_security_groups_have_exactly_the_studio_rules(full_stack):
     groups = full_stack.resources("AWS::EC2::SecurityGroup")
-    studio = next(k for k, v in groups.items()
-                  if v["Properties"]["GroupDescription"].startswith("SageMaker Studio"))
-    endpoint = next(k for k, v in groups.items()
-                    if v["Properties"]["GroupDescription"].startswith("Interface endpoints"))
-    emr = next(k for k, v in groups.items()
-               if v["Properties"]["GroupDescription"].startswith("EMR"))
-    ingress = [r["Properties"] for r in full_stack.resources(
-        "AWS::EC2::SecurityGroupIngress").values()]
-    egress = [r["Properties"] for r in full_stack.resources(
-        "AWS::EC2::SecurityGroupEgress").values()]
-
-    def rules(rules, owner_key, owner):
-        return sorted((r["IpProtocol"], r.get("FromPort"), r.get("ToPort"),
-                       _text(r.get("SourceSecurityGroupId") or r.get("DestinationSecurityGroupId")
-                             or r.get("CidrIp")))
-                      for r in rules if r[owner_key] == {"Fn::GetAtt": [owner, "GroupId"]})
-
-    studio_ref = _text({"Fn::GetAtt": [studio, "GroupId"]})
-    emr_ref = _text({"Fn::GetAtt": [emr, "GroupId"]})
-    assert rules(ingress, "GroupId", studio) == [("tcp", 0, 65535, studio_ref)]
-    assert rules(ingress, "GroupId", endpoint) == sorted(
-        [("tcp", 443, 443, studio_ref), ("tcp", 443, 443, emr_ref)])
-    assert rules(ingress, "GroupId", emr) == [("tcp", 8998, 8998, studio_ref)]
-    assert sorted(r[:3] for r in rules(egress, "GroupId", studio)) == sorted(
-        [("tcp", 0, 65535), ("tcp", 443, 443), ("tcp", 8998, 8998)])
+    ids = _groups(full_stack)
+    studio, endpoint = ids["SageMaker Studio"], ids["Interface endpoints"]
+    emr, core = ids["EMR primary"], ids["EMR core"]
+    ref = {k: _text({"Fn::GetAtt": [v, "GroupId"]}) for k, v in ids.items()}
+    ingress, egress = "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"
+    studio_ref, emr_ref = ref["SageMaker Studio"], ref["EMR primary"]
+    assert _rules(full_stack, ingress, studio) == [("tcp", 0, 65535, studio_ref)]
+    assert _rules(full_stack, ingress, endpoint) == sorted(
+        [("tcp", 443, 443, studio_ref), ("tcp", 443, 443, emr_ref),
+         ("tcp", 443, 443, ref["EMR core"])])
+    # Livy and HiveServer2 from Studio, and nothing else: EMR adds its own rules at launch.
+    assert _rules(full_stack, ingress, emr) == [("tcp", 8998, 8998, studio_ref),
+                                                ("tcp", 10000, 10000, studio_ref)]
+    assert _rules(full_stack, ingress, core) == []
+    assert _rules(full_stack, egress, studio) == sorted(
+        [("tcp", 0, 65535, studio_ref), ("tcp", 443, 443, ref["Interface endpoints"]),
+         ("tcp", 8998, 8998, emr_ref), ("tcp", 10000, 10000, emr_ref)])
     # Inline rules of the studio group: NFS to the VPC and HTTPS to S3, nothing else.
     inline = groups[studio]["Properties"]["SecurityGroupEgress"]
     assert sorted((r["FromPort"], r["CidrIp"]) for r in inline) == [
         (443, "0.0.0.0/0"), (2049, "10.42.0.0/16")]
     assert "SecurityGroupIngress" not in groups[endpoint]["Properties"]
     assert groups[studio]["Properties"].get("SecurityGroupIngress") is None
+
+
+def test_emr_service_access_group_for_private_subnets(full_stack):
+    # AWS's "Working with Amazon EMR-managed security groups": service access takes 9443
+    # from the primary and sends 8443 to every node (5.30 to 7.x); from 8.0 it takes HTTPS
+    # from the cluster's instances. EMR adds no outbound rule to custom groups: the nodes'
+    # egress is all here.
+    ids = _groups(full_stack)
+    ref = {k: _text({"Fn::GetAtt": [v, "GroupId"]}) for k, v in ids.items()}
+    service, emr, core = ids["EMR service access"], ids["EMR primary"], ids["EMR core"]
+    ingress, egress = "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"
+    assert _rules(full_stack, ingress, service) == sorted(
+        [("tcp", 9443, 9443, ref["EMR primary"]), ("tcp", 443, 443, ref["EMR primary"]),
+         ("tcp", 443, 443, ref["EMR core"])])
+    assert _rules(full_stack, egress, service) == sorted(
+        [("tcp", 8443, 8443, ref["EMR primary"]), ("tcp", 8443, 8443, ref["EMR core"])])
+    node_egress = [("-1", None, None, ref["EMR primary"]), ("-1", None, None, ref["EMR core"]),
+                   ("tcp", 443, 443, ref["Interface endpoints"]),
+                   ("tcp", 443, 443, ref["EMR service access"])]
+    assert _rules(full_stack, egress, emr) == sorted(
+        [*node_egress, ("tcp", 9443, 9443, ref["EMR service access"])])
+    assert _rules(full_stack, egress, core) == sorted(node_egress)
+    groups = full_stack.resources("AWS::EC2::SecurityGroup")
+    for node in (emr, core):  # HTTPS to S3, inline like Studio's
+        assert [(r["FromPort"], r["CidrIp"]) for r in
+                groups[node]["Properties"]["SecurityGroupEgress"]] == [(443, "0.0.0.0/0")]
+
+
+def test_emr_groups_are_stack_outputs_named_as_emr_takes_them(full_stack, minimal_stack):
+    outputs = full_stack.template["Outputs"]
+    ids = _groups(full_stack)
+    for key, group in (("EmrManagedMasterSecurityGroup", "EMR primary"),
+                       ("EmrManagedSlaveSecurityGroup", "EMR core"),
+                       ("ServiceAccessSecurityGroup", "EMR service access")):
+        assert outputs[key]["Value"] == {"Fn::GetAtt": [ids[group], "GroupId"]}
+    attributes = _text(outputs["EmrEc2Attributes"]["Value"])
+    for part in ("SubnetId=", ",EmrManagedMasterSecurityGroup=",
+                 ",EmrManagedSlaveSecurityGroup=", ",ServiceAccessSecurityGroup="):
+        assert part in attributes
+    assert not {"EmrManagedMasterSecurityGroup", "EmrEc2Attributes"} & set(
+        minimal_stack.template["Outputs"])
+    assert len(minimal_stack.resources("AWS::EC2::SecurityGroup")) == 2
 
 
 def test_flow_logs_capture_all_traffic(template):
@@ -330,6 +402,42 @@ def test_execution_role_is_scoped_to_the_domain_and_our_resources(full_stack):
         for action in statement["Action"]:
             verb = action.split(":")[1]
             assert verb.startswith(("List", "Describe", "Get")), action
+
+
+def test_the_role_reaches_what_the_emr_panel_calls_and_no_more(full_stack, minimal_stack):
+    by_sid = {s["Sid"]: s for s in _role_statements(full_stack)}
+    clusters = by_sid["EmrClusters"]
+    assert sorted(clusters["Action"]) == ["elasticmapreduce:DescribeCluster",
+                                          "elasticmapreduce:ListInstanceGroups",
+                                          "elasticmapreduce:ListInstances"]
+    assert _text(clusters["Resource"]).endswith(':cluster/*"]]}')
+    assert {"elasticmapreduce:ListClusters", "elasticmapreduce:DescribeSecurityConfiguration",
+            "ec2:DescribeSecurityGroups"} <= set(
+        by_sid["Lists"]["Action"] + by_sid["VpcJobDescribes"]["Action"])
+    assert {"sagemaker:DescribeDomain", "sagemaker:DescribeUserProfile",
+            "sagemaker:DescribeSpace"} <= set(by_sid["OwnStudioAppsAndSpaces"]["Action"])
+    # Session credentials only for the configured runtime roles.
+    runtime = by_sid["EmrRuntimeRoles"]
+    assert runtime["Action"] == "elasticmapreduce:GetClusterSessionCredentials"
+    assert runtime["Condition"] == {"StringEquals": {
+        "elasticmapreduce:ExecutionRoleArn": [EMR_RUNTIME_ROLE]}}
+    serverless = by_sid["EmrServerlessApplications"]
+    assert {"emr-serverless:GetApplication", "emr-serverless:StartApplication"} <= set(
+        serverless["Action"])
+    assert _text(serverless["Resource"]).endswith(':/applications/*"]]}')
+    assert by_sid["EmrServerlessList"]["Action"] == "emr-serverless:ListApplications"
+    passed = by_sid["EmrServerlessSessionRoles"]
+    assert passed["Resource"] in (EMR_RUNTIME_ROLE, [EMR_RUNTIME_ROLE])
+    assert passed["Condition"] == {
+        "StringEquals": {"iam:PassedToService": "emr-serverless.amazonaws.com"}}
+    ldap = by_sid["EmrLdapSecrets"]
+    assert ldap["Action"] == "secretsmanager:GetSecretValue"
+    assert _text(ldap["Resource"]).endswith(':secret:team/emr-ldap/*"]]}')
+    # Nothing of it without runtime roles, EMR Serverless or LDAP.
+    minimal = {s["Sid"] for s in _role_statements(minimal_stack)}
+    assert not {"EmrRuntimeRoles", "EmrServerlessList", "EmrServerlessApplications",
+                "EmrServerlessSessionRoles", "EmrLdapSecrets"} & minimal
+    assert "EmrClusters" in minimal
 
 
 # -- code, registry, tags, budget ---------------------------------------------------------

@@ -26,6 +26,9 @@ ACCOUNT = "123456789012"
 LCC_ARN = f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:studio-lifecycle-config/dsws-0-1-0-3f2a9c1e"
 DATA, ARTEFACTS, LOGS = "team-data", "team-artefacts", "team-logs"
 
+# The account _build makes has every endpoint, the switched ones (EMR Serverless, LDAP) too.
+ALL_SWITCHES = {"emr_serverless", "emr_ldap"}
+
 GOOD_ROLE_POLICY = {"Version": "2012-10-17", "Statement": [
     {"Sid": "Registry", "Effect": "Allow", "Action": ["sagemaker:ListModelPackageGroups"],
      "Resource": "*"}]}
@@ -135,7 +138,7 @@ def _audit(account: Account, **stub_options: Any) -> list:
     clients = AuditClients(**account.clients, studio=studio)
     target = AuditTarget(region=REGION, domain_name="team-domain",
                          data_buckets=[DATA, ARTEFACTS], other_buckets=[LOGS],
-                         shared_space="team")
+                         shared_space="team", endpoint_switches=ALL_SWITCHES)
     findings = Audit(clients, target).run()
     stub.assert_no_pending_responses()
     return findings
@@ -195,9 +198,28 @@ def test_a_nat_or_peering_route_fails(fresh_emulator, emulator_client):
 
 def test_a_missing_endpoint_fails_naming_the_service(fresh_emulator, emulator_client):
     account = _build(emulator_client, skip_endpoint="sts")
-    failed = _failed(_audit(account))
+    findings = _audit(account)
+    failed = _failed(findings)
     assert failed == [("interface endpoint", f"com.amazonaws.{REGION}.sts",
                        f"no interface endpoint for com.amazonaws.{REGION}.sts in {account.vpc}")]
+    (finding,) = [f for f in findings if not f.passed]
+    assert finding.fix == (
+        f"aws ec2 create-vpc-endpoint --vpc-id {account.vpc} --vpc-endpoint-type Interface "
+        f"--service-name com.amazonaws.{REGION}.sts --subnet-ids {' '.join(account.subnets)} "
+        "--security-group-ids <the endpoints' security group> --private-dns-enabled")
+    table = render(findings, "table").splitlines()
+    failed_line = next(i for i, line in enumerate(table) if line.startswith("FAIL"))
+    assert table[failed_line + 1].strip() == f"fix: {finding.fix}"
+
+
+@pytest.mark.parametrize("service", ["emr-serverless", "emr-serverless-services.livy",
+                                     "emr-serverless.dashboard", "secretsmanager"])
+def test_a_missing_emr_endpoint_fails_when_its_switch_is_on(service, fresh_emulator,
+                                                            emulator_client):
+    account = _build(emulator_client, skip_endpoint=service)
+    name = f"com.amazonaws.{REGION}.{service}"
+    assert _failed(_audit(account)) == [
+        ("interface endpoint", name, f"no interface endpoint for {name} in {account.vpc}")]
 
 
 def test_an_endpoint_without_private_dns_or_in_one_az_fails(fresh_emulator, emulator_client):
@@ -211,6 +233,9 @@ def test_an_endpoint_without_private_dns_or_in_one_az_fails(fresh_emulator, emul
     assert failed == [("interface endpoint", f"com.amazonaws.{REGION}.logs",
                        f"{endpoint} has private DNS off; {endpoint} has no subnet in "
                        f"{REGION}b")]
+    (finding,) = [f for f in _audit(account) if not f.passed]
+    assert finding.fix == (f"aws ec2 modify-vpc-endpoint --vpc-endpoint-id {endpoint} "
+                           f"--private-dns-enabled --add-subnet-ids {account.subnets[1]}")
 
 
 def test_a_bucket_policy_without_the_endpoint_condition_fails(fresh_emulator,

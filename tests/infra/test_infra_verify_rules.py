@@ -7,8 +7,10 @@ import json
 from jupyter_dsws.infra.verify_rules import (
     bucket_policy_problems,
     managed_policy_problem,
+    opens_tcp_port,
     policy_document_problems,
     route_problem,
+    vpc_dns_problems,
 )
 
 S3_LIST = "pl-6ea54007"
@@ -85,3 +87,33 @@ def test_broad_aws_managed_policies():
     assert managed_policy_problem("arn:aws:iam::aws:policy/AdministratorAccess")
     assert managed_policy_problem("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess") is None
     assert managed_policy_problem("arn:aws:iam::123456789012:policy/MyFullAccess") is None
+
+
+def test_a_port_is_open_to_a_group_by_its_own_rule_a_range_or_all_traffic():
+    pair = {"UserIdGroupPairs": [{"GroupId": "sg-emr"}]}
+    assert opens_tcp_port([{"IpProtocol": "tcp", "FromPort": 8998, "ToPort": 8998, **pair}],
+                          8998, "sg-emr")
+    assert opens_tcp_port([{"IpProtocol": "tcp", "FromPort": 8000, "ToPort": 11000, **pair}],
+                          10000, "sg-emr")
+    assert opens_tcp_port([{"IpProtocol": "-1", **pair}], 10000, "sg-emr")
+    # Another group, another port, or UDP: closed.
+    assert not opens_tcp_port([{"IpProtocol": "tcp", "FromPort": 8998, "ToPort": 8998,
+                                "UserIdGroupPairs": [{"GroupId": "sg-other"}]}], 8998, "sg-emr")
+    assert not opens_tcp_port([{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, **pair}],
+                              8998, "sg-emr")
+    assert not opens_tcp_port([{"IpProtocol": "udp", "FromPort": 0, "ToPort": 65535, **pair}],
+                              8998, "sg-emr")
+    # A range counts only when the VPC is given and the range holds all of it.
+    wide = [{"IpProtocol": "tcp", "FromPort": 0, "ToPort": 65535,
+             "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]
+    narrow = [{"IpProtocol": "tcp", "FromPort": 0, "ToPort": 65535,
+               "IpRanges": [{"CidrIp": "10.42.0.0/20"}]}]
+    assert opens_tcp_port(wide, 8998, "sg-emr", "10.42.0.0/16")
+    assert not opens_tcp_port(narrow, 8998, "sg-emr", "10.42.0.0/16")
+    assert not opens_tcp_port(wide, 8998, "sg-emr")
+
+
+def test_vpc_dns_needs_both_attributes():
+    assert vpc_dns_problems(True, True) == []
+    assert vpc_dns_problems(False, True) == ["DNS resolution (enableDnsSupport) is off"]
+    assert len(vpc_dns_problems(False, False)) == 2
