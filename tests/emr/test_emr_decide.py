@@ -192,7 +192,7 @@ def test_the_analytics_cell_of_a_runtime_role_cluster_passes_the_role():
 def test_a_cluster_name_cannot_break_out_of_the_comment():
     cell = cells.analytics_cell(cluster_id="j-ABC", name="x\nimport os; os.system('id')",
                                 auth="none", execution_role_arn=None, verify_certificate=True)
-    assert [line for line in cell.splitlines() if "import os" in line][0].startswith("#")
+    assert next(line for line in cell.splitlines() if "import os" in line).startswith("#")
 
 
 def test_the_sparkmagic_cell_of_a_mapped_cluster():
