@@ -151,17 +151,33 @@ class _Run:
                     started), ()
         outcome = await probes.resolve(host, self.timeout())
         if outcome.error:
-            subnet = (found.cluster.get("Ec2InstanceAttributes") or {}).get("Ec2SubnetId")
-            where = f" (subnet {subnet})" if subnet and not target.mapped else ""
+            if target.mapped:
+                return self.step("dns", False, f"{host} does not resolve: {outcome.detail}.",
+                                 "Correct the host of this cluster's URL in "
+                                 "EMRConnect.livy_endpoints.", started), ()
+            subnet, vpc = await self._network(found)
             return self.step("dns", False, f"{host} does not resolve: {outcome.detail}.", (
-                f"An admin turns on DNS hostnames and DNS resolution in the cluster's "
-                f"VPC{where} (`aws ec2 modify-vpc-attribute --vpc-id <vpc> "
-                "--enable-dns-hostnames`), and the space's VPC uses the VPC's resolver."),
-                started), ()
+                f"An admin turns on DNS hostnames and DNS resolution in the cluster's VPC "
+                f"{vpc or '<vpc>'}{f' (subnet {subnet})' if subnet else ''}: `aws ec2 "
+                f"modify-vpc-attribute --vpc-id {vpc or '<vpc>'} --enable-dns-hostnames "
+                "'{\"Value\":true}'` (and --enable-dns-support likewise); the space must use "
+                "that VPC's resolver."), started), ()
         via = " (EMRConnect.livy_endpoints)" if target.mapped else ""
         return self.step("dns", True, (
             f"{host}{via} resolves to {', '.join(outcome.addresses[:3])}."), None,
             started), outcome.addresses
+
+    async def _network(self, found: Described) -> tuple[str | None, str | None]:
+        """The cluster's subnet and, when EC2 says it in time, its VPC."""
+        subnet = (found.cluster.get("Ec2InstanceAttributes") or {}).get("Ec2SubnetId")
+        if not subnet or self.timeout() <= 0:
+            return subnet, None
+        try:
+            answer = await self.c.aws.call("ec2", "describe_subnets", SubnetIds=[subnet],
+                                           budget=max(self.timeout(), 0.1))
+        except DSWSError:
+            return subnet, None
+        return subnet, next((s.get("VpcId") for s in answer.get("Subnets") or []), None)
 
     async def security_group(self, found: Described, port: int) -> EmrCheckStep:
         started = self.c.clock()
