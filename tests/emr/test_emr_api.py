@@ -79,6 +79,14 @@ async def test_a_cluster_in_detail(jp_fetch, world, livy):
     assert detail["livy_endpoint"] == livy.url
 
 
+async def test_a_terminated_cluster_still_shows_its_instance_groups(jp_fetch, world):
+    cluster_id = world.clusters["plain"]
+    world.emr.terminate_job_flows(JobFlowIds=[cluster_id])
+    detail = body(await jp_fetch("dsws", "emr", "clusters", cluster_id))
+    assert detail["state"].startswith("TERMINAT")
+    assert {g["role"] for g in detail["instance_groups"]} == {"MASTER", "CORE"}
+
+
 async def test_the_security_configuration_of_a_runtime_role_cluster(jp_fetch, world):
     detail = body(await jp_fetch("dsws", "emr", "clusters", world.clusters["runtime"]))
     assert detail["security_configuration"] == "runtime-roles"
@@ -195,3 +203,14 @@ async def test_starting_an_unknown_application_is_a_404(jp_fetch, world):
     code, error = await fetch_error(jp_fetch, "dsws", "emr", "serverless", "applications",
                                     "00nosuchapp", "start", method="POST", body="")
     assert code == 404 and error["error"] == "application_not_found"
+
+
+# ---- unreachable endpoints -------------------------------------------------------------
+
+@pytest.mark.parametrize("dsws_config", [{"aws_endpoint_url": "closed"}], indirect=True)
+async def test_an_unreachable_endpoint_is_a_503_naming_the_vpc_endpoint(jp_fetch, world):
+    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters")
+    assert code == 503 and error["error"] == "endpoint_unreachable"
+    assert "com.amazonaws.us-east-1.elasticmapreduce" in error["message"]
+    code, error = await fetch_error(jp_fetch, "dsws", "emr", "serverless", "applications")
+    assert code == 503 and "com.amazonaws.us-east-1.emr-serverless" in error["message"]
