@@ -214,3 +214,15 @@ async def test_an_unreachable_endpoint_is_a_503_naming_the_vpc_endpoint(jp_fetch
     assert "com.amazonaws.us-east-1.elasticmapreduce" in error["message"]
     code, error = await fetch_error(jp_fetch, "dsws", "emr", "serverless", "applications")
     assert code == 503 and "com.amazonaws.us-east-1.emr-serverless" in error["message"]
+
+
+async def test_the_list_pages_with_the_cursor_it_gives(jp_fetch, world):
+    # 50 a page, as EMR's ListClusters answers (moto's too)
+    for number in range(46):
+        world.cluster(f"extra-{number:02d}")
+    first = body(await jp_fetch("dsws", "emr", "clusters"))
+    assert len(first["clusters"]) == 50 and first["next"]
+    second = body(await jp_fetch("dsws", "emr", "clusters", params={"next": first["next"]}))
+    assert len(second["clusters"]) == 1 and second["next"] is None
+    ids = {c["id"] for c in first["clusters"] + second["clusters"]}
+    assert ids == set(world.clusters.values())
