@@ -164,3 +164,20 @@ async def test_a_livy_that_never_answers_times_out_and_the_server_keeps_answerin
     assert steps["tcp"]["ok"] and not steps["livy"]["ok"]
     assert "did not answer GET /sessions" in steps["livy"]["detail"]
 
+
+
+async def test_a_certificate_the_space_does_not_trust_fails_livy_unless_verification_is_off(
+        jp_fetch, world, emr, tls_livy):
+    cluster_id = world.clusters["mapped"]
+    world.open_livy(cluster_id)
+    emr.config.livy_endpoints = {cluster_id: tls_livy.url}
+    _, steps = await check(jp_fetch, cluster_id)
+    assert steps["tcp"]["ok"] and not steps["livy"]["ok"]
+    assert steps["livy"]["detail"].startswith(f"TLS with {tls_livy.url} failed")
+    assert "EMRConnect.verify_certificate = False" in steps["livy"]["fix"]
+    assert tls_livy.requests == []
+
+    emr.config.verify_certificate = False
+    answer, steps = await check(jp_fetch, cluster_id)
+    assert answer["ok"], answer
+    assert tls_livy.requests == ["/sessions"]
