@@ -226,3 +226,32 @@ async def test_the_list_pages_with_the_cursor_it_gives(jp_fetch, world):
     assert len(second["clusters"]) == 1 and second["next"] is None
     ids = {c["id"] for c in first["clusters"] + second["clusters"]}
     assert ids == set(world.clusters.values())
+
+
+# ---- denied --------------------------------------------------------------------------------
+
+@pytest.fixture
+def denied_emr(extension):
+    """EMR denying every call. moto enforces IAM only when its whole server starts with
+    INITIAL_NO_AUTH_ACTION_COUNT set (every other test's calls too), so botocore's Stubber
+    answers EMR here, with AWS's AccessDeniedException."""
+    from botocore.stub import Stubber
+
+    stub = Stubber(extension.aws.client("emr"))
+    stub.activate()
+    yield stub
+    stub.deactivate()
+
+
+async def test_a_denied_call_names_the_action_to_allow(jp_fetch, world, denied_emr):
+    denied_emr.add_client_error("list_clusters", "AccessDeniedException", "not authorized",
+                                http_status_code=400)
+    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters")
+    assert code == 403 and "elasticmapreduce:ListClusters" in error["message"]
+
+    denied_emr.add_client_error("describe_cluster", "AccessDeniedException", "not authorized",
+                                http_status_code=400)
+    answer = body(await jp_fetch("dsws", "emr", "clusters", world.clusters["plain"], "check",
+                                 method="POST", body=""))
+    endpoint = answer["checks"][0]
+    assert not endpoint["ok"] and "elasticmapreduce:DescribeCluster" in endpoint["fix"]
