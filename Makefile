@@ -29,13 +29,16 @@ DEMO_ARGS ?=
 demo: dev mlflow-env
 	dsws demo $(DEMO_ARGS)
 
+# Each stage says how long it took, so that a slow one shows in CI's log.
+stage = @start=$$(date +%s); $(MAKE) $(1); echo "== $(1): $$(( $$(date +%s) - start )) s"
+
 test: dev chromium shellcheck
-	$(MAKE) lint
-	$(MAKE) test-python
-	$(MAKE) test-ts
-	$(MAKE) wheel-envs
-	$(MAKE) test-lifecycle
-	$(MAKE) test-browser
+	$(call stage,lint)
+	$(call stage,test-python)
+	$(call stage,test-ts)
+	$(call stage,wheel-envs)
+	$(call stage,test-lifecycle)
+	$(call stage,test-browser)
 	@echo "All test suites passed."
 
 # --- set-up ---------------------------------------------------------------------------
@@ -105,7 +108,9 @@ lint: dev
 
 test-python: dev checkov-env mlflow-env
 	python scripts/check_auth.py
-	DSWS_CHECKOV=$(CHECKOV_ENV)/bin/checkov DSWS_MLFLOW=$(MLFLOW_ENV)/bin/mlflow python -m pytest
+	# Four workers on two cores: the tests mostly wait (servers, kernels, git, MLflow).
+	DSWS_CHECKOV=$(CHECKOV_ENV)/bin/checkov DSWS_MLFLOW=$(MLFLOW_ENV)/bin/mlflow \
+	  python -m pytest -n 4
 
 test-ts: dev
 	jlpm test
