@@ -4,6 +4,7 @@
  * a sheet of 1,000 loaded runs sorts and thins in about a millisecond
  * (benchmarks/runs_sheet.ts). MLflow's own syntax is in syntax.ts.
  */
+import { compareValues, SortValue, textOrNumber } from '../ui/sorting';
 import { Direction, IRun } from './api';
 
 /** A column that is not fixed: a parameter, a metric or a chosen tag. */
@@ -40,17 +41,6 @@ export function nextRunSort(current: IRunSort, key: RunSortKey): IRunSort {
   return { key, descending: key.kind === 'metric' || key.kind === 'start' };
 }
 
-type SortValue = string | number | null;
-
-function textOrNumber(value: string | undefined | null): SortValue {
-  if (value === undefined || value === null || value === '') {
-    return null;
-  }
-  // "100" after "50": params are strings, but most hold numbers.
-  const number = Number(value);
-  return isFinite(number) ? number : value;
-}
-
 export function sortValue(run: IRun, key: RunSortKey): SortValue {
   switch (key.kind) {
     case 'name':
@@ -72,19 +62,6 @@ export function sortValue(run: IRun, key: RunSortKey): SortValue {
     case 'tag':
       return textOrNumber(run.tags?.[key.name]);
   }
-}
-
-function compareValues(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return a - b;
-  }
-  if (typeof a === 'number') {
-    return -1;
-  }
-  if (typeof b === 'number') {
-    return 1;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

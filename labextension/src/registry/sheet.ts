@@ -2,6 +2,7 @@
  * The pure decisions of the registry views: which columns a sheet has, how rows sort,
  * which compare rows show, how a trend is drawn. Plain data in, plain data out.
  */
+import { compareValues, SortValue, textOrNumber } from '../ui/sorting';
 import { Direction, IComparison, ITrendPoint, IVersion } from './api';
 
 /** A sheet column that is not fixed: a parameter or a metric. */
@@ -41,7 +42,7 @@ export function columnsOf(versions: IVersion[]): {
   };
 }
 
-function sortValue(version: IVersion, key: SortKey): string | number | null {
+function sortValue(version: IVersion, key: SortKey): SortValue {
   switch (key.kind) {
     case 'version':
       return version.version;
@@ -55,29 +56,9 @@ function sortValue(version: IVersion, key: SortKey): string | number | null {
       const value = version.metrics?.[key.name];
       return typeof value === 'number' && isFinite(value) ? value : null;
     }
-    case 'param': {
-      const value = version.params?.[key.name];
-      if (value === undefined || value === null || value === '') {
-        return null;
-      }
-      // "100" after "50": parameters are strings, but most hold numbers.
-      const number = Number(value);
-      return isFinite(number) ? number : value;
-    }
+    case 'param':
+      return textOrNumber(version.params?.[key.name]);
   }
-}
-
-function compareValues(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return a - b;
-  }
-  if (typeof a === 'number') {
-    return -1;
-  }
-  if (typeof b === 'number') {
-    return 1;
-  }
-  return a.localeCompare(b);
 }
 
 /**
