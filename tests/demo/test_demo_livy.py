@@ -12,6 +12,9 @@ import pytest
 from spark_world import SPARK_START_TIMEOUT, livy_call, require_kernel_python
 
 from jupyter_dsws.demo.livy import Endpoint, LivyServer, start_livy
+from jupyter_dsws.demo.spark_demo import spark_environment
+
+REGION = "eu-central-1"
 
 ROOT = Endpoint()
 LDAP = Endpoint("/ldap", "basic", "hermione-granger", "alohomora")
@@ -22,8 +25,10 @@ pytestmark = pytest.mark.timeout(600)
 
 
 @pytest.fixture(scope="module")
-def livy() -> Iterator[LivyServer]:
-    server = start_livy(require_kernel_python(), (ROOT, LDAP, KERBEROS))
+def livy(emulator: Any) -> Iterator[LivyServer]:
+    # As the demo starts it: Spark's boto3 reaches the emulator (spark_demo.py).
+    server = start_livy(require_kernel_python(), (ROOT, LDAP, KERBEROS),
+                        environment=spark_environment(emulator.endpoint_url, REGION))
     # Asked before Spark can be up (it starts a JVM): the answer while starting.
     server.first_answer = livy_call(server.url() + "/sessions")  # type: ignore[attr-defined]
     try:
@@ -137,3 +142,19 @@ def test_only_pyspark_sessions_and_statements_with_code(livy: LivyServer) -> Non
     url = new_session(livy)
     assert livy_call(url + "/statements", "POST", {"kind": "pyspark"})[0] == 400
     assert livy_call(livy.url() + "/batches")[0] == 404
+
+
+def test_a_statement_reads_s3_data_into_a_dataframe_as_on_a_cluster(
+        livy: LivyServer, emulator_client: Any) -> None:
+    s3 = emulator_client("s3")
+    bucket = "dsws-livy-tests"
+    if bucket not in {b["Name"] for b in s3.list_buckets()["Buckets"]}:
+        s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
+    s3.put_object(Bucket=bucket, Key="owls.csv",
+                  Body=b"month,owls_needed\n2021-01,16\n2021-02,16\n2021-03,19\n")
+    code = ("import io, boto3, pandas\n"
+            f"body = boto3.client('s3').get_object(Bucket='{bucket}', Key='owls.csv')['Body']\n"
+            "owls = spark.createDataFrame(pandas.read_csv(io.BytesIO(body.read())))\n"
+            "owls.agg({'owls_needed': 'sum'}).first()[0]")
+    output = run(new_session(livy), code)
+    assert output.get("data") == {"text/plain": "51\n"}, output
