@@ -4,6 +4,7 @@ starts, its auth per endpoint, and statements computed by a real Spark in local 
 from __future__ import annotations
 
 import base64
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -158,3 +159,16 @@ def test_a_statement_reads_s3_data_into_a_dataframe_as_on_a_cluster(
             "owls.agg({'owls_needed': 'sum'}).first()[0]")
     output = run(new_session(livy), code)
     assert output.get("data") == {"text/plain": "51\n"}, output
+
+
+def test_a_livy_whose_spark_cannot_start_says_why() -> None:
+    """The development venv has no pyspark: the worker reports the import error, the
+    sessions list answers 500 with it (not 503: nothing is starting), sessions are dead."""
+    with LivyServer(sys.executable) as server:
+        assert server.spark.wait_ready(60) is False
+        status, headers, body = livy_call(server.url() + "/sessions")
+        assert status == 500 and body["starting"] is False
+        assert "No module named 'pyspark'" in body["msg"]
+        assert "X-Dsws-Livy-Starting" not in headers
+        status, _, session = livy_call(server.url() + "/sessions", "POST", {"kind": "pyspark"})
+        assert status == 201 and session["state"] == "dead"
