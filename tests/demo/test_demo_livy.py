@@ -6,37 +6,23 @@ from __future__ import annotations
 import base64
 import sys
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from spark_world import SPARK_START_TIMEOUT, livy_call, require_kernel_python
+from spark_world import KERBEROS, LDAP, ROOT, SPARK_START_TIMEOUT, livy_call
 
-from jupyter_dsws.demo.livy import Endpoint, LivyServer, start_livy
-from jupyter_dsws.demo.spark_demo import spark_environment
+from jupyter_dsws.demo.livy import Endpoint, LivyServer
 
 REGION = "eu-central-1"
-
-ROOT = Endpoint()
-LDAP = Endpoint("/ldap", "basic", "hermione-granger", "alohomora")
-KERBEROS = Endpoint("/kerberos", "negotiate")
-
-# Spark starts a JVM: the first test of the module waits for it.
+# Spark starts a JVM: the first test to use it waits for it.
 pytestmark = pytest.mark.timeout(600)
 
 
-@pytest.fixture(scope="module")
-def livy(emulator: Any) -> Iterator[LivyServer]:
-    # As the demo starts it: Spark's boto3 reaches the emulator (spark_demo.py).
-    server = start_livy(require_kernel_python(), (ROOT, LDAP, KERBEROS),
-                        environment=spark_environment(emulator.endpoint_url, REGION))
-    # Asked before Spark can be up (it starts a JVM): the answer while starting.
-    server.first_answer = livy_call(server.url() + "/sessions")  # type: ignore[attr-defined]
-    try:
-        assert server.spark.wait_ready(SPARK_START_TIMEOUT), server.spark.problem
-        yield server
-    finally:
-        server.stop()
+@pytest.fixture
+def livy(livy: LivyServer) -> LivyServer:
+    """The session's Livy (conftest.py), once Spark is ready."""
+    assert livy.spark.wait_ready(SPARK_START_TIMEOUT), livy.spark.problem
+    return livy
 
 
 def basic(user: str, password: str) -> dict[str, str]:

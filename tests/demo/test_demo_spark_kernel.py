@@ -13,24 +13,13 @@ from typing import Any
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
-from spark_world import SPARK_START_TIMEOUT, require_kernel_python
+from spark_world import LDAP, SPARK_START_TIMEOUT, require_kernel_python
 
 from jupyter_dsws.demo.lab import lab_environment
-from jupyter_dsws.demo.livy import Endpoint, LivyServer, start_livy
-
-LDAP = Endpoint("/ldap", "basic", "hermione-granger", "alohomora")
+from jupyter_dsws.demo.livy import LivyServer
 
 # Spark starts a JVM: the first test of the module waits for it.
 pytestmark = pytest.mark.timeout(600)
-
-
-@pytest.fixture(scope="module")
-def livy() -> Iterator[LivyServer]:
-    server = start_livy(require_kernel_python(), (Endpoint(), LDAP))
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
