@@ -257,7 +257,7 @@ def test_the_demo_runs_a_livy_for_its_emr_clusters_and_opens_notebooks_on_the_ke
     assert "password alohomora" in demo.output()
     # JupyterLab answers at once; Livy says "starting" until Spark is up, then lists.
     status, _, body = livy_call(livy.group(1) + "/sessions")
-    assert (status, body.get("starting")) in ((503, True), (200, None))
+    assert (status, body.get("starting")) in ((503, True), (200, None)), (status, body)
     wait_until(lambda: livy_call(livy.group(1) + "/sessions")[0] == 200, timeout=240,
                interval=1, what="the demo's Spark")
     # A new notebook's kernel is the kernel env, where sparkmagic is (test_demo_spark_kernel).

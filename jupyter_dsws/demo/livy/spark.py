@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import threading
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ class SparkProcess:
         self._process: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
         self._changed = threading.Condition()
+        self._stopping = False
 
     def start(self) -> SparkProcess:
         missing = java_missing()
@@ -93,6 +95,8 @@ class SparkProcess:
         if message.get("event") == "ready":
             self.version = str(message.get("version", ""))
             self._set(READY, "")
+        elif self._stopping:
+            self._set(FAILED, "stopped")
         else:
             self._set(FAILED, message.get("error") or self._exit_reason())
 
@@ -146,21 +150,44 @@ class SparkProcess:
             return False
         return True
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 3.0) -> None:
+        """End Spark within a few seconds: the worker is asked to stop its SparkSession
+        (its input closes); if it or the JVM pyspark started (both in the worker's process
+        group) is still there after ``timeout`` seconds, or Spark was still starting, the
+        group gets SIGTERM, then SIGKILL."""
         process, self._process = self._process, None
         if process is None:
             return
+        self._stopping = True
         if process.stdin:
-            process.stdin.close()  # the worker stops its SparkSession and exits
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            # Its own process group: the JVM that pyspark started goes with it.
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+            with contextlib.suppress(OSError):
+                process.stdin.close()
+        steps = ((signal.SIGTERM, 2.0), (signal.SIGKILL, 2.0))
+        if self.state != STARTING:
+            steps = ((None, timeout), *steps)
+        for sig, wait in steps:
+            if sig is not None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, sig)
+            if _group_gone(process, wait):
+                break
         if self.state == STARTING:
             self._set(FAILED, "stopped")
+
+
+def _group_gone(process: subprocess.Popen[str], timeout: float) -> bool:
+    """Whether the process and every other member of its group ended within ``timeout``."""
+    deadline = time.monotonic() + timeout
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=timeout)
+    while True:
+        try:
+            os.killpg(process.pid, 0)
+        except (ProcessLookupError, PermissionError):
+            return process.poll() is not None
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
 
 
 def _error(name: str, value: str) -> dict[str, Any]:
