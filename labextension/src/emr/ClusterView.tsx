@@ -3,14 +3,15 @@ import { Button, copyIcon, HTMLSelect, UseSignal } from '@jupyterlab/ui-componen
 import * as React from 'react';
 
 import { Breakable, ErrorAlert } from '../ui/parts';
-import { ICheck, ICluster, IClusterDetail } from './api';
+import { ICheck, ICluster, IClusterDetail, ISecurityGroup } from './api';
 import { AUTH_LABEL, ClusterModel } from './cluster';
 import {
   checkLabel,
   checkSummary,
   formatAge,
   formatApplications,
-  formatSeconds
+  formatSeconds,
+  notRun
 } from './format';
 import { StateBadge } from './parts';
 
@@ -18,6 +19,15 @@ function copyFix(fix: string): void {
   Clipboard.copyToSystem(fix);
   Notification.info('Copied the fix.', { autoClose: 3000 });
 }
+
+/** Which of the cluster's groups each security group is. */
+const SG_ROLE: Record<ISecurityGroup['role'], string> = {
+  primary: 'primary node',
+  primary_additional: 'primary node, additional',
+  core: 'core and task nodes',
+  core_additional: 'core and task nodes, additional',
+  service_access: 'service access'
+};
 
 function Facts(props: { cluster: ICluster; detail: IClusterDetail | null }): JSX.Element {
   const { cluster, detail } = props;
@@ -42,9 +52,25 @@ function Facts(props: { cluster: ICluster; detail: IClusterDetail | null }): JSX
           <dt>Subnet</dt>
           <dd>{detail.subnet ?? 'none'}</dd>
           <dt>Security groups</dt>
-          <dd>{detail.security_groups.join(', ') || 'none'}</dd>
+          <dd>
+            {detail.security_groups.length === 0
+              ? 'none'
+              : detail.security_groups.map(group => (
+                  <span key={group.id} className="jp-dsws-emr-sg">
+                    {group.id} ({SG_ROLE[group.role] ?? group.role})
+                  </span>
+                ))}
+          </dd>
           <dt>Security configuration</dt>
           <dd>{detail.security_configuration ?? 'none'}</dd>
+          {detail.livy_endpoint && (
+            <>
+              <dt>Livy endpoint</dt>
+              <dd>
+                <Breakable text={detail.livy_endpoint} />
+              </dd>
+            </>
+          )}
         </>
       )}
     </dl>
@@ -84,16 +110,21 @@ function InstanceGroups(props: { detail: IClusterDetail }): JSX.Element | null {
 function CheckStep(props: { check: ICheck; cluster: ICluster }): JSX.Element {
   const { check } = props;
   const label = checkLabel(check, props.cluster);
+  const skipped = notRun(check);
   return (
     <li
       className="jp-dsws-emr-step"
-      data-ok={check.ok ? 'true' : 'false'}
+      data-ok={check.ok ? 'true' : skipped ? 'skipped' : 'false'}
       aria-label={label}
     >
       <span className="jp-dsws-emr-line">
-        <span className="jp-dsws-emr-verdict">{check.ok ? '✓ passed' : '✗ failed'}</span>
+        <span className="jp-dsws-emr-verdict">
+          {check.ok ? '✓ passed' : skipped ? '– not run' : '✗ failed'}
+        </span>
         <span className="jp-dsws-emr-step-name">{label}</span>
-        <span className="jp-dsws-muted">{formatSeconds(check.seconds)}</span>
+        {!skipped && (
+          <span className="jp-dsws-muted">{formatSeconds(check.seconds)}</span>
+        )}
       </span>
       <p className="jp-dsws-emr-detail">
         <Breakable text={check.detail} />
@@ -137,7 +168,12 @@ function PathCheck(props: { model: ClusterModel }): JSX.Element {
       <ErrorAlert message={model.checkError} />
       {result && (
         <>
-          <p className="jp-dsws-emr-summary" role="status" data-ok={String(result.ok)}>
+          <p
+            className="jp-dsws-emr-summary"
+            role="status"
+            aria-label="Path check summary"
+            data-ok={String(result.ok)}
+          >
             {model.starting
               ? 'Livy is starting: checking again in a few seconds…'
               : checkSummary(result.checks)}
@@ -203,7 +239,11 @@ function Connect(props: { model: ClusterModel }): JSX.Element {
             </Button>
             <ErrorAlert message={model.connectError} />
             {model.connectedIn && (
-              <p className="jp-dsws-emr-outcome" role="status">
+              <p
+                className="jp-dsws-emr-outcome"
+                role="status"
+                aria-label="Connect outcome"
+              >
                 {model.connectRan === null
                   ? `Running the connect cell in ${model.connectedIn}…`
                   : model.connectRan

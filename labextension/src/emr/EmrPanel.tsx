@@ -43,21 +43,22 @@ function ApplicationLine(props: {
 }): JSX.Element {
   const { application, model } = props;
   const sent = model.isStarting(application.id);
+  const name = application.name ?? application.id;
   return (
-    <li className="jp-dsws-emr-app" aria-label={application.name}>
+    <li className="jp-dsws-emr-app" aria-label={name}>
       <span className="jp-dsws-emr-line">
-        <span className="jp-dsws-cc-name">{application.name}</span>
+        <span className="jp-dsws-cc-name">{name}</span>
         <StateBadge state={application.state} />
       </span>
       <span className="jp-dsws-emr-facts">
-        <span>{application.id}</span>
-        {application.type && <span>{application.type}</span>}
+        {application.name && <span>{application.id}</span>}
+        <span>{application.type}</span>
         {application.release && <span>{application.release}</span>}
       </span>
       {canStart(application) && (
         <Button
           className="jp-mod-styled jp-mod-accept jp-dsws-button"
-          aria-label={`Start ${application.name}`}
+          aria-label={`Start ${name}`}
           title="Starts the application: its pre-initialized capacity comes up, billed while it runs"
           disabled={sent}
           onClick={() => void model.start(application.id)}

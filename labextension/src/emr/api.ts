@@ -31,14 +31,21 @@ export interface IInstanceGroup {
   instance_type: string;
   requested: number;
   running: number;
+  state: string;
+}
+
+export interface ISecurityGroup {
+  id: string;
+  role: 'primary' | 'primary_additional' | 'core' | 'core_additional' | 'service_access';
 }
 
 export interface IClusterDetail extends ICluster {
   instance_groups: IInstanceGroup[];
-  security_groups: string[];
+  security_groups: ISecurityGroup[];
   subnet: string | null;
   security_configuration: string | null;
   runtime_roles: string[];
+  livy_endpoint: string | null;
 }
 
 export type CheckName = 'endpoint' | 'dns' | 'security_group' | 'tcp' | 'livy';
@@ -67,10 +74,15 @@ export interface IConnectCell {
 
 export interface IServerlessApplication {
   id: string;
-  name: string;
+  name: string | null;
   state: string;
+  type: string;
   release: string | null;
-  type: string | null;
+  created: string | null;
+}
+
+export interface IServerlessStarted {
+  application: IServerlessApplication;
 }
 
 export interface IServerlessList {
@@ -138,8 +150,8 @@ export function fetchServerless(
 export function startServerless(
   id: string,
   settings?: ServerConnection.ISettings
-): Promise<IServerlessApplication> {
-  return requestAPI<IServerlessApplication>(
+): Promise<IServerlessStarted> {
+  return requestAPI<IServerlessStarted>(
     `${path('serverless', 'applications', id)}/start`,
     { method: 'POST' },
     settings
@@ -153,7 +165,7 @@ export interface IEmrApi {
   check(id: string): Promise<ICheckResult>;
   connect(id: string, body: IConnectRequest): Promise<IConnectCell>;
   serverless(): Promise<IServerlessList>;
-  startServerless(id: string): Promise<IServerlessApplication>;
+  startServerless(id: string): Promise<IServerlessStarted>;
 }
 
 export const SERVER_API: IEmrApi = {

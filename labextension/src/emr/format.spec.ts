@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { ICheck } from './api';
-import { checkSummary, formatAge, formatSeconds } from './format';
+import { checkSummary, formatAge, formatSeconds, notRun } from './format';
 
 const NOW = Date.parse('2026-12-06T12:00:00Z');
 
@@ -22,6 +22,15 @@ describe('EMR formatting', () => {
     expect(formatSeconds(0.0123)).toBe('0.01 s');
     expect(formatSeconds(1.44)).toBe('1.4 s');
     expect(formatSeconds(10.2)).toBe('10 s');
+  });
+
+  it('tells a step left out from one that failed', () => {
+    const skipped = {
+      ...step('tcp', false),
+      detail: 'Not run: the DNS name did not resolve.'
+    };
+    expect(notRun(skipped)).toBe(true);
+    expect(notRun({ ...step('tcp', false), detail: 'Connection refused' })).toBe(false);
   });
 
   it('names the first step that failed', () => {

@@ -47,6 +47,11 @@ export function checkLabel(check: ICheck, cluster: ICluster): string {
     : label;
 }
 
+/** A step left out after an earlier failure (the server says why, "Not run: …"). */
+export function notRun(check: ICheck): boolean {
+  return !check.ok && /^not run\b/i.test(check.detail);
+}
+
 /** The summary above the steps: all passed, or the first that failed. */
 export function checkSummary(checks: readonly ICheck[]): string {
   const failed = checks.find(check => !check.ok);

@@ -41,10 +41,11 @@ function detail(id: string, over: Partial<IClusterDetail> = {}): IClusterDetail 
   return {
     ...cluster(id),
     instance_groups: [],
-    security_groups: ['sg-primary'],
+    security_groups: [{ id: 'sg-1', role: 'primary' }],
     subnet: 'subnet-1',
     security_configuration: null,
     runtime_roles: [],
+    livy_endpoint: null,
     ...over
   };
 }
@@ -143,12 +144,28 @@ describe('EMR Serverless', () => {
       api: api({
         serverless: async () => ({
           applications: [
-            { id: 'a1', name: 'adhoc', state: 'STOPPED', release: null, type: 'SPARK' }
+            {
+              id: 'a1',
+              name: 'adhoc',
+              state: 'STOPPED',
+              release: null,
+              type: 'Spark',
+              created: null
+            }
           ]
         }),
         startServerless: async id => {
           starts++;
-          return { id, name: 'adhoc', state: 'STARTING', release: null, type: 'SPARK' };
+          return {
+            application: {
+              id,
+              name: 'adhoc',
+              state: 'STARTING',
+              release: null,
+              type: 'Spark',
+              created: null
+            }
+          };
         }
       })
     });

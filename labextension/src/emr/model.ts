@@ -168,9 +168,9 @@ export class EmrModel extends RequestingModel {
     this._applicationsError = null;
     this.emit();
     try {
-      const started = await this.api.startServerless(id);
+      const { application } = await this.api.startServerless(id);
       this._applications = this._applications.map(app =>
-        app.id === id ? { ...app, ...started } : app
+        app.id === id ? application : app
       );
     } catch (error) {
       this._applicationsError = messageOf(
