@@ -85,7 +85,12 @@ test.describe('EMR', () => {
 
     // Back to the list by keyboard; then the reachable cluster, checked until its Livy
     // (starting in the background) answers: the panel checks again by itself meanwhile.
-    await view.getByRole('button', { name: 'Back to the clusters' }).press('Enter');
+    const back = view.getByRole('button', { name: 'Back to the clusters' });
+    await expect(back).toBeFocused();
+    await back.press('Enter');
+    await expect(
+      clusters.getByRole('button', { name: `Open ${MISSING_RULE}` })
+    ).toBeFocused();
     view = await openCluster(panel, REACHABLE);
     steps = await checkPath(view);
     await expect(view.getByRole('status', { name: 'Path check summary' })).toContainText(

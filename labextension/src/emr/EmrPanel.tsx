@@ -9,11 +9,23 @@ import { formatAge, formatApplications } from './format';
 import { canStart, EmrModel } from './model';
 import { StateBadge } from './parts';
 
-function ClusterLine(props: { cluster: ICluster; open: () => void }): JSX.Element {
+function ClusterLine(props: {
+  cluster: ICluster;
+  open: () => void;
+  /** Just closed: the keyboard comes back here. */
+  focus: boolean;
+}): JSX.Element {
   const { cluster } = props;
+  const button = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => {
+    if (props.focus) {
+      button.current?.focus();
+    }
+  }, []);
   return (
     <li className="jp-dsws-emr-cluster" aria-label={cluster.name}>
       <button
+        ref={button}
         className="jp-dsws-reg-group-open"
         aria-label={`Open ${cluster.name}`}
         onClick={props.open}
@@ -111,6 +123,7 @@ function ClusterList(props: { model: EmrModel }): JSX.Element {
             key={cluster.id}
             cluster={cluster}
             open={() => model.open(cluster)}
+            focus={cluster.id === model.closedId}
           />
         ))}
       </ul>

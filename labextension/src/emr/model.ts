@@ -138,8 +138,14 @@ export class EmrModel extends RequestingModel {
     return this._opened;
   }
 
+  /** The cluster last closed: the list puts the keyboard back on it. */
+  get closedId(): string | null {
+    return this._closedId;
+  }
+
   /** Back to the list. */
   close(): void {
+    this._closedId = this._opened?.id ?? null;
     this._opened?.dispose();
     this._opened = null;
     this.emit();
@@ -214,4 +220,5 @@ export class EmrModel extends RequestingModel {
   private _applicationsError: string | null = null;
   private _startsSent = new Set<string>();
   private _opened: ClusterModel | null = null;
+  private _closedId: string | null = null;
 }
