@@ -37,6 +37,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("codecommit", "jupyter_dsws.codecommit.feature:CodeCommitFeature"),
     ("instances", "jupyter_dsws.instances.feature:InstancesFeature"),
     ("experiments", "jupyter_dsws.experiments.feature:ExperimentsFeature"),
+    ("emr", "jupyter_dsws.emr.feature:EMRFeature"),
 )
 
 

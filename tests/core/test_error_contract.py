@@ -17,7 +17,8 @@ from tornado.httpclient import HTTPClientError
 
 SPEC = yaml.safe_load((Path(__file__).parents[2] / "docs" / "openapi.yaml").read_text())
 SAMPLE_PATH_VALUES = {"group": "g", "version": "1", "id": "0" * 32, "run_id": "0" * 32,
-                      "experiment_id": "1", "key": "loss"}
+                      "experiment_id": "1", "key": "loss", "cluster_id": "j-ABC123",
+                      "application_id": "00abc123"}
 RTL = "\u202e"
 
 
@@ -49,9 +50,9 @@ def assert_our_error(body: Any) -> None:
     assert isinstance(body["error"], str) and isinstance(body["message"], str)
 
 
-def test_the_ten_body_routes_are_the_ones_checked_here():
-    # the issue found 8; idle/activity and experiments register are new
-    assert len(operations(with_body=True)) == 10
+def test_the_eleven_body_routes_are_the_ones_checked_here():
+    # the issue found 8; idle/activity, experiments register and emr connect are new
+    assert len(operations(with_body=True)) == 11
 
 
 @pytest.mark.parametrize(("verb", "path"), operations(with_body=True))
@@ -155,6 +156,13 @@ AGREEMENT_CASES = [
     ("GET", "/dsws/registry/groups/{group}/versions", {"status": [""]}, None),
     ("GET", "/dsws/registry/groups/{group}/versions", {"status": ["approved"]}, None),
     ("GET", "/dsws/registry/groups", {"query": ["q" * 64]}, None),
+    ("POST", "/dsws/emr/clusters/{cluster_id}/connect", {}, {"auth": "basic"}),
+    ("POST", "/dsws/emr/clusters/{cluster_id}/connect", {}, {"auth": "none", "x": 1}),
+    ("POST", "/dsws/emr/clusters/{cluster_id}/connect", {},
+     {"auth": "runtime_role", "execution_role_arn": "role/x"}),
+    ("POST", "/dsws/emr/clusters/{cluster_id}/connect", {}, {"auth": "none"}),
+    ("GET", "/dsws/emr/clusters", {"state": ["running"]}, None),
+    ("GET", "/dsws/emr/clusters", {"state": ["all"]}, None),
 ]
 
 

@@ -78,6 +78,162 @@ export interface CurrentInstance {
   space_name: string | null;
 }
 
+export interface EmrCheckStep {
+  name: 'endpoint' | 'dns' | 'security_group' | 'tcp' | 'livy';
+  ok: boolean;
+  /** What was found, or why the step did not run. */
+  detail: string;
+  /** What to change, in plain words; null when the step passed. */
+  fix: string | null;
+  /** How long the step took. */
+  seconds: number;
+}
+
+export interface EmrCluster {
+  /** The cluster id, j-…. */
+  id: string;
+  name: string;
+  /**
+   * EMR's state: STARTING, BOOTSTRAPPING, RUNNING, WAITING, TERMINATING, TERMINATED or
+   * TERMINATED_WITH_ERRORS.
+   */
+  state: string;
+  /** The release label, e.g. emr-7.5.0. */
+  release: string | null;
+  /** Installed applications, e.g. Spark 3.5.2. */
+  applications: string[];
+  /**
+   * How Livy authenticates: kerberos (KerberosAttributes or the security configuration's
+   * KerberosConfiguration), ldap (livy-conf livy.server.auth.type or the security
+   * configuration's LDAPConfiguration), runtime_role (the security configuration enables
+   * application-scoped IAM roles), else none.
+   */
+  auth: 'none' | 'ldap' | 'kerberos' | 'runtime_role';
+  /**
+   * livy-conf livy.server.port of the cluster, else of its primary instance group, else
+   * EMRConnect.livy_port.
+   */
+  livy_port: number;
+  /** ISO 8601, UTC. */
+  created: string | null;
+  /** The primary node's DNS name (private in a private subnet); null before it runs. */
+  primary_dns: string | null;
+}
+
+export interface EmrClusterDetail {
+  /** The cluster id, j-…. */
+  id: string;
+  name: string;
+  /**
+   * EMR's state: STARTING, BOOTSTRAPPING, RUNNING, WAITING, TERMINATING, TERMINATED or
+   * TERMINATED_WITH_ERRORS.
+   */
+  state: string;
+  /** The release label, e.g. emr-7.5.0. */
+  release: string | null;
+  /** Installed applications, e.g. Spark 3.5.2. */
+  applications: string[];
+  /**
+   * How Livy authenticates: kerberos (KerberosAttributes or the security configuration's
+   * KerberosConfiguration), ldap (livy-conf livy.server.auth.type or the security
+   * configuration's LDAPConfiguration), runtime_role (the security configuration enables
+   * application-scoped IAM roles), else none.
+   */
+  auth: 'none' | 'ldap' | 'kerberos' | 'runtime_role';
+  /**
+   * livy-conf livy.server.port of the cluster, else of its primary instance group, else
+   * EMRConnect.livy_port.
+   */
+  livy_port: number;
+  /** ISO 8601, UTC. */
+  created: string | null;
+  /** The primary node's DNS name (private in a private subnet); null before it runs. */
+  primary_dns: string | null;
+  instance_groups: EmrInstanceGroup[];
+  security_groups: EmrSecurityGroup[];
+  /** The subnet of the primary node. */
+  subnet: string | null;
+  /** The name of the cluster's EMR security configuration; null when it has none. */
+  security_configuration: string | null;
+  /**
+   * The execution role ARNs the person may pass to a runtime-role cluster: the user
+   * profile's JupyterLabAppSettings.EmrSettings.ExecutionRoleArns, else the domain's
+   * default; empty outside Studio.
+   */
+  runtime_roles: string[];
+  /** The Livy URL EMRConnect.livy_endpoints maps this cluster to; null for none. */
+  livy_endpoint: string | null;
+}
+
+export interface EmrClusterList {
+  clusters: EmrCluster[];
+  /** The cursor of the next page; null on the last. */
+  next: string | null;
+}
+
+export interface EmrConnectCell {
+  /** The code cell to insert and run; it holds no secret. */
+  cell: string;
+}
+
+export interface EmrConnectRequest {
+  /** The auth type to connect with: the cluster's own. */
+  auth: 'none' | 'ldap' | 'kerberos' | 'runtime_role';
+  /** For a runtime_role cluster: the IAM role Spark runs as (one of runtime_roles). */
+  execution_role_arn?: string | null;
+}
+
+export interface EmrInstanceGroup {
+  id: string;
+  name: string | null;
+  /** MASTER (the primary node), CORE or TASK. */
+  role: string;
+  instance_type: string;
+  requested: number;
+  running: number;
+  state: string;
+}
+
+export interface EmrPathCheck {
+  /** Every step passed. */
+  ok: boolean;
+  /**
+   * endpoint, dns, security_group, tcp, livy, in that order; a step that cannot run after
+   * an earlier failure is ok: false and says why.
+   */
+  checks: EmrCheckStep[];
+}
+
+export interface EmrSecurityGroup {
+  /** sg-…. */
+  id: string;
+  /**
+   * Which of the cluster's groups: EMR's managed group of the primary node or of the core
+   * and task nodes, an additional one, or the service-access group.
+   */
+  role: 'primary' | 'primary_additional' | 'core' | 'core_additional' | 'service_access';
+}
+
+export interface EmrServerlessApplication {
+  id: string;
+  name: string | null;
+  /** CREATING, CREATED, STARTING, STARTED, STOPPING, STOPPED or TERMINATED. */
+  state: string;
+  /** Spark or Hive. */
+  type: string;
+  release: string | null;
+  /** ISO 8601, UTC. */
+  created: string | null;
+}
+
+export interface EmrServerlessApplicationList {
+  applications: EmrServerlessApplication[];
+}
+
+export interface EmrServerlessStarted {
+  application: EmrServerlessApplication;
+}
+
 /**
  * What every refusal answers; some carry more (InvalidCsv, FolderExists, QuotaExceeded).
  */

@@ -1,0 +1,1 @@
+"""The EMR panel: clusters and Serverless applications, the path check, the connect cell."""

@@ -1,0 +1,93 @@
+"""``EMRService``: what the EMR panel asks of EMR, EC2, SageMaker and the network.
+
+No tornado here: the handlers are thin over these methods. Listing and detail are in
+``clusters.py``, the runtime roles and the space's security groups in ``roles.py``, the path
+check in ``checks.py``, the connect cell in ``cells.py``, Serverless in ``serverless.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import InvalidInput, echo
+from ..studio import StudioApp
+from . import cells
+from .checks import PathCheck
+from .clusters import Clusters
+from .config import EMRConnect
+from .models import (
+    EmrClusterDetail,
+    EmrClusterList,
+    EmrConnectCell,
+    EmrConnectRequest,
+    EmrPathCheck,
+    EmrServerlessApplicationList,
+    EmrServerlessStarted,
+)
+from .roles import StudioSettings
+from .serverless import Serverless
+
+
+class EMRService:
+    def __init__(self, aws: Any, config: EMRConnect, studio: StudioApp | None) -> None:
+        self.aws = aws
+        self.config = config
+        self.clusters = Clusters(aws, config)
+        self.settings = StudioSettings(aws, studio)
+        self.path_check = PathCheck(self.clusters, self.settings, config, aws)
+        self.serverless = Serverless(aws)
+
+    async def list_clusters(self, state: str, next_: str | None) -> EmrClusterList:
+        return await self.clusters.page(state, next_)
+
+    async def cluster(self, cluster_id: str) -> EmrClusterDetail:
+        found = await self.clusters.described(cluster_id)
+        primary_dns = await self.clusters.primary_dns(found)
+        roles = list((await self.settings.access()).execution_roles)
+        return self.clusters.detail(found, primary_dns=primary_dns, runtime_roles=roles)
+
+    async def check(self, cluster_id: str) -> EmrPathCheck:
+        return await self.path_check.run(cluster_id)
+
+    async def connect(self, cluster_id: str, request: EmrConnectRequest) -> EmrConnectCell:
+        found = await self.clusters.described(cluster_id)
+        auth = found.auth()
+        if request.auth != auth:
+            raise InvalidInput(
+                f"Cluster {cluster_id} uses {auth} auth, not {request.auth}: connect with "
+                f"auth {auth}.", code="wrong_auth")
+        role = request.execution_role_arn
+        if auth != "runtime_role" and role:
+            raise InvalidInput(f"Cluster {cluster_id} uses {auth} auth: it takes no "
+                               "execution_role_arn (only runtime-role clusters do).",
+                               code="wrong_auth")
+        if auth == "runtime_role":
+            await self._check_role(cluster_id, role)
+        name = found.cluster.get("Name") or ""
+        url = self.config.livy_endpoints.get(cluster_id)
+        if url is not None:
+            cell = cells.sparkmagic_cell(cluster_id=cluster_id, name=name, auth=auth, url=url,
+                                         execution_role_arn=role,
+                                         verify_certificate=self.config.verify_certificate)
+        else:
+            cell = cells.analytics_cell(cluster_id=cluster_id, name=name, auth=auth,
+                                        execution_role_arn=role,
+                                        verify_certificate=self.config.verify_certificate)
+        return EmrConnectCell(cell=cell)
+
+    async def _check_role(self, cluster_id: str, role: str | None) -> None:
+        allowed = list((await self.settings.access()).execution_roles)
+        if not role:
+            choice = f" (one of {', '.join(allowed)})" if allowed else ""
+            raise InvalidInput(f"Cluster {cluster_id} uses runtime roles: give the "
+                               f"execution_role_arn Spark runs as{choice}.",
+                               code="execution_role_missing")
+        if allowed and role not in allowed:
+            raise InvalidInput(f"{echo(role)} is not one of the runtime roles Studio lets you "
+                               f"use: {', '.join(allowed)}.", code="execution_role_not_allowed")
+
+    async def serverless_applications(self) -> EmrServerlessApplicationList:
+        return await self.serverless.applications()
+
+    async def start_serverless(self, application_id: str) -> EmrServerlessStarted:
+        return await self.serverless.start(application_id)
