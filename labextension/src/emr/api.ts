@@ -1,93 +1,38 @@
 import { ServerConnection } from '@jupyterlab/services';
 
+import type {
+  EmrCheckStep,
+  EmrCluster,
+  EmrClusterDetail,
+  EmrClusterList,
+  EmrConnectCell,
+  EmrConnectRequest,
+  EmrInstanceGroup,
+  EmrPathCheck,
+  EmrSecurityGroup,
+  EmrServerlessApplication,
+  EmrServerlessApplicationList,
+  EmrServerlessStarted
+} from '../generated/api-types';
 import { queryString } from '../registry/api';
 import { requestAPI } from '../request';
 
-// The wire shapes of issue 23's routes under `{base_url}dsws/emr`; times are ISO 8601 UTC.
-
-export type AuthType = 'none' | 'ldap' | 'kerberos' | 'runtime_role';
-
-export interface ICluster {
-  id: string;
-  name: string;
-  state: string;
-  release: string | null;
-  applications: string[];
-  auth: AuthType;
-  livy_port: number;
-  created: string | null;
-  primary_dns: string | null;
-}
-
-export interface IClusterPage {
-  clusters: ICluster[];
-  next: string | null;
-}
-
-export interface IInstanceGroup {
-  id: string;
-  name: string | null;
-  role: string;
-  instance_type: string;
-  requested: number;
-  running: number;
-  state: string;
-}
-
-export interface ISecurityGroup {
-  id: string;
-  role: 'primary' | 'primary_additional' | 'core' | 'core_additional' | 'service_access';
-}
-
-export interface IClusterDetail extends ICluster {
-  instance_groups: IInstanceGroup[];
-  security_groups: ISecurityGroup[];
-  subnet: string | null;
-  security_configuration: string | null;
-  runtime_roles: string[];
-  livy_endpoint: string | null;
-}
-
-export type CheckName = 'endpoint' | 'dns' | 'security_group' | 'tcp' | 'livy';
-
-export interface ICheck {
-  name: CheckName;
-  ok: boolean;
-  detail: string;
-  fix: string | null;
-  seconds: number;
-}
-
-export interface ICheckResult {
-  ok: boolean;
-  checks: ICheck[];
-}
-
-export interface IConnectRequest {
-  auth: AuthType;
-  execution_role_arn: string | null;
-}
-
-export interface IConnectCell {
-  cell: string;
-}
-
-export interface IServerlessApplication {
-  id: string;
-  name: string | null;
-  state: string;
-  type: string;
-  release: string | null;
-  created: string | null;
-}
-
-export interface IServerlessStarted {
-  application: IServerlessApplication;
-}
-
-export interface IServerlessList {
-  applications: IServerlessApplication[];
-}
+// The wire types are generated from the server's models (labextension/src/generated/);
+// times are ISO 8601 UTC.
+export type ICluster = EmrCluster;
+export type IClusterPage = EmrClusterList;
+export type IClusterDetail = EmrClusterDetail;
+export type IInstanceGroup = EmrInstanceGroup;
+export type ISecurityGroup = EmrSecurityGroup;
+export type ICheck = EmrCheckStep;
+export type ICheckResult = EmrPathCheck;
+export type IConnectRequest = EmrConnectRequest;
+export type IConnectCell = EmrConnectCell;
+export type IServerlessApplication = EmrServerlessApplication;
+export type IServerlessList = EmrServerlessApplicationList;
+export type IServerlessStarted = EmrServerlessStarted;
+export type AuthType = ICluster['auth'];
+export type CheckName = ICheck['name'];
 
 export type ClusterStates = 'active' | 'all';
 
