@@ -117,13 +117,13 @@ function CheckStep(props: { check: ICheck; cluster: ICluster }): JSX.Element {
       data-ok={check.ok ? 'true' : skipped ? 'skipped' : 'false'}
       aria-label={label}
     >
+      <span className="jp-dsws-emr-step-name">{label}</span>
       <span className="jp-dsws-emr-line">
         <span className="jp-dsws-emr-verdict">
           {check.ok ? '✓ passed' : skipped ? '– not run' : '✗ failed'}
         </span>
-        <span className="jp-dsws-emr-step-name">{label}</span>
         {!skipped && (
-          <span className="jp-dsws-muted">{formatSeconds(check.seconds)}</span>
+          <span className="jp-dsws-muted">in {formatSeconds(check.seconds)}</span>
         )}
       </span>
       <p className="jp-dsws-emr-detail">

@@ -87,7 +87,10 @@ function ClusterList(props: { model: EmrModel }): JSX.Element {
   return (
     <>
       <div className="jp-dsws-cc-toolbar">
-        <label className="jp-dsws-emr-switch">
+        <label
+          className="jp-dsws-emr-switch"
+          title="Also the terminating and terminated ones (EMR lists the last two months)"
+        >
           <input
             type="checkbox"
             role="switch"
@@ -95,7 +98,7 @@ function ClusterList(props: { model: EmrModel }): JSX.Element {
             checked={model.states === 'all'}
             onChange={event => void model.showAll(event.target.checked)}
           />
-          All clusters, terminated ones too
+          All clusters
         </label>
         <RefreshButton
           label="Refresh clusters"
@@ -113,7 +116,7 @@ function ClusterList(props: { model: EmrModel }): JSX.Element {
       {model.loaded && model.clusters.length === 0 && !model.error && (
         <p className="jp-dsws-muted">
           {model.states === 'active'
-            ? 'No cluster is running: switch on "All clusters" to see terminated ones.'
+            ? 'No cluster is running: switch on "All clusters" to see the terminated ones.'
             : 'No clusters in this region.'}
         </p>
       )}
