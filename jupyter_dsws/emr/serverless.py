@@ -16,8 +16,10 @@ MAX_PAGES = 10
 
 
 def application(raw: dict[str, Any]) -> EmrServerlessApplication:
+    """ListApplications' summary (``id``) or GetApplication's application (``applicationId``)."""
     return EmrServerlessApplication(
-        id=raw["id"], name=raw.get("name"), state=raw.get("state") or "UNKNOWN",
+        id=raw.get("id") or raw["applicationId"], name=raw.get("name"),
+        state=raw.get("state") or "UNKNOWN",
         type=raw.get("type") or "", release=raw.get("releaseLabel"),
         created=iso(raw.get("createdAt")))
 

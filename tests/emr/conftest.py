@@ -1,0 +1,183 @@
+"""A real jupyter-server with the EMR panel against moto's EMR, EC2 and EMR Serverless, and a
+small local Livy (``LocalLivy``: ``GET /sessions`` answering 200, 401 or 503).
+
+moto puts every EMR cluster in us-east-1 when it is reached through an endpoint URL
+(../shared/context/aws-emulator.md), with its security groups in that region's EC2: the
+server under test uses us-east-1 too. ``world`` makes a VPC, a subnet, the space's
+security group and one cluster of each auth type; ``emr_config`` (indirect) sets
+``c.EMRConnect``, by default mapping the ``mapped`` cluster to the local Livy and naming the
+space's security group.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import boto3
+import pytest
+
+REGION = "us-east-1"
+RUNTIME_ROLES = json.dumps({"AuthorizationConfiguration": {"IAMConfiguration": {
+    "EnableApplicationScopedIAMRole": True}}})
+
+
+@pytest.fixture(autouse=True)
+def _fake_aws(fake_aws: None) -> None:
+    """Every test here runs with fake AWS credentials (tests/conftest.py)."""
+
+
+# ---- a local Livy -------------------------------------------------------------------------
+
+class LocalLivy:
+    """``GET /sessions`` answering ``status`` (200 with an empty list, 401 asking for
+    credentials, 503 saying it is starting); ``stop()`` and ``start()`` again on the same
+    port, so that a check can find nothing listening and then Livy."""
+
+    def __init__(self) -> None:
+        self.status = 200
+        self.requests: list[str] = []
+        self.port = 0
+        self._server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> LocalLivy:
+        livy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                livy.requests.append(self.path)
+                status = livy.status if self.path == "/sessions" else 404
+                body = {200: {"from": 0, "total": 0, "sessions": []},
+                        503: {"starting": True}}.get(status, {"msg": "no"})
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                if status == 401:
+                    self.send_header("WWW-Authenticate", 'Basic realm="livy"')
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self.port = self._server.server_address[1]
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+
+@pytest.fixture
+def livy() -> Iterator[LocalLivy]:
+    running = LocalLivy().start()
+    yield running
+    running.stop()
+
+
+# ---- the AWS world ------------------------------------------------------------------------
+
+@dataclass
+class World:
+    emr: Any
+    ec2: Any
+    serverless: Any
+    vpc: str
+    subnet: str
+    space_sg: str
+    clusters: dict[str, str] = field(default_factory=dict)
+
+    def cluster(self, name: str, **extra: Any) -> str:
+        instances = {"InstanceGroups": [
+            {"Name": "Primary", "InstanceRole": "MASTER", "InstanceType": "m5.xlarge",
+             "InstanceCount": 1},
+            {"Name": "Core", "InstanceRole": "CORE", "InstanceType": "m5.xlarge",
+             "InstanceCount": 2}],
+            "Ec2SubnetId": self.subnet, "KeepJobFlowAliveWhenNoSteps": True}
+        cluster_id = self.emr.run_job_flow(
+            Name=name, ReleaseLabel="emr-7.5.0", Instances=instances,
+            Applications=[{"Name": "Spark"}, {"Name": "Livy"}],
+            JobFlowRole="EMR_EC2_DefaultRole", ServiceRole="EMR_DefaultRole",
+            **extra)["JobFlowId"]
+        self.clusters[name] = cluster_id
+        return cluster_id
+
+    def primary_sg(self, cluster_id: str) -> str:
+        attributes = self.emr.describe_cluster(ClusterId=cluster_id)["Cluster"][
+            "Ec2InstanceAttributes"]
+        return attributes["EmrManagedMasterSecurityGroup"]
+
+    def open_livy(self, cluster_id: str, port: int = 8998) -> None:
+        """The rule the path check's fix names: TCP ``port`` from the space's group."""
+        self.ec2.authorize_security_group_ingress(
+            GroupId=self.primary_sg(cluster_id), IpPermissions=[{
+                "IpProtocol": "tcp", "FromPort": port, "ToPort": port,
+                "UserIdGroupPairs": [{"GroupId": self.space_sg}]}])
+
+
+@pytest.fixture
+def aws_endpoint_url(emulator: Any) -> str:
+    return emulator.endpoint_url
+
+
+@pytest.fixture
+def world(fresh_emulator: Any) -> World:
+    def client(service: str) -> Any:
+        return boto3.client(service, region_name=REGION, endpoint_url=fresh_emulator.endpoint_url,
+                            aws_access_key_id="testing", aws_secret_access_key="testing")
+
+    ec2 = client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.20.1.0/24")["Subnet"]["SubnetId"]
+    space_sg = ec2.create_security_group(GroupName="studio-space", Description="Studio",
+                                         VpcId=vpc)["GroupId"]
+    found = World(client("emr"), ec2, client("emr-serverless"), vpc, subnet, space_sg)
+    found.emr.create_security_configuration(Name="runtime-roles",
+                                            SecurityConfiguration=RUNTIME_ROLES)
+    found.cluster("plain")
+    found.cluster("mapped")
+    found.cluster("ldap", Configurations=[{"Classification": "livy-conf", "Properties": {
+        "livy.server.auth.type": "ldap", "livy.server.port": "8999"}}])
+    found.cluster("kerberos", KerberosAttributes={"Realm": "EC2.INTERNAL",
+                                                  "KdcAdminPassword": "not-a-secret"})
+    found.cluster("runtime", SecurityConfiguration="runtime-roles")
+    return found
+
+
+@pytest.fixture
+def emr_config(request: pytest.FixtureRequest, world: World, livy: LocalLivy) -> dict:
+    """``c.EMRConnect`` of this test: a function of (world, livy) through indirect
+    parametrization, by default the mapped cluster at the local Livy."""
+    make: Callable[[World, LocalLivy], dict] = getattr(request, "param", None) or (
+        lambda w, lv: {"livy_endpoints": {w.clusters["mapped"]: lv.url},
+                       "space_security_groups": [w.space_sg]})
+    return make(world, livy)
+
+
+@pytest.fixture
+def dsws_defaults() -> dict:
+    return {"panels": ["emr"], "region": REGION}
+
+
+@pytest.fixture
+def config_sections(emr_config: dict) -> dict:
+    return {"EMRConnect": emr_config}
+
+
+@pytest.fixture
+def emr(extension: Any) -> Any:
+    """The running EMR feature (its ``config`` is the live ``EMRConnect``)."""
+    return extension.features["emr"]
