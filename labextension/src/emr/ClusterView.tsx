@@ -1,24 +1,12 @@
-import { Clipboard, Notification } from '@jupyterlab/apputils';
-import { Button, copyIcon, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { Breakable, ErrorAlert } from '../ui/parts';
-import { ICheck, ICluster, IClusterDetail, ISecurityGroup } from './api';
+import { ICluster, IClusterDetail, ISecurityGroup } from './api';
 import { AUTH_LABEL, ClusterModel } from './cluster';
-import {
-  checkLabel,
-  checkSummary,
-  formatAge,
-  formatApplications,
-  formatSeconds,
-  notRun
-} from './format';
+import { Connect } from './Connect';
+import { formatAge, formatApplications } from './format';
+import { PathCheck } from './PathCheck';
 import { StateBadge } from './parts';
-
-function copyFix(fix: string): void {
-  Clipboard.copyToSystem(fix);
-  Notification.info('Copied the fix.', { autoClose: 3000 });
-}
 
 /** Which of the cluster's groups each security group is. */
 const SG_ROLE: Record<ISecurityGroup['role'], string> = {
@@ -104,157 +92,6 @@ function InstanceGroups(props: { detail: IClusterDetail }): JSX.Element | null {
         ))}
       </tbody>
     </table>
-  );
-}
-
-function CheckStep(props: { check: ICheck; cluster: ICluster }): JSX.Element {
-  const { check } = props;
-  const label = checkLabel(check, props.cluster);
-  const skipped = notRun(check);
-  return (
-    <li
-      className="jp-dsws-emr-step"
-      data-ok={check.ok ? 'true' : skipped ? 'skipped' : 'false'}
-      aria-label={label}
-    >
-      <span className="jp-dsws-emr-step-name">{label}</span>
-      <span className="jp-dsws-emr-line">
-        <span className="jp-dsws-emr-verdict">
-          {check.ok ? '✓ passed' : skipped ? '– not run' : '✗ failed'}
-        </span>
-        {!skipped && (
-          <span className="jp-dsws-muted">in {formatSeconds(check.seconds)}</span>
-        )}
-      </span>
-      <p className="jp-dsws-emr-detail">
-        <Breakable text={check.detail} />
-      </p>
-      {check.fix && (
-        <div className="jp-dsws-emr-fix" aria-label="Fix">
-          <p>
-            <strong>Fix: </strong>
-            <Breakable text={check.fix} />
-          </p>
-          <Button
-            minimal
-            small
-            className="jp-dsws-icon-button"
-            aria-label={`Copy the fix for: ${label}`}
-            title="Copy the fix"
-            onClick={() => copyFix(check.fix!)}
-          >
-            <copyIcon.react tag="span" />
-          </Button>
-        </div>
-      )}
-    </li>
-  );
-}
-
-function PathCheck(props: { model: ClusterModel }): JSX.Element {
-  const { model } = props;
-  const result = model.checkResult;
-  return (
-    <div className="jp-dsws-emr-check" aria-busy={model.checking}>
-      <h3 className="jp-dsws-section-title">Network path</h3>
-      <Button
-        className="jp-mod-styled jp-mod-reject jp-dsws-button"
-        title="Checks each step from this space to the cluster's Livy: endpoint, DNS, security group, TCP, Livy"
-        disabled={model.checking}
-        onClick={() => void model.check()}
-      >
-        {model.checking ? 'Checking…' : 'Check the path'}
-      </Button>
-      <ErrorAlert message={model.checkError} />
-      {result && (
-        <>
-          <p
-            className="jp-dsws-emr-summary"
-            role="status"
-            aria-label="Path check summary"
-            data-ok={String(result.ok)}
-          >
-            {model.starting
-              ? 'Livy is starting: checking again in a few seconds…'
-              : checkSummary(result.checks)}
-          </p>
-          <ol className="jp-dsws-emr-steps" aria-label="Path check">
-            {result.checks.map(check => (
-              <CheckStep key={check.name} check={check} cluster={model.cluster} />
-            ))}
-          </ol>
-        </>
-      )}
-    </div>
-  );
-}
-
-function Connect(props: { model: ClusterModel }): JSX.Element {
-  const { model } = props;
-  const roles = model.roles ?? [];
-  const blocked = model.blocked;
-  return (
-    <UseSignal signal={model.target.changed}>
-      {() => {
-        const notebook = model.target.current;
-        return (
-          <div className="jp-dsws-emr-connect">
-            <h3 className="jp-dsws-section-title">Connect a notebook</h3>
-            <p className="jp-dsws-muted">
-              Auth: {AUTH_LABEL[model.auth] ?? model.auth}, as the cluster is set up.
-            </p>
-            {model.auth === 'runtime_role' && roles.length > 0 && (
-              <label className="jp-dsws-emr-field">
-                Runtime role
-                <HTMLSelect
-                  aria-label="Runtime role"
-                  value={model.role ?? ''}
-                  onChange={event => (model.role = event.target.value)}
-                >
-                  {roles.map(arn => (
-                    <option key={arn} value={arn}>
-                      {arn.split('/').pop()}
-                    </option>
-                  ))}
-                </HTMLSelect>
-              </label>
-            )}
-            <p className="jp-dsws-emr-target">
-              {notebook
-                ? `Inserts the connect cell above the active cell of ${notebook} and runs it.`
-                : 'No notebook is open: Connect makes a new one with the connect cell and runs it.'}
-            </p>
-            {blocked && <p className="jp-dsws-muted">{blocked}</p>}
-            <Button
-              className="jp-mod-styled jp-mod-accept jp-dsws-button"
-              aria-label={`Connect to ${model.cluster.name}`}
-              disabled={!!blocked || model.connecting}
-              onClick={() => void model.connect()}
-            >
-              {model.connecting
-                ? 'Connecting…'
-                : notebook
-                  ? 'Connect'
-                  : 'Connect in a new notebook'}
-            </Button>
-            <ErrorAlert message={model.connectError} />
-            {model.connectedIn && (
-              <p
-                className="jp-dsws-emr-outcome"
-                role="status"
-                aria-label="Connect outcome"
-              >
-                {model.connectRan === null
-                  ? `Running the connect cell in ${model.connectedIn}…`
-                  : model.connectRan
-                    ? `Connected in ${model.connectedIn}: %%spark cells run on ${model.cluster.name}.`
-                    : `The connect cell failed in ${model.connectedIn}: its output says why. Check the path above.`}
-              </p>
-            )}
-          </div>
-        );
-      }}
-    </UseSignal>
   );
 }
 
