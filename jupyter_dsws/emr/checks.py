@@ -81,12 +81,11 @@ class _Run:
                                 ("dns", "security_group", "tcp", "livy"))]
         port = found.livy_port(self.c.config.livy_port)
         target = self.target(port)
-        (dns, addresses), group = await asyncio.gather(self.dns(found, target),
-                                                       self.security_group(found, port))
+        (dns, host, addresses), group = await asyncio.gather(
+            self.dns(found, target), self.security_group(found, port))
         if not dns.ok:
             return [endpoint, dns, group, self.skipped("tcp", "the name did not resolve"),
                     self.skipped("livy", "the name did not resolve")]
-        host = target.host or addresses[0]
         tcp = await self.tcp(addresses[0], target.port, group.ok)
         if not tcp.ok:
             return [endpoint, dns, group, tcp,
@@ -96,7 +95,8 @@ class _Run:
     def target(self, port: int) -> Target:
         url = self.c.config.livy_endpoints.get(self.cluster_id)
         if url is None:
-            # Livy answers HTTPS when in-transit encryption is on (set with the dns step).
+            # The primary node's name comes with the dns step; its scheme with the livy step
+            # (HTTPS when the security configuration turns in-transit encryption on).
             return Target("http", None, port, "", False)
         parts = urlsplit(url)
         return Target(parts.scheme, parts.hostname, parts.port or (
@@ -105,15 +105,15 @@ class _Run:
     # ---- the steps -------------------------------------------------------------------------
 
     async def endpoint(self) -> tuple[EmrCheckStep, Described | None]:
-        started = self.c.clock()
+        started, timeout = self.c.clock(), self.timeout()
         try:
             found = await asyncio.wait_for(self.c.clusters.described(self.cluster_id),
-                                           self.timeout() + 0.5)
+                                           timeout + 0.5)
         except NotFound:
             raise
         except asyncio.TimeoutError:
             return self.step("endpoint", False, (
-                f"EMR's API did not answer DescribeCluster within {self.timeout():g} s."),
+                f"EMR's API did not answer DescribeCluster within {timeout:g} s."),
                 self._endpoint_fix(), started), None
         except DSWSError as exc:
             fix = self._endpoint_fix() if exc.code == "endpoint_unreachable" else exc.message
@@ -132,7 +132,8 @@ class _Run:
                 "admitting HTTPS (443) from the space's security group.")
 
     async def dns(self, found: Described, target: Target
-                  ) -> tuple[EmrCheckStep, tuple[str, ...]]:
+                  ) -> tuple[EmrCheckStep, str, tuple[str, ...]]:
+        """The step, the name it resolved and its addresses (none on failure)."""
         started = self.c.clock()
         host = target.host
         if host is None:
@@ -142,26 +143,42 @@ class _Run:
             except (DSWSError, asyncio.TimeoutError) as exc:
                 message = getattr(exc, "message", "no answer in time")
                 return self.step("dns", False, f"ListInstances failed: {message}",
-                                 self._endpoint_fix(), started), ()
+                                 self._endpoint_fix(), started), "", ()
             if host is None:
                 state = (found.cluster.get("Status") or {}).get("State", "?")
                 return self.step("dns", False, (
                     f"The cluster ({state}) has no primary node DNS name yet."),
                     "Wait until the cluster is WAITING or RUNNING, then check again.",
-                    started), ()
+                    started), "", ()
         outcome = await probes.resolve(host, self.timeout())
         if outcome.error:
-            subnet = (found.cluster.get("Ec2InstanceAttributes") or {}).get("Ec2SubnetId")
-            where = f" (subnet {subnet})" if subnet and not target.mapped else ""
+            if target.mapped:
+                return self.step("dns", False, f"{host} does not resolve: {outcome.detail}.",
+                                 "Correct the host of this cluster's URL in "
+                                 "EMRConnect.livy_endpoints.", started), host, ()
+            subnet, vpc = await self._network(found)
             return self.step("dns", False, f"{host} does not resolve: {outcome.detail}.", (
-                f"An admin turns on DNS hostnames and DNS resolution in the cluster's "
-                f"VPC{where} (`aws ec2 modify-vpc-attribute --vpc-id <vpc> "
-                "--enable-dns-hostnames`), and the space's VPC uses the VPC's resolver."),
-                started), ()
+                f"An admin turns on DNS hostnames and DNS resolution in the cluster's VPC "
+                f"{vpc or '<vpc>'}{f' (subnet {subnet})' if subnet else ''}: `aws ec2 "
+                f"modify-vpc-attribute --vpc-id {vpc or '<vpc>'} --enable-dns-hostnames "
+                "'{\"Value\":true}'` (and --enable-dns-support likewise); the space must use "
+                "that VPC's resolver."), started), host, ()
         via = " (EMRConnect.livy_endpoints)" if target.mapped else ""
         return self.step("dns", True, (
             f"{host}{via} resolves to {', '.join(outcome.addresses[:3])}."), None,
-            started), outcome.addresses
+            started), host, outcome.addresses
+
+    async def _network(self, found: Described) -> tuple[str | None, str | None]:
+        """The cluster's subnet and, when EC2 says it in time, its VPC."""
+        subnet = (found.cluster.get("Ec2InstanceAttributes") or {}).get("Ec2SubnetId")
+        if not subnet or self.timeout() <= 0:
+            return subnet, None
+        try:
+            answer = await self.c.aws.call("ec2", "describe_subnets", SubnetIds=[subnet],
+                                           budget=max(self.timeout(), 0.1))
+        except DSWSError:
+            return subnet, None
+        return subnet, next((s.get("VpcId") for s in answer.get("Subnets") or []), None)
 
     async def security_group(self, found: Described, port: int) -> EmrCheckStep:
         started = self.c.clock()

@@ -102,8 +102,10 @@ class Clusters:
         return answer["Cluster"]
 
     async def described(self, cluster_id: str,
-                        securities: dict[str, asyncio.Task[dict[str, Any]]] | None = None
-                        ) -> Described:
+                        securities: dict[str, asyncio.Task[dict[str, Any]]] | None = None,
+                        *, all_groups: bool = False) -> Described:
+        """The cluster, its security configuration's settings and, when it is active (or
+        ``all_groups``), its instance groups."""
         cluster = await self.describe(cluster_id)
         name = cluster.get("SecurityConfiguration")
         security: dict[str, Any] = {}
@@ -113,7 +115,7 @@ class Clusters:
                 securities[name] = asyncio.ensure_future(self._security(name))
             security = await securities[name]
         active = (cluster.get("Status") or {}).get("State") in decide.ACTIVE_STATES
-        groups = await self.instance_groups(cluster_id) if active else None
+        groups = await self.instance_groups(cluster_id) if active or all_groups else None
         return Described(cluster, security, groups)
 
     async def _security(self, name: str) -> dict[str, Any]:

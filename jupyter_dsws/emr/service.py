@@ -41,7 +41,7 @@ class EMRService:
         return await self.clusters.page(state, next_)
 
     async def cluster(self, cluster_id: str) -> EmrClusterDetail:
-        found = await self.clusters.described(cluster_id)
+        found = await self.clusters.described(cluster_id, all_groups=True)
         primary_dns = await self.clusters.primary_dns(found)
         roles = list((await self.settings.access()).execution_roles)
         return self.clusters.detail(found, primary_dns=primary_dns, runtime_roles=roles)

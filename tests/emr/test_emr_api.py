@@ -79,6 +79,14 @@ async def test_a_cluster_in_detail(jp_fetch, world, livy):
     assert detail["livy_endpoint"] == livy.url
 
 
+async def test_a_terminated_cluster_still_shows_its_instance_groups(jp_fetch, world):
+    cluster_id = world.clusters["plain"]
+    world.emr.terminate_job_flows(JobFlowIds=[cluster_id])
+    detail = body(await jp_fetch("dsws", "emr", "clusters", cluster_id))
+    assert detail["state"].startswith("TERMINAT")
+    assert {g["role"] for g in detail["instance_groups"]} == {"MASTER", "CORE"}
+
+
 async def test_the_security_configuration_of_a_runtime_role_cluster(jp_fetch, world):
     detail = body(await jp_fetch("dsws", "emr", "clusters", world.clusters["runtime"]))
     assert detail["security_configuration"] == "runtime-roles"
@@ -195,3 +203,55 @@ async def test_starting_an_unknown_application_is_a_404(jp_fetch, world):
     code, error = await fetch_error(jp_fetch, "dsws", "emr", "serverless", "applications",
                                     "00nosuchapp", "start", method="POST", body="")
     assert code == 404 and error["error"] == "application_not_found"
+
+
+# ---- unreachable endpoints -------------------------------------------------------------
+
+@pytest.mark.parametrize("dsws_config", [{"aws_endpoint_url": "closed"}], indirect=True)
+async def test_an_unreachable_endpoint_is_a_503_naming_the_vpc_endpoint(jp_fetch, world):
+    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters")
+    assert code == 503 and error["error"] == "endpoint_unreachable"
+    assert "com.amazonaws.us-east-1.elasticmapreduce" in error["message"]
+    code, error = await fetch_error(jp_fetch, "dsws", "emr", "serverless", "applications")
+    assert code == 503 and "com.amazonaws.us-east-1.emr-serverless" in error["message"]
+
+
+async def test_the_list_pages_with_the_cursor_it_gives(jp_fetch, world):
+    # 50 a page, as EMR's ListClusters answers (moto's too)
+    for number in range(46):
+        world.cluster(f"extra-{number:02d}")
+    first = body(await jp_fetch("dsws", "emr", "clusters"))
+    assert len(first["clusters"]) == 50 and first["next"]
+    second = body(await jp_fetch("dsws", "emr", "clusters", params={"next": first["next"]}))
+    assert len(second["clusters"]) == 1 and second["next"] is None
+    ids = {c["id"] for c in first["clusters"] + second["clusters"]}
+    assert ids == set(world.clusters.values())
+
+
+# ---- denied --------------------------------------------------------------------------------
+
+@pytest.fixture
+def denied_emr(extension):
+    """EMR denying every call. moto enforces IAM only when its whole server starts with
+    INITIAL_NO_AUTH_ACTION_COUNT set (every other test's calls too), so botocore's Stubber
+    answers EMR here, with AWS's AccessDeniedException."""
+    from botocore.stub import Stubber
+
+    stub = Stubber(extension.aws.client("emr"))
+    stub.activate()
+    yield stub
+    stub.deactivate()
+
+
+async def test_a_denied_call_names_the_action_to_allow(jp_fetch, world, denied_emr):
+    denied_emr.add_client_error("list_clusters", "AccessDeniedException", "not authorized",
+                                http_status_code=400)
+    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters")
+    assert code == 403 and "elasticmapreduce:ListClusters" in error["message"]
+
+    denied_emr.add_client_error("describe_cluster", "AccessDeniedException", "not authorized",
+                                http_status_code=400)
+    answer = body(await jp_fetch("dsws", "emr", "clusters", world.clusters["plain"], "check",
+                                 method="POST", body=""))
+    endpoint = answer["checks"][0]
+    assert not endpoint["ok"] and "elasticmapreduce:DescribeCluster" in endpoint["fix"]
