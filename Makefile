@@ -24,7 +24,7 @@ export YARN_ENABLE_TELEMETRY := 0
 DEMO_ARGS ?=
 
 .PHONY: demo test dev contract lint test-python test-ts test-browser wheel wheel-envs chromium clean checkov-env mlflow-env \
-  shellcheck test-lifecycle screenshots
+  spark-deps shellcheck test-lifecycle screenshots
 
 demo: dev mlflow-env
 	dsws demo $(DEMO_ARGS)
@@ -70,13 +70,23 @@ $(CHECKOV_ENV)/.installed: requirements/checkov.txt
 
 checkov-env: $(CHECKOV_ENV)/.installed
 
-$(MLFLOW_ENV)/.installed: requirements/mlflow.txt
+# It is also the demo's kernel env: pyspark (the demo Livy's Spark) and sparkmagic with the
+# %sm_analytics magic, which need Java and Kerberos' headers from Debian first (spark-deps).
+$(MLFLOW_ENV)/.installed: requirements/mlflow.txt | spark-deps
 	$(PYTHON) -m venv $(MLFLOW_ENV)
 	$(MLFLOW_ENV)/bin/pip install -q --upgrade pip
 	$(MLFLOW_ENV)/bin/pip install -q -r requirements/mlflow.txt
 	touch $@
 
 mlflow-env: $(MLFLOW_ENV)/.installed
+
+# Debian's headless Java for pyspark (Spark 4 needs Java 17 or later) and Kerberos' headers
+# for sparkmagic's gssapi, which pip builds from source.
+spark-deps:
+	@{ command -v java >/dev/null && command -v krb5-config >/dev/null; } || { \
+	  echo "Installing Debian's headless Java (Spark) and Kerberos headers (sparkmagic)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    openjdk-17-jre-headless libkrb5-dev >/dev/null; }
 
 shellcheck:
 	@command -v shellcheck >/dev/null || { \

@@ -22,11 +22,18 @@ class Clients:
         self._credentials = credentials
         self._session = session or make_session(region)
         self._people: dict[str, Clients] = {}
+        self._others: dict[str, Any] = {}
 
     def _client(self, service: str) -> Any:
         config = client_config(connect_timeout=5, read_timeout=30, max_attempts=3)
         return self._session.client(service, endpoint_url=self.endpoint_url, config=config,
                                     **self._credentials)
+
+    def client(self, service: str) -> Any:
+        """A client of any other service, made once."""
+        if service not in self._others:
+            self._others[service] = self._client(service)
+        return self._others[service]
 
     @cached_property
     def sts(self) -> Any:

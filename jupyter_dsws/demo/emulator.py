@@ -59,6 +59,7 @@ class EmulatorApp:
             return self.sagemaker(environ, start_response)
         if path == RESET_PATH and environ.get("REQUEST_METHOD") == "POST":
             self.store.clear()
+            self.sagemaker.studio.clear()
         return self.moto(environ, start_response)
 
 

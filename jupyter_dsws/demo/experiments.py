@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 SERVER_NAME = "team-mlflow"
 RUNS_PER_EXPERIMENT = 30
+KERNEL_NAME = "mlflow-training"
 
 
 def training_plan(seeded: SeedResult) -> dict[str, Any]:
@@ -124,7 +125,10 @@ class DemoMlflow:
         if self.server is None:
             return []
         return [f"--Experiments.tracking_uri={self.arn}",
-                f"--Experiments.mlflow_endpoint_url={self.server.url}"]
+                f"--Experiments.mlflow_endpoint_url={self.server.url}",
+                # New notebooks open on the kernel env (kernel_env.py), which has what
+                # Studio's default kernel has: sparkmagic and the %sm_analytics magic too.
+                f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}"]
 
     def kernel_environment(self, base: dict[str, str]) -> dict[str, str]:
         """What a notebook needs for ``mlflow.start_run()`` to log here: the tracking URI,
@@ -132,7 +136,7 @@ class DemoMlflow:
         if self.server is None:
             return {}
         kernels = self.folder / "jupyter"
-        spec = kernels / "kernels" / "mlflow-training" / "kernel.json"
+        spec = kernels / "kernels" / KERNEL_NAME / "kernel.json"
         spec.parent.mkdir(parents=True, exist_ok=True)
         python = str(Path(self.server.executable).with_name("python"))
         spec.write_text(json.dumps({

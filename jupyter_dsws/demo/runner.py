@@ -34,6 +34,7 @@ from .lab_process import (
 if TYPE_CHECKING:
     from .experiments import DemoMlflow
     from .seed import SeedResult
+    from .spark_demo import DemoSpark
 
 # Arguments after `--` go to `jupyter lab`.
 TAKES_EXTRA_ARGS = True
@@ -101,6 +102,7 @@ def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSigna
     from .experiments import DemoMlflow
     from .git_server import valid_region
     from .seed import seed
+    from .spark_demo import DemoSpark
 
     if not valid_region(options.region):
         raise DemoError(f"{options.region!r} is not an AWS region name like {DEFAULT_REGION}.")
@@ -113,20 +115,25 @@ def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSigna
         # MLflow starts and logs the team's runs in the background (experiments.py).
         mlflow = DemoMlflow(emulator, seeded, state_dir)
         mlflow.start()
+        # The EMR clusters' Livy; Spark starts in the background too (spark_demo.py).
+        spark = DemoSpark(seeded.emr, state_dir)
+        spark.start()
         try:
             return _run_lab(options, emulator.endpoint_url, seeded, state_dir, temporary,
-                            stop, mlflow)
+                            stop, mlflow, spark)
         finally:
+            spark.stop()
             mlflow.stop()
 
 
 def _run_lab(options: DemoOptions, endpoint_url: str, seeded: SeedResult, state_dir: Path,
-             temporary: bool, stop: StopSignals, mlflow: DemoMlflow) -> int:
+             temporary: bool, stop: StopSignals, mlflow: DemoMlflow, spark: DemoSpark) -> int:
     env = lab_environment(os.environ, region=options.region, endpoint_url=endpoint_url,
                           state_dir=state_dir, token=options.token,
                           clone_url=seeded.clone_url_http)
     env.update(mlflow.kernel_environment(env))
-    command = lab_command(options, endpoint_url, state_dir, settings=mlflow.lab_arguments())
+    command = lab_command(options, endpoint_url, state_dir,
+                          settings=mlflow.lab_arguments() + spark.lab_arguments())
     lab = subprocess.Popen(command, env=env, start_new_session=True)
     try:
         if not wait_until_ready(lab, options, stop):
@@ -134,14 +141,15 @@ def _run_lab(options: DemoOptions, endpoint_url: str, seeded: SeedResult, state_
                 raise DemoError(f"JupyterLab did not answer within {READY_TIMEOUT:.0f} s.")
         elif not stop.requested:
             print(_ready_message(options, endpoint_url, seeded, state_dir, temporary,
-                                 mlflow.note), flush=True)
+                                 mlflow.note, spark.note), flush=True)
         return wait_for_exit(lab, stop)
     finally:
         stop_process_group(lab)
 
 
 def _ready_message(options: DemoOptions, endpoint_url: str, seeded: SeedResult,
-                   state_dir: Path, temporary: bool, mlflow_note: str = "") -> str:
+                   state_dir: Path, temporary: bool, mlflow_note: str = "",
+                   livy_note: str = "") -> str:
     """The one block a person reads: where to go, what runs, what is in it."""
     lines = [
         "",
@@ -152,6 +160,7 @@ def _ready_message(options: DemoOptions, endpoint_url: str, seeded: SeedResult,
         f"region {options.region}, fake credentials)",
         f"  Workspace     {options.root_dir}",
         *([f"  MLflow        {mlflow_note}"] if mlflow_note else []),
+        *([f"  Livy (EMR)    {livy_note}"] if livy_note else []),
         f"  State         {state_dir}{' (removed at exit)' if temporary else ''}",
         "",
         "Seeded:",

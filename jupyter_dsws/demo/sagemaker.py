@@ -1,5 +1,6 @@
 """Who registered and who reviewed a model version, recorded as SageMaker does; and
-SageMaker's MLflow operations, which moto lacks (``mlflow_control.py``).
+SageMaker's MLflow operations and Studio's user profiles and spaces, which moto lacks
+(``mlflow_control.py``, ``studio_control.py``).
 
 moto 5.2.5 writes ``fake-user-profile-name`` into every model package's ``CreatedBy`` (and
 copies it to ``LastModifiedBy`` on an update). AWS records the caller's Studio user
@@ -21,6 +22,8 @@ from werkzeug.wsgi import get_input_stream
 from .caller import access_key_id, caller
 from .mlflow_control import OPERATIONS as MLFLOW_OPERATIONS
 from .mlflow_control import MlflowControlPlane
+from .studio_control import OPERATIONS as STUDIO_OPERATIONS
+from .studio_control import StudioControlPlane
 from .team import DOMAIN_ID, profile_of
 from .wsgi import StartResponse, WsgiApp, call_through
 
@@ -34,11 +37,15 @@ class SageMakerLayer:
         self.moto = moto
         #: SageMaker's MLflow operations, which moto lacks.
         self.mlflow = MlflowControlPlane()
+        #: Studio's user profiles and spaces, which moto lacks.
+        self.studio = StudioControlPlane()
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         operation = environ.get("HTTP_X_AMZ_TARGET", "")[len(TARGET_PREFIX):]
         if operation in MLFLOW_OPERATIONS:
             return self.mlflow(operation, environ, start_response)
+        if operation in STUDIO_OPERATIONS:
+            return self.studio(operation, environ, start_response)
         attribute = _RECORDED.get(operation)
         if attribute is None:
             return self.moto(environ, start_response)

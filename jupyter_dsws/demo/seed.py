@@ -24,6 +24,7 @@ from ..registry import register_model
 from ..slug import slugify
 from .catalog import PENDING, ModelFamily, VersionPlan, family
 from .clients import Clients
+from .emr_seed import EmrSeed, seed_emr
 from .git import run_git
 from .git_config import rewrite_setting
 from .inventory import InventoryRow, demo_inventory
@@ -83,6 +84,7 @@ class SeedResult:
     repository_name: str
     clone_url_http: str
     commit_id: str
+    emr: EmrSeed | None = None
 
     def summary(self) -> list[str]:
         """Lines for a person: what is there and where."""
@@ -95,6 +97,8 @@ class SeedResult:
             statuses = ", ".join(f"v{v.version} {v.approval_status}" for v in group.versions)
             lines.append(f"  {group.name} ({group.owner}, {group.model}): {statuses}")
         lines.append(f"CodeCommit    {self.repository_name}: git clone {self.clone_url_http}")
+        if self.emr is not None:
+            lines += self.emr.summary()
         return lines
 
 
@@ -127,6 +131,7 @@ def seed(endpoint_url: str, region: str, workdir: Path) -> SeedResult:
         account_id=account, region=region, data_bucket=data_bucket,
         artifacts_bucket=artifacts_bucket, datasets=datasets, groups=groups,
         repository_name=REPOSITORY_NAME, clone_url_http=clone_url, commit_id=commit_id,
+        emr=seed_emr(clients, region, account),
     )
 
 

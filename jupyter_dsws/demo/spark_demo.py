@@ -1,0 +1,82 @@
+"""The demo's EMR clusters, made real: one local Livy (``livy/``) in front of a real Spark,
+one URL path per seeded cluster, mapped to the clusters by ``EMRConnect.livy_endpoints``.
+
+Spark runs in the demo's kernel env (``make mlflow-env``: pyspark, sparkmagic and the
+analytics magic, on Debian's headless Java): the same env as the notebooks' kernel, so a
+``%%spark`` cell computes on it. Spark starts in the background: JupyterLab is usable at
+once and the EMR panel's path check says "starting" until Spark is ready. Without the
+kernel env or Java the demo runs without Livy and says so; the clusters are still listed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .emr_seed import LIVY_PATHS, EmrSeed
+from .kernel_env import kernel_python
+from .livy import Endpoint, LivyServer
+from .livy.spark import java_missing
+
+#: The LDAP cluster's demo credentials (there is no directory; the Livy checks these).
+LDAP_USER = "hermione-granger"
+LDAP_PASSWORD = "alohomora"  # noqa: S105 (a demo's fake LDAP, printed in the ready message)
+
+
+def endpoints() -> dict[str, Endpoint]:
+    """Each mapped cluster's Livy endpoint, by cluster name."""
+    found = {}
+    for name, path in LIVY_PATHS.items():
+        if name.endswith("-ldap"):
+            found[name] = Endpoint(path, "basic", LDAP_USER, LDAP_PASSWORD)
+        elif name.endswith("-kerberos"):
+            found[name] = Endpoint(path, "negotiate")
+        else:
+            found[name] = Endpoint(path)
+    return found
+
+
+class DemoSpark:
+    """Starts the Livy (Spark in the background); ``stop()`` ends both."""
+
+    def __init__(self, emr: EmrSeed | None, state_dir: Path) -> None:
+        self.emr = emr
+        self.folder = state_dir / "spark"
+        self.livy: LivyServer | None = None
+        self.note = ""
+        self._endpoints = endpoints()
+
+    def start(self) -> bool:
+        python = kernel_python()
+        problem = java_missing() if python else (
+            "the demo's kernel env is not installed (make mlflow-env)")
+        if self.emr is None or python is None or problem:
+            self.note = f"no Livy: {problem}; the EMR clusters are listed, not connectable."
+            return False
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.livy = LivyServer(python, self._endpoints.values(),
+                               log_path=self.folder / "spark.log").start()
+        self.note = (f"{self.livy.url()} (Livy of team-spark and the other mapped clusters; "
+                     f"Spark starts in the background; LDAP user {LDAP_USER}, password "
+                     f"{LDAP_PASSWORD})")
+        return True
+
+    def livy_endpoints(self) -> dict[str, str]:
+        """Cluster id -> Livy URL, for ``EMRConnect.livy_endpoints``."""
+        if self.livy is None or self.emr is None:
+            return {}
+        return {self.emr.clusters[name]: self.livy.url(endpoint)
+                for name, endpoint in self._endpoints.items() if name in self.emr.clusters}
+
+    def lab_arguments(self) -> list[str]:
+        arguments = []
+        if self.emr is not None:
+            # The demo has no Studio app to describe: the space's group comes from here.
+            arguments.append(
+                f"--EMRConnect.space_security_groups={self.emr.space_security_group}")
+        arguments += [f"--EMRConnect.livy_endpoints={cluster}={url}"
+                      for cluster, url in self.livy_endpoints().items()]
+        return arguments
+
+    def stop(self) -> None:
+        if self.livy is not None:
+            self.livy.stop()
