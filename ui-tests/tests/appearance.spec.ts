@@ -135,7 +135,9 @@ async function showEverything(
   await look('the EMR panel', emr);
   await clusters.getByRole('button', { name: 'Open legacy-spark', exact: true }).click();
   await emr.getByRole('button', { name: 'Check the path' }).click();
-  await expect(emr.getByLabel('Fix').first()).toBeVisible({ timeout: 20_000 });
+  await expect(emr.getByLabel('Fix', { exact: true }).first()).toBeVisible({
+    timeout: 20_000
+  });
   await look('an EMR cluster with its path check', emr);
   await emr.getByRole('button', { name: 'Back to the clusters' }).click();
 }
