@@ -17,30 +17,33 @@ const SG_ROLE: Record<ISecurityGroup['role'], string> = {
   service_access: 'service access'
 };
 
+/** One fact: its value beside its name when it fits, else on the line below, whole. */
+function Fact(props: { name: string; children: React.ReactNode; title?: string }) {
+  return (
+    <div className="jp-dsws-emr-fact">
+      <dt>{props.name}</dt>
+      <dd title={props.title}>{props.children}</dd>
+    </div>
+  );
+}
+
 function Facts(props: { cluster: ICluster; detail: IClusterDetail | null }): JSX.Element {
   const { cluster, detail } = props;
   return (
-    <dl className="jp-dsws-fields" aria-label="Cluster">
-      <dt>Id</dt>
-      <dd>{cluster.id}</dd>
-      <dt>Release</dt>
-      <dd>{cluster.release ?? 'unknown'}</dd>
-      <dt>Applications</dt>
-      <dd>{formatApplications(cluster.applications)}</dd>
-      <dt>Auth</dt>
-      <dd>{AUTH_LABEL[cluster.auth] ?? cluster.auth}</dd>
-      <dt>Livy port</dt>
-      <dd>{cluster.livy_port}</dd>
-      <dt>Age</dt>
-      <dd title={cluster.created ?? undefined}>{formatAge(cluster.created)}</dd>
-      <dt>Primary node</dt>
-      <dd>{cluster.primary_dns ?? 'not known yet'}</dd>
+    <dl className="jp-dsws-emr-facts-list" aria-label="Cluster">
+      <Fact name="Id">{cluster.id}</Fact>
+      <Fact name="Release">{cluster.release ?? 'unknown'}</Fact>
+      <Fact name="Applications">{formatApplications(cluster.applications)}</Fact>
+      <Fact name="Auth">{AUTH_LABEL[cluster.auth] ?? cluster.auth}</Fact>
+      <Fact name="Livy port">{cluster.livy_port}</Fact>
+      <Fact name="Age" title={cluster.created ?? undefined}>
+        {formatAge(cluster.created)}
+      </Fact>
+      <Fact name="Primary node">{cluster.primary_dns ?? 'not known yet'}</Fact>
       {detail && (
         <>
-          <dt>Subnet</dt>
-          <dd>{detail.subnet ?? 'none'}</dd>
-          <dt>Security groups</dt>
-          <dd>
+          <Fact name="Subnet">{detail.subnet ?? 'none'}</Fact>
+          <Fact name="Security groups">
             {detail.security_groups.length === 0
               ? 'none'
               : detail.security_groups.map(group => (
@@ -48,16 +51,14 @@ function Facts(props: { cluster: ICluster; detail: IClusterDetail | null }): JSX
                     {group.id} ({SG_ROLE[group.role] ?? group.role})
                   </span>
                 ))}
-          </dd>
-          <dt>Security configuration</dt>
-          <dd>{detail.security_configuration ?? 'none'}</dd>
+          </Fact>
+          <Fact name="Security configuration">
+            {detail.security_configuration ?? 'none'}
+          </Fact>
           {detail.livy_endpoint && (
-            <>
-              <dt>Livy endpoint</dt>
-              <dd>
-                <Breakable text={detail.livy_endpoint} />
-              </dd>
-            </>
+            <Fact name="Livy endpoint">
+              <Breakable text={detail.livy_endpoint} />
+            </Fact>
           )}
         </>
       )}
