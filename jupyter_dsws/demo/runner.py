@@ -102,7 +102,7 @@ def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSigna
     from .experiments import DemoMlflow
     from .git_server import valid_region
     from .seed import seed
-    from .spark_demo import DemoSpark
+    from .spark_demo import DemoSpark, spark_environment
 
     if not valid_region(options.region):
         raise DemoError(f"{options.region!r} is not an AWS region name like {DEFAULT_REGION}.")
@@ -116,7 +116,8 @@ def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSigna
         mlflow = DemoMlflow(emulator, seeded, state_dir)
         mlflow.start()
         # The EMR clusters' Livy; Spark starts in the background too (spark_demo.py).
-        spark = DemoSpark(seeded.emr, state_dir)
+        spark = DemoSpark(seeded.emr, state_dir, spark_environment(emulator.endpoint_url,
+                                                                   options.region))
         spark.start()
         try:
             return _run_lab(options, emulator.endpoint_url, seeded, state_dir, temporary,

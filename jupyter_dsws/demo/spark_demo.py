@@ -35,11 +35,22 @@ def endpoints() -> dict[str, Endpoint]:
     return found
 
 
+def spark_environment(endpoint_url: str, region: str) -> dict[str, str]:
+    """The AWS a %%spark cell's boto3 reaches: the emulator, fake keys, no AWS profile."""
+    return {"AWS_ENDPOINT_URL": endpoint_url, "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": region,
+            "AWS_DEFAULT_REGION": region, "AWS_EC2_METADATA_DISABLED": "true"}
+
+
 class DemoSpark:
     """Starts the Livy (Spark in the background); ``stop()`` ends both."""
 
-    def __init__(self, emr: EmrSeed | None, state_dir: Path) -> None:
+    def __init__(self, emr: EmrSeed | None, state_dir: Path,
+                 environment: dict[str, str] | None = None) -> None:
         self.emr = emr
+        #: The Spark process's AWS: the emulator with fake credentials, so that a %%spark
+        #: cell reads the demo's S3 data with boto3 as a cluster reads S3 with its role.
+        self.environment = dict(environment or {})
         self.folder = state_dir / "spark"
         self.livy: LivyServer | None = None
         self.note = ""
@@ -54,7 +65,8 @@ class DemoSpark:
             return False
         self.folder.mkdir(parents=True, exist_ok=True)
         self.livy = LivyServer(python, self._endpoints.values(),
-                               log_path=self.folder / "spark.log").start()
+                               log_path=self.folder / "spark.log",
+                               environment=self.environment).start()
         self.note = (f"{self.livy.url()} (Livy of team-spark and the other mapped clusters; "
                      f"Spark starts in the background; LDAP user {LDAP_USER}, password "
                      f"{LDAP_PASSWORD})")

@@ -191,8 +191,9 @@ class LivyServer:
 
     def __init__(self, python: str, endpoints: Iterable[Endpoint] = (Endpoint(),), *,
                  port: int = 0, log_path: Path | None = None, cores: int = 2,
-                 memory: str = "512m") -> None:
-        self.spark = SparkProcess(python, log_path=log_path, cores=cores, memory=memory)
+                 memory: str = "512m", environment: dict[str, str] | None = None) -> None:
+        self.spark = SparkProcess(python, log_path=log_path, cores=cores, memory=memory,
+                                  environment=environment)
         self.endpoints = tuple(endpoints)
         self._port = port
         self._server: BaseWSGIServer | None = None

@@ -37,8 +37,12 @@ class SparkProcess:
     """One local SparkSession in a child process; ``stop()`` ends it."""
 
     def __init__(self, python: str, *, log_path: Path | None = None, cores: int = 2,
-                 memory: str = "512m") -> None:
+                 memory: str = "512m", environment: dict[str, str] | None = None) -> None:
         self.python = python
+        #: More environment for the Spark process (the demo's: its emulator, as a cluster's
+        #: instance profile reaches S3). Given AWS_ variables replace all of the parent's:
+        #: no profile or session token of the person's can lead a call elsewhere.
+        self.environment = dict(environment or {})
         self.log_path = log_path
         self.cores = cores
         self.memory = memory
@@ -55,10 +59,13 @@ class SparkProcess:
             self._set(FAILED, missing)
             return self
         script = resources.files(__package__) / "worker.py"
-        env = {**os.environ, "DSWS_LIVY_CORES": str(self.cores),
+        aws_given = any(name.startswith("AWS_") for name in self.environment)
+        inherited = {k: v for k, v in os.environ.items()
+                     if not (aws_given and k.startswith("AWS_"))}
+        env = {**inherited, "DSWS_LIVY_CORES": str(self.cores),
                "DSWS_LIVY_MEMORY": self.memory, "PYTHONUNBUFFERED": "1",
                # Spark must not look for a cluster, nor take another Spark's settings.
-               "SPARK_LOCAL_IP": "127.0.0.1"}
+               "SPARK_LOCAL_IP": "127.0.0.1", **self.environment}
         for name in ("SPARK_HOME", "PYSPARK_SUBMIT_ARGS", "PYSPARK_PYTHON",
                      "PYSPARK_DRIVER_PYTHON"):
             env.pop(name, None)
