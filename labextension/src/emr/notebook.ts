@@ -34,10 +34,14 @@ export class NotebookTarget implements ICellTarget {
   async run(cell: string, started: (path: string) => void): Promise<boolean> {
     const panel = this._tracker?.currentWidget ?? (await this._create());
     await panel.context.ready;
+    await panel.revealed;
     await panel.sessionContext.ready;
     // Shown, so that the person sees the cell run (the sidebar stays open).
     this._app.shell.activateById(panel.id);
     const notebook = panel.content;
+    // In command mode, or the new cell's editor takes the focus a moment after the run
+    // (and with it the active cell): the person's cell must stay the active one.
+    notebook.mode = 'command';
     NotebookActions.insertAbove(notebook);
     NotebookActions.changeCellType(notebook, 'code');
     const inserted = notebook.activeCell;
