@@ -1,6 +1,13 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 
-import { openFeature, openLab, problemsIn, serverPanels } from './helpers';
+import {
+  docsImage,
+  openFeature,
+  openLab,
+  problemsIn,
+  screenshotSidebar,
+  serverPanels
+} from './helpers';
 
 // `dsws demo` seeds clusters of each auth type (jupyter_dsws/demo/): "legacy-spark", whose
 // primary security group lacks the rule for Livy from the space's group, and
@@ -46,7 +53,7 @@ async function runSpark(page: Page, code: string): Promise<Locator> {
 test.describe('EMR', () => {
   test('the path check names the missing rule; Connect runs a %%spark cell on a reachable cluster', async ({
     page
-  }) => {
+  }, testInfo) => {
     test.setTimeout(420_000);
     const messages = await openLab(page);
     expect(await serverPanels(page)).toContain('emr');
@@ -93,6 +100,15 @@ test.describe('EMR', () => {
     await expect(view.getByRole('status', { name: 'Path check summary' })).toContainText(
       'Failed at: Security group admits Livy'
     );
+
+    // docs/emr.md's picture: the failed step and its fix.
+    const picture = docsImage(testInfo, 'newest', 'emr-check.png');
+    if (picture) {
+      await view
+        .getByRole('button', { name: 'Check the path' })
+        .evaluate(button => button.scrollIntoView({ block: 'start' }));
+      await screenshotSidebar(page, panel, picture);
+    }
 
     // Back to the list by keyboard; then the reachable cluster, checked until its Livy
     // (starting in the background) answers: the panel checks again by itself meanwhile.
