@@ -64,10 +64,11 @@ class EmrSeed:
 def seed_emr(clients: Any, region: str, account: str) -> EmrSeed:
     ec2, emr = clients.client("ec2"), clients.client("emr")
     vpc_id, subnet_id = _network(ec2)
-    space_sg = _group(ec2, vpc_id, "dsws-studio-space", "The Studio space's ENIs (the demo's)")
-    team_sg = _group(ec2, vpc_id, "team-spark-primary", "EMR primary nodes of the team's clusters")
-    legacy_sg = _group(ec2, vpc_id, "legacy-spark-primary", "legacy-spark's primary node")
-    core_sg = _group(ec2, vpc_id, "team-spark-core", "EMR core and task nodes")
+    space_sg, team_sg, legacy_sg, core_sg = _groups(ec2, vpc_id, {
+        "dsws-studio-space": "The Studio space's ENIs (the demo's)",
+        "team-spark-primary": "EMR primary nodes of the team's clusters",
+        "legacy-spark-primary": "legacy-spark's primary node",
+        "team-spark-core": "EMR core and task nodes"})
     _admit(ec2, team_sg, space_sg, LIVY_PORT)
     # EMR's instance profile role assumes a runtime role for a step or a Livy session.
     emr_trust = {"Version": "2012-10-17", "Statement": [{
@@ -87,7 +88,8 @@ def seed_emr(clients: Any, region: str, account: str) -> EmrSeed:
         "IAMConfiguration": {"EnableApplicationScopedIAMRole": True}}})
 
     network = {"subnet": subnet_id, "primary": team_sg, "core": core_sg}
-    existing = {c["Name"]: c["Id"] for c in _clusters(emr, ACTIVE)}
+    known = emr.list_clusters().get("Clusters", [])  # the ones of the last two months
+    existing = {c["Name"]: c["Id"] for c in known if c["Status"]["State"] in ACTIVE}
     wanted: dict[str, dict[str, Any]] = {
         "team-spark": {},
         "team-spark-ldap": {"Configurations": [{"Classification": "livy-conf", "Properties": {
@@ -107,7 +109,7 @@ def seed_emr(clients: Any, region: str, account: str) -> EmrSeed:
         clusters[name] = existing.get(name) or _run(emr, name, {**network,
                                                                 **extra.pop("network", {})},
                                                     extra)
-    terminated = {c["Name"]: c["Id"] for c in _clusters(emr, ("TERMINATED",))}
+    terminated = {c["Name"]: c["Id"] for c in known if c["Status"]["State"] == "TERMINATED"}
     if "nightly-etl-2024" not in terminated:
         old = _run(emr, "nightly-etl-2024", network, {"ReleaseLabel": "emr-6.15.0"})
         emr.terminate_job_flows(JobFlowIds=[old])
@@ -136,13 +138,13 @@ def _network(ec2: Any) -> tuple[str, str]:
     return vpc_id, subnet_id
 
 
-def _group(ec2: Any, vpc_id: str, name: str, description: str) -> str:
-    found = ec2.describe_security_groups(Filters=[
-        {"Name": "group-name", "Values": [name]}, {"Name": "vpc-id", "Values": [vpc_id]}])
-    if found["SecurityGroups"]:
-        return str(found["SecurityGroups"][0]["GroupId"])
-    return str(ec2.create_security_group(GroupName=name, Description=description,
-                                         VpcId=vpc_id)["GroupId"])
+def _groups(ec2: Any, vpc_id: str, wanted: dict[str, str]) -> list[str]:
+    """The ids of the named groups of the VPC, made where missing (name -> description)."""
+    found = {g["GroupName"]: g["GroupId"] for g in ec2.describe_security_groups(
+        Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["SecurityGroups"]}
+    return [str(found.get(name) or ec2.create_security_group(
+        GroupName=name, Description=description, VpcId=vpc_id)["GroupId"])
+        for name, description in wanted.items()]
 
 
 def _admit(ec2: Any, group: str, source: str, port: int) -> None:
@@ -154,11 +156,9 @@ def _admit(ec2: Any, group: str, source: str, port: int) -> None:
 
 
 def _role(iam: Any, name: str, trust: dict[str, Any], description: str) -> str:
-    found = call_sync(iam, "get_role", missing_ok=True, RoleName=name)
-    if found is None:
-        found = iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust),
-                                Description=description)
-    return str(found["Role"]["Arn"])
+    made = call_sync(iam, "create_role", ok_codes=("EntityAlreadyExists",), RoleName=name,
+                     AssumeRolePolicyDocument=json.dumps(trust), Description=description)
+    return str((made or iam.get_role(RoleName=name))["Role"]["Arn"])
 
 
 def _studio(sagemaker: Any, vpc_id: str, subnet_id: str, space_sg: str, studio_role: str,
@@ -182,10 +182,6 @@ def _security_configuration(emr: Any, name: str, configuration: dict[str, Any]) 
     # moto lacks ListSecurityConfigurations; a second create is refused on AWS.
     call_sync(emr, "create_security_configuration", ok_codes=("InvalidRequestException",),
               Name=name, SecurityConfiguration=json.dumps(configuration))
-
-
-def _clusters(emr: Any, states: tuple[str, ...]) -> list[dict[str, Any]]:
-    return list(emr.list_clusters(ClusterStates=list(states)).get("Clusters", []))
 
 
 def _run(emr: Any, name: str, network: dict[str, str], extra: dict[str, Any]) -> str:

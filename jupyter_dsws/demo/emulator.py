@@ -2,8 +2,9 @@
 
 Built the way moto's ``ThreadedMotoServer`` builds it (werkzeug's ``make_server`` around
 ``DomainDispatcherApplication(create_backend_app)``), with one WSGI layer in front that
-serves the CodeCommit repositories over git smart HTTP, answers the CodeCommit operations
-moto does not implement from moto's own state, keeps both in step across
+serves the CodeCommit repositories over git smart HTTP, answers the CodeCommit, SageMaker
+(Studio's profiles and spaces, MLflow) and EMR operations moto does not implement from
+moto's own state, keeps both in step across
 ``POST /moto-api/reset``, and records who registered and who reviewed a model version.
 moto is pinned (see pyproject.toml): this layer reads its internals. Nothing outside
 ``jupyter_dsws.demo``, the CLI and the tests may import it.
@@ -28,6 +29,8 @@ from moto.moto_server.werkzeug_app import (
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from .codecommit import TARGET_PREFIX, CodeCommitLayer
+from .emr_layer import TARGET_PREFIX as EMR_PREFIX
+from .emr_layer import EmrLayer
 from .git_server import GIT_PATH_PREFIX, GitHttpApp, GitStore
 from .mlflow_control import MlflowControlPlane
 from .sagemaker import TARGET_PREFIX as SAGEMAKER_PREFIX
@@ -47,6 +50,7 @@ class EmulatorApp:
         self.git = GitHttpApp(store)
         self.codecommit = CodeCommitLayer(self.moto, store)
         self.sagemaker = SageMakerLayer(self.moto)
+        self.emr = EmrLayer(self.moto)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -57,6 +61,8 @@ class EmulatorApp:
             return self.codecommit(environ, start_response)
         if target.startswith(SAGEMAKER_PREFIX):
             return self.sagemaker(environ, start_response)
+        if target.startswith(EMR_PREFIX):
+            return self.emr(environ, start_response)
         if path == RESET_PATH and environ.get("REQUEST_METHOD") == "POST":
             self.store.clear()
             self.sagemaker.studio.clear()

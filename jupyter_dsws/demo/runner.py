@@ -63,6 +63,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--state-dir", default=None, type=Path,
                         help="Where the emulator keeps its git repositories and the seed its "
                              "files (default: a temporary directory removed at exit).")
+    parser.add_argument("--no-spark", action="store_true",
+                        help="Do not start the EMR clusters' local Livy and Spark (saves "
+                             "~0.5 GB of memory and the CPU of its start); the clusters are "
+                             "still listed, not connectable.")
     parser.epilog = "Arguments after `--` go to `jupyter lab` unchanged."
 
 
@@ -84,7 +88,7 @@ def run(args: argparse.Namespace, extra: list[str]) -> int:
             root_dir=args.root_dir.expanduser().resolve(), open_browser=not args.no_browser,
             extra_lab_args=tuple(extra),
         )
-        return _run(options, state_dir, temporary, stop)
+        return _run(options, state_dir, temporary, stop, spark=not args.no_spark)
     except (DemoError, GitError) as exc:
         if stop.requested:  # Ctrl-C during the seed also reaches its git processes
             return 0
@@ -96,7 +100,8 @@ def run(args: argparse.Namespace, extra: list[str]) -> int:
             shutil.rmtree(state_dir, ignore_errors=True)
 
 
-def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSignals) -> int:
+def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSignals, *,
+         spark: bool = True) -> int:
     # The emulator layer needs moto (the demo extra): imported once we know it is there.
     from .emulator import Emulator
     from .experiments import DemoMlflow
@@ -116,14 +121,14 @@ def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSigna
         mlflow = DemoMlflow(emulator, seeded, state_dir)
         mlflow.start()
         # The EMR clusters' Livy; Spark starts in the background too (spark_demo.py).
-        spark = DemoSpark(seeded.emr, state_dir, spark_environment(emulator.endpoint_url,
-                                                                   options.region))
-        spark.start()
+        livy = DemoSpark(seeded.emr, state_dir, spark_environment(emulator.endpoint_url,
+                                                                  options.region))
+        livy.start(wanted=spark)
         try:
             return _run_lab(options, emulator.endpoint_url, seeded, state_dir, temporary,
-                            stop, mlflow, spark)
+                            stop, mlflow, livy)
         finally:
-            spark.stop()
+            livy.stop()
             mlflow.stop()
 
 

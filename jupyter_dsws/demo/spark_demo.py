@@ -56,7 +56,10 @@ class DemoSpark:
         self.note = ""
         self._endpoints = endpoints()
 
-    def start(self) -> bool:
+    def start(self, *, wanted: bool = True) -> bool:
+        if not wanted:
+            self.note = "not started (--no-spark): the EMR clusters are listed, not connectable."
+            return False
         python = kernel_python()
         problem = java_missing() if python else (
             "the demo's kernel env is not installed (make mlflow-env)")

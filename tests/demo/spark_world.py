@@ -15,8 +15,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from jupyter_dsws.demo.kernel_env import kernel_python
+from jupyter_dsws.demo.livy import Endpoint
 
 SPARK_START_TIMEOUT = 240.0
+ROOT = Endpoint()
+LDAP = Endpoint("/ldap", "basic", "hermione-granger", "alohomora")
+KERBEROS = Endpoint("/kerberos", "negotiate")
 
 
 def require_kernel_python() -> str:

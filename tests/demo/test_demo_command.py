@@ -68,11 +68,13 @@ class Demo:
 def start_demo(tmp_path: Path):
     started: list[Demo] = []
 
-    def start(*args: str) -> Demo:
+    def start(*args: str, spark: bool = False) -> Demo:
+        """``dsws demo`` with ``args``; without its Spark unless asked (a JVM per demo)."""
         stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+        options = ["--no-browser", *([] if spark else ["--no-spark"])]
         with stdout.open("wb") as out, stderr.open("wb") as err:
             process = subprocess.Popen(
-                [sys.executable, "-m", "jupyter_dsws.cli", "demo", "--no-browser", *args],
+                [sys.executable, "-m", "jupyter_dsws.cli", "demo", *options, *args],
                 stdout=out, stderr=err, cwd=tmp_path)
         demo = Demo(process, stdout, stderr)
         started.append(demo)
@@ -116,6 +118,7 @@ def test_the_demo_serves_the_extension_against_the_emulator_and_stops_on_sigterm
     lab_url, emulator_url, state_dir = demo.wait_until_ready()
     assert lab_url.endswith(f"/lab?token={TOKEN}")
     assert "sagemaker-repository" in demo.output()
+    assert "Livy (EMR)    not started (--no-spark)" in demo.output()
 
     status, body = get_json(lab_url, "/dsws/status")
     assert status == 200
@@ -238,3 +241,28 @@ def test_the_demo_lab_never_offers_to_reach_the_internet(tmp_path: Path) -> None
                     clone_url="http://127.0.0.1:5/x")
     assert "true" in (settings / "@jupyterlab" / "apputils-extension"
                       / "notification.jupyterlab-settings").read_text()
+
+
+@pytest.mark.timeout(300)
+def test_the_demo_runs_a_livy_for_its_emr_clusters_and_opens_notebooks_on_the_kernel_env(
+        start_demo, tmp_path: Path) -> None:
+    from spark_world import livy_call, require_kernel_python
+
+    require_kernel_python()
+    demo = start_demo("--port", "0", "--token", TOKEN, "--root-dir", str(tmp_path / "ws"),
+                      spark=True)
+    lab_url, _, _ = demo.wait_until_ready()
+    livy = re.search(r"Livy \(EMR\)\s+(http://127\.0\.0\.1:\d+)", demo.output())
+    assert livy, demo.output()
+    assert "password alohomora" in demo.output()
+    # JupyterLab answers at once; Livy says "starting" until Spark is up, then lists.
+    status, _, body = livy_call(livy.group(1) + "/sessions")
+    assert (status, body.get("starting")) in ((503, True), (200, None))
+    wait_until(lambda: livy_call(livy.group(1) + "/sessions")[0] == 200, timeout=240,
+               interval=1, what="the demo's Spark")
+    # A new notebook's kernel is the kernel env, where sparkmagic is (test_demo_spark_kernel).
+    status, specs = get_json(lab_url, "/api/kernelspecs")
+    assert status == 200 and specs["default"] == "mlflow-training"
+
+    assert demo.stop(signal.SIGTERM) == 0
+    assert refuses(port_of(livy.group(1)))

@@ -4,6 +4,7 @@ the network a path check looks at, Studio's EmrSettings, and the demo's Livy map
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -141,3 +142,30 @@ def test_the_demo_maps_each_connectable_cluster_to_its_livy_path(
     arguments = spark.lab_arguments()
     assert arguments[0] == f"--EMRConnect.space_security_groups={emr_seed.space_security_group}"
     assert f"--EMRConnect.livy_endpoints={ids['team-spark']}=http://127.0.0.1:8998" in arguments
+
+
+def test_a_runtime_roles_cluster_gives_session_credentials_for_an_execution_role(
+        emr_seed: EmrSeed, emulator_client: Callable[..., Any]) -> None:
+    """GetClusterSessionCredentials, which moto lacks (demo/emr_layer.py), as the
+    %sm_analytics magic calls it; its answer parsed by botocore against EMR's model."""
+    emr = emulator_client("emr")
+    cluster = emr_seed.clusters["team-spark-runtime-roles"]
+    answer = emr.get_cluster_session_credentials(ClusterId=cluster,
+                                                 ExecutionRoleArn=emr_seed.runtime_role_arn)
+    credentials = answer["Credentials"]["UsernamePassword"]
+    assert credentials["Username"] == "dsws-emr-runtime-analyst"
+    assert len(credentials["Password"]) == 32
+    assert answer["ExpiresAt"].timestamp() > time.time() + 3000
+    model = emr.meta.service_model.operation_model("GetClusterSessionCredentials")
+    assert set(answer) - {"ResponseMetadata"} <= set(model.output_shape.members)
+
+    errors = emr.exceptions.InvalidRequestException
+    with pytest.raises(errors, match="does not have runtime roles enabled"):
+        emr.get_cluster_session_credentials(ClusterId=emr_seed.clusters["team-spark"],
+                                            ExecutionRoleArn=emr_seed.runtime_role_arn)
+    with pytest.raises(errors, match="TERMINATED"):
+        emr.get_cluster_session_credentials(ClusterId=emr_seed.terminated["nightly-etl-2024"],
+                                            ExecutionRoleArn=emr_seed.runtime_role_arn)
+    with pytest.raises(errors, match="not valid"):
+        emr.get_cluster_session_credentials(ClusterId="j-NOSUCHCLUSTER",
+                                            ExecutionRoleArn=emr_seed.runtime_role_arn)

@@ -4,38 +4,25 @@ starts, its auth per endpoint, and statements computed by a real Spark in local 
 from __future__ import annotations
 
 import base64
+import sys
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from spark_world import SPARK_START_TIMEOUT, livy_call, require_kernel_python
+from spark_world import KERBEROS, LDAP, ROOT, SPARK_START_TIMEOUT, livy_call
 
-from jupyter_dsws.demo.livy import Endpoint, LivyServer, start_livy
-from jupyter_dsws.demo.spark_demo import spark_environment
+from jupyter_dsws.demo.livy import Endpoint, LivyServer
 
 REGION = "eu-central-1"
-
-ROOT = Endpoint()
-LDAP = Endpoint("/ldap", "basic", "hermione-granger", "alohomora")
-KERBEROS = Endpoint("/kerberos", "negotiate")
-
-# Spark starts a JVM: the first test of the module waits for it.
+# Spark starts a JVM: the first test to use it waits for it.
 pytestmark = pytest.mark.timeout(600)
 
 
-@pytest.fixture(scope="module")
-def livy(emulator: Any) -> Iterator[LivyServer]:
-    # As the demo starts it: Spark's boto3 reaches the emulator (spark_demo.py).
-    server = start_livy(require_kernel_python(), (ROOT, LDAP, KERBEROS),
-                        environment=spark_environment(emulator.endpoint_url, REGION))
-    # Asked before Spark can be up (it starts a JVM): the answer while starting.
-    server.first_answer = livy_call(server.url() + "/sessions")  # type: ignore[attr-defined]
-    try:
-        assert server.spark.wait_ready(SPARK_START_TIMEOUT), server.spark.problem
-        yield server
-    finally:
-        server.stop()
+@pytest.fixture
+def livy(livy: LivyServer) -> LivyServer:
+    """The session's Livy (conftest.py), once Spark is ready."""
+    assert livy.spark.wait_ready(SPARK_START_TIMEOUT), livy.spark.problem
+    return livy
 
 
 def basic(user: str, password: str) -> dict[str, str]:
@@ -158,3 +145,16 @@ def test_a_statement_reads_s3_data_into_a_dataframe_as_on_a_cluster(
             "owls.agg({'owls_needed': 'sum'}).first()[0]")
     output = run(new_session(livy), code)
     assert output.get("data") == {"text/plain": "51\n"}, output
+
+
+def test_a_livy_whose_spark_cannot_start_says_why() -> None:
+    """The development venv has no pyspark: the worker reports the import error, the
+    sessions list answers 500 with it (not 503: nothing is starting), sessions are dead."""
+    with LivyServer(sys.executable) as server:
+        assert server.spark.wait_ready(60) is False
+        status, headers, body = livy_call(server.url() + "/sessions")
+        assert status == 500 and body["starting"] is False
+        assert "No module named 'pyspark'" in body["msg"]
+        assert "X-Dsws-Livy-Starting" not in headers
+        status, _, session = livy_call(server.url() + "/sessions", "POST", {"kind": "pyspark"})
+        assert status == 201 and session["state"] == "dead"

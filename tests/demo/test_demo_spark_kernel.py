@@ -13,22 +13,13 @@ from typing import Any
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
-from spark_world import SPARK_START_TIMEOUT, require_kernel_python
+from spark_world import LDAP, SPARK_START_TIMEOUT, require_kernel_python
 
 from jupyter_dsws.demo.lab import lab_environment
-from jupyter_dsws.demo.livy import LivyServer, start_livy
+from jupyter_dsws.demo.livy import LivyServer
 
 # Spark starts a JVM: the first test of the module waits for it.
 pytestmark = pytest.mark.timeout(600)
-
-
-@pytest.fixture(scope="module")
-def livy() -> Iterator[LivyServer]:
-    server = start_livy(require_kernel_python())
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
@@ -85,6 +76,21 @@ def test_the_connect_cell_connects_and_a_spark_cell_counts(kernel: Any,
     assert "4321" in shown
     # The session lives on the Livy, as on a cluster.
     assert livy._app is not None and livy._app.sessions.of("")
+
+
+def test_an_ldap_clusters_connect_cell_passes_basic_credentials(kernel: Any,
+                                                               livy: LivyServer) -> None:
+    assert livy.spark.wait_ready(SPARK_START_TIMEOUT), livy.spark.problem
+    url = livy.url(LDAP)
+    status, shown = run_cell(kernel, "%load_ext sparkmagic.magics\n"
+                                     f"%spark add -s wrong -l python -u {url} -t Basic_Access "
+                                     "-a hermione-granger -p wingardium")
+    assert "401" in shown or status == "error", shown
+    status, shown = run_cell(kernel, f"%spark add -s s2 -l python -u {url} -t Basic_Access "
+                                     "-a hermione-granger -p alohomora")
+    assert status == "ok", shown
+    status, shown = run_cell(kernel, "%%spark -s s2\nsc.parallelize(range(100)).sum()")
+    assert (status, "4950" in shown) == ("ok", True), shown
 
 
 def test_the_kernel_has_sparkmagic_as_studios_analytics_magic_pins_it(kernel: Any) -> None:

@@ -7,6 +7,9 @@ HTTP basic credentials (401 without them), a Kerberos cluster's answers 401 with
 /sessions`` answers 503 with ``{"starting": true, "msg": ...}``, which the EMR panel's
 path check reports as "starting"; sessions created meanwhile are ``starting`` until
 Spark is ready, as on a cluster whose Livy is up before its Spark application.
+
+Like a Livy without authentication, the root endpoint runs any code it is sent; it listens
+on 127.0.0.1 only, so only this machine's users can reach it.
 """
 
 from __future__ import annotations
@@ -124,7 +127,7 @@ class LivyApp:
             answer = _json(503 if starting else 500, {
                 "starting": starting,
                 "msg": "Spark is starting; try again in a moment." if starting
-                else f"Spark did not start: {self.spark.problem}"})
+                else f"Spark is not running: {self.spark.problem}"})
             if starting:
                 answer.headers[STARTING_HEADER] = "1"
             return answer
