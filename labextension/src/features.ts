@@ -1,5 +1,6 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import type { INotebookTracker } from '@jupyterlab/notebook';
 import { IStatusBar } from '@jupyterlab/statusbar';
 import type { LabIcon } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
@@ -17,6 +18,8 @@ export interface IFeatureContext {
   restorer: ILayoutRestorer | null;
   /** Adds a command with its label, in the command palette under our category. */
   commands: Commands;
+  /** The open notebooks and the current one, when the app has notebooks. */
+  notebooks: INotebookTracker | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LabIcon } from '@jupyterlab/ui-components';
 
+import emrSvg from '../style/icons/emr.svg';
 import experimentsSvg from '../style/icons/experiments.svg';
 import idleSvg from '../style/icons/idle.svg';
 import instancesSvg from '../style/icons/instances.svg';
@@ -35,4 +36,9 @@ export const instancesIcon = new LabIcon({
 export const experimentsIcon = new LabIcon({
   name: 'jupyter_dsws:experiments',
   svgstr: experimentsSvg
+});
+
+export const emrIcon = new LabIcon({
+  name: 'jupyter_dsws:emr',
+  svgstr: emrSvg
 });

@@ -5,6 +5,7 @@ import {
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStatusBar } from '@jupyterlab/statusbar';
@@ -12,6 +13,7 @@ import * as React from 'react';
 
 import { codecommitFeature } from './codecommit/feature';
 import { Commands } from './commands';
+import { emrFeature } from './emr/feature';
 import { IFeature, IFeatureContext, sidebarEntries, WORKSPACE_RANK } from './features';
 import { idleFeature } from './idle/feature';
 import { experimentsFeature } from './experiments/feature';
@@ -33,7 +35,8 @@ const FEATURES: IFeature[] = [
   registryFeature,
   codecommitFeature,
   instancesFeature,
-  experimentsFeature
+  experimentsFeature,
+  emrFeature
 ];
 
 const PLUGIN_ID = 'jupyter_dsws:plugin';
@@ -50,7 +53,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     IDefaultFileBrowser,
     IStatusBar,
     ICommandPalette,
-    IRenderMimeRegistry
+    IRenderMimeRegistry,
+    INotebookTracker
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -59,7 +63,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     fileBrowser: IDefaultFileBrowser | null,
     statusBar: IStatusBar | null,
     palette: ICommandPalette | null,
-    rendermime: IRenderMimeRegistry | null
+    rendermime: IRenderMimeRegistry | null,
+    notebooks: INotebookTracker | null
   ) => {
     const commands = new Commands(app, palette);
     const status = new StatusModel({ refreshSeconds: DEFAULT_REFRESH_SECONDS });
@@ -84,7 +89,14 @@ const plugin: JupyterFrontEndPlugin<void> = {
     addGuides(app, commands, rendermime, restorer);
 
     // Each panel its own left-sidebar entry, so that each has the full height.
-    const context: IFeatureContext = { app, fileBrowser, statusBar, restorer, commands };
+    const context: IFeatureContext = {
+      app,
+      fileBrowser,
+      statusBar,
+      restorer,
+      commands,
+      notebooks
+    };
     for (const { feature, id, rank } of sidebarEntries(FEATURES, enabledPanels())) {
       const body = feature.activate(context);
       const name = body.title.label;

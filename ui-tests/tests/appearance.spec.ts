@@ -126,6 +126,20 @@ async function showEverything(
   await expect(detail.getByRole('table', { name: 'Metrics' })).toBeVisible();
   await look('a version', detail);
   await models.getByRole('button', { name: 'Clear the selection' }).click();
+
+  // EMR: the clusters and Serverless applications, then a cluster whose path check fails
+  // with a fix (the demo's legacy-spark lacks the Livy rule).
+  const emr = await openFeature(page, 'emr');
+  const clusters = emr.getByRole('list', { name: 'Clusters' });
+  await expect(clusters.getByRole('listitem')).not.toHaveCount(0);
+  await look('the EMR panel', emr);
+  await clusters.getByRole('button', { name: 'Open legacy-spark', exact: true }).click();
+  await emr.getByRole('button', { name: 'Check the path' }).click();
+  await expect(emr.getByLabel('Fix', { exact: true }).first()).toBeVisible({
+    timeout: 20_000
+  });
+  await look('an EMR cluster with its path check', emr);
+  await emr.getByRole('button', { name: 'Back to the clusters' }).click();
 }
 
 test.describe('What a person sees', () => {

@@ -99,6 +99,7 @@ test.describe('Data Science Workspace sidebar', () => {
     await shown('codecommit', 'codecommit/repos');
     // The servers answer at once; the experiments wait for MLflow, which may still be starting.
     await shown('experiments', 'experiments/servers');
+    await shown('emr', 'emr/clusters');
     await shown('instances', 'instances/current');
     // The layout is saved a moment after it changes: let this page's last save land
     // before the next test resets the workspace, or it could undo the reset.

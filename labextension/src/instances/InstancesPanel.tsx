@@ -9,6 +9,8 @@ export interface IInstancesPanelProps {
   model: InstancesModel;
   openCatalog: () => void;
   openInventory: () => void;
+  /** Shows the EMR panel; null when it is turned off. */
+  openEmr: (() => void) | null;
 }
 
 function CurrentInstance(props: { model: InstancesModel }): JSX.Element {
@@ -117,7 +119,7 @@ export function InstancesPanel(props: IInstancesPanelProps): JSX.Element {
           <SwitchOutcome model={model} />
           <h3 className="jp-dsws-section-title">Your workload</h3>
           <WorkloadForm model={model} />
-          <Recommendations model={model} />
+          <Recommendations model={model} openEmr={props.openEmr} />
           {model.catalog?.free_tier_note && (
             <p className="jp-dsws-muted jp-dsws-inst-note">
               {model.catalog.free_tier_note}

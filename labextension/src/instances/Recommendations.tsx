@@ -80,7 +80,11 @@ function Candidate(props: {
   );
 }
 
-export function Recommendations(props: { model: InstancesModel }): JSX.Element | null {
+export function Recommendations(props: {
+  model: InstancesModel;
+  /** Shows the EMR panel; null when it is turned off. */
+  openEmr: (() => void) | null;
+}): JSX.Element | null {
   const { model } = props;
   const { result } = model;
   if (!model.form.model) {
@@ -113,6 +117,15 @@ export function Recommendations(props: { model: InstancesModel }): JSX.Element |
             </strong>
             : {result.alternative.reason}
           </p>
+          {result.alternative.kind === 'emr' && props.openEmr && (
+            <Button
+              className="jp-mod-styled jp-mod-reject jp-dsws-button"
+              title="Shows the EMR panel: the clusters you can use, the network check and Connect"
+              onClick={props.openEmr}
+            >
+              Open the EMR panel
+            </Button>
+          )}
         </div>
       )}
       {result && result.recommendations.length === 0 && !result.alternative && (

@@ -2,8 +2,9 @@ import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { IFeature, IFeatureContext } from '../features';
+import { IFeature, IFeatureContext, panelId } from '../features';
 import { instancesIcon } from '../icons';
+import { enabledPanels } from '../panels';
 import { SidebarSection } from '../ui/section';
 import { MainAreaTabs } from '../ui/tabs';
 import { ICurrentInstance } from './api';
@@ -153,7 +154,11 @@ export const instancesFeature: IFeature = {
         React.createElement(InstancesPanel, {
           model,
           openCatalog: open.catalog,
-          openInventory: open.inventory
+          openInventory: open.inventory,
+          // A workload too big for one instance: the EMR panel, when it is on.
+          openEmr: enabledPanels().includes('emr')
+            ? () => app.shell.activateById(panelId('emr'))
+            : null
         })
     });
   }

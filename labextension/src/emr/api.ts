@@ -1,0 +1,123 @@
+import { ServerConnection } from '@jupyterlab/services';
+
+import type {
+  EmrCheckStep,
+  EmrCluster,
+  EmrClusterDetail,
+  EmrClusterList,
+  EmrConnectCell,
+  EmrConnectRequest,
+  EmrInstanceGroup,
+  EmrPathCheck,
+  EmrSecurityGroup,
+  EmrServerlessApplication,
+  EmrServerlessApplicationList,
+  EmrServerlessStarted
+} from '../generated/api-types';
+import { queryString } from '../registry/api';
+import { requestAPI } from '../request';
+
+// The wire types are generated from the server's models (labextension/src/generated/);
+// times are ISO 8601 UTC.
+export type ICluster = EmrCluster;
+export type IClusterPage = EmrClusterList;
+export type IClusterDetail = EmrClusterDetail;
+export type IInstanceGroup = EmrInstanceGroup;
+export type ISecurityGroup = EmrSecurityGroup;
+export type ICheck = EmrCheckStep;
+export type ICheckResult = EmrPathCheck;
+export type IConnectRequest = EmrConnectRequest;
+export type IConnectCell = EmrConnectCell;
+export type IServerlessApplication = EmrServerlessApplication;
+export type IServerlessList = EmrServerlessApplicationList;
+export type IServerlessStarted = EmrServerlessStarted;
+export type AuthType = ICluster['auth'];
+export type CheckName = ICheck['name'];
+
+export type ClusterStates = 'active' | 'all';
+
+function path(...parts: string[]): string {
+  return ['emr', ...parts.map(encodeURIComponent)].join('/');
+}
+
+export function fetchClusters(
+  state: ClusterStates,
+  next: string | null,
+  settings?: ServerConnection.ISettings
+): Promise<IClusterPage> {
+  return requestAPI<IClusterPage>(
+    `${path('clusters')}${queryString({ state, next })}`,
+    { method: 'GET' },
+    settings
+  );
+}
+
+export function fetchCluster(
+  id: string,
+  settings?: ServerConnection.ISettings
+): Promise<IClusterDetail> {
+  return requestAPI<IClusterDetail>(path('clusters', id), { method: 'GET' }, settings);
+}
+
+export function checkCluster(
+  id: string,
+  settings?: ServerConnection.ISettings
+): Promise<ICheckResult> {
+  return requestAPI<ICheckResult>(
+    `${path('clusters', id)}/check`,
+    { method: 'POST' },
+    settings
+  );
+}
+
+export function connectCluster(
+  id: string,
+  body: IConnectRequest,
+  settings?: ServerConnection.ISettings
+): Promise<IConnectCell> {
+  return requestAPI<IConnectCell>(
+    `${path('clusters', id)}/connect`,
+    { method: 'POST', body: JSON.stringify(body) },
+    settings
+  );
+}
+
+export function fetchServerless(
+  settings?: ServerConnection.ISettings
+): Promise<IServerlessList> {
+  return requestAPI<IServerlessList>(
+    path('serverless', 'applications'),
+    { method: 'GET' },
+    settings
+  );
+}
+
+export function startServerless(
+  id: string,
+  settings?: ServerConnection.ISettings
+): Promise<IServerlessStarted> {
+  return requestAPI<IServerlessStarted>(
+    `${path('serverless', 'applications', id)}/start`,
+    { method: 'POST' },
+    settings
+  );
+}
+
+/** The server calls the EMR panel makes; tests pass their own. */
+export interface IEmrApi {
+  clusters(state: ClusterStates, next: string | null): Promise<IClusterPage>;
+  cluster(id: string): Promise<IClusterDetail>;
+  check(id: string): Promise<ICheckResult>;
+  connect(id: string, body: IConnectRequest): Promise<IConnectCell>;
+  serverless(): Promise<IServerlessList>;
+  startServerless(id: string): Promise<IServerlessStarted>;
+}
+
+export const SERVER_API: IEmrApi = {
+  clusters: (state, next) => fetchClusters(state, next),
+  cluster: id => fetchCluster(id),
+  check: id => checkCluster(id),
+  connect: (id, body) => connectCluster(id, body),
+  serverless: () => fetchServerless(),
+  startServerless: id => startServerless(id)
+};

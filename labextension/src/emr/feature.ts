@@ -1,0 +1,75 @@
+import { Poll } from '@lumino/polling';
+import * as React from 'react';
+
+import { IFeature, IFeatureContext } from '../features';
+import { emrIcon } from '../icons';
+import { SidebarSection } from '../ui/section';
+import { ticker } from '../ui/ticker';
+import { EmrPanel } from './EmrPanel';
+import { EmrModel } from './model';
+import { NotebookTarget } from './notebook';
+// This panel's look comes with it: nothing to list in style/base.css.
+import '../../style/emr.css';
+
+/** How often the panel asks again while Livy or a Serverless application comes up. */
+const STARTING_POLL_MS = 5000;
+
+/**
+ * Checks the open cluster's path again every few seconds while its Livy is starting, and
+ * reads the Serverless applications again while one is on its way up; stops after.
+ */
+class WhileStarting {
+  constructor(private readonly _model: EmrModel) {
+    _model.changed.connect(this._follow, this);
+  }
+
+  dispose(): void {
+    this._model.changed.disconnect(this._follow, this);
+    this._poll?.dispose();
+    this._poll = null;
+  }
+
+  private _follow(model: EmrModel): void {
+    const waiting = !!model.opened?.starting || model.applicationsComingUp;
+    if (waiting && !this._poll) {
+      this._poll = ticker('emr-starting', STARTING_POLL_MS, () => {
+        const cluster = model.opened;
+        if (cluster?.starting && !cluster.checking) {
+          void cluster.check();
+        }
+        if (model.applicationsComingUp) {
+          void model.refreshApplications();
+        }
+      });
+    } else if (!waiting && this._poll) {
+      this._poll.dispose();
+      this._poll = null;
+    }
+  }
+
+  private _poll: Poll | null = null;
+}
+
+export const emrFeature: IFeature = {
+  name: 'emr',
+  icon: emrIcon,
+  activate({ app, fileBrowser, notebooks }: IFeatureContext) {
+    const model = new EmrModel({
+      target: new NotebookTarget(app, notebooks, fileBrowser)
+    });
+    const starting = new WhileStarting(model);
+    // Asks EMR nothing until a person first shows the panel, then each time it is shown.
+    return new SidebarSection({
+      name: 'emr',
+      label: 'EMR',
+      refresh: () => model.refresh(),
+      model: {
+        dispose: () => {
+          starting.dispose();
+          model.dispose();
+        }
+      },
+      render: () => React.createElement(EmrPanel, { model })
+    });
+  }
+};
