@@ -130,7 +130,7 @@ test-browser: dev chromium
 
 # The pictures in docs/images, taken by the browser tests that show them, only on request
 # (DSWS_SCREENSHOTS=1): a test run leaves docs/images as it is. Needs `make wheel-envs`.
-SCREENSHOT_SPECS := sidebar instances registry experiments unreachable idle-stop
+SCREENSHOT_SPECS := sidebar instances registry experiments emr unreachable idle-stop
 screenshots: dev chromium
 	cd ui-tests && DSWS_SCREENSHOTS=1 DSWS_WHEEL_ENVS=$(ENVS) jlpm playwright test \
 	  $(SCREENSHOT_SPECS:%=tests/%.spec.ts) --project newest --project unreachable --project idle
