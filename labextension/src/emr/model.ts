@@ -1,4 +1,4 @@
-import { CursorPager } from '../registry/model';
+import { CursorPager } from '../ui/searched';
 import { messageOf } from '../ui/errors';
 import { RequestingModel } from '../ui/requesting';
 import {
