@@ -1,0 +1,51 @@
+"""Who the server's calls are made as: the key that keeps shared answers to one AWS identity,
+and when the current credentials expire.
+
+The key is a digest of the access key id (never the key itself, never in a log or answer):
+two roles, two accounts or two sessions never share it. Reading it is free on the event loop
+while the credentials are current; resolving or refreshing them (a container role's HTTP
+call) happens in a worker thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from typing import Any
+
+#: The key of a server without credentials (its reads fail; nothing is stored for them).
+NO_CREDENTIALS = "no-credentials"
+
+
+def current_key(credentials: Any) -> str | None:
+    """The identity key, if reading it needs no I/O now (None: read it in a thread)."""
+    if credentials is None:
+        return None
+    needs_refresh = getattr(credentials, "refresh_needed", None)
+    if needs_refresh is not None and needs_refresh():
+        return None
+    return digest(getattr(credentials, "access_key", None))
+
+
+def resolved_key(credentials: Any) -> str:
+    """The identity key, refreshing the credentials first if they need it (blocking)."""
+    if credentials is None:
+        return NO_CREDENTIALS
+    return digest(credentials.get_frozen_credentials().access_key)
+
+
+def digest(access_key: str | None) -> str:
+    if not access_key:
+        return NO_CREDENTIALS
+    return hashlib.sha256(access_key.encode()).hexdigest()[:24]
+
+
+def seconds_left(credentials: Any, now: datetime | None = None) -> float | None:
+    """Seconds until the credentials expire; None for credentials that do not (static keys)."""
+    expiry = getattr(credentials, "_expiry_time", None)  # botocore's RefreshableCredentials
+    if not isinstance(expiry, datetime):
+        return None
+    now = now or datetime.now(timezone.utc)
+    if expiry.tzinfo is None:
+        expiry = expiry.replace(tzinfo=timezone.utc)
+    return max(0.0, (expiry - now).total_seconds())
