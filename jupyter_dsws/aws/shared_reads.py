@@ -85,7 +85,8 @@ class SharedReads:
             return Shared(entry.value, entry.fetched_at)
         flight = self._flights.get(key)
         if flight is None:
-            flight = asyncio.ensure_future(self._fetch(key, fetch, ttl))
+            flight = asyncio.ensure_future(
+                self._fetch(key, fetch, ttl, self._generation_of(key)))
             self._flights[key] = flight
             flight.add_done_callback(lambda done: self._landed(key, done))
         try:
@@ -101,8 +102,8 @@ class SharedReads:
                 f"{exc.message.rstrip('.')}: showing what AWS answered {_age(age)} ago."))
 
     async def _fetch(self, key: ReadKey, fetch: Callable[[], Awaitable[T]],
-                     ttl: float | Callable[[T], float]) -> Shared[T]:
-        generation = self._generation_of(key)
+                     ttl: float | Callable[[T], float], generation: tuple[int, ...]
+                     ) -> Shared[T]:
         self.fetches += 1
         value = await fetch()
         fetched_at = self.wall()
