@@ -37,7 +37,7 @@ class Throttle:
         self.fraction = fraction
         self.calls: Counter[str] = Counter()
         self.throttled: Counter[str] = Counter()
-        self._random = random.Random(seed)
+        self._random = random.Random(seed)  # noqa: S311 (which calls fail, not a secret)
         self._lock = threading.Lock()
 
     @classmethod
