@@ -12,7 +12,9 @@ const OK: IStatus = {
     account: '123456789012',
     arn: 'arn:aws:sts::123456789012:user/moto',
     endpoint: 'http://127.0.0.1:5000',
-    error: null
+    error: null,
+    fetched_at: '2026-12-06T09:00:00.000+00:00',
+    notice: null
   },
   studio: null
 };
