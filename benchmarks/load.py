@@ -15,6 +15,7 @@ once warm, no failure.
 
     .venv/bin/python benchmarks/load.py [--seconds 4] [--clients 32] [--groups 30]
         [--throttle 0.0]   # a fraction of AWS calls the emulator answers with throttling
+                           # (after each route's warm request)
 """
 
 from __future__ import annotations
@@ -128,10 +129,11 @@ def main() -> None:
     with Emulator(git_root=Path(tempfile.mkdtemp(prefix="dsws-load-git-"))) as emulator:
         seed(emulator.endpoint_url, args.groups, args.repositories)
         with jupyter(emulator.endpoint_url) as base:
-            emulator.throttle.fraction = args.throttle
             rows = []
             for path in ROUTES:
-                get(base, path)  # one request: warm
+                emulator.throttle.fraction = 0.0
+                get(base, path)  # one request: warm (an answer is stored)
+                emulator.throttle.fraction = args.throttle
                 before = emulator.throttle.total()
                 latencies, failures, took = asyncio.run(
                     load(base, path, args.clients, args.seconds))

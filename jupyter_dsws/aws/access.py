@@ -48,7 +48,7 @@ _WRITES = ("create_", "update_", "delete_", "put_", "start_", "stop_", "register
 _NOT_WRITES = ("create_presigned_",)
 
 
-class AwsAccess:
+class AwsAccess(identity.IdentityOfCalls):
     """boto3 clients for one region and endpoint, and a way to call them off the loop."""
 
     def __init__(
@@ -267,28 +267,6 @@ class AwsAccess:
         key = (services, await self.identity_key(), self.region or "", name,
                json.dumps(params, sort_keys=True, default=str))
         return await self.reads.read(key, fetch, ttl=ttl, refresh=refresh)
-
-    async def identity_key(self) -> str:
-        """A digest of the credentials' access key id: no I/O unless they must be resolved
-        or refreshed, which happens in threads of their own (not STS's: a silent STS
-        endpoint must not hold every other read)."""
-        key = identity.current_key(self._credentials)
-        if key is not None:
-            return key
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool("credentials"), self._resolve_identity)
-
-    def _resolve_identity(self) -> str:
-        with self._build_lock:
-            if self._session is None:
-                self._session = make_session(self.region)
-        self._credentials = self._session.get_credentials()
-        return identity.resolved_key(self._credentials)
-
-    def credentials_seconds_left(self) -> float | None:
-        """Seconds until the server's credentials expire; None when they do not (or are not
-        read yet)."""
-        return identity.seconds_left(self._credentials)
 
     def begin_request(self) -> None:
         """Start the clock of a panel request: its AWS calls share ``deadline_seconds``."""

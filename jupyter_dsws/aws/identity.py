@@ -9,9 +9,14 @@ call) happens in a worker thread.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any
+
+from .sessions import make_session
 
 #: The key of a server without credentials (its reads fail; nothing is stored for them).
 NO_CREDENTIALS = "no-credentials"
@@ -49,3 +54,37 @@ def seconds_left(credentials: Any, now: datetime | None = None) -> float | None:
     if expiry.tzinfo is None:
         expiry = expiry.replace(tzinfo=timezone.utc)
     return max(0.0, (expiry - now).total_seconds())
+
+
+class IdentityOfCalls:
+    """``AwsAccess``'s identity key and credentials' expiry (a mixin over its session)."""
+
+    region: str | None
+    _credentials: Any
+    _session: Any
+    _build_lock: threading.Lock
+
+    def _pool(self, service: str) -> ThreadPoolExecutor:
+        raise NotImplementedError
+
+    async def identity_key(self) -> str:
+        """A digest of the credentials' access key id: no I/O unless they must be resolved
+        or refreshed, which happens in threads of their own (not STS's: a silent STS
+        endpoint must not hold every other read)."""
+        key = current_key(self._credentials)
+        if key is not None:
+            return key
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool("credentials"), self._resolve_identity)
+
+    def _resolve_identity(self) -> str:
+        with self._build_lock:
+            if self._session is None:
+                self._session = make_session(self.region)
+        self._credentials = self._session.get_credentials()
+        return resolved_key(self._credentials)
+
+    def credentials_seconds_left(self) -> float | None:
+        """Seconds until the server's credentials expire; None when they do not (or are not
+        read yet)."""
+        return seconds_left(self._credentials)
