@@ -6,8 +6,9 @@ over the account's rate limit, in each protocol's own shape: ``ThrottlingExcepti
 the JSON APIs (SageMaker, CodeCommit), ``Throttling`` for the query APIs (STS, EC2),
 ``SlowDown`` for S3, ``TooManyRequestsException`` for the REST-JSON ones.
 
-``DSWS_EMULATOR_THROTTLE=0.5`` (a fraction from 0 to 1) sets it when the emulator starts,
-for ``dsws demo`` too; tests and the benchmark set ``emulator.throttle.fraction``.
+``DSWS_EMULATOR_THROTTLE=0.5`` (a fraction from 0 to 1) asks for it in ``dsws demo``, which
+``engage``s it once the seed is in (the seed itself is never throttled); tests and the
+benchmark set ``emulator.throttle.fraction``.
 """
 
 from __future__ import annotations
@@ -33,8 +34,11 @@ _QUERY_SERVICES = {"sts", "ec2", "iam", "sqs", "sns", "elasticmapreduce-query"}
 class Throttle:
     """Counts AWS calls; answers ``fraction`` of them with the service's throttling error."""
 
-    def __init__(self, fraction: float = 0.0, *, seed: int | None = None) -> None:
+    def __init__(self, fraction: float = 0.0, *, requested: float = 0.0,
+                 seed: int | None = None) -> None:
         self.fraction = fraction
+        #: The fraction DSWS_EMULATOR_THROTTLE asks for, from ``engage`` on.
+        self.requested = requested
         self.calls: Counter[str] = Counter()
         self.throttled: Counter[str] = Counter()
         self._random = random.Random(seed)  # noqa: S311 (which calls fail, not a secret)
@@ -50,7 +54,12 @@ class Throttle:
                              f"{value!r}.") from None
         if not 0.0 <= fraction <= 1.0:
             raise ValueError(f"{ENVIRONMENT} must be a fraction from 0 to 1; got {fraction}.")
-        return cls(fraction)
+        return cls(requested=fraction)
+
+    def engage(self) -> None:
+        """Throttle from now on as DSWS_EMULATOR_THROTTLE asked (nothing when it did not)."""
+        if self.requested:
+            self.fraction = self.requested
 
     def total(self) -> int:
         with self._lock:
