@@ -242,10 +242,12 @@ RETRY_AFTER_SECONDS = 5
 
 def throttled(ctx: CallContext) -> AwsThrottled:
     """AWS kept throttling the call through its retries (or until the request's deadline)."""
-    return AwsThrottled(
+    error = AwsThrottled(
         f"AWS is throttling {ctx.action} (too many calls in this account and region) even "
         f"after retries{ctx.how_long}. Try again in a few seconds.",
         headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    error.action = ctx.action  # type: ignore[attr-defined]
+    return error
 
 
 def _translated(failure: AwsFailure, ctx: CallContext) -> DSWSError:

@@ -97,9 +97,12 @@ class SharedReads:
             if fallback is None:
                 raise
             self._entries.move_to_end(key)
-            age = max(0.0, self.wall() - fallback.fetched_at)
+            age = _age(max(0.0, self.wall() - fallback.fetched_at))
+            action = getattr(exc, "action", None)
+            said = (f"AWS is throttling {action} (too many calls in this account and region)"
+                    if action else exc.message.rstrip("."))
             return Shared(fallback.value, fallback.fetched_at, notice=(
-                f"{exc.message.rstrip('.')}: showing what AWS answered {_age(age)} ago."))
+                f"{said}: this is what AWS answered {age} ago."))
 
     async def _fetch(self, key: ReadKey, fetch: Callable[[], Awaitable[T]],
                      ttl: float | Callable[[T], float], generation: tuple[int, ...]
