@@ -61,6 +61,22 @@ describe('StatusModel', () => {
     model.dispose();
   });
 
+  it('asks AWS again only when a person checks, not on its polls', async () => {
+    const asked: boolean[] = [];
+    const model = new StatusModel({
+      refreshSeconds: 60,
+      load: async fresh => {
+        asked.push(fresh);
+        return OK;
+      }
+    });
+    await model.start();
+    await model.refresh(true);
+    await model.refresh();
+    expect(asked).toEqual([false, true, false]);
+    model.dispose();
+  });
+
   it('checks again on its interval', async () => {
     let calls = 0;
     const model = new StatusModel({
