@@ -164,14 +164,16 @@ class AwsAccess(identity.IdentityOfCalls):
         work = loop.run_in_executor(self._pool(service), self._in_thread, given or service,
                                     region, method, fn, state, refine)
         try:
-            answer = await asyncio.wait_for(work, state.left() + _GRACE_SECONDS)
-            if method.startswith(_WRITES) and not method.startswith(_NOT_WRITES):
-                self.reads.wrote(service)
-            return answer
+            return await asyncio.wait_for(work, state.left() + _GRACE_SECONDS)
         except asyncio.TimeoutError:
             error: DSWSError = self._out_of_time(service, method, region, state)
         except DSWSError as exc:
             error = exc
+        finally:
+            # A write, even one that failed or timed out (it may have happened), makes what
+            # the service's shared reads hold stale.
+            if method.startswith(_WRITES) and not method.startswith(_NOT_WRITES):
+                self.reads.wrote(service)
         expected = getattr(error, "expected", False) or isinstance(error, _EXPECTED) or (
             missing_ok and isinstance(error, NotFound))
         log.log(logging.DEBUG if expected else logging.WARNING, "AWS %s %s: %s %s",

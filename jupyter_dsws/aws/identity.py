@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any
@@ -20,6 +21,9 @@ from .sessions import make_session
 
 #: The key of a server without credentials (its reads fail; nothing is stored for them).
 NO_CREDENTIALS = "no-credentials"
+#: Seconds before a server found without credentials looks for them again (the chain may
+#: ask the instance metadata service, which takes seconds to say there are none).
+NO_CREDENTIALS_SECONDS = 30.0
 
 
 def current_key(credentials: Any) -> str | None:
@@ -63,6 +67,7 @@ class IdentityOfCalls:
     _credentials: Any
     _session: Any
     _build_lock: threading.Lock
+    _none_found_at: float | None = None
 
     def _pool(self, service: str) -> ThreadPoolExecutor:
         raise NotImplementedError
@@ -74,6 +79,9 @@ class IdentityOfCalls:
         key = current_key(self._credentials)
         if key is not None:
             return key
+        if self._credentials is None and self._none_found_at is not None and \
+                time.monotonic() - self._none_found_at < NO_CREDENTIALS_SECONDS:
+            return NO_CREDENTIALS
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool("credentials"), self._resolve_identity)
 
@@ -82,6 +90,7 @@ class IdentityOfCalls:
             if self._session is None:
                 self._session = make_session(self.region)
         self._credentials = self._session.get_credentials()
+        self._none_found_at = time.monotonic() if self._credentials is None else None
         return resolved_key(self._credentials)
 
     def credentials_seconds_left(self) -> float | None:

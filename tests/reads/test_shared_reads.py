@@ -186,3 +186,24 @@ async def test_the_store_is_bounded_least_recently_used_first_out(clock):
     assert fetch.count == count
     await reads.read(keys[1], fetch, ttl=30)
     assert fetch.count == count + 1
+
+
+@pytest.mark.parametrize(("status", "parsed", "code"), [
+    (400, {"Error": {"Code": "ThrottlingException"}}, "ThrottlingException"),
+    (429, {"Error": {"Code": "TooManyRequestsException"}}, "TooManyRequestsException"),
+    (503, {"Error": {"Code": "SlowDown"}}, "SlowDown"),
+    (429, {}, "429"),
+    (400, {"Error": {"Code": "ValidationException"}}, ""),
+    (500, {"Error": {"Code": "InternalFailure"}}, ""),
+    (200, {"Groups": []}, ""),
+])
+def test_a_throttled_attempt_is_remembered_for_the_call(status, parsed, code):
+    """A call that runs out of time while backing off from throttling says "throttled"
+    (deadline.CallState.throttled), not that the endpoint is silent."""
+    from jupyter_dsws.aws.deadline import _throttle_code
+
+    class Http:
+        status_code = status
+
+    assert _throttle_code((Http(), parsed)) == code
+    assert _throttle_code(None) == ""
