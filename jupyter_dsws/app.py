@@ -10,7 +10,7 @@ from traitlets import Float, Int, List, Unicode, default, validate
 
 from . import __version__
 from .aws import AwsAccess, endpoint_from_environment, resolve_region
-from .config_bounds import one_or_more, positive
+from .config_bounds import one_or_more, positive, zero_or_more
 from .features import Feature, FeatureContext, Route, feature_class, panels
 from .logs import route_through
 from .status.handlers import handlers as status_handlers
@@ -104,6 +104,29 @@ class DSWSExtension(ExtensionApp):
         ),
     )
 
+    identity_ttl_seconds = Float(
+        3600.0,
+        config=True,
+        help=(
+            "Seconds the server keeps its AWS identity (STS GetCallerIdentity, the status "
+            "panel's check), shared by every tab, and never past the expiry of the "
+            "credentials it was asked with; a failed check is kept 10 s. Default: 3600 s. "
+            "0 asks STS on every poll (concurrent polls still share one call)."
+        ),
+    )
+
+    shared_reads_megabytes = Float(
+        20.0,
+        config=True,
+        help=(
+            "Memory (estimated) for the answers of read routes that every tab and person of "
+            "this server share for a short time (registry lists, repositories, the AWS "
+            "identity); the least recently used go first. Memory only, never disk. "
+            "Default: 20 MB. 0 keeps nothing (concurrent identical reads still share one "
+            "fetch)."
+        ),
+    )
+
     resource_metadata_path = Unicode(
         config=True,
         help=(
@@ -150,6 +173,7 @@ class DSWSExtension(ExtensionApp):
         return list(dict.fromkeys(proposal["value"]))
 
     _positive = positive("aws_connect_timeout", "aws_read_timeout", "aws_request_deadline")
+    _zero_or_more = zero_or_more("identity_ttl_seconds", "shared_reads_megabytes")
     _one_or_more = one_or_more("aws_max_attempts", "aws_threads_per_service")
 
     def initialize_settings(self) -> None:
@@ -163,8 +187,10 @@ class DSWSExtension(ExtensionApp):
             max_attempts=self.aws_max_attempts,
             deadline_seconds=self.aws_request_deadline,
             threads_per_service=self.aws_threads_per_service,
+            shared_reads_bytes=int(self.shared_reads_megabytes * 1024 * 1024),
         )
-        self.status_service = StatusService(self.aws, self.studio, __version__)
+        self.status_service = StatusService(self.aws, self.studio, __version__,
+                                            identity_ttl_seconds=self.identity_ttl_seconds)
         self.features = self._build_features()
         if not self.aws.region:
             self.log.warning("jupyter_dsws: no AWS region configured; AWS panels will say so.")

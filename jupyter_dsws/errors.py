@@ -95,6 +95,17 @@ class Throttled(DSWSError):
     code = "throttled"
 
 
+class AwsThrottled(DSWSError):
+    """AWS throttled a call even after its retries, and no earlier answer could stand in.
+
+    503 with ``Retry-After``, so that a browser or script tries again later; the message
+    names the AWS call."""
+
+    status = 503
+    code = "throttled"
+    throttled = True
+
+
 class AwsUpstreamError(DSWSError):
     """AWS (or the emulator) answered with a server error or with something that is not AWS."""
 

@@ -1,11 +1,12 @@
-"""Types the feature models share, for what comes in through a query string."""
+"""Types the feature models share: for query strings, and the age of shared answers."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 
 def query_int(low: int, high: int) -> Any:
@@ -27,3 +28,27 @@ def query_int(low: int, high: int) -> Any:
     # The check above enforces the range; the spec reads it from these.
     return Annotated[int, BeforeValidator(check),
                      Field(json_schema_extra={"minimum": low, "maximum": high})]
+
+
+def iso_time(epoch: float) -> str:
+    """``epoch`` seconds as ISO 8601 UTC, to the millisecond."""
+    return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="milliseconds")
+
+
+class Fetched(BaseModel):
+    """The age of an answer that is shared between requests for a short time."""
+
+    fetched_at: str | None = Field(default=None, description=(
+        "When the server read this answer from AWS (ISO 8601, UTC): answers are shared "
+        "between tabs and people for a short time (see docs/admin.md, Shared reads)."))
+    notice: str | None = Field(default=None, description=(
+        "Set when AWS throttled the fresh read and this older answer stands in for it: which "
+        "AWS call was throttled and how old the answer is. Null otherwise."))
+
+
+class RefreshQuery(BaseModel):
+    """A read a person may ask to be fresh."""
+
+    refresh: bool = Field(default=False, description=(
+        "true: read AWS again instead of the answer the server keeps (a person's Refresh); "
+        "still shared with an identical read already in flight."))

@@ -7,7 +7,8 @@
  *  - unreachable: the newest JupyterLab pointed at an AWS endpoint whose port refuses
  *  - silent:      the same, but the endpoint's port accepts connections and never answers
  *  (the idle-stop test starts its own `dsws demo`, with a 30-second idle timeout, when it
- *  begins: a server started with these would stop itself before its test came)
+ *  begins: a server started with these would stop itself before its test came; the
+ *  throttled test its own, whose emulator throttles half the AWS calls)
  *
  * Playwright never downloads a browser here: Debian's Chromium is launched.
  */
@@ -103,12 +104,12 @@ export default defineConfig({
   projects: [
     {
       name: 'newest',
-      testIgnore: /(unreachable|idle-stop|panels)\.spec\.ts/,
+      testIgnore: /(unreachable|idle-stop|panels|throttled)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.newest}` }
     },
     {
       name: 'studio-4.5',
-      testIgnore: /(unreachable|idle-stop|panels)\.spec\.ts/,
+      testIgnore: /(unreachable|idle-stop|panels|throttled)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.studio}` }
     },
     {
@@ -126,6 +127,12 @@ export default defineConfig({
       testMatch: /idle-stop\.spec\.ts/,
       retries: 0, // the server stops during the test: a retry would find none
       use: { baseURL: `http://127.0.0.1:${PORTS.idle}` }
+    },
+    {
+      // Its own `dsws demo`, started by the test, whose emulator throttles half the calls.
+      name: 'throttled',
+      testMatch: /throttled\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${PORTS.throttled}` }
     }
   ],
   webServer: [

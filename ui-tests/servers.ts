@@ -16,7 +16,8 @@ export const PORTS = {
   unreachable: BASE + 2,
   silent: BASE + 3,
   silentAws: BASE + 4,
-  idle: BASE + 5
+  idle: BASE + 5,
+  throttled: BASE + 6
 };
 
 /** `dsws demo` from environment `env`, serving workspace `dir`; `labArgs` go to JupyterLab. */

@@ -10,14 +10,15 @@ others'. Every call is held to a deadline (``deadline.py``) and its errors are t
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from ..errors import DSWSError, NotFound, Unavailable
-from . import deadline
+from . import deadline, identity
 from .failures import (
     REGION_HELP,
     AwsFailure,
@@ -25,11 +26,13 @@ from .failures import (
     NotModified,
     PreconditionFailed,
     boto_errors,
+    throttled,
     timed_out,
     translate,
 )
 from .paging import MAX_PAGES, paginate
 from .sessions import client_config, make_session
+from .shared_reads import Shared, SharedReads
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +41,14 @@ T = TypeVar("T")
 _GRACE_SECONDS = 0.5
 # Conditional requests answer these as a matter of course: never worth a warning.
 _EXPECTED = (NotModified, PreconditionFailed)
+# Calls that change what reads answer: each makes the service's shared reads fresh.
+_WRITES = ("create_", "update_", "delete_", "put_", "start_", "stop_", "register_",
+           "deregister_", "associate_", "disassociate_", "add_", "remove_", "copy_",
+           "upload_", "tag_", "untag_", "merge_", "batch_delete_", "batch_update_")
+_NOT_WRITES = ("create_presigned_",)
 
 
-class AwsAccess:
+class AwsAccess(identity.IdentityOfCalls):
     """boto3 clients for one region and endpoint, and a way to call them off the loop."""
 
     def __init__(
@@ -53,6 +61,7 @@ class AwsAccess:
         max_attempts: int = 3,
         deadline_seconds: float = 12.0,
         threads_per_service: int = 16,
+        shared_reads_bytes: int = 20 * 1024 * 1024,
     ) -> None:
         self.region = region
         self.endpoint_url = endpoint_url or None
@@ -67,6 +76,9 @@ class AwsAccess:
         # botocore's session is not safe for building clients from two threads at once.
         self._build_lock = threading.Lock()
         self._session: Any = None
+        self._credentials: Any = None
+        #: The answers of read routes, shared by every request (``shared``).
+        self.reads = SharedReads(max_bytes=shared_reads_bytes)
         #: Services whose client was built on an event loop's thread (it stalls the loop).
         self.built_on_loop: list[str] = []
 
@@ -157,6 +169,11 @@ class AwsAccess:
             error: DSWSError = self._out_of_time(service, method, region, state)
         except DSWSError as exc:
             error = exc
+        finally:
+            # A write, even one that failed or timed out (it may have happened), makes what
+            # the service's shared reads hold stale.
+            if method.startswith(_WRITES) and not method.startswith(_NOT_WRITES):
+                self.reads.wrote(service)
         expected = getattr(error, "expected", False) or isinstance(error, _EXPECTED) or (
             missing_ok and isinstance(error, NotFound))
         log.log(logging.DEBUG if expected else logging.WARNING, "AWS %s %s: %s %s",
@@ -173,7 +190,11 @@ class AwsAccess:
             try:
                 return fn(client)
             except boto_errors() as exc:
-                error = translate(exc, self.context(client, method, state))
+                context = self.context(client, method, state)
+                error = translate(exc, context)
+                if state.throttled and error.code == "endpoint_unreachable":
+                    # Backing off from throttling used the time up: say so, not "silent".
+                    error = throttled(context)
                 failure = getattr(error, "failure", None)
                 refined = refine(failure) if refine and failure else None
                 if refined is not None:
@@ -236,6 +257,19 @@ class AwsAccess:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool(service), sign)
 
+    # Shared reads -----------------------------------------------------------------------
+
+    async def shared(self, name: str, fetch: Callable[[], Awaitable[T]], *,
+                     services: tuple[str, ...], ttl: float | Callable[[T], float],
+                     refresh: bool = False, **params: Any) -> Shared[T]:
+        """``fetch()``'s answer, shared with every identical read of this server's AWS
+        identity and region (``shared_reads.SharedReads``): ``name`` and ``params`` say
+        which read, ``services`` which AWS services it reads (a write to one makes it fresh),
+        ``ttl`` how long an answer is kept (0: only joined while in flight)."""
+        key = (services, await self.identity_key(), self.region or "", name,
+               json.dumps(params, sort_keys=True, default=str))
+        return await self.reads.read(key, fetch, ttl=ttl, refresh=refresh)
+
     def begin_request(self) -> None:
         """Start the clock of a panel request: its AWS calls share ``deadline_seconds``."""
         deadline.begin_request(self.deadline_seconds)
@@ -259,9 +293,10 @@ class AwsAccess:
     def _out_of_time(self, service: str, method: str, region: str | None,
                      state: deadline.CallState) -> DSWSError:
         client = self._clients.get((service, region or self.region or ""))
+        said = throttled if state.throttled else timed_out
         if client is not None:
-            return timed_out(self.context(client, method, state))
-        return timed_out(CallContext(
+            return said(self.context(client, method, state))
+        return said(CallContext(
             service=service, operation="".join(p.title() for p in method.split("_")),
             iam_prefix=service, region=region or self.region, endpoint=self.endpoint_url,
             waited=state.waited(), attempts=state.attempts))

@@ -42,6 +42,9 @@ class CallState:
     deadline: float
     attempts: int = 0
     started: float = field(default_factory=time.monotonic)
+    #: AWS's code when the last attempt was throttled ("" otherwise): a call that runs out
+    #: of time while backing off is reported as throttled, not as an endpoint that is silent.
+    throttled: str = ""
 
     def left(self) -> float:
         return self.deadline - time.monotonic()
@@ -87,11 +90,28 @@ def _before_send(request: Any = None, **_: Any) -> None:
     return None
 
 
-def _needs_retry(attempts: int = 0, **_: Any) -> bool | None:
+def _needs_retry(attempts: int = 0, response: Any = None, **_: Any) -> bool | None:
     state = _current()
+    if state is not None and response is not None:
+        state.throttled = _throttle_code(response)
     if state is not None and state.left() < MIN_ATTEMPT_SECONDS:
         return False  # the first non-None answer wins: no retry past the deadline
     return None  # botocore's standard retry handler decides
+
+
+def _throttle_code(response: Any) -> str:
+    """AWS's error code when ``response`` (botocore's (http, parsed) pair) is throttling."""
+    if not isinstance(response, tuple) or len(response) != 2:
+        return ""
+    http, parsed = response
+    error = (parsed.get("Error") or {}) if isinstance(parsed, dict) else {}
+    code = str(error.get("Code") or "")
+    status = int(getattr(http, "status_code", 0) or 0)
+    from .failures import THROTTLED, classify
+
+    if not (code or status) or classify(code, status) != THROTTLED:
+        return ""
+    return code or str(status)
 
 
 def hold_to_deadlines(client: Any) -> None:

@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import (
+    AwsThrottled,
     AwsUpstreamError,
     Conflict,
     DSWSError,
     InvalidInput,
     NotAllowed,
     NotFound,
-    Throttled,
     Unavailable,
 )
 
@@ -236,6 +236,20 @@ def timed_out(ctx: CallContext) -> Unavailable:
     )
 
 
+#: Seconds a throttled request is told to wait before asking again.
+RETRY_AFTER_SECONDS = 5
+
+
+def throttled(ctx: CallContext) -> AwsThrottled:
+    """AWS kept throttling the call through its retries (or until the request's deadline)."""
+    error = AwsThrottled(
+        f"AWS is throttling {ctx.action} (too many calls in this account and region) even "
+        f"after retries{ctx.how_long}. Try again in a few seconds.",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    error.action = ctx.action  # type: ignore[attr-defined]
+    return error
+
+
 def _translated(failure: AwsFailure, ctx: CallContext) -> DSWSError:
     kind, code, message = failure.kind, failure.code, failure.message
     if kind == UNREACHABLE:
@@ -274,9 +288,7 @@ def _translated(failure: AwsFailure, ctx: CallContext) -> DSWSError:
             f"Not allowed: AWS denied {ctx.action}. Ask your admin to allow {ctx.action} "
             "for the Studio execution role.")
     if kind == THROTTLED:
-        return Throttled(
-            f"AWS is throttling {ctx.action} even after retries. Try again in a few seconds.",
-            headers={"Retry-After": "5"})
+        return throttled(ctx)
     if kind == NOT_MODIFIED:
         return NotModified(f"{ctx.action}: not modified.")
     if kind == PRECONDITION:

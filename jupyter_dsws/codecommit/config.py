@@ -76,6 +76,18 @@ class CodeCommitClone(Configurable):
         ),
     )
 
+    list_ttl_seconds = Float(
+        60.0,
+        config=True,
+        help=(
+            "Seconds the account's repository list is kept and shared by every tab and "
+            "person of this server before CodeCommit is asked again (a person's Refresh reads "
+            "afresh; where each is cloned is read every time). Longer saves CodeCommit calls; "
+            "shorter shows new repositories sooner. Default: 60 s. 0 keeps nothing "
+            "(identical reads in flight are still shared)."
+        ),
+    )
+
     suggested_urls = List(
         Unicode(),
         default_value=[],
@@ -97,4 +109,4 @@ class CodeCommitClone(Configurable):
         return list(dict.fromkeys(values))
 
     _positive = positive("clone_timeout_seconds", "stall_timeout_seconds")
-    _zero_or_more = zero_or_more("max_running_clones", "scan_depth")
+    _zero_or_more = zero_or_more("max_running_clones", "scan_depth", "list_ttl_seconds")

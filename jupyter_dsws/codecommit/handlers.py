@@ -6,6 +6,7 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import ServiceHandler, api
+from ..wire import RefreshQuery
 from .models import (
     ClonedAt,
     ClonedQuery,
@@ -27,8 +28,8 @@ class RepositoriesHandler(_CodeCommitHandler):
     @web.authenticated
     @authorized
     @api
-    async def get(self) -> RepositoryList:
-        return await self.service.repositories()
+    async def get(self, query: RefreshQuery) -> RepositoryList:
+        return await self.service.repositories(query.refresh)
 
 
 class ClonedHandler(_CodeCommitHandler):

@@ -12,6 +12,7 @@ from typing import Any
 from ..aws import AwsAccess
 from ..errors import DSWSError, InvalidInput
 from ..studio import StudioApp
+from ..wire import iso_time
 from .config import CodeCommitClone
 from .models import ClonedAt, Repository, RepositoryList
 from .workspace import clone_of, find_clones, repository_key, typed_remote_key
@@ -31,13 +32,18 @@ class RepositoryListing:
         self.studio = studio
         self._studio_urls: list[str] | None = None
 
-    async def repositories(self) -> RepositoryList:
+    async def repositories(self, refresh: bool = False) -> RepositoryList:
         clones_task = asyncio.create_task(
             asyncio.to_thread(find_clones, self.root, self.config.scan_depth))
         suggested = await self.suggested()
-        error = None
+        error = fetched_at = notice = None
         try:
-            repos = await self._list_from_aws()
+            # Shared by every tab for list_ttl_seconds; where each is cloned is read each time.
+            shared = await self.aws.shared("codecommit.repos", self._list_from_aws,
+                                           services=("codecommit",),
+                                           ttl=self.config.list_ttl_seconds, refresh=refresh)
+            repos = [repo.model_copy() for repo in shared.value]
+            fetched_at, notice = iso_time(shared.fetched_at), shared.notice
         except DSWSError as exc:
             repos, error = [], (f"{exc.message} You can still clone by typing a repository "
                                 "name or an HTTPS URL.")
@@ -51,7 +57,8 @@ class RepositoryListing:
             key = repository_key(repo.clone_url_http, self.aws.region) or (
                 self.aws.region or "", repo.name)
             repo.cloned_at = by_key.get(key)
-        return RepositoryList(repos=repos, suggested=suggested, error=error)
+        return RepositoryList(repos=repos, suggested=suggested, error=error,
+                              fetched_at=fetched_at, notice=notice)
 
     async def _list_from_aws(self) -> list[Repository]:
         listed = await self.aws.items("codecommit", "list_repositories", "repositories",

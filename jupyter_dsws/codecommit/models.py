@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import ErrorBody
+from ..wire import Fetched
 
 # What codecommit/validate.py accepts, as the spec's patterns (ECMA-262); a test keeps the
 # two equal. validate.py keeps its own checks for the sentence each refusal gets.
@@ -31,7 +32,7 @@ class Repository(BaseModel):
         "The folder of an existing clone, relative to root_dir; null if none."))
 
 
-class RepositoryList(BaseModel):
+class RepositoryList(Fetched):
     repos: list[Repository]
     suggested: list[str] = Field(description=(
         "Clone URLs the admin suggests: CodeCommitClone.suggested_urls, then Studio's "

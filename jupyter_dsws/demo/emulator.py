@@ -35,6 +35,7 @@ from .git_server import GIT_PATH_PREFIX, GitHttpApp, GitStore
 from .mlflow_control import MlflowControlPlane
 from .sagemaker import TARGET_PREFIX as SAGEMAKER_PREFIX
 from .sagemaker import SageMakerLayer
+from .throttle import Throttle
 from .wsgi import StartResponse
 
 HOST = "127.0.0.1"
@@ -94,6 +95,8 @@ class Emulator:
         self._thread: threading.Thread | None = None
         self.store: GitStore | None = None
         self._app: EmulatorApp | None = None
+        #: Counts the AWS calls answered; throttles a fraction of them (DSWS_EMULATOR_THROTTLE).
+        self.throttle = Throttle.from_environment()
 
     @property
     def port(self) -> int:
@@ -120,7 +123,7 @@ class Emulator:
             self.store.clear()
             app = EmulatorApp(self.store)
             self._app = app
-            self._server = make_server(HOST, self._port, app, threaded=True,
+            self._server = make_server(HOST, self._port, self.throttle.wrap(app), threaded=True,
                                        request_handler=_QuietHandler)
             self._thread = threading.Thread(target=self._server.serve_forever,
                                             name="dsws-emulator", daemon=True)

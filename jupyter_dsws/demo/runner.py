@@ -115,6 +115,7 @@ def _run(options: DemoOptions, state_dir: Path, temporary: bool, stop: StopSigna
     keep_local_traffic_off_proxies(os.environ)
     with Emulator(git_root=state_dir / "git") as emulator:
         seeded = seed(emulator.endpoint_url, options.region, state_dir / "seed")
+        emulator.throttle.engage()  # DSWS_EMULATOR_THROTTLE, once the seed is in
         if stop.requested:
             return 0
         # MLflow starts and logs the team's runs in the background (experiments.py).

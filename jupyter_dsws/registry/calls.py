@@ -11,11 +11,13 @@ from typing import Any, TypeVar
 from ..aws import AwsAccess, AwsFailure
 from ..errors import DSWSError, NotFound
 from ..studio import StudioApp
+from ..wire import Fetched, iso_time
 from . import cursor
 from .config import ModelRegistry
 from .store import RegistryStore
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Fetched)
 
 LIST_PAGE = 100  # the API's largest page
 MAX_PAGES = 100  # 10,000 versions of one group: more than any panel shows
@@ -37,6 +39,16 @@ class RegistryCalls:
         #: came from (set by the Experiments panel when it is on), or None.
         self.run_metrics: Callable[[dict[str, Any]], Awaitable[dict[str, float] | None]] | \
             None = None
+
+    async def _shared(self, name: str, fetch: Callable[[], Awaitable[F]], refresh: bool,
+                      **params: Any) -> F:
+        """A list answer shared by every tab and person for ``list_ttl_seconds`` (the
+        versions' metrics come from S3: a write to either makes it fresh), with its age."""
+        shared = await self.aws.shared(name, fetch, services=("sagemaker", "s3"),
+                                       ttl=self.config.list_ttl_seconds, refresh=refresh,
+                                       **params)
+        return shared.value.model_copy(update={"fetched_at": iso_time(shared.fetched_at),
+                                               "notice": shared.notice})
 
     async def _call(self, method: str, *, missing_ok: bool = False,
                     **params: Any) -> dict[str, Any]:

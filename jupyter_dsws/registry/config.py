@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from traitlets import Dict, Int, Unicode, validate
+from traitlets import Dict, Float, Int, Unicode, validate
 from traitlets.config import Configurable
 
 
@@ -21,6 +21,16 @@ class ModelRegistry(Configurable):
         config=True,
         help="Versions per page of a group. Default: 50 versions. Each version on a page "
              "costs one DescribeModelPackage and one S3 read of its metrics (cached).",
+    )
+
+    list_ttl_seconds = Float(
+        30.0,
+        config=True,
+        help="Seconds the groups list, a group's versions and the Team overview are kept "
+             "and shared by every tab and person of this server before SageMaker is asked "
+             "again (a person's Refresh and our own approvals read afresh at once). Longer "
+             "saves SageMaker calls; shorter shows others' changes sooner. Default: 30 s. "
+             "0 keeps nothing (identical reads in flight are still shared).",
     )
 
     metric_directions = Dict(
@@ -80,6 +90,12 @@ class ModelRegistry(Configurable):
     def _validate_cache(self, proposal: dict) -> int:
         if proposal["value"] < 0:
             raise ValueError("metrics_cache_size cannot be negative.")
+        return proposal["value"]
+
+    @validate("list_ttl_seconds")
+    def _validate_ttl(self, proposal: dict) -> float:
+        if proposal["value"] < 0:
+            raise ValueError("list_ttl_seconds cannot be negative.")
         return proposal["value"]
 
     @validate("max_concurrency")

@@ -38,7 +38,7 @@ class GroupsHandler(_RegistryHandler):
     @authorized
     @api
     async def get(self, query: GroupsQuery) -> GroupList:
-        return await self.service.groups(query.query, query.next)
+        return await self.service.groups(query.query, query.next, query.refresh)
 
 
 class VersionsHandler(_RegistryHandler):
@@ -46,7 +46,8 @@ class VersionsHandler(_RegistryHandler):
     @authorized
     @api
     async def get(self, group: str, query: VersionsQuery) -> VersionList:
-        return await self.service.versions(group, query.status, query.next)
+        return await self.service.versions(group, query.status, query.next,
+                                           query.refresh)
 
 
 class VersionHandler(_RegistryHandler):
@@ -76,7 +77,7 @@ class OverviewHandler(_RegistryHandler):
     @authorized
     @api
     async def get(self, query: OverviewQuery) -> Overview:
-        return await self.service.overview(query.next)
+        return await self.service.overview(query.next, query.refresh)
 
 
 handlers = [

@@ -38,9 +38,14 @@ class RegistryListing(RegistryCalls):
         return answer.get("ModelPackageGroupSummaryList", []), cursor.encode(
             answer.get("NextToken"))
 
-    async def groups(self, query: str | None = None, next_: str | None = None) -> GroupList:
+    async def groups(self, query: str | None = None, next_: str | None = None,
+                     refresh: bool = False) -> GroupList:
         if query is not None and len(query) > 63:
             raise InvalidInput("Search text is at most 63 characters (a group name's limit).")
+        return await self._shared("registry.groups", lambda: self._groups(query, next_),
+                                  refresh, query=query or None, next=next_)
+
+    async def _groups(self, query: str | None, next_: str | None) -> GroupList:
         summaries, following = await self._group_page(query or None, next_,
                                                        self.config.page_size)
         for _ in range(_EMPTY_FILTERED_PAGES):
@@ -108,7 +113,13 @@ class RegistryListing(RegistryCalls):
     # Versions ---------------------------------------------------------------------------
 
     async def versions(self, group: str, status: str | None = None,
-                       next_: str | None = None) -> VersionList:
+                       next_: str | None = None, refresh: bool = False) -> VersionList:
+        return await self._shared("registry.versions",
+                                  lambda: self._versions(group, status, next_), refresh,
+                                  group=group, status=status, next=next_)
+
+    async def _versions(self, group: str, status: str | None,
+                        next_: str | None) -> VersionList:
         params: dict[str, Any] = {"ModelPackageGroupName": group, "SortBy": "CreationTime",
                                   "SortOrder": "Descending",
                                   "MaxResults": self.config.versions_page_size}

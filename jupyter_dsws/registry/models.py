@@ -12,6 +12,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..errors import echo
+from ..wire import Fetched, RefreshQuery
 
 ApprovalStatus = Literal["Approved", "Rejected", "PendingManualApproval"]
 APPROVAL_STATUSES: tuple[str, ...] = ("Approved", "Rejected", "PendingManualApproval")
@@ -38,7 +39,7 @@ class Group(BaseModel):
         "The latest version's last change, else its creation (ISO 8601, UTC)."))
 
 
-class GroupList(BaseModel):
+class GroupList(Fetched):
     groups: list[Group]
     next: str | None = None
 
@@ -102,7 +103,7 @@ class VersionDetail(Version):
     snippets: Snippets
 
 
-class VersionList(BaseModel):
+class VersionList(Fetched):
     versions: list[Version]
     next: str | None = None
 
@@ -164,7 +165,7 @@ class OverviewGroup(BaseModel):
         "Versions waiting for review, oldest first (up to 100 per group)."))
 
 
-class Overview(BaseModel):
+class Overview(Fetched):
     groups: list[OverviewGroup]
     next: str | None = None
 
@@ -185,14 +186,14 @@ def _compare_arns(arns: list[str]) -> list[str]:
     return arns
 
 
-class GroupsQuery(BaseModel):
+class GroupsQuery(RefreshQuery):
     query: str | None = Field(default=None, max_length=63, description=(
         "Part of the group name (the API's NameContains, at most a group name's 63 "
         "characters); empty or absent lists every group."))
     next: Next = None
 
 
-class VersionsQuery(BaseModel):
+class VersionsQuery(RefreshQuery):
     # A plain string for the service's sentence naming the statuses (bad_status).
     status: str | None = Field(default=None, min_length=1, description=(
         "Only versions with this approval status; absent for every status."),
@@ -210,5 +211,5 @@ class CompareQuery(BaseModel):
                            "items": {"type": "string", "pattern": PACKAGE_ARN_PATTERN}})]
 
 
-class OverviewQuery(BaseModel):
+class OverviewQuery(RefreshQuery):
     next: Next = None

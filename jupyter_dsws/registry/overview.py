@@ -13,7 +13,11 @@ from .packages import iso
 
 
 class RegistryOverview(RegistryListing):
-    async def overview(self, next_: str | None = None) -> Overview:
+    async def overview(self, next_: str | None = None, refresh: bool = False) -> Overview:
+        return await self._shared("registry.overview", lambda: self._overview(next_),
+                                  refresh, next=next_)
+
+    async def _overview(self, next_: str | None) -> Overview:
         summaries, following = await self._group_page(None, next_, self.config.page_size)
         return Overview(groups=await self._each(summaries, self._overview_group),
                         next=following)

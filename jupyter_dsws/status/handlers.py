@@ -6,6 +6,7 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import ServiceHandler, api
+from ..wire import RefreshQuery
 from .models import Status
 from .service import StatusService
 
@@ -17,8 +18,8 @@ class StatusHandler(ServiceHandler[StatusService]):
     @web.authenticated
     @authorized
     @api
-    async def get(self) -> Status:
-        return await self.service.status()
+    async def get(self, query: RefreshQuery) -> Status:
+        return await self.service.status(query.refresh)
 
 
 handlers = [("status", StatusHandler)]

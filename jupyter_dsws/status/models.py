@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from ..wire import Fetched
 
-class AwsStatus(BaseModel):
+
+class AwsStatus(Fetched):
     ok: bool
     account: str | None = None
     arn: str | None = Field(default=None, description=(

@@ -8,6 +8,7 @@ import logging
 from ..aws import AwsAccess
 from ..errors import DSWSError
 from ..studio import StudioApp
+from ..wire import iso_time
 from .models import AwsStatus, Status, StudioStatus
 
 log = logging.getLogger(__name__)
@@ -17,17 +18,21 @@ class StatusService:
     """Builds the status; a failed AWS check is part of the answer, never an exception."""
 
     def __init__(self, aws: AwsAccess, studio: StudioApp | None, version: str, *,
-                 probe_seconds: float = 5.0) -> None:
+                 probe_seconds: float = 5.0, identity_ttl_seconds: float = 3600.0,
+                 failure_ttl_seconds: float = 10.0) -> None:
         self.aws = aws
         self.studio = studio
         self.version = version
+        self.identity_ttl_seconds = identity_ttl_seconds
+        self.failure_ttl_seconds = failure_ttl_seconds
         # The probe has less time than a panel's calls, so that a missing endpoint shows in
         # the panel within seconds whether its port refuses or accepts and never answers.
         self.probe_seconds = probe_seconds
         self._instance_type: str | None = None
 
-    async def status(self) -> Status:
-        identity, instance_type = await asyncio.gather(self.identity(), self.instance_type())
+    async def status(self, refresh: bool = False) -> Status:
+        identity, instance_type = await asyncio.gather(self.identity(refresh),
+                                                       self.instance_type())
         return Status(
             version=self.version,
             region=self.aws.region,
@@ -35,10 +40,31 @@ class StatusService:
             studio=self._studio_status(instance_type),
         )
 
-    async def identity(self) -> AwsStatus:
+    async def identity(self, refresh: bool = False) -> AwsStatus:
+        """Who we are, asked of STS once for every tab and kept until the credentials
+        expire (at most ``identity_ttl_seconds``); a failed check is kept only briefly."""
+        try:
+            shared = await self.aws.shared("status.identity", self._ask_identity,
+                                           services=("sts",), ttl=self._keep_for,
+                                           refresh=refresh)
+        except DSWSError as exc:  # throttled, and no earlier answer to stand in
+            return AwsStatus(ok=False, endpoint=self.aws.endpoint_of("sts"), error=exc.message)
+        return shared.value.model_copy(update={"fetched_at": iso_time(shared.fetched_at),
+                                               "notice": shared.notice})
+
+    def _keep_for(self, answer: AwsStatus) -> float:
+        if not answer.ok:
+            return self.failure_ttl_seconds
+        left = self.aws.credentials_seconds_left()
+        return self.identity_ttl_seconds if left is None else min(left,
+                                                                  self.identity_ttl_seconds)
+
+    async def _ask_identity(self) -> AwsStatus:
         try:
             answer = await self.aws.call("sts", "get_caller_identity", budget=self.probe_seconds)
         except DSWSError as exc:
+            if getattr(exc, "throttled", False):
+                raise  # the identity asked before stands in (shared reads)
             return AwsStatus(ok=False, endpoint=self.aws.endpoint_of("sts"), error=exc.message)
         return AwsStatus(ok=True, account=answer.get("Account"), arn=answer.get("Arn"),
                          endpoint=self.aws.endpoint_of("sts"))

@@ -68,9 +68,12 @@ def test_access_denied_names_the_action():
     assert "sagemaker:ListModelPackageGroups" in error.message
 
 
-def test_throttling_after_retries_is_429_with_retry_after():
-    error = translate(client_error("ThrottlingException", 400, "Rate exceeded"), SAGEMAKER)
-    assert error.status == 429
+@pytest.mark.parametrize("code", ["ThrottlingException", "TooManyRequestsException",
+                                  "RequestLimitExceeded", "Throttling"])
+def test_throttling_after_retries_is_503_throttled_naming_the_call(code):
+    error = translate(client_error(code, 400, "Rate exceeded"), SAGEMAKER)
+    assert (error.status, error.code) == (503, "throttled")
+    assert "sagemaker:ListModelPackageGroups" in error.message
     assert error.headers["Retry-After"].isdigit()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timezone
 
 import pytest
 from helpers import STUDIO, body
@@ -20,12 +21,15 @@ async def test_status_shows_the_callers_identity_from_the_endpoint(jp_fetch, mot
     status = body(response)
     assert status["version"] == __version__
     assert status["region"] == REGION
+    fetched_at = status["aws"].pop("fetched_at")
+    assert datetime.fromisoformat(fetched_at) <= datetime.now(timezone.utc)
     assert status["aws"] == {
         "ok": True,
         "account": "123456789012",
         "arn": "arn:aws:sts::123456789012:user/moto",
         "endpoint": moto_url,
         "error": None,
+        "notice": None,
     }
     assert status["studio"] is None
 

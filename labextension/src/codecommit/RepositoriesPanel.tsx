@@ -2,6 +2,7 @@ import { Button, ellipsesIcon, refreshIcon, UseSignal } from '@jupyterlab/ui-com
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
+import { AsOf } from '../ui/freshness';
 import { Breakable, SearchRow } from '../ui/parts';
 import { FolderExistsError, ICloneRequest } from './api';
 import { defaultFolder, RepositoriesModel, requestFor } from './model';
@@ -97,10 +98,11 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
               refresh={{
                 label: 'Refresh repositories',
                 loading: model.loading,
-                onClick: () => model.refresh()
+                onClick: () => model.refresh(true)
               }}
               refreshIcon={<refreshIcon.react tag="span" />}
             />
+            <AsOf fetched={model.fetched} />
             {(model.error || model.listError) && (
               <div className="jp-dsws-alert" role="alert">
                 <p>{model.error ?? model.listError}</p>

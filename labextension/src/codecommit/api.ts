@@ -31,10 +31,16 @@ export class FolderExistsError extends DSWSApiError {
   }
 }
 
+/** `refresh`: a person's Refresh, past the list the server shares between tabs. */
 export function fetchRepositories(
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: { refresh?: boolean } = {}
 ): Promise<IRepositoryList> {
-  return requestAPI<IRepositoryList>('codecommit/repos', { method: 'GET' }, settings);
+  return requestAPI<IRepositoryList>(
+    `codecommit/repos${options.refresh ? '?refresh=true' : ''}`,
+    { method: 'GET' },
+    settings
+  );
 }
 
 /** Where a remote (a CodeCommit name or a clone URL) is cloned under the root already. */

@@ -32,7 +32,9 @@ const LIST: IRepositoryList = {
     }
   ],
   suggested: [],
-  error: null
+  error: null,
+  fetched_at: null,
+  notice: null
 };
 
 function status(over: Partial<ICloneStatus>): ICloneStatus {
@@ -89,7 +91,13 @@ describe('RepositoriesModel', () => {
   it('keeps the listing error apart from the server being unreachable', async () => {
     const model = new RepositoriesModel({
       api: {
-        list: async () => ({ repos: [], suggested: [], error: 'Not allowed.' })
+        list: async () => ({
+          repos: [],
+          suggested: [],
+          error: 'Not allowed.',
+          fetched_at: null,
+          notice: null
+        })
       }
     });
     await model.refresh();
@@ -259,7 +267,9 @@ describe('RepositoriesModel', () => {
         list: async () => ({
           repos: [],
           suggested: [url, 'https://h/other'],
-          error: null
+          error: null,
+          fetched_at: null,
+          notice: null
         }),
         clonedAt: async source => (source === url ? 'notebooks' : null)
       }

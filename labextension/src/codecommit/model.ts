@@ -20,13 +20,14 @@ export type { IClone } from './clones';
 
 /** The server calls the model makes; tests pass their own. */
 export interface ICodeCommitApi extends ICloneApi {
-  list(): Promise<IRepositoryList>;
+  /** `refresh`: a person's Refresh, past the list the server shares between tabs. */
+  list(refresh?: boolean): Promise<IRepositoryList>;
   /** The folder a remote is cloned in under the root, or null. */
   clonedAt(source: string): Promise<string | null>;
 }
 
 const SERVER_API: ICodeCommitApi = {
-  list: () => fetchRepositories(),
+  list: refresh => fetchRepositories(undefined, { refresh }),
   clonedAt: async source => (await fetchClonedAt(source)).path,
   start: request => startClone(request),
   status: id => fetchClone(id),
@@ -107,6 +108,11 @@ export class RepositoriesModel implements IDisposable {
     return this._list?.error ?? null;
   }
 
+  /** When the list was read from AWS, and any notice about it (throttled, older list). */
+  get fetched(): IRepositoryList | null {
+    return this._list;
+  }
+
   /** Why the server could not be asked at all. */
   get error(): string | null {
     return this._error;
@@ -151,11 +157,12 @@ export class RepositoriesModel implements IDisposable {
     return this._disposed;
   }
 
-  async refresh(): Promise<void> {
+  /** Read the list again; `fresh`: from AWS, not the list the server shares. */
+  async refresh(fresh = false): Promise<void> {
     this._loading = true;
     this._changed.emit();
     try {
-      this._list = await this._api.list();
+      this._list = await this._api.list(fresh);
       this._error = null;
       await Promise.all([
         this._lookUpSuggested(this._list.suggested),

@@ -9,6 +9,16 @@ export interface Alternative {
 }
 
 export interface AwsStatus {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   ok: boolean;
   account: string | null;
   /** The caller's identity, e.g. the Studio execution role's assumed-role ARN. */
@@ -610,6 +620,16 @@ export interface RegistryGroup {
 }
 
 export interface RegistryGroupList {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   groups: RegistryGroup[];
   next: string | null;
 }
@@ -623,6 +643,16 @@ export interface RegistryLatestApproved {
 }
 
 export interface RegistryOverview {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   groups: RegistryOverviewGroup[];
   next: string | null;
 }
@@ -723,6 +753,16 @@ export interface RegistryVersionDetail {
 }
 
 export interface RegistryVersionList {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   versions: RegistryVersion[];
   next: string | null;
 }
@@ -741,6 +781,16 @@ export interface Repository {
 }
 
 export interface RepositoryList {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   repos: Repository[];
   /**
    * Clone URLs the admin suggests: CodeCommitClone.suggested_urls, then Studio's

@@ -1,6 +1,7 @@
 import { Button, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { AsOf } from '../ui/freshness';
 import { LoadState, Pager, SearchRow } from '../ui/parts';
 import { IGroup } from './api';
 import { StatusBadge } from './approval';
@@ -72,7 +73,7 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
             refresh={{
               label: 'Refresh models',
               loading: model.loading,
-              onClick: () => model.refresh()
+              onClick: () => model.refresh(true)
             }}
             refreshIcon={<refreshIcon.react tag="span" />}
           />
@@ -110,6 +111,7 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
             waiting={!model.loaded}
             text="Loading model groups…"
           />
+          <AsOf fetched={model.fetched} />
           {model.loaded && model.groups.length === 0 && !model.error && (
             <p className="jp-dsws-muted">
               {model.query.trim()

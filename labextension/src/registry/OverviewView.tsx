@@ -1,6 +1,7 @@
 import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { AsOf } from '../ui/freshness';
 import { LoadState, Pager, RefreshButton } from '../ui/parts';
 import { IOverviewGroup } from './api';
 import { formatMetric, formatTime, formatWaiting } from './sheet';
@@ -95,7 +96,7 @@ export function OverviewView(props: IOverviewViewProps): JSX.Element {
             <RefreshButton
               label="Refresh overview"
               loading={model.loading}
-              onClick={() => model.load()}
+              onClick={() => model.load(true)}
             />
           </div>
           <LoadState
@@ -103,6 +104,7 @@ export function OverviewView(props: IOverviewViewProps): JSX.Element {
             waiting={!model.loaded}
             text="Loading the overview…"
           />
+          <AsOf fetched={model.fetched} />
           {model.loaded && model.groups.length === 0 && (
             <p className="jp-dsws-muted">No model package groups yet.</p>
           )}

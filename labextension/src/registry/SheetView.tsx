@@ -1,6 +1,7 @@
 import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { AsOf } from '../ui/freshness';
 import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
@@ -163,7 +164,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                   <RefreshButton
                     label="Refresh versions"
                     loading={model.loading}
-                    onClick={() => model.load()}
+                    onClick={() => model.load(true)}
                   />
                 </div>
                 <LoadState
@@ -171,6 +172,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                   waiting={!model.loaded}
                   text="Loading versions…"
                 />
+                <AsOf fetched={model.fetched} />
                 {model.loaded && model.versions.length === 0 && (
                   <p className="jp-dsws-muted">
                     {model.statusFilter

@@ -56,6 +56,20 @@ describe('registry calls', () => {
     expect(asked[1].url).toBe('http://localhost:8888/dsws/registry/overview');
   });
 
+  it("ask past the server's shared answer only for a person's Refresh", async () => {
+    const { settings, asked } = settingsAnswering(200, { groups: [], next: null });
+    await fetchGroups('', null, settings, { refresh: true });
+    await fetchOverview(null, settings, { refresh: true });
+    await fetchVersions('owls', '', null, settings, { refresh: true });
+    await fetchVersions('owls', '', null, settings);
+    expect(asked.map(a => new URL(a.url).searchParams.get('refresh'))).toEqual([
+      'true',
+      'true',
+      'true',
+      null
+    ]);
+  });
+
   it('ask for one status of a group', async () => {
     const { settings, asked } = settingsAnswering(200, { versions: [], next: null });
     await fetchVersions('sorting-hat-algorithm', 'Approved', null, settings);

@@ -53,6 +53,15 @@ export function queryString(
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+/** A person's Refresh: past the answer the server shares, to AWS (still shared in flight). */
+export interface IReadOptions {
+  refresh?: boolean;
+}
+
+function refreshFlag(options: IReadOptions): string | null {
+  return options.refresh ? 'true' : null;
+}
+
 function versionPath(group: string, version: number): string {
   return `registry/groups/${encodeURIComponent(group)}/versions/${version}`;
 }
@@ -60,10 +69,11 @@ function versionPath(group: string, version: number): string {
 export function fetchGroups(
   query: string,
   next: string | null,
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IGroupPage> {
   return requestAPI<IGroupPage>(
-    `registry/groups${queryString({ query: query.trim(), next })}`,
+    `registry/groups${queryString({ query: query.trim(), next, refresh: refreshFlag(options) })}`,
     { method: 'GET' },
     settings
   );
@@ -73,11 +83,12 @@ export function fetchVersions(
   group: string,
   status: string,
   next: string | null,
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IVersionPage> {
   return requestAPI<IVersionPage>(
     `registry/groups/${encodeURIComponent(group)}/versions` +
-      queryString({ status, next }),
+      queryString({ status, next, refresh: refreshFlag(options) }),
     { method: 'GET' },
     settings
   );
@@ -122,10 +133,11 @@ export function fetchComparison(
 
 export function fetchOverview(
   next: string | null,
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IOverviewPage> {
   return requestAPI<IOverviewPage>(
-    `registry/overview${queryString({ next })}`,
+    `registry/overview${queryString({ next, refresh: refreshFlag(options) })}`,
     { method: 'GET' },
     settings
   );

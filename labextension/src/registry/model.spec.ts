@@ -7,6 +7,8 @@ import { RegistryModel } from './model';
 import { CompareModel, DetailModel, OverviewModel, SheetModel } from './tabs';
 
 const ARN = 'arn:aws:sagemaker:eu-central-1:123456789012';
+/** An answer's age fields as a server without shared reads would send them. */
+const UNSHARED = { fetched_at: null, notice: null };
 
 function group(name: string): IGroup {
   return {
@@ -80,8 +82,8 @@ describe('RegistryModel', () => {
   it('pages through groups with the cursors the server gave', async () => {
     const asked: (string | null)[] = [];
     const pages: Record<string, IGroupPage> = {
-      first: { groups: [group('a')], next: 'cursor/2+' },
-      'cursor/2+': { groups: [group('b')], next: null }
+      first: { groups: [group('a')], next: 'cursor/2+', ...UNSHARED },
+      'cursor/2+': { groups: [group('b')], next: null, ...UNSHARED }
     };
     const model = new RegistryModel({
       api: {
@@ -122,9 +124,9 @@ describe('RegistryModel', () => {
     expect(asked).toEqual(['sorting|null']);
     // An answer to an earlier request arriving after a newer one changes nothing.
     void model.refresh();
-    answers[1]({ groups: [group('sorting-hat-algorithm')], next: null });
+    answers[1]({ groups: [group('sorting-hat-algorithm')], next: null, ...UNSHARED });
     await tick();
-    answers[0]({ groups: [group('stale')], next: 'x' });
+    answers[0]({ groups: [group('stale')], next: 'x', ...UNSHARED });
     await tick();
     expect(model.groups.map(g => g.name)).toEqual(['sorting-hat-algorithm']);
     expect(model.pager.hasNext).toBe(false);
@@ -147,6 +149,30 @@ describe('RegistryModel', () => {
     expect(model.loading).toBe(false);
   });
 
+  it("keeps the page's age, and asks past the shared answer only on Refresh", async () => {
+    const asked: (boolean | undefined)[] = [];
+    const model = new RegistryModel({
+      api: {
+        groups: async (_query, _next, refresh) => {
+          asked.push(refresh);
+          return {
+            groups: [group('a')],
+            next: null,
+            fetched_at: '2026-12-06T09:00:00.000+00:00',
+            notice: 'AWS is throttling sagemaker:ListModelPackageGroups'
+          };
+        }
+      }
+    });
+    await model.refresh();
+    await model.refresh(true);
+    expect(asked).toEqual([false, true]);
+    expect(model.fetched).toEqual({
+      fetched_at: '2026-12-06T09:00:00.000+00:00',
+      notice: 'AWS is throttling sagemaker:ListModelPackageGroups'
+    });
+  });
+
   it('keeps a selection across groups', () => {
     const model = new RegistryModel();
     model.toggleSelected(version(1));
@@ -166,11 +192,12 @@ describe('an approval change reaches every open view', () => {
       api: {
         groups: async () => {
           listed++;
-          return { groups: [group('owls')], next: null };
+          return { groups: [group('owls')], next: null, ...UNSHARED };
         },
         versions: async (_group, status) => ({
           versions: stored.filter(v => !status || v.status === status),
-          next: null
+          next: null,
+          ...UNSHARED
         }),
         version: async (_group, n) => detail(stored.find(v => v.version === n)!),
         setStatus: async (_group, n, status, comment) => {
@@ -202,7 +229,7 @@ describe('an approval change reaches every open view', () => {
           trends: {},
           differences: { params: ['p'], metrics: ['mae'] }
         }),
-        overview: async () => ({ groups: [], next: null })
+        overview: async () => ({ groups: [], next: null, ...UNSHARED })
       }
     });
     return { registry, listed: () => listed };
@@ -272,8 +299,8 @@ describe('an approval change reaches every open view', () => {
       api: {
         versions: async (_g, _s, next) =>
           next
-            ? { versions: [version(1)], next: null }
-            : { versions: [version(3), version(2)], next: 'more' }
+            ? { versions: [version(1)], next: null, ...UNSHARED }
+            : { versions: [version(3), version(2)], next: 'more', ...UNSHARED }
       }
     });
     const sheet = new SheetModel(registry, 'owls');
@@ -308,7 +335,7 @@ describe('an approval change reaches every open view', () => {
         ...registry.api,
         overview: async () => {
           asked++;
-          return { groups: [], next: null };
+          return { groups: [], next: null, ...UNSHARED };
         }
       }
     });

@@ -20,8 +20,14 @@ import {
 
 /** The server calls the registry views make; tests pass their own. */
 export interface IRegistryApi {
-  groups(query: string, next: string | null): Promise<IGroupPage>;
-  versions(group: string, status: string, next: string | null): Promise<IVersionPage>;
+  /** `refresh`: a person's Refresh, past the answer the server shares. */
+  groups(query: string, next: string | null, refresh?: boolean): Promise<IGroupPage>;
+  versions(
+    group: string,
+    status: string,
+    next: string | null,
+    refresh?: boolean
+  ): Promise<IVersionPage>;
   version(group: string, version: number): Promise<IVersionDetail>;
   setStatus(
     group: string,
@@ -30,17 +36,18 @@ export interface IRegistryApi {
     comment: string
   ): Promise<IVersionDetail>;
   compare(arns: string[]): Promise<IComparison>;
-  overview(next: string | null): Promise<IOverviewPage>;
+  overview(next: string | null, refresh?: boolean): Promise<IOverviewPage>;
 }
 
 export const SERVER_API: IRegistryApi = {
-  groups: (query, next) => fetchGroups(query, next),
-  versions: (group, status, next) => fetchVersions(group, status, next),
+  groups: (query, next, refresh) => fetchGroups(query, next, undefined, { refresh }),
+  versions: (group, status, next, refresh) =>
+    fetchVersions(group, status, next, undefined, { refresh }),
   version: (group, version) => fetchVersion(group, version),
   setStatus: (group, version, status, comment) =>
     updateStatus(group, version, status, comment),
   compare: arns => fetchComparison(arns),
-  overview: next => fetchOverview(next)
+  overview: (next, refresh) => fetchOverview(next, undefined, { refresh })
 };
 
 export namespace RegistryModel {
@@ -73,9 +80,12 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
     return this._versionChanged;
   }
 
-  /** Ask for the page shown again (or the first, after a new search). */
-  async refresh(): Promise<void> {
-    await this.loadPage(this.pager.current);
+  /**
+   * Ask for the page shown again (or the first, after a new search); `fresh`: a person's
+   * Refresh, read from AWS rather than the answer the server shares.
+   */
+  async refresh(fresh = false): Promise<void> {
+    await this.loadPage(this.pager.current, fresh);
   }
 
   // The selection for comparison: versions of any groups, by ARN.
@@ -119,8 +129,12 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
     return detail;
   }
 
-  protected fetchPage(query: string, cursor: string | null): Promise<IGroupPage> {
-    return this.api.groups(query, cursor);
+  protected fetchPage(
+    query: string,
+    cursor: string | null,
+    refresh: boolean
+  ): Promise<IGroupPage> {
+    return this.api.groups(query, cursor, refresh);
   }
 
   protected itemsOf(page: IGroupPage): IGroup[] {

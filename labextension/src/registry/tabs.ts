@@ -6,6 +6,7 @@
 import { RequestingModel } from '../ui/requesting';
 import { IComparison, IOverviewGroup, IVersion, IVersionDetail } from './api';
 import { messageOf } from '../ui/errors';
+import { IFetched } from '../ui/freshness';
 import { CursorPager } from '../ui/searched';
 import { RegistryModel } from './model';
 import { columnsOf, DEFAULT_SORT, ISort, sortVersions } from './sheet';
@@ -95,12 +96,23 @@ export class SheetModel extends TabModel {
     return this.load();
   }
 
-  /** The first page again. */
-  load(): Promise<void> {
+  /** When the first page was read from AWS, and any notice about it. */
+  get fetched(): IFetched | null {
+    return this._fetched;
+  }
+
+  /** The first page again; `refresh`: read from AWS, not the answer the server shares. */
+  load(refresh = false): Promise<void> {
     return this.run(async () => {
       const ticket = this.ticket;
-      const page = await this.registry.api.versions(this.group, this._status, null);
+      const page = await this.registry.api.versions(
+        this.group,
+        this._status,
+        null,
+        refresh
+      );
       if (this.isLatest(ticket)) {
+        this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
         this._versions = this._own(page.versions);
         this._next = page.next;
         this._loaded = true;
@@ -149,6 +161,7 @@ export class SheetModel extends TabModel {
   }
 
   private _versions: IVersion[] = [];
+  private _fetched: IFetched | null = null;
   private _next: string | null = null;
   private _status = '';
   private _sort: ISort = DEFAULT_SORT;
@@ -252,8 +265,14 @@ export class OverviewModel extends TabModel {
     return this._loaded;
   }
 
-  load(): Promise<void> {
-    return this._open(this._pager.current);
+  /** When the page shown was read from AWS, and any notice about it. */
+  get fetched(): IFetched | null {
+    return this._fetched;
+  }
+
+  /** The page shown again; `refresh`: read from AWS, not the answer the server shares. */
+  load(refresh = false): Promise<void> {
+    return this._open(this._pager.current, refresh);
   }
 
   nextPage(): Promise<void> {
@@ -270,11 +289,12 @@ export class OverviewModel extends TabModel {
     void this.load();
   }
 
-  private _open(cursor: string | null): Promise<void> {
+  private _open(cursor: string | null, refresh = false): Promise<void> {
     return this.run(async () => {
       const ticket = this.ticket;
-      const page = await this.registry.api.overview(cursor);
+      const page = await this.registry.api.overview(cursor, refresh);
       if (this.isLatest(ticket)) {
+        this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
         this._groups = page.groups;
         this._pager.answered(page.next);
         this._loaded = true;
@@ -283,6 +303,7 @@ export class OverviewModel extends TabModel {
   }
 
   private _groups: IOverviewGroup[] = [];
+  private _fetched: IFetched | null = null;
   private _pager = new CursorPager();
   private _loaded = false;
 }

@@ -86,7 +86,7 @@ export function StatusView({ model }: { model: StatusModel }): JSX.Element {
               <Button
                 className="jp-mod-styled jp-mod-reject jp-dsws-button"
                 disabled={model.loading}
-                onClick={() => void model.refresh().catch(() => undefined)}
+                onClick={() => void model.refresh(true).catch(() => undefined)}
               >
                 {model.loading ? 'Checking…' : 'Check again'}
               </Button>

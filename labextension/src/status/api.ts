@@ -8,6 +8,14 @@ export type IAwsStatus = AwsStatus;
 export type IStudioStatus = StudioStatus;
 export type IStatus = Status;
 
-export function fetchStatus(settings?: ServerConnection.ISettings): Promise<IStatus> {
-  return requestAPI<IStatus>('status', { method: 'GET' }, settings);
+/** `refresh`: a person's "Check again", past the identity the server shares between tabs. */
+export function fetchStatus(
+  settings?: ServerConnection.ISettings,
+  options: { refresh?: boolean } = {}
+): Promise<IStatus> {
+  return requestAPI<IStatus>(
+    `status${options.refresh ? '?refresh=true' : ''}`,
+    { method: 'GET' },
+    settings
+  );
 }

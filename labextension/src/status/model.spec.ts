@@ -12,7 +12,9 @@ const OK: IStatus = {
     account: '123456789012',
     arn: 'arn:aws:sts::123456789012:user/moto',
     endpoint: 'http://127.0.0.1:5000',
-    error: null
+    error: null,
+    fetched_at: '2026-12-06T09:00:00.000+00:00',
+    notice: null
   },
   studio: null
 };
@@ -56,6 +58,22 @@ describe('StatusModel', () => {
     fail = false;
     await model.refresh();
     expect(model.error).toBeNull();
+    model.dispose();
+  });
+
+  it('asks AWS again only when a person checks, not on its polls', async () => {
+    const asked: boolean[] = [];
+    const model = new StatusModel({
+      refreshSeconds: 60,
+      load: async fresh => {
+        asked.push(fresh);
+        return OK;
+      }
+    });
+    await model.start();
+    await model.refresh(true);
+    await model.refresh();
+    expect(asked).toEqual([false, true, false]);
     model.dispose();
   });
 

@@ -9,8 +9,11 @@ export namespace StatusModel {
   export interface IOptions {
     /** How often to re-check, in seconds. */
     refreshSeconds: number;
-    /** Where the status comes from; the server's route by default. */
-    load?: () => Promise<IStatus>;
+    /**
+     * Where the status comes from; the server's route by default. `fresh`: a person asked,
+     * so the server asks AWS again rather than answer what it shares between tabs.
+     */
+    load?: (fresh: boolean) => Promise<IStatus>;
   }
 }
 
@@ -20,7 +23,7 @@ export namespace StatusModel {
  */
 export class StatusModel implements IDisposable {
   constructor(options: StatusModel.IOptions) {
-    this._load = options.load ?? (() => fetchStatus());
+    this._load = options.load ?? (fresh => fetchStatus(undefined, { refresh: fresh }));
     this._poll = new Poll({
       auto: false,
       factory: () => this._tick(),
@@ -62,8 +65,9 @@ export class StatusModel implements IDisposable {
     return this.refresh();
   }
 
-  /** Check now, and wait for the answer. */
-  async refresh(): Promise<void> {
+  /** Check now, and wait for the answer; `fresh`: a person's "Check again". */
+  async refresh(fresh = false): Promise<void> {
+    this._fresh = this._fresh || fresh;
     await this._poll.refresh();
     await this._poll.tick;
   }
@@ -83,8 +87,10 @@ export class StatusModel implements IDisposable {
   private async _tick(): Promise<void> {
     this._loading = true;
     this._changed.emit();
+    const fresh = this._fresh;
+    this._fresh = false;
     try {
-      this._status = await this._load();
+      this._status = await this._load(fresh);
       this._error = null;
     } catch (error) {
       this._error = messageOf(error, 'The workspace status could not be read.');
@@ -97,7 +103,8 @@ export class StatusModel implements IDisposable {
     }
   }
 
-  private _load: () => Promise<IStatus>;
+  private _load: (fresh: boolean) => Promise<IStatus>;
+  private _fresh = false;
   private _poll: Poll;
   private _status: IStatus | null = null;
   private _error: string | null = null;

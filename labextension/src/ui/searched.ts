@@ -1,4 +1,5 @@
 import { messageOf } from './errors';
+import { IFetched } from './freshness';
 import { RequestingModel } from './requesting';
 
 /**
@@ -63,7 +64,7 @@ export class CursorPager {
  */
 export abstract class SearchedListModel<
   T,
-  P extends { next: string | null }
+  P extends { next: string | null } & IFetched
 > extends RequestingModel {
   constructor(searchDelayMs: number) {
     super();
@@ -80,6 +81,11 @@ export abstract class SearchedListModel<
 
   get error(): string | null {
     return this._error;
+  }
+
+  /** When the page shown was read from AWS, and any notice about it. */
+  get fetched(): IFetched | null {
+    return this._fetched;
   }
 
   get query(): string {
@@ -123,12 +129,16 @@ export abstract class SearchedListModel<
     super.dispose();
   }
 
-  /** The page that opened with `cursor` (null: the first), for the query typed. */
-  protected loadPage(cursor: string | null): Promise<void> {
+  /**
+   * The page that opened with `cursor` (null: the first), for the query typed; `refresh`:
+   * read from AWS rather than the answer the server shares.
+   */
+  protected loadPage(cursor: string | null, refresh = false): Promise<void> {
     return this.request(
-      () => this.fetchPage(this._query, cursor),
+      () => this.fetchPage(this._query, cursor, refresh),
       page => {
         this._items = this.itemsOf(page);
+        this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
         this._pager.answered(page.next);
         this._loaded = true;
         this._error = null;
@@ -139,7 +149,11 @@ export abstract class SearchedListModel<
     );
   }
 
-  protected abstract fetchPage(query: string, cursor: string | null): Promise<P>;
+  protected abstract fetchPage(
+    query: string,
+    cursor: string | null,
+    refresh: boolean
+  ): Promise<P>;
   protected abstract itemsOf(page: P): T[];
   /** What the list says when it cannot be read. */
   protected abstract readonly failure: string;
@@ -147,6 +161,7 @@ export abstract class SearchedListModel<
   private _items: T[] = [];
   private _loaded = false;
   private _error: string | null = null;
+  private _fetched: IFetched | null = null;
   private _query = '';
   private _pager = new CursorPager();
   private _searchDelayMs: number;

@@ -1,0 +1,159 @@
+"""A team's load on one server: 32 tabs asking one read route at once, route by route.
+
+Starts the demo's emulator (which counts every AWS call it answers), seeds it with model
+package groups (each with versions and metrics in S3) and CodeCommit repositories, starts a
+Jupyter server with our extension against it, as the tests do, and then, for each read
+route in turn, runs 32 clients on keep-alive connections for a few seconds. Each route is
+asked once first (warm: clients built, the answer stored), as a team's server is at nine in
+the morning after the first person opened the panel. Prints, per route: requests/s, p50, p95
+and p99 latency, failures (any answer other than 200), AWS calls per request counted at the
+emulator, and the ratio of its requests/s to jupyter_server's own /api/status measured in
+the same run.
+
+Goal (issue 28): every dsws read route at >= 0.5x /api/status, <= 0.1 AWS calls per request
+once warm, no failure.
+
+    .venv/bin/python benchmarks/load.py [--seconds 4] [--clients 32] [--groups 30]
+        [--throttle 0.0]   # a fraction of AWS calls the emulator answers with throttling
+                           # (after each route's warm request)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import boto3
+from status_latency import TOKEN, get, jupyter
+
+from jupyter_dsws.demo.emulator import Emulator
+from jupyter_dsws.registry import register_model
+
+REGION = "eu-central-1"
+BUCKET = "load-bench"
+ROUTES = [
+    "/api/status",
+    "/dsws/idle",
+    "/dsws/instances",
+    "/dsws/status",
+    "/dsws/codecommit/repos",
+    "/dsws/registry/groups",
+    "/dsws/registry/overview",
+    "/dsws/registry/groups/load-000/versions",
+]
+
+
+def seed(endpoint: str, groups: int, repositories: int) -> None:
+    session = boto3.session.Session(region_name=REGION, aws_access_key_id="testing",
+                                    aws_secret_access_key="testing")
+    sagemaker = session.client("sagemaker", endpoint_url=endpoint)
+    s3 = session.client("s3", endpoint_url=endpoint)
+    s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+    for g in range(groups):
+        for v in (1, 2):
+            register_model(f"load-{g:03d}", f"s3://{BUCKET}/load-{g:03d}/v{v}/model.tar.gz",
+                           "123.dkr.ecr.eu-central-1.amazonaws.com/xgb:1",
+                           params={"max_depth": v}, metrics={"auc": 0.7 + v / 100},
+                           sagemaker_client=sagemaker, s3_client=s3)
+    codecommit = session.client("codecommit", endpoint_url=endpoint)
+    for r in range(repositories):
+        codecommit.create_repository(repositoryName=f"load-repo-{r:02d}")
+
+
+async def one_client(host: str, port: int, path: str, until: float,
+                     latencies: list[float], failures: list[int]) -> None:
+    reader, writer = await asyncio.open_connection(host, port)
+    request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+               f"Authorization: token {TOKEN}\r\nConnection: keep-alive\r\n\r\n").encode()
+    try:
+        while time.perf_counter() < until:
+            started = time.perf_counter()
+            writer.write(request)
+            status = await read_response(reader)
+            latencies.append((time.perf_counter() - started) * 1000)
+            if status != 200:
+                failures.append(status)
+    finally:
+        writer.close()
+
+
+async def read_response(reader: asyncio.StreamReader) -> int:
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ", 2)[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in
+               (line.partition(":") for line in lines[1:] if line)}
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readline()).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    return status
+
+
+async def load(base: str, path: str, clients: int, seconds: float
+               ) -> tuple[list[float], list[int], float]:
+    host, port = base.removeprefix("http://").split(":")
+    latencies: list[float] = []
+    failures: list[int] = []
+    started = time.perf_counter()
+    until = started + seconds
+    await asyncio.gather(*(one_client(host, int(port), path, until, latencies, failures)
+                           for _ in range(clients)))
+    return latencies, failures, time.perf_counter() - started
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=4.0)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--groups", type=int, default=30)
+    parser.add_argument("--repositories", type=int, default=10)
+    parser.add_argument("--throttle", type=float, default=0.0)
+    args = parser.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+
+    with Emulator(git_root=Path(tempfile.mkdtemp(prefix="dsws-load-git-"))) as emulator:
+        seed(emulator.endpoint_url, args.groups, args.repositories)
+        with jupyter(emulator.endpoint_url) as base:
+            rows = []
+            for path in ROUTES:
+                emulator.throttle.fraction = 0.0
+                get(base, path)  # one request: warm (an answer is stored)
+                emulator.throttle.fraction = args.throttle
+                before = emulator.throttle.total()
+                latencies, failures, took = asyncio.run(
+                    load(base, path, args.clients, args.seconds))
+                calls = emulator.throttle.total() - before
+                rows.append((path, len(latencies) / took, latencies, failures, calls))
+    reference = rows[0][1]
+    print(f"{args.clients} keep-alive clients per route, {args.seconds:g} s each, "
+          f"{args.groups} groups, {args.repositories} repositories, "
+          f"{args.throttle:.0%} of AWS calls throttled")
+    print("| route | requests/s | vs /api/status | p50 | p95 | p99 | failures | "
+          "AWS calls per request |")
+    print("|---|---|---|---|---|---|---|---|")
+    for path, rate, latencies, failures, calls in rows:
+        failed = f"{len(failures)} ({', '.join(sorted({str(s) for s in failures}))})" \
+            if failures else "0"
+        print(f"| `{path}` | {rate:,.0f} | {rate / reference:.2f}x | "
+              f"{statistics.median(latencies):.0f} ms | {percentile(latencies, 0.95):.0f} ms | "
+              f"{percentile(latencies, 0.99):.0f} ms | {failed} | "
+              f"{calls / max(1, len(latencies)):.3f} |")
+
+
+if __name__ == "__main__":
+    main()
