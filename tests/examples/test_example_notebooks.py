@@ -4,6 +4,7 @@ kernel, the seeded emulator, a real MLflow): a notebook that errors fails the bu
 from __future__ import annotations
 
 import json
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -48,11 +49,18 @@ def registry_versions(world: Any, group: str) -> list[dict[str, Any]]:
     return sagemaker.list_model_packages(ModelPackageGroupName=group)["ModelPackageSummaryList"]
 
 
+def history(url: str, run_id: str, key: str) -> list[dict[str, Any]]:
+    query = urllib.parse.urlencode({"run_id": run_id, "metric_key": key})
+    with urllib.request.urlopen(  # noqa: S310 (the local MLflow)
+            f"{url}/api/2.0/mlflow/metrics/get-history?{query}", timeout=30) as answer:
+        return json.loads(answer.read()).get("metrics", [])
+
+
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.name)
 def test_the_example_runs_top_to_bottom_in_the_demo(example, demo_world, kernel_name,
                                                      tmp_path):
-    runs_before = len(mlflow_runs(demo_world.mlflow_url, example.group))
+    before = {r["info"]["run_id"] for r in mlflow_runs(demo_world.mlflow_url, example.group)}
     versions_before = len(registry_versions(demo_world, example.group))
 
     notebook = run_notebook(example.name, tmp_path, kernel_name)
@@ -60,10 +68,21 @@ def test_the_example_runs_top_to_bottom_in_the_demo(example, demo_world, kernel_
     errors = [o for c in notebook.cells for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert not errors
-    runs = mlflow_runs(demo_world.mlflow_url, example.group)
-    assert len(runs) > runs_before  # its runs are in the team's experiment
-    new = [r for r in runs if any(t["key"] == "batch" for t in r["data"].get("tags", []))]
+    # Its runs are in the team's experiment, with their params and a metric per step.
+    new = [r for r in mlflow_runs(demo_world.mlflow_url, example.group)
+           if r["info"]["run_id"] not in before]
+    assert new
     assert all(r["data"].get("params") for r in new)
-    assert any(m["key"] in example.step_metrics for r in new for m in r["data"]["metrics"])
-    if example.registers:
-        assert len(registry_versions(demo_world, example.group)) == versions_before + 1
+    curves = [history(demo_world.mlflow_url, r["info"]["run_id"], key)
+              for r in new for key in example.step_metrics]
+    assert max(len(points) for points in curves) >= 3
+    if example.gpu:  # the job, as AWS would receive it, on the recommended GPU instance
+        sagemaker = boto3.client("sagemaker", region_name="eu-central-1",
+                                 endpoint_url=demo_world.endpoint_url)
+        jobs = sagemaker.list_training_jobs(SortBy="CreationTime", SortOrder="Descending")
+        job = sagemaker.describe_training_job(
+            TrainingJobName=jobs["TrainingJobSummaries"][0]["TrainingJobName"])
+        assert job["ResourceConfig"]["InstanceType"] == "ml.g4dn.xlarge"
+        assert json.loads(job["HyperParameters"]["sagemaker_program"]) == "train.py"
+    registered = len(registry_versions(demo_world, example.group)) - versions_before
+    assert registered == (1 if example.registers else 0)
