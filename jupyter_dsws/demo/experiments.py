@@ -149,7 +149,9 @@ class DemoMlflow:
         if self.server is None:
             return []
         return [f"--Experiments.tracking_uri={self.arn}",
-                f"--Experiments.mlflow_endpoint_url={self.server.url}"]
+                f"--Experiments.mlflow_endpoint_url={self.server.url}",
+                # The example notebooks copied from Help open on the kernel that has mlflow.
+                f"--Examples.kernel_name={TRAINING_KERNEL}"]
 
     def kernel_environment(self, base: dict[str, str]) -> dict[str, str]:
         """What a notebook needs for ``mlflow.start_run()`` to log here: the tracking URI,

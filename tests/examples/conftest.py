@@ -89,3 +89,14 @@ def demo_world(emulator: Any, seeded_emulator: Any, demo_mlflow: MlflowServer,
 @pytest.fixture
 def kernel_name() -> str:
     return TRAINING_KERNEL
+
+
+@pytest.fixture
+def examples_config(request: pytest.FixtureRequest) -> dict:
+    """``Examples`` settings of this test (indirect parametrization)."""
+    return dict(getattr(request, "param", {}))
+
+
+@pytest.fixture
+def config_sections(examples_config: dict) -> dict:
+    return {"Examples": examples_config}
