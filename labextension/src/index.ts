@@ -5,6 +5,7 @@ import {
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import { ILauncher } from '@jupyterlab/launcher';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStatusBar } from '@jupyterlab/statusbar';
@@ -14,7 +15,9 @@ import { codecommitFeature } from './codecommit/feature';
 import { Commands } from './commands';
 import { IFeature, IFeatureContext, sidebarEntries, WORKSPACE_RANK } from './features';
 import { idleFeature } from './idle/feature';
+import { copyAndOpen } from './examples/copy';
 import { experimentsFeature } from './experiments/feature';
+import { addGettingStarted } from './gettingstarted';
 import { instancesFeature } from './instances/feature';
 import { addGuides } from './guides';
 import { enabledPanels } from './panels';
@@ -50,7 +53,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     IDefaultFileBrowser,
     IStatusBar,
     ICommandPalette,
-    IRenderMimeRegistry
+    IRenderMimeRegistry,
+    ILauncher
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -59,7 +63,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     fileBrowser: IDefaultFileBrowser | null,
     statusBar: IStatusBar | null,
     palette: ICommandPalette | null,
-    rendermime: IRenderMimeRegistry | null
+    rendermime: IRenderMimeRegistry | null,
+    launcher: ILauncher | null
   ) => {
     const commands = new Commands(app, palette);
     const status = new StatusModel({ refreshSeconds: DEFAULT_REFRESH_SECONDS });
@@ -80,8 +85,12 @@ const plugin: JupyterFrontEndPlugin<void> = {
       caption: 'The AWS identity, region and Studio space the server runs as',
       execute: () => app.shell.activateById(sidebar.id)
     });
-    // The Help menu's entries (schema/plugin.json) and the palette's.
-    addGuides(app, commands, rendermime, restorer);
+    // The Help menu's entries (schema/plugin.json) and the palette's; the getting-started
+    // guide's example notebooks are copied into the file browser's folder.
+    addGuides(app, commands, rendermime, restorer, name =>
+      copyAndOpen(app, fileBrowser, name)
+    );
+    addGettingStarted(app, commands, launcher);
 
     // Each panel its own left-sidebar entry, so that each has the full height.
     const context: IFeatureContext = { app, fileBrowser, statusBar, restorer, commands };
