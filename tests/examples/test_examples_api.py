@@ -4,6 +4,7 @@ file, never outside root_dir, opening on the configured kernel."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -113,3 +114,9 @@ async def test_the_default_kernel_keeps_its_display_name(jp_fetch, jp_root_dir: 
     await copy(jp_fetch, name=XGBOOST)
     spec = json.loads((jp_root_dir / XGBOOST).read_text())["metadata"]["kernelspec"]
     assert spec["display_name"].startswith("Python 3")
+
+
+def test_the_getting_started_guide_offers_every_example_and_only_those():
+    guide = (Path(__file__).parents[2] / "docs" / "getting-started.md").read_text()
+    linked = re.findall(r"\]\(\.\./jupyter_dsws/examples/notebooks/([\w-]+\.ipynb)\)", guide)
+    assert linked == [e.name for e in EXAMPLES]
