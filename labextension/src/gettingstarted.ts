@@ -7,11 +7,11 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { ILauncher } from '@jupyterlab/launcher';
 
-import { Commands } from './commands';
+import { Commands, GETTING_STARTED_COMMAND } from './commands';
 import { OPEN_GUIDE_COMMAND } from './guides';
 import { workspaceIcon } from './icons';
 
-export const GETTING_STARTED_COMMAND = 'dsws:getting-started';
+export { GETTING_STARTED_COMMAND };
 
 export function addGettingStarted(
   app: JupyterFrontEnd,
