@@ -129,4 +129,25 @@ test.describe('Getting started', () => {
     await expect(detail.locator('.jp-dsws-reg-badge').first()).toHaveText('Approved');
     expect(problemsIn(messages)).toEqual([]);
   });
+
+  test('the Help menu opens the same page, one copy button per example notebook', async ({
+    page
+  }) => {
+    const messages = await openLab(page);
+    await page.getByRole('menuitem', { name: 'Help', exact: true }).click();
+    await page
+      .getByRole('menuitem', { name: 'Getting Started with the Data Science Workspace' })
+      .click();
+    const guide = page.locator('.jp-dsws-guide-tab:visible');
+    await expect(
+      guide.getByRole('heading', {
+        name: 'Getting started with the Data Science Workspace'
+      })
+    ).toBeVisible();
+    await expect(guide.locator('.jp-dsws-copy-example')).toHaveCount(4);
+    await expect(
+      guide.getByRole('button', { name: 'Copy into my workspace' }).first()
+    ).toBeEnabled();
+    expect(problemsIn(messages)).toEqual([]);
+  });
 });

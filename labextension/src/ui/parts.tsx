@@ -218,7 +218,7 @@ export function Pager(props: {
  * example notebooks) when the panel was given one.
  */
 export function NextStep(props: {
-  children: React.ReactNode;
+  children?: React.ReactNode;
   /** Opens the getting-started page. */
   openGettingStarted?: () => unknown;
 }): JSX.Element {
