@@ -11,6 +11,9 @@ from traitlets import Float, Int, List, Unicode, default, validate
 from . import __version__
 from .aws import AwsAccess, endpoint_from_environment, resolve_region
 from .config_bounds import one_or_more, positive, zero_or_more
+from .examples.config import Examples
+from .examples.handlers import handlers as examples_handlers
+from .examples.service import ExamplesService
 from .features import Feature, FeatureContext, Route, feature_class, panels
 from .logs import route_through
 from .status.handlers import handlers as status_handlers
@@ -27,7 +30,7 @@ class DSWSExtension(ExtensionApp):
     name = "dsws"
 
     # So that --help-all and command-line options know each feature's Configurable.
-    classes = [*ExtensionApp.classes,
+    classes = [*ExtensionApp.classes, Examples,
                *(c for name in panels() for c in feature_class(name).configurables)]
     # Studio starts the server under supervisord: configure through a jupyter_server_config
     # file (the lifecycle configuration writes one) or the command line, not environment.
@@ -191,6 +194,8 @@ class DSWSExtension(ExtensionApp):
         )
         self.status_service = StatusService(self.aws, self.studio, __version__,
                                             identity_ttl_seconds=self.identity_ttl_seconds)
+        self.examples_service = ExamplesService(
+            self.serverapp.root_dir, Examples(parent=self).kernel_name, self._kernel_display_name)
         self.features = self._build_features()
         if not self.aws.region:
             self.log.warning("jupyter_dsws: no AWS region configured; AWS panels will say so.")
@@ -199,6 +204,12 @@ class DSWSExtension(ExtensionApp):
             f"Studio domain {self.studio.domain_id}" if self.studio else "outside Studio",
             ", ".join(self.panels) or "none",
         )
+
+    def _kernel_display_name(self, name: str) -> str | None:
+        try:
+            return self.serverapp.kernel_spec_manager.get_kernel_spec(name).display_name
+        except (KeyError, OSError, ValueError):  # no such kernel (NoSuchKernel is a KeyError)
+            return None
 
     def feature_context(self) -> FeatureContext:
         """What each feature may use of the server (see ``FeatureContext``)."""
@@ -226,8 +237,11 @@ class DSWSExtension(ExtensionApp):
 
     def initialize_handlers(self) -> None:
         status_service = self.status_service
+        examples_service = self.examples_service
         routes: list[Route] = [(pattern, handler, {"service": lambda: status_service})
                                for pattern, handler in status_handlers]
+        routes.extend((pattern, handler, {"service": lambda: examples_service})
+                      for pattern, handler in examples_handlers)
         for feature in self.features.values():
             routes.extend(feature.handlers())
         self.handlers.extend((ROUTE_PREFIX + pattern, handler, args)

@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from jupyter_dsws.app import ROUTE_PREFIX  # noqa: E402
 from jupyter_dsws.contract import Operation, operation  # noqa: E402
+from jupyter_dsws.examples.handlers import handlers as examples_handlers  # noqa: E402
 from jupyter_dsws.features import panels  # noqa: E402
 from jupyter_dsws.status.handlers import handlers as status_handlers  # noqa: E402
 
@@ -61,7 +62,7 @@ DEFAULT_RESPONSES = {
 
 def routes() -> list[tuple[str, type]]:
     """(pattern relative to the server's base URL, handler) for every route of every panel."""
-    found = [(ROUTE_PREFIX + p, h) for p, h in status_handlers]
+    found = [(ROUTE_PREFIX + p, h) for p, h in [*status_handlers, *examples_handlers]]
     for name in panels():
         module = importlib.import_module(f"jupyter_dsws.{name}.handlers")
         found += [(ROUTE_PREFIX + p, h) for p, h in module.handlers]

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 SERVER_NAME = "team-mlflow"
 RUNS_PER_EXPERIMENT = 30
-KERNEL_NAME = "mlflow-training"
 
 
 def training_plan(seeded: SeedResult) -> dict[str, Any]:
@@ -53,6 +52,32 @@ def training_plan(seeded: SeedResult) -> dict[str, Any]:
                             "notebook": NOTEBOOKS.get(row.model, "train.ipynb"),
                             "runs": RUNS_PER_EXPERIMENT, "versions": versions})
     return {"experiments": experiments}
+
+
+#: The kernel env's kernel: the demo's default for new notebooks and the examples' kernel.
+TRAINING_KERNEL = "mlflow-training"
+
+
+def write_training_kernel(jupyter_dir: Path, python: str) -> Path:
+    """The kernel spec *Python 3 (MLflow training)* under ``jupyter_dir/kernels``: the
+    MLflow venv's Python, with this package importable too (as it is in Studio's kernels),
+    so that the example notebooks' ``register_model`` runs; returns the spec's folder."""
+    spec = jupyter_dir / "kernels" / TRAINING_KERNEL / "kernel.json"
+    site = jupyter_dir / "kernel-site"  # this package alone, not the server's whole venv
+    for folder in (spec.parent, site):
+        folder.mkdir(parents=True, exist_ok=True)
+    package = site / "jupyter_dsws"
+    if not package.is_symlink():
+        package.symlink_to(Path(__file__).resolve().parents[1], target_is_directory=True)
+    spec.write_text(json.dumps({
+        "argv": [python, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (MLflow training)", "language": "python",
+        "env": {"PYTHONPATH": str(site)}, "metadata": {"debugger": True}}, indent=2))
+    # Python's logo in the launcher, as the usual kernel has it.
+    logos = Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3"
+    for logo in logos.glob("logo-*"):
+        shutil.copyfile(logo, spec.parent / logo.name)
+    return spec.parent
 
 
 class DemoMlflow:
@@ -128,7 +153,9 @@ class DemoMlflow:
                 f"--Experiments.mlflow_endpoint_url={self.server.url}",
                 # New notebooks open on the kernel env (kernel_env.py), which has what
                 # Studio's default kernel has: sparkmagic and the %sm_analytics magic too.
-                f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}"]
+                f"--MappingKernelManager.default_kernel_name={TRAINING_KERNEL}",
+                # The example notebooks copied from Help open on it too.
+                f"--Examples.kernel_name={TRAINING_KERNEL}"]
 
     def kernel_environment(self, base: dict[str, str]) -> dict[str, str]:
         """What a notebook needs for ``mlflow.start_run()`` to log here: the tracking URI,
@@ -136,17 +163,7 @@ class DemoMlflow:
         if self.server is None:
             return {}
         kernels = self.folder / "jupyter"
-        spec = kernels / "kernels" / KERNEL_NAME / "kernel.json"
-        spec.parent.mkdir(parents=True, exist_ok=True)
-        python = str(Path(self.server.executable).with_name("python"))
-        spec.write_text(json.dumps({
-            "argv": [python, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            "display_name": "Python 3 (MLflow training)", "language": "python",
-            "metadata": {"debugger": True}}, indent=2))
-        # Python's logo in the launcher, as the usual kernel has it.
-        logos = Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3"
-        for logo in logos.glob("logo-*"):
-            shutil.copyfile(logo, spec.parent / logo.name)
+        write_training_kernel(kernels, str(Path(self.server.executable).with_name("python")))
         path = [str(kernels), *filter(None, base.get("JUPYTER_PATH", "").split(os.pathsep))]
         return {"MLFLOW_TRACKING_URI": self.server.url, "JUPYTER_PATH": os.pathsep.join(path)}
 

@@ -11,6 +11,9 @@ type CommandOptions = Parameters<JupyterFrontEnd['commands']['addCommand']>[1];
  */
 export const PALETTE_CATEGORY = 'Data Science Workspace';
 
+/** Opens the getting-started guide (gettingstarted.ts): the panels' empty states link to it. */
+export const GETTING_STARTED_COMMAND = 'dsws:getting-started';
+
 /**
  * Adds our commands: each with a label, and in the command palette under our category
  * (once per `inPalette` entry: the arguments it runs with there).

@@ -12,11 +12,16 @@ import { IRenderMime, IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { Widget } from '@lumino/widgets';
 
 import { Commands } from './commands';
+import { exampleOfLink } from './examples/links';
 import { guidesUrl, headingSlug, linkedPath } from './guidepaths';
 import { workspaceIcon } from './icons';
 
 /** The guides the Help menu and the palette offer, by the name their command takes. */
 export const GUIDES: Record<string, { path: string; label: string }> = {
+  'getting-started': {
+    path: 'docs/getting-started.md',
+    label: 'Getting Started with the Data Science Workspace'
+  },
   'data-scientists': {
     path: 'docs/data-scientists.md',
     label: 'Data Science Workspace Guide for Data Scientists'
@@ -26,12 +31,19 @@ export const GUIDES: Record<string, { path: string; label: string }> = {
 
 export const OPEN_GUIDE_COMMAND = 'dsws:open-guide';
 
-/** One guide, rendered; links to other guides open them through `open`. */
+/** Copies an example notebook into the workspace (and opens it). */
+export type CopyExample = (name: string) => Promise<unknown>;
+
+/**
+ * One guide, rendered; links to other guides open them through `open`, and a link to an
+ * example notebook gets a button that copies it into the workspace.
+ */
 class GuideView extends Widget {
   constructor(
     rendermime: IRenderMimeRegistry | null,
     readonly path: string,
-    private readonly _open: (path: string, anchor?: string) => void
+    private readonly _open: (path: string, anchor?: string) => void,
+    private readonly _copyExample: CopyExample | null = null
   ) {
     super();
     this.addClass('jp-dsws-guide');
@@ -106,9 +118,28 @@ class GuideView extends Widget {
     getDownloadUrl: async path => guidesUrl() + path
   };
 
-  /** Another guide opens in its own tab; any other shipped file in a browser tab. */
+  /**
+   * Another guide opens in its own tab; an example notebook is copied into the workspace
+   * (the link and a button beside it); any other shipped file opens in a browser tab.
+   */
   private _link(node: HTMLElement, path: string, id?: string): void {
-    if (path.endsWith('.md')) {
+    const example = exampleOfLink(path);
+    if (example && this._copyExample) {
+      const copy = this._copyExample;
+      const button = document.createElement('button');
+      button.className = 'jp-Button jp-mod-styled jp-mod-accept jp-dsws-copy-example';
+      button.textContent = 'Copy into my workspace';
+      button.title = `Copy ${example} into the file browser's folder and open it`;
+      button.dataset.example = example;
+      const run = (event: Event) => {
+        event.preventDefault();
+        button.disabled = true;
+        void copy(example).finally(() => (button.disabled = false));
+      };
+      button.addEventListener('click', run);
+      node.addEventListener('click', run);
+      node.after(button);
+    } else if (path.endsWith('.md')) {
       node.addEventListener('click', event => {
         event.preventDefault();
         this._open(path, id);
@@ -137,7 +168,8 @@ export function addGuides(
   app: JupyterFrontEnd,
   commands: Commands,
   rendermime: IRenderMimeRegistry | null,
-  restorer: ILayoutRestorer | null
+  restorer: ILayoutRestorer | null,
+  copyExample: CopyExample | null = null
 ): void {
   const tracker = new WidgetTracker<MainAreaWidget<GuideView>>({
     namespace: 'dsws-guide'
@@ -145,7 +177,7 @@ export function addGuides(
   const open = (path: string, anchor?: string): void => {
     let tab = tracker.find(widget => widget.content.path === path);
     if (!tab) {
-      const content = new GuideView(rendermime, path, open);
+      const content = new GuideView(rendermime, path, open, copyExample);
       tab = new MainAreaWidget({ content, reveal: content.ready });
       tab.id = `jp-dsws-guide-${path.replace(/[^A-Za-z0-9]/g, '-')}`;
       tab.title.closable = true;

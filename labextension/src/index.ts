@@ -5,6 +5,7 @@ import {
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import { ILauncher } from '@jupyterlab/launcher';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -16,7 +17,9 @@ import { Commands } from './commands';
 import { emrFeature } from './emr/feature';
 import { IFeature, IFeatureContext, sidebarEntries, WORKSPACE_RANK } from './features';
 import { idleFeature } from './idle/feature';
+import { copyAndOpen } from './examples/copy';
 import { experimentsFeature } from './experiments/feature';
+import { addGettingStarted } from './gettingstarted';
 import { instancesFeature } from './instances/feature';
 import { addGuides } from './guides';
 import { enabledPanels } from './panels';
@@ -54,7 +57,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     IStatusBar,
     ICommandPalette,
     IRenderMimeRegistry,
-    INotebookTracker
+    INotebookTracker,
+    ILauncher
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -64,7 +68,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     statusBar: IStatusBar | null,
     palette: ICommandPalette | null,
     rendermime: IRenderMimeRegistry | null,
-    notebooks: INotebookTracker | null
+    notebooks: INotebookTracker | null,
+    launcher: ILauncher | null
   ) => {
     const commands = new Commands(app, palette);
     const status = new StatusModel({ refreshSeconds: DEFAULT_REFRESH_SECONDS });
@@ -85,8 +90,12 @@ const plugin: JupyterFrontEndPlugin<void> = {
       caption: 'The AWS identity, region and Studio space the server runs as',
       execute: () => app.shell.activateById(sidebar.id)
     });
-    // The Help menu's entries (schema/plugin.json) and the palette's.
-    addGuides(app, commands, rendermime, restorer);
+    // The Help menu's entries (schema/plugin.json) and the palette's; the getting-started
+    // guide's example notebooks are copied into the file browser's folder.
+    addGuides(app, commands, rendermime, restorer, name =>
+      copyAndOpen(app, fileBrowser, name)
+    );
+    addGettingStarted(app, commands, launcher);
 
     // Each panel its own left-sidebar entry, so that each has the full height.
     const context: IFeatureContext = {

@@ -50,9 +50,10 @@ def assert_our_error(body: Any) -> None:
     assert isinstance(body["error"], str) and isinstance(body["message"], str)
 
 
-def test_the_eleven_body_routes_are_the_ones_checked_here():
-    # the issue found 8; idle/activity, experiments register and emr connect are new
-    assert len(operations(with_body=True)) == 11
+def test_the_twelve_body_routes_are_the_ones_checked_here():
+    # the issue found 8; idle/activity, experiments register, emr connect and examples/copy
+    # are new
+    assert len(operations(with_body=True)) == 12
 
 
 @pytest.mark.parametrize(("verb", "path"), operations(with_body=True))

@@ -140,6 +140,20 @@ async function showEverything(
   });
   await look('an EMR cluster with its path check', emr);
   await emr.getByRole('button', { name: 'Back to the clusters' }).click();
+
+  // The getting-started page (Help menu), with its copy buttons.
+  await page.getByRole('menuitem', { name: 'Help', exact: true }).click();
+  await page
+    .getByRole('menuitem', { name: 'Getting Started with the Data Science Workspace' })
+    .click();
+  const guide = page.locator('.jp-dsws-guide-tab:visible');
+  await expect(guide.locator('.jp-dsws-copy-example')).toHaveCount(4);
+  // Its examples table with our buttons (the code blocks' colours are JupyterLab's own
+  // syntax theme, whose brackets and comments fall below AA in both themes: not ours).
+  await look(
+    'the getting-started page',
+    guide.locator('table').filter({ has: page.locator('.jp-dsws-copy-example') })
+  );
 }
 
 test.describe('What a person sees', () => {

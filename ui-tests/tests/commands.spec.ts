@@ -13,7 +13,8 @@ const OURS = [
   'Open the Instance Catalog',
   'Open the Team Inventory',
   'Data Science Workspace Guide for Data Scientists',
-  'Data Science Workspace Admin Guide'
+  'Data Science Workspace Admin Guide',
+  'Getting Started with the Data Science Workspace'
 ];
 
 test.describe('Commands', () => {

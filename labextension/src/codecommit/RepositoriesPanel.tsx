@@ -3,7 +3,7 @@ import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
 import { AsOf } from '../ui/freshness';
-import { Breakable, SearchRow } from '../ui/parts';
+import { Breakable, NextStep, SearchRow } from '../ui/parts';
 import { FolderExistsError, ICloneRequest } from './api';
 import { defaultFolder, RepositoriesModel, requestFor } from './model';
 import {
@@ -21,6 +21,8 @@ export interface IRepositoriesPanelProps {
   model: RepositoriesModel;
   /** Show a folder (a clone) in the file browser. */
   openFolder: (path: string) => void;
+  /** Opens the getting-started page (the empty list's next step). */
+  openGettingStarted?: () => unknown;
 }
 
 /** The Repositories section: list, filter, clone in one click or by typing, progress. */
@@ -150,9 +152,13 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
               <p className="jp-dsws-muted">Loading repositories…</p>
             )}
             {model.loaded && model.repos.length === 0 && !model.listError && (
-              <p className="jp-dsws-muted">
-                No CodeCommit repositories in this account and region.
-              </p>
+              <NextStep openGettingStarted={props.openGettingStarted}>
+                <p>
+                  No CodeCommit repositories in this account and region yet: clone any
+                  HTTPS git repository under Another repository, or start from the example
+                  notebooks.
+                </p>
+              </NextStep>
             )}
             <ul className="jp-dsws-list" aria-label="CodeCommit repositories">
               {model.filtered.map(repo => {

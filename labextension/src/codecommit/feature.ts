@@ -1,6 +1,7 @@
 import { Notification } from '@jupyterlab/apputils';
 import * as React from 'react';
 
+import { GETTING_STARTED_COMMAND } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
 import { repositoriesIcon } from '../icons';
 import { SidebarSection } from '../ui/section';
@@ -49,7 +50,8 @@ export const codecommitFeature: IFeature = {
       render: () =>
         React.createElement(RepositoriesPanel, {
           model,
-          openFolder: path => openFolder(context, path)
+          openFolder: path => openFolder(context, path),
+          openGettingStarted: () => context.app.commands.execute(GETTING_STARTED_COMMAND)
         })
     });
   }

@@ -9,7 +9,7 @@ import {
 import * as React from 'react';
 
 import { formatTime } from '../registry/sheet';
-import { ErrorAlert, LoadState, Pager, SearchRow } from '../ui/parts';
+import { ErrorAlert, LoadState, NextStep, Pager, SearchRow } from '../ui/parts';
 import { IExperiment, IServer } from './api';
 import { ExperimentsModel } from './model';
 import { formatRunCount, snippet } from './syntax';
@@ -17,6 +17,8 @@ import { formatRunCount, snippet } from './syntax';
 export interface IExperimentsPanelProps {
   model: ExperimentsModel;
   openExperiment: (id: string, name: string) => void;
+  /** Opens the getting-started page (the empty list's next step). */
+  openGettingStarted?: () => unknown;
 }
 
 const KIND_LABEL: Record<IServer['kind'], string> = {
@@ -166,13 +168,24 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
               }
               role="status"
             />
-            {model.loaded && model.experiments.length === 0 && !model.error && (
-              <p className="jp-dsws-muted">
-                {model.query.trim()
-                  ? `No experiment name contains “${model.query.trim()}”.`
-                  : 'No experiments yet: a notebook makes one with mlflow.set_experiment().'}
-              </p>
-            )}
+            {model.loaded &&
+              model.experiments.length === 0 &&
+              !model.error &&
+              (model.query.trim() ? (
+                <p className="jp-dsws-muted">
+                  {`No experiment name contains “${model.query.trim()}”.`}
+                </p>
+              ) : (
+                <NextStep openGettingStarted={props.openGettingStarted}>
+                  <p>
+                    No experiments on this tracking server yet: log one from a notebook
+                    with these two lines, then <code>mlflow.start_run()</code>.
+                  </p>
+                  <pre className="jp-dsws-code">
+                    {'import mlflow\nmlflow.set_experiment("my-experiment")'}
+                  </pre>
+                </NextStep>
+              ))}
             <ul className="jp-dsws-list" aria-label="Experiments list">
               {model.experiments.map(experiment => (
                 <ExperimentLine

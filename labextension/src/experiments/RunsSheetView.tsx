@@ -193,7 +193,9 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
               <p className="jp-dsws-muted">
                 {model.filter
                   ? 'No run matches this filter.'
-                  : 'No runs yet in this experiment.'}
+                  : 'No runs yet in this experiment: a notebook logs one with ' +
+                    'mlflow.set_experiment() and mlflow.start_run(), as the example ' +
+                    'notebooks of Help → Getting Started do.'}
               </p>
             )}
             {model.runs.length > 0 && (

@@ -4,7 +4,7 @@ import { ModelView, SidebarSection } from '../ui/section';
 import { Poll } from '@lumino/polling';
 import * as React from 'react';
 
-import { Commands } from '../commands';
+import { Commands, GETTING_STARTED_COMMAND } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
 import { experimentsIcon } from '../icons';
 import { OPEN_TAB_COMMAND as OPEN_MODELS_TAB } from '../registry/feature';
@@ -181,7 +181,8 @@ export const experimentsFeature: IFeature = {
       render: () =>
         React.createElement(ExperimentsPanel, {
           model: experiments,
-          openExperiment: tabs.openRuns
+          openExperiment: tabs.openRuns,
+          openGettingStarted: () => app.commands.execute(GETTING_STARTED_COMMAND)
         })
     });
   }

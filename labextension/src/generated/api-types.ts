@@ -79,6 +79,26 @@ export interface ClonedAt {
   path: string | null;
 }
 
+export interface CopiedExample {
+  /**
+   * The new notebook, relative to root_dir. An existing file is never overwritten: the
+   * copy takes the first free name, name-2.ipynb, name-3.ipynb…
+   */
+  path: string;
+  /** The kernel the copy opens with. */
+  kernel_name: string;
+}
+
+export interface CopyExampleRequest {
+  /** An example's name, as the list gives it. */
+  name: string;
+  /**
+   * The folder to copy it into, relative to root_dir; it must exist. Default (also when
+   * empty) the workspace's top folder.
+   */
+  directory?: string;
+}
+
 export interface CurrentInstance {
   in_studio: boolean;
   /**
@@ -252,6 +272,25 @@ export interface Error {
   error: string;
   /** What happened and what to do, for a person. */
   message: string;
+}
+
+export interface ExampleInfo {
+  /** The notebook's file name, e.g. sorting_hat_xgboost.ipynb. */
+  name: string;
+  title: string;
+  /** The inventory's model: XGBoost, ARIMA, CNN or Seq2seq. */
+  model: string;
+  /** The team member whose path the notebook follows. */
+  owner: string;
+  /** The model package group, also the MLflow experiment. */
+  group: string;
+  summary: string;
+  /** True: it shows the GPU training-job path. */
+  gpu: boolean;
+}
+
+export interface ExampleList {
+  examples: ExampleInfo[];
 }
 
 export interface Experiment {

@@ -2,7 +2,7 @@ import { Button, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { AsOf } from '../ui/freshness';
-import { LoadState, Pager, SearchRow } from '../ui/parts';
+import { LoadState, NextStep, Pager, SearchRow } from '../ui/parts';
 import { IGroup } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -13,6 +13,8 @@ export interface IGroupsPanelProps {
   openGroup: (name: string) => void;
   openOverview: () => void;
   openCompare: (arns: string[]) => void;
+  /** Opens the getting-started page (the empty list's next step). */
+  openGettingStarted?: () => unknown;
 }
 
 function GroupLine(props: { group: IGroup; open: () => void }): JSX.Element {
@@ -112,13 +114,22 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
             text="Loading model groups…"
           />
           <AsOf fetched={model.fetched} />
-          {model.loaded && model.groups.length === 0 && !model.error && (
-            <p className="jp-dsws-muted">
-              {model.query.trim()
-                ? `No model group name contains “${model.query.trim()}”.`
-                : 'No model package groups in this account and region.'}
-            </p>
-          )}
+          {model.loaded &&
+            model.groups.length === 0 &&
+            !model.error &&
+            (model.query.trim() ? (
+              <p className="jp-dsws-muted">
+                {`No model group name contains “${model.query.trim()}”.`}
+              </p>
+            ) : (
+              <NextStep openGettingStarted={props.openGettingStarted}>
+                <p>
+                  No models in this account and region yet: register one from a run in the
+                  Experiments panel (Register), or from a notebook with{' '}
+                  <code>register_model</code>, as the example notebooks do.
+                </p>
+              </NextStep>
+            ))}
           <ul className="jp-dsws-list" aria-label="Model groups">
             {model.groups.map(group => (
               <GroupLine

@@ -1,7 +1,7 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import * as React from 'react';
 
-import { Commands } from '../commands';
+import { Commands, GETTING_STARTED_COMMAND } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
 import { modelsIcon } from '../icons';
 import { ModelView, SidebarSection } from '../ui/section';
@@ -174,7 +174,8 @@ export const registryFeature: IFeature = {
           model: registry,
           openGroup: tabs.openGroup,
           openOverview: tabs.openOverview,
-          openCompare: tabs.openCompare
+          openCompare: tabs.openCompare,
+          openGettingStarted: () => app.commands.execute(GETTING_STARTED_COMMAND)
         })
     });
   }

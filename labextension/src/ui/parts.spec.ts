@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { IPaged, LoadState, Pager, RefreshButton } from './parts';
+import { IPaged, LoadState, NextStep, Pager, RefreshButton } from './parts';
 
 // @jupyterlab/ui-components, when loaded, names browser parts jsdom lacks.
 vi.hoisted(() => {
@@ -139,5 +139,26 @@ describe('Pager', () => {
     );
     expect(button('Previous page of x').disabled).toBe(true);
     expect(button('Next page of x').disabled).toBe(true);
+  });
+});
+
+describe('NextStep', () => {
+  it("says what to do and offers the getting-started page's example notebooks", () => {
+    const opened: number[] = [];
+    render(
+      createElement(
+        NextStep,
+        { openGettingStarted: () => opened.push(1) },
+        createElement('p', null, 'No runs yet.')
+      )
+    );
+    expect(screen.getByRole('note').textContent).toContain('No runs yet.');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy an example notebook' }));
+    expect(opened).toEqual([1]);
+  });
+
+  it('has no link where the panel was given no page to open', () => {
+    render(createElement(NextStep, null, createElement('p', null, 'No runs yet.')));
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

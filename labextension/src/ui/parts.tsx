@@ -212,3 +212,29 @@ export function Pager(props: {
     </div>
   );
 }
+
+/**
+ * An empty list's next step: what to do now, and a link to the getting-started page (its
+ * example notebooks) when the panel was given one.
+ */
+export function NextStep(props: {
+  children?: React.ReactNode;
+  /** Opens the getting-started page. */
+  openGettingStarted?: () => unknown;
+}): JSX.Element {
+  return (
+    <div className="jp-dsws-muted jp-dsws-next-step" role="note">
+      {props.children}
+      {props.openGettingStarted && (
+        <Button
+          minimal
+          small
+          className="jp-dsws-link-button"
+          onClick={() => void props.openGettingStarted?.()}
+        >
+          Copy an example notebook
+        </Button>
+      )}
+    </div>
+  );
+}
