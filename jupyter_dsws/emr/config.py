@@ -60,6 +60,18 @@ class EMRConnect(Configurable):
         ),
     )
 
+    list_ttl_seconds = Float(
+        30.0,
+        config=True,
+        help=(
+            "Seconds the clusters list and the EMR Serverless applications list are kept "
+            "and shared by every tab and person of this server before EMR is asked again "
+            "(a person's Refresh, and starting an application for its list, read afresh at "
+            "once). Longer saves EMR calls; shorter shows others' clusters sooner. "
+            "Default: 30 s. 0 keeps nothing (identical reads in flight are still shared)."
+        ),
+    )
+
     space_security_groups = List(
         Unicode(),
         default_value=[],
@@ -85,6 +97,12 @@ class EMRConnect(Configurable):
         if not 0.1 <= value <= 10:
             raise TraitError("EMRConnect.check_timeout_seconds must be 0.1 to 10 seconds")
         return value
+
+    @validate("list_ttl_seconds")
+    def _validate_ttl(self, proposal: dict) -> float:
+        if proposal["value"] < 0:
+            raise TraitError("EMRConnect.list_ttl_seconds cannot be negative")
+        return proposal["value"]
 
     @validate("livy_endpoints")
     def _validate_endpoints(self, proposal: dict) -> dict[str, str]:

@@ -8,6 +8,7 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import ServiceHandler, api
+from ..wire import RefreshQuery
 from .models import (
     EmrClusterDetail,
     EmrClusterList,
@@ -41,7 +42,7 @@ class ClustersHandler(_EMRHandler):
     @authorized
     @api
     async def get(self, query: EmrClustersQuery) -> EmrClusterList:
-        return await self.service.list_clusters(query.state, query.next)
+        return await self.service.list_clusters(query.state, query.next, query.refresh)
 
 
 class ClusterHandler(_EMRHandler):
@@ -72,8 +73,8 @@ class ApplicationsHandler(_EMRHandler):
     @web.authenticated
     @authorized
     @api
-    async def get(self) -> EmrServerlessApplicationList:
-        return await self.service.serverless_applications()
+    async def get(self, query: RefreshQuery) -> EmrServerlessApplicationList:
+        return await self.service.serverless_applications(query.refresh)
 
 
 class StartApplicationHandler(_EMRHandler):

@@ -10,13 +10,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..wire import Fetched, RefreshQuery
+
 Auth = Literal["none", "ldap", "kerberos", "runtime_role"]
 StepName = Literal["endpoint", "dns", "security_group", "tcp", "livy"]
 Next = str | None
 _NEXT = "The opaque cursor of the previous page's next; absent for the first page."
 
 
-class EmrClustersQuery(BaseModel):
+class EmrClustersQuery(RefreshQuery):
     state: Literal["active", "all"] = Field(default="active", description=(
         "active: starting, bootstrapping, running or waiting clusters; all: also those "
         "terminating or terminated (EMR lists the last two months)."))
@@ -43,7 +45,7 @@ class EmrCluster(BaseModel):
         "The primary node's DNS name (private in a private subnet); null before it runs."))
 
 
-class EmrClusterList(BaseModel):
+class EmrClusterList(Fetched):
     clusters: list[EmrCluster]
     next: Next = Field(default=None, description="The cursor of the next page; null on the last.")
 
@@ -119,7 +121,7 @@ class EmrServerlessApplication(BaseModel):
     created: str | None = Field(default=None, description="ISO 8601, UTC.")
 
 
-class EmrServerlessApplicationList(BaseModel):
+class EmrServerlessApplicationList(Fetched):
     applications: list[EmrServerlessApplication]
 
 

@@ -7,10 +7,12 @@ check in ``checks.py``, the connect cell in ``cells.py``, Serverless in ``server
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from ..errors import InvalidInput, echo
 from ..studio import StudioApp
+from ..wire import Fetched, iso_time
 from . import cells
 from .checks import PathCheck
 from .clusters import Clusters
@@ -27,6 +29,8 @@ from .models import (
 from .roles import StudioSettings
 from .serverless import Serverless
 
+F = TypeVar("F", bound=Fetched)
+
 
 class EMRService:
     def __init__(self, aws: Any, config: EMRConnect, studio: StudioApp | None) -> None:
@@ -37,8 +41,11 @@ class EMRService:
         self.path_check = PathCheck(self.clusters, self.settings, config, aws)
         self.serverless = Serverless(aws)
 
-    async def list_clusters(self, state: str, next_: str | None) -> EmrClusterList:
-        return await self.clusters.page(state, next_)
+    async def list_clusters(self, state: str, next_: str | None,
+                            refresh: bool = False) -> EmrClusterList:
+        """One page of clusters, shared by every tab and person for ``list_ttl_seconds``."""
+        return await self._shared("emr.clusters", lambda: self.clusters.page(state, next_),
+                                  ("emr",), refresh, state=state, next=next_)
 
     async def cluster(self, cluster_id: str) -> EmrClusterDetail:
         found = await self.clusters.described(cluster_id, all_groups=True)
@@ -86,8 +93,20 @@ class EMRService:
             raise InvalidInput(f"{echo(role)} is not one of the runtime roles Studio lets you "
                                f"use: {', '.join(allowed)}.", code="execution_role_not_allowed")
 
-    async def serverless_applications(self) -> EmrServerlessApplicationList:
-        return await self.serverless.applications()
+    async def serverless_applications(self, refresh: bool = False
+                                      ) -> EmrServerlessApplicationList:
+        """Shared like the clusters; starting an application (a write to EMR Serverless)
+        makes it fresh."""
+        return await self._shared("emr.serverless.applications", self.serverless.applications,
+                                  ("emr-serverless",), refresh)
+
+    async def _shared(self, name: str, fetch: Callable[[], Awaitable[F]],
+                      services: tuple[str, ...], refresh: bool, **params: Any) -> F:
+        shared = await self.aws.shared(name, fetch, services=services,
+                                       ttl=self.config.list_ttl_seconds, refresh=refresh,
+                                       **params)
+        return shared.value.model_copy(update={"fetched_at": iso_time(shared.fetched_at),
+                                               "notice": shared.notice})
 
     async def start_serverless(self, application_id: str) -> EmrServerlessStarted:
         return await self.serverless.start(application_id)

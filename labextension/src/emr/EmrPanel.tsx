@@ -1,6 +1,7 @@
 import { Button, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { AsOf } from '../ui/freshness';
 import { ErrorAlert, LoadState, Pager, RefreshButton } from '../ui/parts';
 import { ICluster, IServerlessApplication } from './api';
 import { AUTH_LABEL } from './cluster';
@@ -103,10 +104,11 @@ function ClusterList(props: { model: EmrModel }): JSX.Element {
         <RefreshButton
           label="Refresh clusters"
           loading={model.loading}
-          onClick={() => model.refresh()}
+          onClick={() => model.refresh(true)}
           icon={<refreshIcon.react tag="span" />}
         />
       </div>
+      <AsOf fetched={model.fetched} />
       <LoadState
         error={model.error}
         waiting={!model.loaded}
@@ -132,6 +134,7 @@ function ClusterList(props: { model: EmrModel }): JSX.Element {
       </ul>
       <Pager model={model} of="clusters" className="jp-dsws-footer" />
       <h3 className="jp-dsws-section-title">EMR Serverless</h3>
+      <AsOf fetched={model.applicationsFetched} />
       <ErrorAlert message={model.applicationsError} />
       {model.applicationsLoaded &&
         model.applications.length === 0 &&

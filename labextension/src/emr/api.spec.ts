@@ -2,7 +2,13 @@ import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
 import { DSWSApiError } from '../request';
-import { checkCluster, connectCluster, fetchClusters, startServerless } from './api';
+import {
+  checkCluster,
+  connectCluster,
+  fetchClusters,
+  fetchServerless,
+  startServerless
+} from './api';
 
 function settingsAnswering(status: number, body: unknown) {
   const asked: { url: string; method?: string; body?: unknown }[] = [];
@@ -32,6 +38,20 @@ describe('EMR calls', () => {
     expect(url.pathname).toBe('/dsws/emr/clusters');
     expect(url.searchParams.get('state')).toBe('all');
     expect(url.searchParams.get('next')).toBe('a/b+c=');
+  });
+
+  it('a Refresh asks past the shared lists with refresh=true, only when asked', async () => {
+    const { settings, asked } = settingsAnswering(200, { clusters: [], next: null });
+    await fetchClusters('active', null, settings);
+    await fetchClusters('active', null, settings, { refresh: true });
+    await fetchServerless(settings);
+    await fetchServerless(settings, { refresh: true });
+    expect(asked.map(a => new URL(a.url).searchParams.get('refresh'))).toEqual([
+      null,
+      'true',
+      null,
+      'true'
+    ]);
   });
 
   it('check and connect a cluster by its id, with the auth in the body', async () => {

@@ -14,7 +14,7 @@ import type {
   EmrServerlessApplicationList,
   EmrServerlessStarted
 } from '../generated/api-types';
-import { queryString } from '../registry/api';
+import { IReadOptions, queryString } from '../registry/api';
 import { requestAPI } from '../request';
 
 // The wire types are generated from the server's models (labextension/src/generated/);
@@ -40,13 +40,16 @@ function path(...parts: string[]): string {
   return ['emr', ...parts.map(encodeURIComponent)].join('/');
 }
 
+/** `refresh`: a person's Refresh, past the page the server shares between tabs. */
 export function fetchClusters(
   state: ClusterStates,
   next: string | null,
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IClusterPage> {
+  const refresh = options.refresh ? 'true' : null;
   return requestAPI<IClusterPage>(
-    `${path('clusters')}${queryString({ state, next })}`,
+    `${path('clusters')}${queryString({ state, next, refresh })}`,
     { method: 'GET' },
     settings
   );
@@ -82,11 +85,13 @@ export function connectCluster(
   );
 }
 
+/** `refresh`: a person's Refresh, past the list the server shares between tabs. */
 export function fetchServerless(
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IServerlessList> {
   return requestAPI<IServerlessList>(
-    path('serverless', 'applications'),
+    `${path('serverless', 'applications')}${options.refresh ? '?refresh=true' : ''}`,
     { method: 'GET' },
     settings
   );
@@ -105,19 +110,24 @@ export function startServerless(
 
 /** The server calls the EMR panel makes; tests pass their own. */
 export interface IEmrApi {
-  clusters(state: ClusterStates, next: string | null): Promise<IClusterPage>;
+  /** `refresh`: past the answer the server shares between tabs (a person's Refresh). */
+  clusters(
+    state: ClusterStates,
+    next: string | null,
+    refresh?: boolean
+  ): Promise<IClusterPage>;
   cluster(id: string): Promise<IClusterDetail>;
   check(id: string): Promise<ICheckResult>;
   connect(id: string, body: IConnectRequest): Promise<IConnectCell>;
-  serverless(): Promise<IServerlessList>;
+  serverless(refresh?: boolean): Promise<IServerlessList>;
   startServerless(id: string): Promise<IServerlessStarted>;
 }
 
 export const SERVER_API: IEmrApi = {
-  clusters: (state, next) => fetchClusters(state, next),
+  clusters: (state, next, refresh) => fetchClusters(state, next, undefined, { refresh }),
   cluster: id => fetchCluster(id),
   check: id => checkCluster(id),
   connect: (id, body) => connectCluster(id, body),
-  serverless: () => fetchServerless(),
+  serverless: refresh => fetchServerless(undefined, { refresh }),
   startServerless: id => startServerless(id)
 };

@@ -38,7 +38,8 @@ class WhileStarting {
           void cluster.check();
         }
         if (model.applicationsComingUp) {
-          void model.refreshApplications();
+          // Past the shared list: it would show STARTING up to list_ttl_seconds longer.
+          void model.refreshApplications(true);
         }
       });
     } else if (!waiting && this._poll) {

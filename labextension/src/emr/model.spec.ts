@@ -6,6 +6,9 @@ import { ICheckResult, ICluster, IClusterDetail, IEmrApi } from './api';
 import { connectBlocked, ICellTarget, livyStarting } from './cluster';
 import { canStart, EmrModel } from './model';
 
+/** An answer the server did not share (the wire's fetched_at and notice). */
+const UNSHARED = { fetched_at: null, notice: null };
+
 function fail(): never {
   throw new Error('not expected in this test');
 }
@@ -79,9 +82,9 @@ describe('the clusters list', () => {
       api: api({
         clusters: async (state, next) => {
           asked.push([state, next]);
-          return { clusters: [cluster(state)], next: next ? null : 'p2' };
+          return { clusters: [cluster(state)], next: next ? null : 'p2', ...UNSHARED };
         },
-        serverless: async () => ({ applications: [] })
+        serverless: async () => ({ applications: [], ...UNSHARED })
       })
     });
     await model.refresh();
@@ -97,11 +100,39 @@ describe('the clusters list', () => {
     expect(model.pager.pageNumber).toBe(1);
   });
 
+  it("a person's Refresh asks past the shared lists; showing the panel does not", async () => {
+    const asked: (string | boolean | undefined)[][] = [];
+    const fetched = { fetched_at: '2026-12-06T01:00:00.000Z', notice: null };
+    const model = new EmrModel({
+      target: new FakeNotebook(),
+      api: api({
+        clusters: async (state, next, refresh) => {
+          asked.push(['clusters', refresh]);
+          return { clusters: [cluster('j-1')], next: null, ...fetched };
+        },
+        serverless: async refresh => {
+          asked.push(['serverless', refresh]);
+          return { applications: [], ...fetched, notice: 'AWS is throttling' };
+        }
+      })
+    });
+    await model.refresh();
+    await model.refresh(true);
+    expect(asked).toEqual([
+      ['clusters', false],
+      ['serverless', false],
+      ['clusters', true],
+      ['serverless', true]
+    ]);
+    expect(model.fetched?.fetched_at).toBe(fetched.fetched_at);
+    expect(model.applicationsFetched?.notice).toBe('AWS is throttling');
+  });
+
   it('shows the clusters even when the Serverless applications cannot be read', async () => {
     const model = new EmrModel({
       target: new FakeNotebook(),
       api: api({
-        clusters: async () => ({ clusters: [cluster('j-1')], next: null }),
+        clusters: async () => ({ clusters: [cluster('j-1')], next: null, ...UNSHARED }),
         serverless: async () => {
           throw new DSWSApiError(
             'unreachable',
@@ -128,7 +159,7 @@ describe('the clusters list', () => {
             403
           );
         },
-        serverless: async () => ({ applications: [] })
+        serverless: async () => ({ applications: [], ...UNSHARED })
       })
     });
     await model.refresh();
@@ -152,7 +183,8 @@ describe('EMR Serverless', () => {
               type: 'Spark',
               created: null
             }
-          ]
+          ],
+          ...UNSHARED
         }),
         startServerless: async id => {
           starts++;

@@ -1,5 +1,6 @@
 import { CursorPager } from '../ui/searched';
 import { messageOf } from '../ui/errors';
+import { IFetched } from '../ui/freshness';
 import { RequestingModel } from '../ui/requesting';
 import {
   ClusterStates,
@@ -57,6 +58,16 @@ export class EmrModel extends RequestingModel {
     return this._error;
   }
 
+  /** When the clusters page shown was read from EMR (the server shares it a while). */
+  get fetched(): IFetched | null {
+    return this._fetched;
+  }
+
+  /** When the applications shown were read from EMR Serverless. */
+  get applicationsFetched(): IFetched | null {
+    return this._applicationsFetched;
+  }
+
   get pager(): CursorPager {
     return this._pager;
   }
@@ -99,11 +110,12 @@ export class EmrModel extends RequestingModel {
     await this._load(null);
   }
 
-  /** The clusters page shown, the applications and the open cluster, again. */
-  async refresh(): Promise<void> {
+  /** The clusters page shown, the applications and the open cluster, again; `fresh` (a
+   * person's Refresh) asks past the lists the server shares between tabs. */
+  async refresh(fresh = false): Promise<void> {
     await Promise.all([
-      this._load(this._pager.current),
-      this.refreshApplications(),
+      this._load(this._pager.current, fresh),
+      this.refreshApplications(fresh),
       this._opened?.load()
     ]);
   }
@@ -152,9 +164,11 @@ export class EmrModel extends RequestingModel {
   }
 
   // Read beside the clusters, not through `request`: one must not drop the other's answer.
-  async refreshApplications(): Promise<void> {
+  async refreshApplications(fresh = false): Promise<void> {
     try {
-      this._applications = (await this.api.serverless()).applications;
+      const list = await this.api.serverless(fresh);
+      this._applications = list.applications;
+      this._applicationsFetched = { fetched_at: list.fetched_at, notice: list.notice };
       this._applicationsError = null;
     } catch (error) {
       this._applicationsError = messageOf(
@@ -195,11 +209,12 @@ export class EmrModel extends RequestingModel {
     super.dispose();
   }
 
-  private _load(cursor: string | null): Promise<void> {
+  private _load(cursor: string | null, fresh = false): Promise<void> {
     return this.request(
-      () => this.api.clusters(this._states, cursor),
+      () => this.api.clusters(this._states, cursor, fresh),
       page => {
         this._clusters = page.clusters;
+        this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
         this._pager.answered(page.next);
         this._loaded = true;
         this._error = null;
@@ -214,6 +229,8 @@ export class EmrModel extends RequestingModel {
   private _clusters: ICluster[] = [];
   private _loaded = false;
   private _error: string | null = null;
+  private _fetched: IFetched | null = null;
+  private _applicationsFetched: IFetched | null = null;
   private _pager = new CursorPager();
   private _applications: IServerlessApplication[] = [];
   private _applicationsLoaded = false;

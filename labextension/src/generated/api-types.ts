@@ -196,6 +196,16 @@ export interface EmrClusterDetail {
 }
 
 export interface EmrClusterList {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   clusters: EmrCluster[];
   /** The cursor of the next page; null on the last. */
   next: string | null;
@@ -257,6 +267,16 @@ export interface EmrServerlessApplication {
 }
 
 export interface EmrServerlessApplicationList {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   applications: EmrServerlessApplication[];
 }
 
