@@ -138,7 +138,11 @@ class DemoMlflow:
                "AWS_ENDPOINT_URL": self.emulator.endpoint_url,
                "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
                "AWS_DEFAULT_REGION": self.seeded.region, "AWS_REGION": self.seeded.region,
-               "GIT_PYTHON_REFRESH": "quiet", "MLFLOW_ENABLE_ASYNC_LOGGING": "false"}
+               "GIT_PYTHON_REFRESH": "quiet", "MLFLOW_ENABLE_ASYNC_LOGGING": "false",
+               # One thread per fit: OpenMP's and BLAS's thread pools spin, and on two cores
+               # shared with the lab, MLflow and Spark they slowed each run from about half a
+               # second to a minute.
+               "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
         with (self.folder / "training.log").open("ab") as log:
             self._training = subprocess.Popen([python, str(script), str(plan)], env=env,
                                               stdout=log, stderr=subprocess.STDOUT,
