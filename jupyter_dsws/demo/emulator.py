@@ -3,8 +3,9 @@
 Built the way moto's ``ThreadedMotoServer`` builds it (werkzeug's ``make_server`` around
 ``DomainDispatcherApplication(create_backend_app)``), with one WSGI layer in front that
 serves the CodeCommit repositories over git smart HTTP, answers the CodeCommit, SageMaker
-(Studio's profiles and spaces, MLflow) and EMR operations moto does not implement from
-moto's own state, keeps both in step across
+(Studio's control plane: domains, profiles, spaces, apps, lifecycle configurations;
+MLflow), Service Quotas (Studio's JupyterLab quotas) and EMR operations moto does not
+implement, from moto's own state and the layers' own, keeps them in step across
 ``POST /moto-api/reset``, and records who registered and who reviewed a model version.
 moto is pinned (see pyproject.toml): this layer reads its internals. Nothing outside
 ``jupyter_dsws.demo``, the CLI and the tests may import it.
@@ -35,6 +36,7 @@ from .git_server import GIT_PATH_PREFIX, GitHttpApp, GitStore
 from .mlflow_control import MlflowControlPlane
 from .sagemaker import TARGET_PREFIX as SAGEMAKER_PREFIX
 from .sagemaker import SageMakerLayer
+from .studio import SERVICE_QUOTAS_PREFIX, ServiceQuotasLayer, StudioControlPlane
 from .throttle import Throttle
 from .wsgi import StartResponse
 
@@ -43,7 +45,8 @@ RESET_PATH = "/moto-api/reset"
 
 
 class EmulatorApp:
-    """Routes each request: the git server, the CodeCommit layer, or moto itself."""
+    """Routes each request: the git server, the CodeCommit, SageMaker, EMR or Service Quotas
+    layer, or moto itself."""
 
     def __init__(self, store: GitStore) -> None:
         self.moto = DomainDispatcherApplication(create_backend_app)
@@ -52,6 +55,7 @@ class EmulatorApp:
         self.codecommit = CodeCommitLayer(self.moto, store)
         self.sagemaker = SageMakerLayer(self.moto)
         self.emr = EmrLayer(self.moto)
+        self.quotas = ServiceQuotasLayer(self.moto, self.sagemaker.studio.quotas)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -64,6 +68,8 @@ class EmulatorApp:
             return self.sagemaker(environ, start_response)
         if target.startswith(EMR_PREFIX):
             return self.emr(environ, start_response)
+        if target.startswith(SERVICE_QUOTAS_PREFIX):
+            return self.quotas(environ, start_response)
         if path == RESET_PATH and environ.get("REQUEST_METHOD") == "POST":
             self.store.clear()
             self.sagemaker.studio.clear()
@@ -158,6 +164,13 @@ class Emulator:
         if self._app is None:
             raise RuntimeError("The emulator is not running; call start() first.")
         return self._app.sagemaker.mlflow
+
+    @property
+    def studio(self) -> StudioControlPlane:
+        """SageMaker Studio's control plane: set its ``host`` to run apps, ``set_quota``."""
+        if self._app is None:
+            raise RuntimeError("The emulator is not running; call start() first.")
+        return self._app.sagemaker.studio
 
     def reset(self) -> None:
         """Wipe every service's state and every repository, as a fresh server has none."""

@@ -1,6 +1,6 @@
 """Who registered and who reviewed a model version, recorded as SageMaker does; and
-SageMaker's MLflow operations and Studio's user profiles and spaces, which moto lacks
-(``mlflow_control.py``, ``studio_control.py``).
+SageMaker's MLflow operations and Studio's control plane (domains, profiles, spaces, apps,
+lifecycle configurations), which moto lacks (``mlflow_control.py``, ``studio/``).
 
 moto 5.2.5 writes ``fake-user-profile-name`` into every model package's ``CreatedBy`` (and
 copies it to ``LastModifiedBy`` on an update). AWS records the caller's Studio user
@@ -20,10 +20,8 @@ from moto.sagemaker.models import sagemaker_backends
 from werkzeug.wsgi import get_input_stream
 
 from .caller import access_key_id, caller
-from .mlflow_control import OPERATIONS as MLFLOW_OPERATIONS
 from .mlflow_control import MlflowControlPlane
-from .studio_control import OPERATIONS as STUDIO_OPERATIONS
-from .studio_control import StudioControlPlane
+from .studio import TAG_OPERATIONS, StudioControlPlane
 from .team import DOMAIN_ID, profile_of
 from .wsgi import StartResponse, WsgiApp, call_through
 
@@ -37,15 +35,17 @@ class SageMakerLayer:
         self.moto = moto
         #: SageMaker's MLflow operations, which moto lacks.
         self.mlflow = MlflowControlPlane()
-        #: Studio's user profiles and spaces, which moto lacks.
+        #: Studio's control plane, which moto lacks (it keeps moto's domains).
         self.studio = StudioControlPlane()
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         operation = environ.get("HTTP_X_AMZ_TARGET", "")[len(TARGET_PREFIX):]
-        if operation in MLFLOW_OPERATIONS:
+        if operation in self.mlflow.OPERATIONS:
             return self.mlflow(operation, environ, start_response)
-        if operation in STUDIO_OPERATIONS:
+        if operation in self.studio.OPERATIONS:
             return self.studio(operation, environ, start_response)
+        if operation in TAG_OPERATIONS:
+            return self._tags(operation, environ, start_response)
         attribute = _RECORDED.get(operation)
         if attribute is None:
             return self.moto(environ, start_response)
@@ -53,6 +53,21 @@ class SageMakerLayer:
         status, headers, payload = call_through(self.moto, environ, body)
         if status.startswith("200"):
             self._record(environ, attribute, payload)
+        start_response(status, headers)
+        return [payload]
+
+    def _tags(self, operation: str, environ: dict[str, Any],
+              start_response: StartResponse) -> Iterable[bytes]:
+        """Tags of Studio's resources are the plane's; every other ARN's are moto's."""
+        body = get_input_stream(environ).read()
+        try:
+            arn = json.loads(body or b"{}").get("ResourceArn")
+        except (ValueError, AttributeError):
+            arn = None
+        if isinstance(arn, str) and self.studio.owns(arn):
+            account, region = caller(environ)
+            return self.studio.respond(operation, body, account, region, start_response)
+        status, headers, payload = call_through(self.moto, environ, body)
         start_response(status, headers)
         return [payload]
 

@@ -4,7 +4,8 @@ moto has no Studio lifecycle configurations, user profiles, spaces nor UpdateDom
 these use the Stubber: it checks every request against the real SageMaker API model
 (unknown or missing parameters, wrong types) but not enum values, hence each call's exact
 ``expected_params``. A call a test did not stub fails the test, which is how "a dry run
-makes no write" and "detach leaves others' LCCs alone" are checked.
+makes no write" and "detach leaves others' LCCs alone" are checked. The whole sequence also
+runs against the demo's emulator, which plays those Studio calls (test_lifecycle_emulator.py).
 """
 
 from __future__ import annotations
