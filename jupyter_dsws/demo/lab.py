@@ -36,15 +36,9 @@ def lab_command(options: DemoOptions, endpoint_url: str, state_dir: Path,
         # Another port than the one printed would be a lie: fail instead.
         "--ServerApp.port_retries=0",
         f"--ServerApp.root_dir={options.root_dir}",
-        f"--DSWSExtension.region={options.region}",
-        f"--DSWSExtension.aws_endpoint_url={endpoint_url}",
+        *emulator_settings(options.region, endpoint_url),
         # The demo's idle choices and events stay in the demo, out of the person's home.
         f"--DSWSExtension.state_dir={state_dir / 'workspace-state'}",
-        # The demo's git configuration rewrites CodeCommit's https URLs to the emulator's
-        # plain-http git server; git may use that transport, a person still cannot type it.
-        "--CodeCommitClone.extra_git_protocols=http",
-        # The emulator has no Price List API: the panel shows the prices the package ships.
-        "--InstancePicker.pricing_refresh=False",
         # Once idle shutdown stopped the demo's server, `dsws demo` exits too.
         "--IdleShutdown.restart_hint=Run dsws demo again to start it, then reload this page.",
     ]
@@ -53,6 +47,19 @@ def lab_command(options: DemoOptions, endpoint_url: str, state_dir: Path,
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     return command + list(settings or []) + list(options.extra_lab_args)
+
+
+def emulator_settings(region: str, endpoint_url: str) -> list[str]:
+    """jupyter_dsws's settings for any of the demo's servers: the emulator's AWS."""
+    return [
+        f"--DSWSExtension.region={region}",
+        f"--DSWSExtension.aws_endpoint_url={endpoint_url}",
+        # The demo's git configuration rewrites CodeCommit's https URLs to the emulator's
+        # plain-http git server; git may use that transport, a person still cannot type it.
+        "--CodeCommitClone.extra_git_protocols=http",
+        # The emulator has no Price List API: the panel shows the prices the package ships.
+        "--InstancePicker.pricing_refresh=False",
+    ]
 
 
 def lab_environment(base: Mapping[str, str], *, region: str, endpoint_url: str,

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 from types import FrameType
 
 from .lab import HOST, DemoOptions
@@ -38,6 +39,10 @@ class StopSignals:
     def requested(self) -> bool:
         return self._event.is_set()
 
+    def wait(self, seconds: float) -> bool:
+        """Sleep up to ``seconds``, waking at once on a stop signal; whether one came."""
+        return self._event.wait(seconds)
+
     def install(self) -> None:
         for sig in _STOP_SIGNALS:
             self._previous[sig] = signal.signal(sig, self._handle)
@@ -52,13 +57,37 @@ class StopSignals:
 
 
 def stop_process_group(process: subprocess.Popen[bytes], timeout: float = STOP_TIMEOUT) -> None:
-    """SIGTERM the process's group, then SIGKILL what is left after ``timeout``."""
+    """SIGTERM the process's group, then SIGKILL what is left after ``timeout``: the leader
+    and whatever it left running in the background (a lifecycle script's helpers)."""
     _signal_group(process, signal.SIGTERM)
-    try:
+    deadline = time.monotonic() + timeout
+    with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _signal_group(process, signal.SIGKILL)
-        process.wait()
+    while _group_alive(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    _signal_group(process, signal.SIGKILL)
+    process.wait()
+    while _group_alive(process.pid) and time.monotonic() < deadline + STOP_TIMEOUT:
+        time.sleep(0.05)
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of the group still runs (zombies waiting for init do not)."""
+    try:
+        os.killpg(pgid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return True
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and fields[2] == str(pgid) and fields[0] not in ("Z", "X"):
+            return True
+    return False
 
 
 def _signal_group(process: subprocess.Popen[bytes], sig: int) -> None:

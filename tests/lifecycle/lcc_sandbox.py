@@ -125,3 +125,8 @@ class Sandbox:
                               capture_output=True, text=True, timeout=timeout, check=False,
                               cwd=self.home)
         return Run(done.returncode, done.stdout + done.stderr, time.monotonic() - start)
+
+
+if __name__ == "__main__":  # `make awscli-env`: the demo's spaces use the same AWS CLI
+    for name in sys.argv[1:]:
+        print(ensure_env(name))

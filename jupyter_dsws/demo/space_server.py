@@ -1,0 +1,96 @@
+"""A demo space's Jupyter server: its command line, its environment, and its readiness.
+
+As Studio's supervisord runs ``jupyter lab`` from ``/opt/conda``, the demo runs
+``<prefix>/bin/python -m jupyterlab`` from the space's fresh prefix (studio_image.py), in
+the space's HOME, with the settings of lab.py that still apply: the emulator's AWS, the
+demo's git transport and shipped prices. Not the restart hint (Run starts a space again),
+nor a state_dir: the extension keeps a person's choices in HOME, which survives restarts.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from .lab import HOST, _offline_lab_settings, emulator_settings
+
+READY_TIMEOUT = 120.0
+#: Variables that would lead the space's Python or Jupyter to the image's folders or to the
+#: demo's own: in Studio the image sets none of them.
+_DROPPED = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "CONDA_PREFIX",
+            "CONDA_DEFAULT_ENV", "JUPYTER_CONFIG_DIR", "JUPYTER_CONFIG_PATH", "JUPYTER_DATA_DIR",
+            "JUPYTER_PATH", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_DIR", "JUPYTER_TOKEN_FILE")
+
+
+def server_command(prefix: Path, *, port: int, home: Path, region: str, endpoint_url: str,
+                   extra_args: tuple[str, ...] = ()) -> list[str]:
+    """The token travels in the environment (JUPYTER_TOKEN), not in ``ps``."""
+    command = [
+        str(prefix / "bin" / "python"), "-m", "jupyterlab", "--no-browser",
+        f"--ip={HOST}", f"--port={port}",
+        # Another port than the space's would be a lie: fail instead.
+        "--ServerApp.port_retries=0",
+        f"--ServerApp.root_dir={home}",
+        *emulator_settings(region, endpoint_url),
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    return command + list(extra_args)
+
+
+def space_environment(base: Mapping[str, str], *, home: Path, prefix: Path, image_bin: Path,
+                      aws_cli: Path | None, metadata: Path, logging_dir: Path, app_type: str,
+                      token: str) -> dict[str, str]:
+    """The environment of a space's lifecycle scripts and server, from the demo's base one
+    (lab.lab_environment: the emulator's AWS, the demo's git configuration)."""
+    env = {k: v for k, v in base.items() if k not in _DROPPED}
+    # The image's own bin (the demo's, with its `dsws` and `jupyter`) is no space's PATH.
+    path = [p for p in base.get("PATH", "/usr/bin:/bin").split(os.pathsep)
+            if p and Path(p) != image_bin]
+    front = [str(prefix / "bin")] + ([str(aws_cli)] if aws_cli else [])
+    env.update({
+        "HOME": str(home),
+        "PATH": os.pathsep.join(front + path),
+        "DSWS_CONDA_PREFIX": str(prefix),
+        "DSWS_RESOURCE_METADATA_PATH": str(metadata),
+        "SAGEMAKER_APP_TYPE_LOWERCASE": app_type.lower(),
+        "SAGEMAKER_SPACE_TYPE_LOWERCASE": "private",
+        "STUDIO_LOGGING_DIR": str(logging_dir) + os.sep,
+        "JUPYTER_TOKEN": token,
+        # JupyterLab's settings live in HOME as in Studio, offline from the first start.
+        "JUPYTERLAB_SETTINGS_DIR": str(_offline_lab_settings(
+            home / ".jupyter" / "lab" / "user-settings")),
+    })
+    return env
+
+
+def server_status(port: int, token: str, path: str = "/api/status",
+                  timeout: float = 2.0) -> int | None:
+    """The HTTP status of an authenticated GET, None if unreachable (no proxy in between)."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        connection.request("GET", path, headers={"Authorization": f"token {token}"})
+        return connection.getresponse().status
+    except (OSError, http.client.HTTPException):
+        return None
+    finally:
+        connection.close()
+
+
+def wait_until_ready(process: subprocess.Popen[bytes], port: int, token: str,
+                     stopping: threading.Event, timeout: float = READY_TIMEOUT) -> bool:
+    """True once the server answers /api/status; False when it exited, the app is being
+    stopped, or ``timeout`` passed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not stopping.is_set():
+        if process.poll() is not None:
+            return False
+        if server_status(port, token) == 200:
+            return True
+        stopping.wait(0.25)
+    return False
