@@ -24,10 +24,12 @@ export YARN_ENABLE_TELEMETRY := 0
 DEMO_ARGS ?=
 
 .PHONY: demo test dev contract lint test-python test-ts test-browser wheel wheel-envs chromium clean checkov-env mlflow-env \
-  spark-deps shellcheck test-lifecycle screenshots
+  spark-deps shellcheck test-lifecycle screenshots awscli-env
 
-demo: dev mlflow-env
-	dsws demo $(DEMO_ARGS)
+# The demo's domain installs the wheel in each space through its lifecycle configuration,
+# which downloads it with the AWS CLI, as Studio's image has one.
+demo: dev mlflow-env wheel awscli-env
+	DSWS_DEMO_AWS_CLI=$(AWSCLI) dsws demo --wheel dist $(DEMO_ARGS)
 
 # Each stage says how long it took, so that a slow one shows in CI's log.
 stage = @start=$$(date +%s); $(MAKE) $(1); echo "== $(1): $$(( $$(date +%s) - start )) s"
@@ -125,8 +127,9 @@ test-python: dev checkov-env mlflow-env
 test-ts: dev
 	jlpm test
 
-test-browser: dev chromium
-	cd ui-tests && CI=$${CI:-} DSWS_WHEEL_ENVS=$(ENVS) jlpm playwright test
+test-browser: dev chromium awscli-env
+	cd ui-tests && CI=$${CI:-} DSWS_WHEEL_ENVS=$(ENVS) DSWS_DEMO_AWS_CLI=$(AWSCLI) \
+	  jlpm playwright test
 
 # The pictures in docs/images, taken by the browser tests that show them, only on request
 # (DSWS_SCREENSHOTS=1): a test run leaves docs/images as it is. Needs `make wheel-envs`.
@@ -168,6 +171,12 @@ clean:
 # users get it (tests/lifecycle/lcc_sandbox.py; its environments are cached in build/).
 # It takes dist/*.whl as it is (`make test` has just built it): after changing the code,
 # run `make wheel` first.
+# The AWS CLI in its own venv (its pins clash with ours): the lifecycle script's `aws`, in
+# the sandbox tests and in the demo's spaces.
+AWSCLI := $(CURDIR)/build/lifecycle-sandbox/awscli/bin/aws
+awscli-env: dev
+	python tests/lifecycle/lcc_sandbox.py awscli
+
 test-lifecycle: dev shellcheck
 	test -n "$$(ls dist/*.whl 2>/dev/null)" || $(MAKE) wheel
 	DSWS_WHEEL="$$(ls dist/*.whl | head -n 1)" python -m pytest -m sandbox tests/lifecycle

@@ -28,6 +28,7 @@ from .emr_seed import EmrSeed, seed_emr
 from .git import run_git
 from .git_config import rewrite_setting
 from .inventory import InventoryRow, demo_inventory
+from .studio_seed import StudioSeed, seed_studio
 from .team import reviewer_of
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class SeedResult:
     clone_url_http: str
     commit_id: str
     emr: EmrSeed | None = None
+    studio: StudioSeed | None = None
 
     def summary(self) -> list[str]:
         """Lines for a person: what is there and where."""
@@ -99,6 +101,8 @@ class SeedResult:
         lines.append(f"CodeCommit    {self.repository_name}: git clone {self.clone_url_http}")
         if self.emr is not None:
             lines += self.emr.summary()
+        if self.studio is not None:
+            lines += self.studio.summary()
         return lines
 
 
@@ -110,8 +114,10 @@ def artifacts_bucket_name(account_id: str, region: str) -> str:
     return f"dsws-artifacts-{account_id}-{region}"
 
 
-def seed(endpoint_url: str, region: str, workdir: Path) -> SeedResult:
-    """Seed the emulator at ``endpoint_url``; ``workdir`` holds the repository's working copy."""
+def seed(endpoint_url: str, region: str, workdir: Path, *,
+         wheel: Path | None = None) -> SeedResult:
+    """Seed the emulator at ``endpoint_url``; ``workdir`` holds the repository's working copy
+    (and the lifecycle configuration's build, when ``wheel`` is given: see studio_seed.py)."""
     clients = Clients(endpoint_url, region)
     account = clients.sts.get_caller_identity()["Account"]
     data_bucket = data_bucket_name(account, region)
@@ -127,11 +133,12 @@ def seed(endpoint_url: str, region: str, workdir: Path) -> SeedResult:
         _seed_group(clients, row, artifacts_bucket, region, clone_url, commit_id)
         for row in inventory
     )
+    emr = seed_emr(clients, region, account)  # the domain and the team's user profiles
     return SeedResult(
         account_id=account, region=region, data_bucket=data_bucket,
         artifacts_bucket=artifacts_bucket, datasets=datasets, groups=groups,
         repository_name=REPOSITORY_NAME, clone_url_http=clone_url, commit_id=commit_id,
-        emr=seed_emr(clients, region, account),
+        emr=emr, studio=seed_studio(clients, artifacts_bucket, Path(workdir), wheel),
     )
 
 

@@ -17,7 +17,7 @@ from typing import NoReturn
 import pytest
 from helpers import wait_until
 
-from jupyter_dsws.demo.runner import DemoError, _lab_port, lab_environment
+from jupyter_dsws.demo.runner import DemoError, _free_port, lab_environment
 
 START_TIMEOUT = 60.0
 EXIT_TIMEOUT = 15.0
@@ -71,7 +71,7 @@ def start_demo(tmp_path: Path):
     def start(*args: str, spark: bool = False) -> Demo:
         """``dsws demo`` with ``args``; without its Spark unless asked (a JVM per demo)."""
         stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
-        options = ["--no-browser", *([] if spark else ["--no-spark"])]
+        options = ["--no-browser", "--studio-port", "0", *([] if spark else ["--no-spark"])]
         with stdout.open("wb") as out, stderr.open("wb") as err:
             process = subprocess.Popen(
                 [sys.executable, "-m", "jupyter_dsws.cli", "demo", *options, *args],
@@ -126,7 +126,10 @@ def test_the_demo_serves_the_extension_against_the_emulator_and_stops_on_sigterm
     assert body["aws"]["account"] == "123456789012"
     assert body["aws"]["endpoint"] == emulator_url
     assert body["region"] == "eu-central-1"
-    assert body["studio"] is None
+    # The demo plays Studio: the app is the first person's space's, on the space's type.
+    assert body["studio"]["domain_id"] == "d-dswsdemo0000"
+    assert body["studio"]["space_name"] == "harry-potter-lab"
+    assert body["studio"]["instance_type"] == "ml.t3.medium"
     assert "dsws demo" in (workspace / "README.md").read_text()
     assert state_dir.is_dir()
 
@@ -156,13 +159,18 @@ def test_ctrl_c_stops_it_too_and_a_given_state_dir_is_kept(start_demo, tmp_path:
     assert (workspace / "README.md").read_text() == "mine\n"
 
 
-@pytest.mark.timeout(120)
-def test_when_jupyterlab_dies_the_demo_exits_with_its_code(start_demo, tmp_path: Path) -> None:
+@pytest.mark.timeout(180)
+def test_when_the_space_cannot_start_studio_says_failed_and_the_demo_stays(
+        start_demo, tmp_path: Path) -> None:
     # Arguments after `--` reach `jupyter lab`: this one makes it refuse to start.
     demo = start_demo("--port", "0", "--", f"--ServerApp.root_dir={tmp_path / 'missing'}")
-    code = demo.process.wait(timeout=START_TIMEOUT)
-    assert code == 1
-    assert "JupyterLab exited with code 1" in demo.stderr.read_text()
+    wait_until(lambda: "failed to start" in demo.stderr.read_text(), timeout=START_TIMEOUT,
+               interval=0.2, what="the failed start's message")
+    text = demo.stderr.read_text()
+    assert "harry-potter-lab" in text
+    assert "exited with code 1" in text
+    assert demo.process.poll() is None  # the Studio page still shows it, and Run tries again
+    assert demo.stop(signal.SIGTERM) == 0
 
 
 def test_a_busy_port_is_a_clear_error(start_demo) -> None:
@@ -187,12 +195,12 @@ def test_a_port_left_only_in_time_wait_is_free_again() -> None:
         accepted.close()  # the server's side closes first: its end goes to TIME-WAIT
         client.recv(1)  # the close reached the client
         client.close()
-    assert _lab_port(port) == port
+    assert _free_port(port, "--port") == port
     with socket.socket() as busy:  # a port something listens on is still refused
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         with pytest.raises(DemoError, match="in use"):
-            _lab_port(busy.getsockname()[1])
+            _free_port(busy.getsockname()[1], "--port")
 
 
 def test_the_lab_environment_keeps_real_aws_out(tmp_path: Path) -> None:
