@@ -104,12 +104,12 @@ export default defineConfig({
   projects: [
     {
       name: 'newest',
-      testIgnore: /(unreachable|idle-stop|panels|throttled)\.spec\.ts/,
+      testIgnore: /(unreachable|idle-stop|panels|throttled|spaces)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.newest}` }
     },
     {
       name: 'studio-4.5',
-      testIgnore: /(unreachable|idle-stop|panels|throttled)\.spec\.ts/,
+      testIgnore: /(unreachable|idle-stop|panels|throttled|spaces)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.studio}` }
     },
     {
@@ -127,6 +127,14 @@ export default defineConfig({
       testMatch: /idle-stop\.spec\.ts/,
       retries: 0, // the server stops during the test: a retry would find none
       use: { baseURL: `http://127.0.0.1:${PORTS.idle}` }
+    },
+    {
+      // Its own `dsws demo`, started by the test: Studio's spaces, apps and lifecycle
+      // configurations, from the demo's Studio page and from JupyterLab.
+      name: 'spaces',
+      testMatch: /spaces\.spec\.ts/,
+      retries: 0, // the test changes the domain and the space as it goes
+      use: { baseURL: `http://127.0.0.1:${PORTS.spaces}` }
     },
     {
       // Its own `dsws demo`, started by the test, whose emulator throttles half the calls.

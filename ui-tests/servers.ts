@@ -17,8 +17,17 @@ export const PORTS = {
   silent: BASE + 3,
   silentAws: BASE + 4,
   idle: BASE + 5,
-  throttled: BASE + 6
+  throttled: BASE + 6,
+  spaces: BASE + 7
 };
+
+/** The Studio page of the demo whose JupyterLab is on `port`. */
+export function studioPort(port: number): number {
+  return port + 100;
+}
+
+/** The wheel the demos' lifecycle configuration installs in their spaces (`make wheel`). */
+export const DIST = process.env.DSWS_DIST ?? path.join(ROOT, 'dist');
 
 /** `dsws demo` from environment `env`, serving workspace `dir`; `labArgs` go to JupyterLab. */
 export function demoArgs(
@@ -31,6 +40,8 @@ export function demoArgs(
     path.join(ENVS, env, 'bin', 'dsws'),
     'demo',
     `--port=${port}`,
+    `--studio-port=${studioPort(port)}`,
+    `--wheel=${DIST}`,
     `--token=${TOKEN}`,
     '--no-browser',
     `--root-dir=${path.join(WORK, dir)}`,
