@@ -77,6 +77,16 @@ export async function openPanel(page: Page, key: PanelKey): Promise<Locator> {
   return panel;
 }
 
+/** JupyterLab's file browser in the left bar (a click on its icon when it is not shown). */
+export async function openFileBrowser(page: Page): Promise<Locator> {
+  const browser = page.locator('#filebrowser');
+  if (!(await browser.isVisible())) {
+    await page.locator('.jp-SideBar.jp-mod-left [data-id="filebrowser"]').click();
+  }
+  await expect(browser).toBeVisible();
+  return browser;
+}
+
 /** The workspace status panel, "Data Science Workspace". */
 export function openSidebar(page: Page): Promise<Locator> {
   return openPanel(page, 'workspace');

@@ -3,13 +3,14 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { demoArgs, PORTS, TOKEN, WORK } from '../servers';
-import { docsImage, openFeature, openLab } from './helpers';
+import { demoArgs, PORTS, studioPort, TOKEN, WORK } from '../servers';
+import { docsImage, openFeature, openFileBrowser, openLab } from './helpers';
 
 // This test starts its own `dsws demo` with a 30-second idle timeout, a 15-second warning
-// and a check every second (outside Studio the stop is the server's own): started with the
-// other servers, it would stop itself before the test came. JupyterLab autosaves every 2 s,
-// so that documents are written all the time while nobody works.
+// and a check every second: started with the other servers, it would stop itself before the
+// test came. The demo plays Studio, so the stop deletes the space's app through SageMaker's
+// API, and the demo's Studio page runs it again. JupyterLab autosaves every 2 s, so that
+// documents are written all the time while nobody works.
 const ROOT = path.join(WORK, 'idle');
 const STATE = path.join(WORK, 'idle-state');
 const TIMEOUT_S = 30;
@@ -17,7 +18,8 @@ const CHECK_S = 1;
 let server: ChildProcess | null = null;
 
 function writeLabSetting(plugin: string, values: object): void {
-  const file = path.join(STATE, 'lab-settings', ...plugin.split('/'));
+  // JupyterLab's settings live in the space's home (the workspace), as in Studio.
+  const file = path.join(ROOT, '.jupyter', 'lab', 'user-settings', ...plugin.split('/'));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(`${file}.jupyterlab-settings`, JSON.stringify(values));
 }
@@ -25,7 +27,6 @@ function writeLabSetting(plugin: string, values: object): void {
 test.beforeAll(async () => {
   fs.rmSync(ROOT, { recursive: true, force: true });
   fs.rmSync(STATE, { recursive: true, force: true });
-  // The demo points JupyterLab's settings at <state dir>/lab-settings and keeps what is there.
   writeLabSetting('@jupyterlab/docmanager-extension/plugin', {
     autosave: true,
     autosaveInterval: 2
@@ -153,7 +154,9 @@ test('with notebooks open and autosave on, nobody working: one warning, the stop
   await expect(item).toContainText(/Idle shutdown in \d+ s/);
   await item.click();
   const panel = await openFeature(page, 'idle');
-  await expect(panel.getByLabel('App countdown')).toContainText('This server stops in');
+  await expect(panel.getByLabel('App countdown')).toContainText(
+    'This Studio app stops in'
+  );
 
   // The warning, with its button. Autosave writes the edited notebook meanwhile: that is no
   // person, and the warning stays.
@@ -180,9 +183,7 @@ test('with notebooks open and autosave on, nobody working: one warning, the stop
     /Stopped by idle shutdown at \d{1,2}:\d{2}.* after 3\d s with nothing running\./
   );
   await expect(notice).toContainText('Your documents were saved.');
-  await expect(notice).toContainText(
-    'Run dsws demo again to start it, then reload this page.'
-  );
+  await expect(notice).toContainText("Run the space again from the demo's Studio page");
   await expect
     .poll(() => serverAnswers(page), { timeout: 30_000, intervals: [200] })
     .toBe(false);
@@ -205,7 +206,7 @@ test('with notebooks open and autosave on, nobody working: one warning, the stop
 
   // Once the tab finds the server gone, the notice says so; JupyterLab's own "Server
   // Connection Error" (made when its polls fail) stays under it.
-  await expect(notice).toContainText('This Jupyter server has stopped');
+  await expect(notice).toContainText('This Studio app has stopped');
   await expect(
     page.locator('.jp-Dialog').filter({ hasText: 'Server Connection Error' })
   ).toHaveCount(1, { timeout: 60_000 });
@@ -228,4 +229,20 @@ test('with notebooks open and autosave on, nobody working: one warning, the stop
       }
     });
   }
+
+  // Studio shows the space stopped (its app deleted, the emulator's state kept); Run
+  // starts it again with everything still there.
+  const studio = await page.context().newPage();
+  await studio.goto(`http://127.0.0.1:${studioPort(PORTS.idle)}/?token=${TOKEN}`);
+  const mine = studio.locator('tr[data-space="harry-potter-lab"]');
+  await expect(mine.locator('.status')).toHaveText('Stopped', { timeout: 30_000 });
+  await mine.getByRole('button', { name: 'Run' }).click();
+  await expect(mine.locator('.status')).toHaveText('InService', { timeout: 90_000 });
+  await openLab(studio);
+  await expect(
+    (await openFileBrowser(studio))
+      .locator('.jp-DirListing-item')
+      .filter({ hasText: edited })
+  ).toBeVisible();
+  expect(onDisk(edited)).toContain("answer = 'kept by idle shutdown'  # still here");
 });

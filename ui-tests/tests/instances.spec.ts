@@ -38,9 +38,9 @@ test.describe('Instances', () => {
     const messages = await openLab(page);
     const section = await openInstances(page);
 
-    // `dsws demo` runs outside Studio: the panel says how to switch there instead.
+    // `dsws demo` plays Studio: this JupyterLab is the app of the first person's space.
     await expect(section.getByLabel('Current instance')).toContainText(
-      'Not running in SageMaker Studio'
+      'Space harry-potter-lab runs on ml.t3.medium'
     );
 
     const form = section.getByRole('form', { name: 'Workload' });
@@ -58,10 +58,8 @@ test.describe('Instances', () => {
     await expect(first.getByLabel('Monthly cost')).toContainText(
       /\$[\d,.]+\/month if left running/
     );
-    // Outside Studio nothing can be switched; the button says why.
     const button = first.getByRole('button', { name: 'Switch to ml.g4dn.xlarge' });
-    await expect(button).toBeDisabled();
-    await expect(button).toHaveAttribute('title', /only inside SageMaker Studio/);
+    await expect(button).toBeEnabled();
     // The README's picture of the Instances panel.
     const picture = docsImage(testInfo, 'newest', 'instances.png');
     if (picture) {
@@ -181,34 +179,19 @@ test.describe('Instances', () => {
   });
 
   test('a switch asks first and shows a quota refusal plainly', async ({ page }) => {
-    // `dsws demo` is never inside Studio: only the two Studio routes are answered here,
-    // the recommendations still come from the real server.
-    await page.route(/\/dsws\/instances\/current/, route =>
-      route.fulfill({
-        json: { in_studio: true, instance_type: 'ml.t3.medium', space_name: 'hermione' }
-      })
-    );
+    // The demo account may run no app on ml.g4dn.xlarge (the emulator's Service Quotas):
+    // the server refuses the switch before it changes anything.
     const switches: unknown[] = [];
-    await page.route(/\/dsws\/instances\/switch/, route => {
-      switches.push(route.request().postDataJSON());
-      return route.fulfill({
-        status: 422,
-        json: {
-          error: 'quota_exceeded',
-          message:
-            'Studio cannot start ml.g4dn.xlarge: this account may run 0 JupyterLab apps on it.',
-          quota_name: 'Studio JupyterLab Apps running on ml.g4dn.xlarge instance',
-          quota_code: 'L-00000000',
-          limit: 0,
-          in_use: 0
-        }
-      });
+    page.on('request', request => {
+      if (request.url().includes('/dsws/instances/switch')) {
+        switches.push(request.postDataJSON());
+      }
     });
 
     await openLab(page);
     const section = await openInstances(page);
     await expect(section.getByLabel('Current instance')).toContainText(
-      'Space hermione runs on ml.t3.medium'
+      'Space harry-potter-lab runs on ml.t3.medium'
     );
     const form = section.getByRole('form', { name: 'Workload' });
     await form.getByLabel('Model family').selectOption('CNN');

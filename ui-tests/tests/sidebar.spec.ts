@@ -25,7 +25,10 @@ test.describe('Data Science Workspace sidebar', () => {
     await expect(identity).toContainText('123456789012');
     await expect(identity).toContainText('arn:aws:sts::123456789012:user/moto');
     await expect(identity).toContainText('eu-central-1');
-    await expect(panel).toContainText('Not running in SageMaker Studio');
+    // The demo plays Studio: this JupyterLab is the app of the first person's space.
+    const space = panel.getByLabel('Studio space');
+    await expect(space).toContainText('harry-potter-lab');
+    await expect(space).toContainText('ml.t3.medium');
     await expect(panel.getByRole('alert')).toHaveCount(0);
 
     expect(problemsIn(messages)).toEqual([]);

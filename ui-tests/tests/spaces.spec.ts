@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { demoArgs, DIST, ENVS, PORTS, studioPort, TOKEN, WORK } from '../servers';
-import { openFeature, openLab } from './helpers';
+import { openFeature, openFileBrowser, openLab } from './helpers';
 
 // The demo plays SageMaker Studio: this test starts its own `dsws demo` and goes through an
 // admin's and a data scientist's day on its Studio page and in JupyterLab. The admin
@@ -93,17 +93,40 @@ test('an admin attaches, a person runs, switches and comes back to everything', 
   // The domain's built-in lifecycle configuration installed the product from S3.
   await mine.getByRole('button', { name: 'Lifecycle log' }).click();
   const log = studio.locator('#log');
-  await expect(log).toContainText(`downloading the wheelhouse from s3://${BUCKET}/lifecycle`);
-  await expect(log).toContainText(/dsws-lcc: installed: jupyter_dsws \S+ \(wheelhouse downloaded\)/);
+  await expect(log).toContainText(
+    `downloading the wheelhouse from s3://${BUCKET}/lifecycle`
+  );
+  await expect(log).toContainText(
+    /dsws-lcc: installed: jupyter_dsws \S+ \(wheelhouse downloaded\)/
+  );
 
   // The admin: a new configuration whose default idle timeout is 90 minutes, attached as
   // the domain's built-in one; it applies from the space's next start.
   const uri = `s3://${BUCKET}/lifecycle-v2`;
-  dsws('lifecycle', 'build', '--wheel', ourWheel(), '--s3-uri', uri, '--out', BUILT,
-    '--idle-timeout-minutes', '90', '--idle-max-minutes', '600');
+  dsws(
+    'lifecycle',
+    'build',
+    '--wheel',
+    ourWheel(),
+    '--s3-uri',
+    uri,
+    '--out',
+    BUILT,
+    '--idle-timeout-minutes',
+    '90',
+    '--idle-max-minutes',
+    '600'
+  );
   dsws('lifecycle', 'publish', '--s3-uri', uri, '--out', BUILT);
-  const attached = dsws('lifecycle', 'attach', '--script',
-    path.join(BUILT, 'jupyterlab-on-start.sh'), '--domain', DOMAIN, '--built-in');
+  const attached = dsws(
+    'lifecycle',
+    'attach',
+    '--script',
+    path.join(BUILT, 'jupyterlab-on-start.sh'),
+    '--domain',
+    DOMAIN,
+    '--built-in'
+  );
   expect(attached).toContain('as its built-in lifecycle configuration');
 
   // The person: a file of their own, and their own idle choice.
@@ -133,7 +156,10 @@ test('an admin attaches, a person runs, switches and comes back to everything', 
     .first();
   const wanted = (await candidate.getAttribute('aria-label'))!;
   await candidate.getByRole('button', { name: `Switch to ${wanted}` }).click();
-  await page.locator('.jp-Dialog').getByRole('button', { name: 'Save, stop and switch' }).click();
+  await page
+    .locator('.jp-Dialog')
+    .getByRole('button', { name: 'Save, stop and switch' })
+    .click();
 
   // Studio shows the space stopped, on the new type for its next start; Run starts it.
   await studio.reload();
@@ -154,9 +180,10 @@ test('an admin attaches, a person runs, switches and comes back to everything', 
   await expect(again.getByLabel('Current instance')).toContainText(
     `Space ${SPACE} runs on ${wanted}`
   );
-  await page.locator('.jp-SideBar.jp-mod-left [data-id="filebrowser"]').click();
   await expect(
-    page.locator('#filebrowser .jp-DirListing-item').filter({ hasText: 'mine.txt' })
+    (await openFileBrowser(page))
+      .locator('.jp-DirListing-item')
+      .filter({ hasText: 'mine.txt' })
   ).toBeVisible();
   const idleAgain = await openFeature(page, 'idle');
   await expect(idleAgain.getByLabel('Stop after idle (minutes)')).toHaveValue('75');
@@ -173,16 +200,34 @@ test('a broken lifecycle configuration fails the start in strict mode, not other
   for (const strict of [true, false]) {
     const uri = `s3://${BUCKET}/not-published-${strict ? 'strict' : 'lenient'}`;
     const out = `${BUILT}-${strict ? 'strict' : 'lenient'}`;
-    dsws('lifecycle', 'build', '--wheel', ourWheel(), '--s3-uri', uri, '--out', out,
-      ...(strict ? ['--strict'] : []));
+    dsws(
+      'lifecycle',
+      'build',
+      '--wheel',
+      ourWheel(),
+      '--s3-uri',
+      uri,
+      '--out',
+      out,
+      ...(strict ? ['--strict'] : [])
+    );
     // Never published: the script finds no wheelhouse in S3.
-    dsws('lifecycle', 'attach', '--script', path.join(out, 'jupyterlab-on-start.sh'),
-      '--domain', DOMAIN, '--built-in');
+    dsws(
+      'lifecycle',
+      'attach',
+      '--script',
+      path.join(out, 'jupyterlab-on-start.sh'),
+      '--domain',
+      DOMAIN,
+      '--built-in'
+    );
     await openStudio(studio);
     if (strict) {
       await row.getByRole('button', { name: 'Run' }).click();
       await expect(row.locator('.status')).toHaveText('Failed', { timeout: 90_000 });
-      await expect(row.locator('.reason')).toContainText('Lifecycle Config execution failed');
+      await expect(row.locator('.reason')).toContainText(
+        'Lifecycle Config execution failed'
+      );
     } else {
       await row.getByRole('button', { name: 'Run' }).click();
       await expect(row.locator('.status')).toHaveText('InService', { timeout: 90_000 });
