@@ -77,9 +77,16 @@ def server_extensions() -> dict:
 
 
 @pytest.fixture
+def server_app_settings() -> dict:
+    """A folder's other ``ServerApp`` settings (its identity provider, say)."""
+    return {}
+
+
+@pytest.fixture
 def jp_server_config(request: pytest.FixtureRequest, dsws_config: dict,
                      studio_metadata: dict | None, aws_endpoint_url: str, dsws_defaults: dict,
-                     config_sections: dict, server_extensions: dict, tmp_path: Path) -> Config:
+                     config_sections: dict, server_extensions: dict, server_app_settings: dict,
+                     tmp_path: Path) -> Config:
     metadata_path = tmp_path / "resource-metadata.json"
     if studio_metadata is not None:
         metadata_path.write_text(json.dumps(studio_metadata))
@@ -88,7 +95,8 @@ def jp_server_config(request: pytest.FixtureRequest, dsws_config: dict,
     if settings["aws_endpoint_url"] in ("closed", "silent"):
         settings["aws_endpoint_url"] = request.getfixturevalue(
             f"{settings['aws_endpoint_url']}_port_url")
-    return Config({"ServerApp": {"jpserver_extensions": dict(server_extensions)},
+    return Config({"ServerApp": {"jpserver_extensions": dict(server_extensions),
+                                 **server_app_settings},
                    "DSWSExtension": settings, **config_sections})
 
 

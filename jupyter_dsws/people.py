@@ -1,0 +1,35 @@
+"""Who did something, for the record: the person jupyter_server's identity provider names.
+
+In a shared Studio space everyone acts through one server and one AWS role, so AWS's own
+audit cannot tell people apart: the extension records the person itself, beside the AWS
+identity. The name comes from the server's identity provider; in a shared space that is
+SageMaker's, which reads an unsigned cookie (``studioUserProfileName``) anyone can set. So a
+person's name says who did something and is never used to allow or refuse anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as the identity provider names them: ``name`` is the stable username."""
+
+    name: str
+    display_name: str
+
+    def record(self) -> dict[str, str]:
+        """The person as every record of ours keeps them."""
+        return {"name": self.name, "display_name": self.display_name}
+
+
+def person_of(user: Any) -> Person | None:
+    """The person behind a handler's ``current_user`` (jupyter_server's ``User``), or None
+    when the server knows nobody (an unauthenticated request, a background task)."""
+    name = getattr(user, "username", None)
+    if not isinstance(name, str) or not name:
+        return None
+    display = getattr(user, "display_name", None) or getattr(user, "name", None) or name
+    return Person(name=name, display_name=str(display))
