@@ -1,10 +1,11 @@
 """Shared by every test folder.
 
-pytest-jupyter's server fixtures (jp_fetch, jp_serverapp), and the demo's AWS emulator
+pytest-jupyter's server fixtures (jp_fetch, jp_serverapp), the demo's AWS emulator
 (``emulator``, ``fresh_emulator``, ``emulator_client``): moto's server with the demo's
-gap-filling layer, one per test session. moto keeps its state in module globals, shared by
-every moto server of the process (tests/core's ``moto_url`` too): a test that needs known
-state starts from ``fresh_emulator`` and creates it.
+gap-filling layer, one per test session, and the demo's Livy (``livy``), one per session
+too. moto keeps its state in module globals, shared by every moto server of the process
+(tests/core's ``moto_url`` too): a test that needs known state starts from
+``fresh_emulator`` and creates it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from traitlets.config import Config
 
 if TYPE_CHECKING:
     from jupyter_dsws.demo.emulator import Emulator
+    from jupyter_dsws.demo.livy import LivyServer
 
 pytest_plugins = ["pytest_jupyter.jupyter_server"]
 
@@ -193,6 +195,27 @@ def emulator_client(emulator: Emulator) -> Callable[..., Any]:
                             aws_access_key_id="testing", aws_secret_access_key="testing")
 
     return make
+
+
+@pytest.fixture(scope="session")
+def livy(emulator: Emulator) -> Iterator[LivyServer]:
+    """The demo's Livy with a root, an LDAP and a Kerberos endpoint (tests/spark_world.py),
+    one per test session (one per pytest-xdist worker: as few Spark JVMs as can be), shared
+    by tests/demo and the example notebooks; Spark's boto3 reaches the emulator, as in the
+    demo (spark_demo.py). Spark may still be starting."""
+    from spark_world import KERBEROS, LDAP, ROOT, livy_call, require_kernel_python
+
+    from jupyter_dsws.demo.livy import start_livy
+    from jupyter_dsws.demo.spark_demo import spark_environment
+
+    server = start_livy(require_kernel_python(), (ROOT, LDAP, KERBEROS),
+                        environment=spark_environment(emulator.endpoint_url, EMULATOR_REGION))
+    # Asked before Spark can be up (it starts a JVM): the answer while starting.
+    server.first_answer = livy_call(server.url() + "/sessions")  # type: ignore[attr-defined]
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

@@ -193,6 +193,7 @@ def _run_studio(options: DemoOptions, emulator: Emulator, seeded: SeedResult,
                           endpoint_url=emulator.endpoint_url, state_dir=state_dir,
                           token=options.token, clone_url=seeded.clone_url_http)
     env.update(mlflow.kernel_environment(env))
+    env.update(spark.kernel_environment())
     studio = DemoStudio(emulator, seeded, options, state_dir, env,
                         mlflow.lab_arguments() + spark.lab_arguments(),
                         studio_port)

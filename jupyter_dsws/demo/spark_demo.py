@@ -10,6 +10,7 @@ kernel env or Java the demo runs without Livy and says so; the clusters are stil
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .emr_seed import LIVY_PATHS, EmrSeed
@@ -81,6 +82,13 @@ class DemoSpark:
             return {}
         return {self.emr.clusters[name]: self.livy.url(endpoint)
                 for name, endpoint in self._endpoints.items() if name in self.emr.clusters}
+
+    def kernel_environment(self) -> dict[str, str]:
+        """``DSWS_LIVY_ENDPOINTS`` for the kernels: the same map as ``livy_endpoints()``, as
+        JSON, so that a notebook reaches a cluster's Livy as the EMR panel's connect cell
+        does (the CNN example's feature preparation). ``{}`` without a Livy: a notebook then
+        knows the demo has none, and never looks for the clusters' made-up primary nodes."""
+        return {"DSWS_LIVY_ENDPOINTS": json.dumps(self.livy_endpoints())}
 
     def lab_arguments(self) -> list[str]:
         arguments = []

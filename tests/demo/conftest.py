@@ -1,5 +1,5 @@
-"""tests/demo's shared Livy: one per test session (one per pytest-xdist worker), so that a
-run starts as few Spark JVMs as it can."""
+"""tests/demo's fixtures; its Livy (``livy``) is tests/conftest.py's, shared with the
+example notebooks' tests."""
 
 from __future__ import annotations
 
@@ -7,26 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from spark_world import KERBEROS, LDAP, ROOT, livy_call, require_kernel_python
-
-from jupyter_dsws.demo.livy import LivyServer, start_livy
-from jupyter_dsws.demo.spark_demo import spark_environment
-
-REGION = "eu-central-1"
-
-
-@pytest.fixture(scope="session")
-def livy(emulator: Any) -> Iterator[LivyServer]:
-    """The demo's Livy with a root, an LDAP and a Kerberos endpoint; Spark's boto3 reaches
-    the emulator, as in the demo (spark_demo.py). Spark may still be starting."""
-    server = start_livy(require_kernel_python(), (ROOT, LDAP, KERBEROS),
-                        environment=spark_environment(emulator.endpoint_url, REGION))
-    # Asked before Spark can be up (it starts a JVM): the answer while starting.
-    server.first_answer = livy_call(server.url() + "/sessions")  # type: ignore[attr-defined]
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

@@ -123,6 +123,8 @@ def test_a_second_seed_finds_everything(emr_seed: EmrSeed, fresh_emulator: Any,
 def test_the_demo_maps_each_connectable_cluster_to_its_livy_path(
         emr_seed: EmrSeed, tmp_path: Any) -> None:
     spark = DemoSpark(emr_seed, tmp_path)
+    # Without a Livy (--no-spark, no Java), kernels learn there is none.
+    assert spark.kernel_environment() == {"DSWS_LIVY_ENDPOINTS": "{}"}
 
     class Started:  # the URLs need a port only: no Spark here
         port = 8998
@@ -142,6 +144,9 @@ def test_the_demo_maps_each_connectable_cluster_to_its_livy_path(
     arguments = spark.lab_arguments()
     assert arguments[0] == f"--EMRConnect.space_security_groups={emr_seed.space_security_group}"
     assert f"--EMRConnect.livy_endpoints={ids['team-spark']}=http://127.0.0.1:8998" in arguments
+    # The kernels get the same map (the CNN example connects to team-spark with it).
+    kernels = json.loads(spark.kernel_environment()["DSWS_LIVY_ENDPOINTS"])
+    assert kernels == spark.livy_endpoints()
 
 
 def test_a_runtime_roles_cluster_gives_session_credentials_for_an_execution_role(

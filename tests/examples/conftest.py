@@ -61,14 +61,18 @@ def training_kernels(demo_mlflow: MlflowServer,
 
 
 @pytest.fixture
-def demo_world(emulator: Any, seeded_emulator: Any, demo_mlflow: MlflowServer,
+def demo_world(emulator: Any, demo_mlflow: MlflowServer,
                training_kernels: Path, monkeypatch: pytest.MonkeyPatch,
                tmp_path: Path) -> DemoWorld:
-    """The kernel's environment as ``dsws demo`` gives it (demo/lab.py, demo/experiments.py);
-    the seed again, for another folder's test may have reset the emulator (it is idempotent)."""
+    """The kernel's environment as ``dsws demo`` gives it (demo/lab.py, demo/experiments.py),
+    without a Livy (as ``dsws demo --no-spark``: ``DSWS_LIVY_ENDPOINTS`` maps no cluster; a
+    test that wants one maps it); the seed again, for another folder's test may have reset
+    the emulator (it is idempotent, but the EMR clusters of a reset emulator are new ones)."""
     from jupyter_dsws.demo.seed import seed
 
-    seed(emulator.endpoint_url, REGION, tmp_path / "seed")
+    seeded = seed(emulator.endpoint_url, REGION, tmp_path / "seed")
+    # sparkmagic reads ~/.sparkmagic/config.json: the test's own (empty) folder instead.
+    (tmp_path / "sparkmagic").mkdir()
     for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
                  "DSWS_DATA_BUCKET"):
         monkeypatch.delenv(name, raising=False)
@@ -81,9 +85,10 @@ def demo_world(emulator: Any, seeded_emulator: Any, demo_mlflow: MlflowServer,
         "AWS_EC2_METADATA_DISABLED": "true",
         "MLFLOW_TRACKING_URI": demo_mlflow.url, "GIT_PYTHON_REFRESH": "quiet",
         "JUPYTER_PATH": str(training_kernels),
+        "DSWS_LIVY_ENDPOINTS": "{}", "SPARKMAGIC_CONF_DIR": str(tmp_path / "sparkmagic"),
     }.items():
         monkeypatch.setenv(name, value)
-    return DemoWorld(emulator.endpoint_url, seeded_emulator, demo_mlflow.url)
+    return DemoWorld(emulator.endpoint_url, seeded, demo_mlflow.url)
 
 
 @pytest.fixture

@@ -1,9 +1,14 @@
 """Every example notebook runs top to bottom in the demo (nbclient, the demo's training
-kernel, the seeded emulator, a real MLflow): a notebook that errors fails the build."""
+kernel, the seeded emulator, a real MLflow): a notebook that errors fails the build. The
+CNN's feature preparation runs on the demo's EMR cluster (its Livy, a real Spark: the test
+session's one) and, in a second run without a Livy, here with pandas."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import math
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -13,11 +18,16 @@ import boto3
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from spark_world import SPARK_START_TIMEOUT
 
 from jupyter_dsws.examples.catalog import EXAMPLES, notebook_text
 
 # Each notebook takes seconds; its kernel's imports (mlflow, pandas) take the most.
 CELL_TIMEOUT = 120
+CNN = "restricted_section_cnn.ipynb"
+#: The examples whose feature preparation runs on the team's EMR cluster when it answers:
+#: their run below gets the demo's Livy, as ``dsws demo`` gives it (a Spark JVM to wait for).
+ON_EMR = {CNN}
 
 
 def run_notebook(name: str, folder: Path, kernel_name: str) -> Any:
@@ -43,6 +53,50 @@ def mlflow_runs(url: str, experiment: str) -> list[dict[str, Any]]:
                                 "max_results": 1000}).get("runs", [])
 
 
+def shown(notebook: Any) -> str:
+    """Everything the notebook printed and showed as text, in order."""
+    return "".join(
+        output.get("text", "") if output["output_type"] == "stream"
+        else str(output.get("data", {}).get("text/plain", ""))
+        for cell in notebook.cells for output in cell.get("outputs", []))
+
+
+def map_team_spark(world: Any, url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The kernel's DSWS_LIVY_ENDPOINTS, as ``dsws demo`` sets it, with team-spark at
+    ``url``; returns team-spark's cluster id."""
+    cluster = world.seeded.emr.clusters["team-spark"]
+    monkeypatch.setenv("DSWS_LIVY_ENDPOINTS", json.dumps({cluster: url}))
+    return str(cluster)
+
+
+def assert_training_used_the_pixel_stats(world: Any, folder: Path, printed: str) -> None:
+    """pixel_stats.csv holds the statistics of the seeded requests (checked here on the
+    signed-slip pixel, from the data itself), and the CPU check standardised by it."""
+    s3 = boto3.client("s3", region_name="eu-central-1", endpoint_url=world.endpoint_url)
+    body = s3.get_object(Bucket=world.seeded.data_bucket,
+                         Key="access-to-restricted-section-in-hogwarts-library/train.csv")
+    requests = list(csv.DictReader(io.StringIO(body["Body"].read().decode())))
+    with (folder / "restricted_section" / "data" / "pixel_stats.csv").open() as file:
+        stats = list(csv.DictReader(file))
+    assert list(stats[0]) == ["pixel", "requests", "mean", "std", "mean_granted",
+                              "mean_refused"]
+    assert len(stats) == 18 and {row["requests"] for row in stats} == {str(len(requests))}
+    slip = {k: float(v) for k, v in next(r for r in stats if r["pixel"] == "signed_slip")
+            .items() if k != "pixel"}
+
+    def share(rows: list[dict[str, str]]) -> float:
+        return sum(row["signed_slip"] == "yes" for row in rows) / len(rows)
+
+    everyone = share(requests)
+    assert math.isclose(slip["mean"], everyone)
+    assert math.isclose(slip["std"], math.sqrt(everyone * (1 - everyone)))
+    assert math.isclose(slip["mean_granted"], share([r for r in requests
+                                                     if r["granted"] == "yes"]))
+    assert math.isclose(slip["mean_refused"], share([r for r in requests
+                                                     if r["granted"] != "yes"]))
+    assert "pixels standardised by pixel_stats.csv (18 pixels)" in printed
+
+
 def registry_versions(world: Any, group: str) -> list[dict[str, Any]]:
     sagemaker = boto3.client("sagemaker", region_name="eu-central-1",
                              endpoint_url=world.endpoint_url)
@@ -57,9 +111,15 @@ def history(url: str, run_id: str, key: str) -> list[dict[str, Any]]:
 
 
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.name)
+@pytest.mark.parametrize("example", [
+    pytest.param(e, marks=pytest.mark.timeout(600)) if e.name in ON_EMR else e
+    for e in EXAMPLES], ids=lambda e: e.name)
 def test_the_example_runs_top_to_bottom_in_the_demo(example, demo_world, kernel_name,
-                                                     tmp_path):
+                                                     tmp_path, request, monkeypatch):
+    if example.name in ON_EMR:
+        livy = request.getfixturevalue("livy")
+        assert livy.spark.wait_ready(SPARK_START_TIMEOUT), livy.spark.problem
+        cluster = map_team_spark(demo_world, livy.url(), monkeypatch)
     before = {r["info"]["run_id"] for r in mlflow_runs(demo_world.mlflow_url, example.group)}
     versions_before = len(registry_versions(demo_world, example.group))
 
@@ -68,6 +128,13 @@ def test_the_example_runs_top_to_bottom_in_the_demo(example, demo_world, kernel_
     errors = [o for c in notebook.cells for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert not errors
+    if example.name in ON_EMR:  # the features came from Spark, through the cluster's Livy
+        printed = shown(notebook)
+        assert (f"Features prepared on EMR cluster team-spark ({cluster}) by Spark, through "
+                f"its Livy at {livy.url()}.") in printed
+        assert "No EMR cluster reachable" not in printed
+        assert "18 pixels of 40 requests, Spark " in printed  # the statement's own output
+        assert_training_used_the_pixel_stats(demo_world, tmp_path, printed)
     # Its runs are in the team's experiment, with their params and a metric per step.
     new = [r for r in mlflow_runs(demo_world.mlflow_url, example.group)
            if r["info"]["run_id"] not in before]
@@ -86,3 +153,23 @@ def test_the_example_runs_top_to_bottom_in_the_demo(example, demo_world, kernel_
         assert json.loads(job["HyperParameters"]["sagemaker_program"]) == "train.py"
     registered = len(registry_versions(demo_world, example.group)) - versions_before
     assert registered == (1 if example.registers else 0)
+
+
+@pytest.mark.timeout(300)
+def test_without_a_livy_the_cnn_prepares_its_features_here_and_says_so_in_one_line(
+        demo_world, kernel_name, tmp_path, monkeypatch, closed_port_url):
+    """team-spark is listed by EMR but its Livy does not answer (not started): one line
+    says so, pandas computes the same statistics, and the notebook runs to its end."""
+    map_team_spark(demo_world, closed_port_url, monkeypatch)
+
+    notebook = run_notebook(CNN, tmp_path, kernel_name)
+
+    assert not [o for c in notebook.cells for o in c.get("outputs", [])
+                if o.get("output_type") == "error"]
+    printed = shown(notebook)
+    said = [line for line in printed.splitlines() if "EMR" in line]
+    assert len(said) == 1, said
+    assert said[0].startswith(f"No EMR cluster reachable (its Livy at {closed_port_url} does "
+                              "not answer ("), said
+    assert said[0].endswith("): the features are prepared here with pandas."), said
+    assert_training_used_the_pixel_stats(demo_world, tmp_path, printed)

@@ -1,4 +1,5 @@
-"""The demo's Livy as the tests start it: one per test session, Spark in the kernel env.
+"""The demo's Livy as the tests start it (tests/conftest.py's ``livy``): one per test
+session, Spark in the kernel env.
 
 The kernel env (``make mlflow-env``: pyspark, sparkmagic, the analytics magic) and Java
 (installed by the same target) are the project's own; without the env these tests are
