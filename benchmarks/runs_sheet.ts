@@ -101,14 +101,8 @@ const figures: [string, number][] = [
   ],
   ['best of 10 metrics', median(() => bestRuns(runs, directions))],
   ['align 50 histories × 1,000 points', median(() => alignHistories(histories))],
-  [
-    'align 50 × 10,000 steps cut to 1,000',
-    median(() => alignHistories(cutHistories))
-  ],
-  [
-    'align 50 histories × 10,000 points',
-    median(() => alignHistories(longHistories))
-  ]
+  ['align 50 × 10,000 steps cut to 1,000', median(() => alignHistories(cutHistories))],
+  ['align 50 histories × 10,000 points', median(() => alignHistories(longHistories))]
 ];
 for (const [what, ms] of figures) {
   console.log(`${what.padEnd(40)} ${ms.toFixed(2)} ms`);

@@ -4,9 +4,9 @@ A history that fits in one MLflow answer (``PAGE`` points) is read whole and cut
 here, keeping each bucket's lowest and highest value (``sheet.keep``), so spikes survive.
 
 On a plain MLflow server the histories of many runs come whole from one
-``get-history-bulk`` call (``BULK_RUNS`` runs a call, the calls at once): plain JSON, about
-three times faster than MLflow's sampled call for the same runs while it returns twice the
-points (benchmarks/README.md). MLflow stops an answer at ``PAGE`` points in run-id order, so
+``get-history-bulk`` call (``BULK_RUNS`` runs a call, the calls at once): plain JSON, so
+every point costs MLflow about what its protobuf sample to half of them does
+(benchmarks/README.md). MLflow stops an answer at ``PAGE`` points in run-id order, so
 the runs before the one it stopped in are whole and the rest are asked again. A history
 longer than one answer is sampled by MLflow itself with ``get-history-bulk-interval`` (evenly
 spaced rows: a spike between two samples can be lost; its ``total`` is then null).
