@@ -6,7 +6,8 @@ params, 10 metrics each), 50 of them with 1,000-step `loss` histories and one wi
 with our extension reading it, and prints, each as the median of a few tries beside the raw
 MLflow call it stands on, with the MLflow calls each made (read from MLflow's access log):
   1. the first page of the runs sheet (goal < 1 s);
-  2. compare of 50 runs plus their overlaid `loss` histories (goal < 2 s);
+  2. compare of 50 runs plus their overlaid `loss` histories (goal < 2 s), and its two
+     requests apart (the histories also at the panel's own 1,000 points);
   3. one 100,000-point history cut to 500 points (goal < 0.5 s).
 
     .venv/bin/python benchmarks/experiments.py [--runs 10000] [--tries 5]
@@ -119,15 +120,26 @@ def timed(fn: Callable[[], object], tries: int) -> float:
     return statistics.median(samples)
 
 
-def mlflow_calls(log: Path, fn: Callable[[], object]) -> int:
-    """MLflow API requests ``fn`` made, counted in MLflow's access log."""
-    def count() -> int:
-        return sum(1 for line in log.read_text(errors="replace").splitlines()
-                   if "/api/2.0/mlflow/" in line and "\" 200" in line)
-    before = count()
+def mlflow_calls(log: Path, fn: Callable[[], object]) -> dict[str, int]:
+    """MLflow requests ``fn`` made (its REST API and the /ajax-api/ routes of its UI), by
+    route, counted in MLflow's access log."""
+    def lines() -> list[str]:
+        return [line for line in log.read_text(errors="replace").splitlines()
+                if "/2.0/mlflow/" in line and "\" 200" in line]
+    before = len(lines())
     fn()
     time.sleep(1.0)  # the access log line is written after the answer
-    return count() - before
+    found: dict[str, int] = {}
+    for line in lines()[before:]:
+        route = line.split("/2.0/mlflow/", 1)[1].split("?", 1)[0].split(" ", 1)[0]
+        found[route] = found.get(route, 0) + 1
+    return found
+
+
+def in_threads(*calls: Callable[[], object]) -> list[object]:
+    """``calls`` at once, as our server makes them."""
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return list(pool.map(lambda fn: fn(), calls))
 
 
 def main() -> None:
@@ -155,26 +167,52 @@ def main() -> None:
         server, port = jupyter(mlflow.url, root)
         auth = {"Authorization": f"token {TOKEN}"}
         runs = [("run", r) for r in compared]
+
+        def table() -> object:
+            return call(port, "GET", "/dsws/experiments/compare?" + urlencode(runs),
+                        headers=auth)
+
+        def overlay(points: int) -> Callable[[], object]:
+            return lambda: call(port, "GET", "/dsws/experiments/compare/metrics/loss?"
+                                + urlencode([*runs, ("max_points", str(points))]), headers=auth)
+
+        def bulk(batch: list[str]) -> Callable[[], object]:
+            return lambda: call(mlflow.port, "GET", "/ajax-api/2.0/mlflow/metrics/"
+                                "get-history-bulk?" + urlencode(
+                                    [("run_id", r) for r in batch]
+                                    + [("metric_key", "loss"), ("max_results", "25000")]))
+
+        whole = [bulk(compared[at:at + 10]) for at in range(0, len(compared), 10)]
+        sampled_500 = lambda: call(  # noqa: E731
+            mlflow.port, "GET", "/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?"
+            + urlencode([("run_ids", r) for r in compared]
+                        + [("metric_key", "loss"), ("max_results", "500")]))
         ours = {
             "runs sheet, first page of 100":
                 lambda: call(port, "GET", f"/dsws/experiments/experiments/{experiment}/runs",
                              headers=auth),
-            "compare 50 runs + their loss histories": lambda: (
-                call(port, "GET", "/dsws/experiments/compare?" + urlencode(runs), headers=auth),
-                call(port, "GET", "/dsws/experiments/compare/metrics/loss?"
-                     + urlencode([*runs, ("max_points", "500")]), headers=auth)),
+            "compare 50 runs + their loss histories": lambda: (table(), overlay(500)()),
+            "  of which the table": table,
+            "  of which the histories, 500 points": overlay(500),
+            "  the histories, 1,000 points (the panel's)": overlay(1000),
             "one 100,000-point history, 500 points":
                 lambda: call(port, "GET", f"/dsws/experiments/runs/{long_run}/metrics/long"
                              "?max_points=500", headers=auth),
         }
+        whole_histories = lambda: in_threads(*whole)  # noqa: E731
+        raw_table = lambda: call(  # noqa: E731
+            mlflow.port, "POST", "/api/2.0/mlflow/runs/search",
+            {"experiment_ids": [experiment], "max_results": 50,
+             "filter": "attributes.run_id IN (" + ", ".join(f"'{r}'" for r in compared) + ")"})
         raw = {
             "runs sheet, first page of 100":
                 lambda: call(mlflow.port, "POST", "/api/2.0/mlflow/runs/search",
                              {"experiment_ids": [experiment], "max_results": 100}),
-            "compare 50 runs + their loss histories": lambda: call(
-                mlflow.port, "GET", "/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?"
-                + urlencode([("run_ids", r) for r in compared]
-                            + [("metric_key", "loss"), ("max_results", "500")])),
+            # What the histories stand on: every point of the 50 runs, 5 calls at once.
+            "compare 50 runs + their loss histories": lambda: (raw_table(), whole_histories()),
+            "  of which the table": raw_table,
+            "  of which the histories, 500 points": whole_histories,
+            "  the histories, 1,000 points (the panel's)": whole_histories,
             "one 100,000-point history, 500 points": lambda: call(
                 mlflow.port, "GET", "/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?"
                 + urlencode([("run_ids", long_run), ("metric_key", "long"),
@@ -185,9 +223,12 @@ def main() -> None:
                 fn()  # warm
                 mine, theirs = timed(fn, args.tries), timed(raw[name], args.tries)
                 calls = mlflow_calls(log, fn)
-                print(f"{name:42s} ours {mine * 1000:7.0f} ms   MLflow's own call "
-                      f"{theirs * 1000:7.0f} ms   ratio {mine / theirs:5.2f}   "
-                      f"MLflow calls {calls}")
+                print(f"{name:44s} ours {mine * 1000:6.0f} ms   MLflow's own "
+                      f"{theirs * 1000:6.0f} ms   ratio {mine / theirs:5.2f}   MLflow calls "
+                      f"{sum(calls.values())}: "
+                      + ", ".join(f"{route} {n}" for route, n in sorted(calls.items())))
+            print(f"{'(MLflow sampling the 50 histories to 500)':44s}"
+                  f"{'':16s}MLflow's own {timed(sampled_500, args.tries) * 1000:6.0f} ms")
         finally:
             server.terminate()
             server.wait()

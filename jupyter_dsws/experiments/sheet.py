@@ -96,37 +96,89 @@ def names(runs: Sequence[Run]) -> tuple[list[str], list[str]]:
             sorted({k for r in runs for k in r.metrics}))
 
 
+#: A history's point as read from MLflow: (step, value or None for NaN/inf, timestamp ms).
+RawPoint = tuple[int, float | None, Any]
+
+
+def raw_point(raw: Mapping[str, Any]) -> RawPoint:
+    return int(raw.get("step") or 0), finite(raw.get("value")), raw.get("timestamp")
+
+
 def point_of(raw: Mapping[str, Any]) -> MetricPoint:
-    return MetricPoint(step=int(raw.get("step") or 0), value=finite(raw.get("value")),
-                 time=iso_ms(raw.get("timestamp")))
+    step, value, timestamp = raw_point(raw)
+    return MetricPoint(step=step, value=value, time=iso_ms(timestamp))
+
+
+def keep(values: Sequence[float | None], max_points: int) -> list[int] | None:
+    """Which of ``values`` (a history's, in step order) to draw: at most ``max_points``
+    indices, or None when every one fits.
+
+    The first and last are kept; the ones between are cut into buckets of equal count, and
+    each bucket keeps its lowest and its highest value in step order (one index where they
+    are the same, the bucket's first where it has no value), so a spike anywhere is still
+    drawn. One pass, no copies.
+    """
+    count = len(values)
+    if count <= max_points:
+        return None
+    buckets = (max_points - 2) // 2  # none when only the ends fit
+    size = (count - 2) / max(buckets, 1)
+    chosen = [0]
+    for bucket in range(buckets):
+        start, end = 1 + int(bucket * size), 1 + int((bucket + 1) * size)
+        low = high = -1
+        low_value = high_value = 0.0
+        for at in range(start, end):
+            value = values[at]
+            if value is None:
+                continue
+            if low < 0:
+                low = high = at
+                low_value = high_value = value
+            elif value < low_value:
+                low, low_value = at, value
+            elif value > high_value:
+                high, high_value = at, value
+        if low < 0:
+            chosen.extend(range(start, min(start + 1, end)))
+        elif low == high:
+            chosen.append(low)
+        else:
+            chosen.extend((low, high) if low < high else (high, low))
+    chosen.append(count - 1)
+    return chosen
+
+
+def cut(points: Sequence[RawPoint], max_points: int) -> tuple[list[dict[str, Any]], bool]:
+    """At most ``max_points`` of a history read from MLflow (in any order) as the chart's
+    points (``MetricPoint``'s fields), and whether any were left out (``keep``). Only the
+    kept points are copied."""
+    ordered = sorted(points, key=_step_of)
+    chosen = keep([p[1] for p in ordered], max_points)
+    kept = ordered if chosen is None else [ordered[i] for i in chosen]
+    times: dict[int, str | None] = {}  # a history logs many points a second
+    found = []
+    for step, value, timestamp in kept:
+        try:
+            ms = int(timestamp)
+        except (TypeError, ValueError):
+            ms = 0
+        time = times.get(ms // 1000) if ms > 0 else None
+        if time is None and ms > 0:
+            time = times[ms // 1000] = iso_ms(ms)
+        found.append({"step": step, "value": value, "time": time})
+    return found, chosen is not None
 
 
 def downsample(points: Sequence[MetricPoint], max_points: int) -> tuple[list[MetricPoint], bool]:
-    """At most ``max_points`` of ``points`` (sorted by step), and whether any were left out.
-
-    The first and last points are kept; the steps between are cut into buckets of equal
-    count, and each bucket keeps its lowest and its highest value in step order (one point
-    where they are the same), so a spike anywhere is still drawn.
-    """
+    """At most ``max_points`` of ``points`` (sorted by step here), and whether any were left
+    out: ``keep``'s rule."""
     ordered = sorted(points, key=lambda p: p.step)
-    if len(ordered) <= max_points:
+    chosen = keep([p.value for p in ordered], max_points)
+    if chosen is None:
         return ordered, False
-    inner = ordered[1:-1]
-    buckets = (max_points - 2) // 2  # none when only the ends fit
-    size = len(inner) / max(buckets, 1)
-    kept = [ordered[0]]
-    for b in range(buckets):
-        chunk = inner[int(b * size):int((b + 1) * size)]
-        valued = [p for p in chunk if p.value is not None]
-        if not valued:
-            kept.extend(chunk[:1])
-            continue
-        low = min(valued, key=_value)
-        high = max(valued, key=_value)
-        kept.extend([low] if low is high else sorted((low, high), key=lambda p: p.step))
-    kept.append(ordered[-1])
-    return kept, True
+    return [ordered[i] for i in chosen], True
 
 
-def _value(point: MetricPoint) -> float:
-    return point.value if point.value is not None else 0.0
+def _step_of(point: RawPoint) -> int:
+    return point[0]

@@ -10,6 +10,8 @@ import pytest
 from helpers import body
 from tornado.httpclient import HTTPClientError
 
+from jupyter_dsws.experiments import histories
+
 
 async def fails(call: Any) -> tuple[int, dict[str, Any]]:
     with pytest.raises(HTTPClientError) as caught:
@@ -203,6 +205,42 @@ async def test_compared_histories_come_in_one_answer(jp_fetch, mlflow, unique):
     for n, series in enumerate(answer["series"]):
         assert 0 < len(series["points"]) <= 50
         assert series["points"][0]["value"] == pytest.approx(n)
+
+
+async def test_compared_histories_are_read_whole_and_keep_their_spikes(
+        jp_fetch, mlflow, unique, monkeypatch):
+    # MLflow stops a get-history-bulk answer at 25,000 points; a cap of 1,000 here makes it
+    # stop short with a few hundred points a run: each run still comes whole, and a run
+    # longer than one answer is sampled by MLflow itself.
+    monkeypatch.setattr(histories, "PAGE", 1000)
+    experiment = mlflow.experiment(f"spikes-{unique}")
+    spiky = []
+    for n in range(3):
+        values = [1.0 - i / 1000 for i in range(400)]
+        values[101 + 50 * n] = 5.0 + n  # one bad step each, where no even sample falls
+        spiky.append(mlflow.run(experiment, f"spiky-{n}", histories={"loss": values}))
+    long = mlflow.run(experiment, "long", histories={"loss": [i / 1500 for i in range(1500)]})
+    bare = mlflow.run(experiment, "bare", metrics={"accuracy": 0.9})
+    chosen = [long, *spiky, bare]
+    answer = body(await jp_fetch("dsws", "experiments", "compare", "metrics", "loss",
+                                 params=[("run", r) for r in chosen] + [("max_points", "50")]))
+    series = answer["series"]
+    assert [s["run_id"] for s in series] == chosen
+    for n, one in enumerate(series[1:4]):
+        steps = [p["step"] for p in one["points"]]
+        assert one["total"] == 400 and one["downsampled"] is True and len(steps) <= 50
+        assert 5.0 + n in [p["value"] for p in one["points"]]
+        assert steps[0] == 0 and steps[-1] == 399 and steps == sorted(steps)
+    sampled = series[0]
+    assert sampled["total"] is None and sampled["downsampled"] is True
+    assert 0 < len(sampled["points"]) <= 50 and sampled["points"][-1]["step"] == 1499
+    assert series[4]["points"] == [] and series[4]["total"] == 0
+
+    whole = body(await jp_fetch("dsws", "experiments", "compare", "metrics", "loss",
+                                params=[("run", r) for r in spiky] + [("max_points", "400")]))
+    assert [s["total"] for s in whole["series"]] == [400, 400, 400]
+    assert not any(s["downsampled"] for s in whole["series"])
+    assert [p["step"] for p in whole["series"][2]["points"]] == list(range(400))
 
 
 async def test_registering_a_run_puts_its_params_and_metrics_in_the_models_panel(

@@ -15,7 +15,7 @@ from jupyter_dsws.experiments.promote import (
     properties,
     run_of_package,
 )
-from jupyter_dsws.experiments.sheet import downsample, run_of
+from jupyter_dsws.experiments.sheet import cut, downsample, raw_point, run_of
 from jupyter_dsws.experiments.tracking import data_plane, not_ready_help
 
 
@@ -44,6 +44,24 @@ def test_a_long_history_fits_and_keeps_its_ends_and_extremes(size, most):
 def test_gaps_in_a_history_are_not_mistaken_for_values():
     kept, _ = downsample(points([1.0] + [None] * 50 + [2.0] * 50), 10)
     assert len(kept) <= 10 and kept[0].value == 1.0 and kept[-1].value == 2.0
+
+
+def test_a_history_read_from_mlflow_is_cut_by_the_same_rule_in_step_order():
+    values = [math.cos(i / 30) for i in range(5000)]
+    values[777] = 40.0
+    answer = [{"key": "loss", "step": i, "value": v, "timestamp": 1_760_000_000_000 + i}
+              for i, v in enumerate(values)]
+    answer[5] = {**answer[5], "value": "NaN"}
+    answer.reverse()  # MLflow's bulk answer is in time order, not always step order
+    kept, was_cut = cut([raw_point(m) for m in answer], 200)
+    expected, _ = downsample(points([None if i == 5 else v for i, v in enumerate(values)]), 200)
+    assert was_cut is True
+    assert [(p["step"], p["value"]) for p in kept] == [(p.step, p.value) for p in expected]
+    assert 40.0 in [p["value"] for p in kept]
+    assert kept[0]["time"] == "2025-10-09T08:53:20Z"
+
+    whole, was_cut = cut([raw_point(m) for m in answer[:3]], 200)
+    assert was_cut is False and [p["step"] for p in whole] == [4997, 4998, 4999]
 
 
 def test_a_run_becomes_a_row_with_its_own_tags_and_registrations():

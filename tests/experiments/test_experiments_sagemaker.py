@@ -118,7 +118,10 @@ def data_plane() -> Iterator[str]:
 @pytest.fixture
 def experiments_config(request: pytest.FixtureRequest, data_plane: str) -> dict:
     given = dict(getattr(request, "param", {}))
-    return {k: (data_plane if v == "<data plane>" else v) for k, v in given.items()}
+    if "<mlflow>" in given.values():  # the real MLflow server of tests/experiments/conftest.py
+        data_plane = request.getfixturevalue("mlflow_server").url
+    return {k: (data_plane if v in ("<data plane>", "<mlflow>") else v)
+            for k, v in given.items()}
 
 
 @pytest.mark.parametrize("experiments_config", [
@@ -161,3 +164,26 @@ async def test_the_mlflow_ui_opens_with_a_presigned_url_made_at_the_click_and_ne
         answer = body(await jp_fetch("dsws", "experiments", "ui-url", method="POST", body="{}"))
         assert answer == {"url": url, "expires_in": 60}
     assert "SECRET123" not in caplog.text
+
+
+@pytest.mark.parametrize("experiments_config", [
+    {"tracking_uri": SERVER_ARN, "mlflow_endpoint_url": "<mlflow>"}], indirect=True)
+async def test_a_sagemaker_server_is_read_with_its_documented_calls_only(jp_fetch, sagemaker,
+                                                                        extension, mlflow):
+    # SageMaker authorizes each MLflow call as a sagemaker-mlflow: IAM action and lists none
+    # for MLflow's /ajax-api/ routes: the histories come from get-history, one call a run.
+    lists(sagemaker, [tracking_summary(SERVER_ARN, "team")], [])
+    experiment = mlflow.experiment(f"sagemaker-{datetime.now(UTC).timestamp()}")
+    runs = []
+    for n in range(3):
+        values = [float(n)] * 300
+        values[77 + n] = 9.0
+        runs.append(mlflow.run(experiment, f"r{n}", histories={"loss": values}))
+    answer = body(await jp_fetch("dsws", "experiments", "compare", "metrics", "loss",
+                                 params=[("run", r) for r in runs] + [("max_points", "20")]))
+    for one in answer["series"]:
+        assert one["total"] == 300 and len(one["points"]) <= 20
+        assert 9.0 in [p["value"] for p in one["points"]]
+    calls = (await extension.features["experiments"].service.rest()).calls
+    assert calls.get("metrics/get-history") == 3
+    assert not [path for path in calls if "ajax-api" in path]
