@@ -643,6 +643,16 @@ export interface RegistryApprovalRequest {
 }
 
 export interface RegistryComparison {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   versions: RegistryVersionDetail[];
   params: string[];
   metrics: string[];
@@ -770,8 +780,18 @@ export interface RegistryVersion {
   metrics_error: string | null;
 }
 
-/** One version in full. */
+/** One version in full (in a comparison, the comparison says its age). */
 export interface RegistryVersionDetail {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   group: string;
   version: number;
   arn: string;

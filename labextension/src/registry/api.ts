@@ -97,10 +97,11 @@ export function fetchVersions(
 export function fetchVersion(
   group: string,
   version: number,
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IVersionDetail> {
   return requestAPI<IVersionDetail>(
-    versionPath(group, version),
+    versionPath(group, version) + queryString({ refresh: refreshFlag(options) }),
     { method: 'GET' },
     settings
   );
@@ -122,10 +123,11 @@ export function updateStatus(
 
 export function fetchComparison(
   arns: string[],
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IComparison> {
   return requestAPI<IComparison>(
-    `registry/compare${queryString({ arn: arns })}`,
+    `registry/compare${queryString({ arn: arns, refresh: refreshFlag(options) })}`,
     { method: 'GET' },
     settings
   );
