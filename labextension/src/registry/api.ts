@@ -58,7 +58,8 @@ export interface IReadOptions {
   refresh?: boolean;
 }
 
-function refreshFlag(options: IReadOptions): string | null {
+/** The `refresh` query parameter of a read: only a person's Refresh sends it. */
+export function refreshFlag(options: IReadOptions): string | null {
   return options.refresh ? 'true' : null;
 }
 
