@@ -10,6 +10,11 @@ and p99 latency, failures (any answer other than 200), AWS calls per request cou
 emulator, and the ratio of its requests/s to jupyter_server's own /api/status measured in
 the same run.
 
+The Experiments routes read a real local MLflow (``make mlflow-env``; skipped without it)
+as SageMaker's tracking server announced by the emulator (so the servers list is SageMaker
+calls and MLflow requests are signed); their MLflow calls per request are counted in
+MLflow's access log.
+
 Goal (issue 28): every dsws read route at >= 0.5x /api/status, <= 0.1 AWS calls per request
 once warm, no failure.
 
@@ -22,16 +27,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import statistics
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
 import boto3
 from status_latency import TOKEN, get, jupyter
 
 from jupyter_dsws.demo.emulator import Emulator
+from jupyter_dsws.demo.mlflow_server import MlflowServer, mlflow_executable
 from jupyter_dsws.registry import register_model
 
 REGION = "eu-central-1"
@@ -45,10 +54,50 @@ ROUTES = [
     "/dsws/registry/groups",
     "/dsws/registry/overview",
     "/dsws/registry/groups/load-000/versions",
+    "/dsws/registry/groups/load-000/versions/2",
+    "/dsws/registry/compare?{versions}",
 ]
+EXPERIMENTS_ROUTES = [
+    "/dsws/experiments/servers",
+    "/dsws/experiments/experiments",
+    "/dsws/experiments/experiments/{experiment}/runs",
+    "/dsws/experiments/runs/{run}",
+    "/dsws/experiments/compare?{runs}",
+]
+ACCOUNT = "123456789012"
 
 
-def seed(endpoint: str, groups: int, repositories: int) -> None:
+def mlflow_call(url: str, path: str, body: dict) -> dict:
+    request = urllib.request.Request(  # noqa: S310 (the benchmark's own http://127.0.0.1)
+        f"{url}/api/2.0/mlflow/{path}", data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310
+        return json.loads(answer.read() or b"{}")
+
+
+def seed_mlflow(url: str, runs: int) -> dict[str, str]:
+    """One experiment of ``runs`` runs (5 params, 3 metrics): the routes' placeholders."""
+    experiment = mlflow_call(url, "experiments/create", {"name": "load"})["experiment_id"]
+    ids = []
+    for n in range(runs):
+        run = mlflow_call(url, "runs/create", {"experiment_id": experiment,
+                                               "run_name": f"run-{n}"})["run"]["info"]["run_id"]
+        mlflow_call(url, "runs/log-batch", {
+            "run_id": run, "params": [{"key": f"p{i}", "value": str(n + i)} for i in range(5)],
+            "metrics": [{"key": f"m{i}", "value": n / (i + 1), "timestamp": 0, "step": 0}
+                        for i in range(3)]})
+        ids.append(run)
+    return {"experiment": experiment, "run": ids[0],
+            "runs": urlencode([("run", r) for r in ids[:5]])}
+
+
+def mlflow_calls(log: Path) -> int:
+    """MLflow API requests answered so far, read from MLflow's access log."""
+    return sum(1 for line in log.read_text(errors="replace").splitlines()
+               if "/api/2.0/mlflow/" in line)
+
+
+def seed(endpoint: str, groups: int, repositories: int) -> dict[str, str]:
     session = boto3.session.Session(region_name=REGION, aws_access_key_id="testing",
                                     aws_secret_access_key="testing")
     sagemaker = session.client("sagemaker", endpoint_url=endpoint)
@@ -63,6 +112,9 @@ def seed(endpoint: str, groups: int, repositories: int) -> None:
     codecommit = session.client("codecommit", endpoint_url=endpoint)
     for r in range(repositories):
         codecommit.create_repository(repositoryName=f"load-repo-{r:02d}")
+    arns = [f"arn:aws:sagemaker:{REGION}:{ACCOUNT}:model-package/load-{g:03d}/2"
+            for g in range(min(groups, 3))]
+    return {"versions": urlencode([("arn", a) for a in arns])}
 
 
 async def one_client(host: str, port: int, path: str, until: float,
@@ -123,36 +175,65 @@ def main() -> None:
     parser.add_argument("--groups", type=int, default=30)
     parser.add_argument("--repositories", type=int, default=10)
     parser.add_argument("--throttle", type=float, default=0.0)
+    parser.add_argument("--runs", type=int, default=50, help="MLflow runs in the experiment")
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
+    executable = mlflow_executable()
+    folder = Path(tempfile.mkdtemp(prefix="dsws-load-mlflow-"))
     with Emulator(git_root=Path(tempfile.mkdtemp(prefix="dsws-load-git-"))) as emulator:
-        seed(emulator.endpoint_url, args.groups, args.repositories)
-        with jupyter(emulator.endpoint_url) as base:
-            rows = []
-            for path in ROUTES:
-                emulator.throttle.fraction = 0.0
-                get(base, path)  # one request: warm (an answer is stored)
-                emulator.throttle.fraction = args.throttle
-                before = emulator.throttle.total()
-                latencies, failures, took = asyncio.run(
-                    load(base, path, args.clients, args.seconds))
-                calls = emulator.throttle.total() - before
-                rows.append((path, len(latencies) / took, latencies, failures, calls))
+        places = seed(emulator.endpoint_url, args.groups, args.repositories)
+        routes, options = list(ROUTES), []
+        mlflow = None
+        if executable:
+            mlflow = MlflowServer(executable, folder, artifact_root=f"s3://{BUCKET}/mlflow",
+                                  aws_endpoint_url=emulator.endpoint_url, region=REGION)
+            mlflow.start().wait_ready()
+            places.update(seed_mlflow(mlflow.url, args.runs))
+            emulator.mlflow.add("load", mlflow.url, f"s3://{BUCKET}/mlflow", lambda: True)
+            routes += EXPERIMENTS_ROUTES
+            options = [f"--Experiments.tracking_uri="
+                       f"{emulator.mlflow.arn('load', ACCOUNT, REGION)}",
+                       f"--Experiments.mlflow_endpoint_url={mlflow.url}"]
+        else:
+            print("MLflow is not installed (make mlflow-env): the Experiments routes are left out")
+        log = folder / "mlflow-server.log"
+        try:
+            with jupyter(emulator.endpoint_url, tuple(options)) as base:
+                rows = []
+                for route in routes:
+                    path = route.format(**places)
+                    emulator.throttle.fraction = 0.0
+                    get(base, path)  # one request: warm (an answer is stored)
+                    emulator.throttle.fraction = args.throttle
+                    before = emulator.throttle.total()
+                    asked = mlflow_calls(log) if mlflow else 0
+                    latencies, failures, took = asyncio.run(
+                        load(base, path, args.clients, args.seconds))
+                    calls = emulator.throttle.total() - before
+                    if mlflow and "/experiments/" in path:
+                        time.sleep(1.0)  # MLflow writes its access log line after answering
+                    mlflow_asked = (mlflow_calls(log) - asked) if mlflow else 0
+                    rows.append((route, len(latencies) / took, latencies, failures, calls,
+                                 mlflow_asked))
+        finally:
+            if mlflow:
+                mlflow.stop()
     reference = rows[0][1]
     print(f"{args.clients} keep-alive clients per route, {args.seconds:g} s each, "
           f"{args.groups} groups, {args.repositories} repositories, "
           f"{args.throttle:.0%} of AWS calls throttled")
     print("| route | requests/s | vs /api/status | p50 | p95 | p99 | failures | "
-          "AWS calls per request |")
-    print("|---|---|---|---|---|---|---|---|")
-    for path, rate, latencies, failures, calls in rows:
+          "AWS calls per request | MLflow calls per request |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for path, rate, latencies, failures, calls, mlflow_asked in rows:
         failed = f"{len(failures)} ({', '.join(sorted({str(s) for s in failures}))})" \
             if failures else "0"
         print(f"| `{path}` | {rate:,.0f} | {rate / reference:.2f}x | "
               f"{statistics.median(latencies):.0f} ms | {percentile(latencies, 0.95):.0f} ms | "
               f"{percentile(latencies, 0.99):.0f} ms | {failed} | "
-              f"{calls / max(1, len(latencies)):.3f} |")
+              f"{calls / max(1, len(latencies)):.3f} | "
+              f"{mlflow_asked / max(1, len(latencies)):.3f} |")
 
 
 if __name__ == "__main__":

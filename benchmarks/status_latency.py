@@ -37,7 +37,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def jupyter(endpoint: str):
+def jupyter(endpoint: str, args: tuple[str, ...] = ()):
+    """A Jupyter server with our extension against ``endpoint``; ``args``: more options."""
     port = free_port()
     with tempfile.TemporaryDirectory() as root:
         env = dict(os.environ, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
@@ -46,7 +47,7 @@ def jupyter(endpoint: str):
             [sys.executable, "-m", "jupyter_server", "--no-browser", "--allow-root",
              "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={TOKEN}",
              f"--ServerApp.root_dir={root}", "--DSWSExtension.region=eu-central-1",
-             f"--DSWSExtension.aws_endpoint_url={endpoint}", "--log-level=WARN"],
+             f"--DSWSExtension.aws_endpoint_url={endpoint}", "--log-level=WARN", *args],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{port}"

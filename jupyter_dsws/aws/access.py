@@ -10,7 +10,6 @@ others'. Every call is held to a deadline (``deadline.py``) and its errors are t
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -32,7 +31,7 @@ from .failures import (
 )
 from .paging import MAX_PAGES, paginate
 from .sessions import client_config, make_session
-from .shared_reads import Shared, SharedReads
+from .shared_reads import UNSIGNED, Shared, SharedReads, read_key
 
 log = logging.getLogger(__name__)
 
@@ -261,13 +260,17 @@ class AwsAccess(identity.IdentityOfCalls):
 
     async def shared(self, name: str, fetch: Callable[[], Awaitable[T]], *,
                      services: tuple[str, ...], ttl: float | Callable[[T], float],
-                     refresh: bool = False, **params: Any) -> Shared[T]:
+                     refresh: bool = False, signed: bool = True,
+                     **params: Any) -> Shared[T]:
         """``fetch()``'s answer, shared with every identical read of this server's AWS
         identity and region (``shared_reads.SharedReads``): ``name`` and ``params`` say
-        which read, ``services`` which AWS services it reads (a write to one makes it fresh),
-        ``ttl`` how long an answer is kept (0: only joined while in flight)."""
-        key = (services, await self.identity_key(), self.region or "", name,
-               json.dumps(params, sort_keys=True, default=str))
+        which read, ``services`` which sources it reads (AWS services, or
+        ``shared_reads.MLFLOW``: a write to one makes it fresh), ``ttl`` how long an answer
+        is kept (0: only joined while in flight). ``signed=False``: the read goes out
+        without this server's AWS credentials (a plain MLflow URL), so it answers anyone
+        alike and is keyed as ``UNSIGNED`` rather than by the AWS identity."""
+        identity = await self.identity_key() if signed else UNSIGNED
+        key = read_key(services, identity, self.region or "", name, params)
         return await self.reads.read(key, fetch, ttl=ttl, refresh=refresh)
 
     def begin_request(self) -> None:

@@ -7,6 +7,10 @@ memory only, bounded (least recently used first out), and keyed by the caller's 
 and region as well as the read and its parameters (``AwsAccess.shared`` builds the key), so
 that no answer crosses to another role.
 
+A read names its *sources*: what it reads, whose writes make it stale. They are AWS services
+("sagemaker", "s3": ``AwsAccess`` reports each write call it makes) or another source the
+server writes to itself (``MLFLOW``, the tracking server the Experiments panel reads).
+
 When a fetch fails because AWS throttles it, the last answer to the same read (however old,
 while it is in memory) is served with its age and a notice; without one the throttling
 error goes on (503 ``throttled``). Nothing here knows about AWS or tornado: the clock is
@@ -16,6 +20,7 @@ injected, and the pure behaviour is tested without a server.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
@@ -26,8 +31,21 @@ from ..errors import DSWSError
 
 T = TypeVar("T")
 
-#: (services read, identity, region, read name, parameters): see ``AwsAccess.shared``.
+#: (sources read, identity, region, read name, parameters): see ``read_key``.
 ReadKey = tuple[tuple[str, ...], str, str, str, Hashable]
+#: The source of reads of the MLflow tracking server (its writes: ``SharedReads.wrote``).
+MLFLOW = "mlflow"
+#: The identity of reads that go out unsigned (a plain MLflow URL): they answer anyone alike.
+UNSIGNED = "unsigned"
+
+
+def read_key(sources: tuple[str, ...], identity: str, region: str, name: str,
+             params: dict[str, Any]) -> ReadKey:
+    """The key of one read: ``sources`` it reads (a write to one makes it fresh), who reads
+    (the AWS identity key, or ``UNSIGNED``), the region, the read's ``name`` and its
+    parameters (any JSON-able values; their order does not matter)."""
+    return (tuple(sources), identity, region, name,
+            json.dumps(params, sort_keys=True, default=str))
 
 
 @dataclass(frozen=True)
@@ -135,15 +153,16 @@ class SharedReads:
             self._bytes -= evicted.size
 
     def _generation_of(self, key: ReadKey) -> tuple[int, ...]:
-        return tuple(self._generation.get(service, 0) for service in key[0])
+        return tuple(self._generation.get(source, 0) for source in key[0])
 
-    def wrote(self, service: str) -> None:
-        """Our own write to ``service`` happened: every read of it is fetched afresh, and a
-        fetch already in flight is neither stored nor joined any more."""
-        self._generation[service] = self._generation.get(service, 0) + 1
-        for key in [k for k in self._entries if service in k[0]]:
+    def wrote(self, source: str) -> None:
+        """Our own write to ``source`` (an AWS service, ``MLFLOW``) happened: every read of
+        it is fetched afresh, and a fetch already in flight is neither stored nor joined any
+        more."""
+        self._generation[source] = self._generation.get(source, 0) + 1
+        for key in [k for k in self._entries if source in k[0]]:
             self._bytes -= self._entries.pop(key).size
-        for key in [k for k in self._flights if service in k[0]]:
+        for key in [k for k in self._flights if source in k[0]]:
             del self._flights[key]
 
     def clear(self) -> None:

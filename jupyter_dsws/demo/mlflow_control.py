@@ -52,6 +52,11 @@ class MlflowControlPlane(JsonPlane):
         with self._lock:
             self._servers[name] = TrackingServer(name, url, artifact_store, ready)
 
+    def remove(self, name: str) -> None:
+        """The tracking server ``name`` is gone (a test's own, once it ends)."""
+        with self._lock:
+            self._servers.pop(name, None)
+
     def arn(self, name: str, account: str, region: str) -> str:
         return f"arn:aws:sagemaker:{region}:{account}:mlflow-tracking-server/{name}"
 

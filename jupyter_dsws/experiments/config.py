@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from traitlets import Bool, Int, TraitError, Unicode, validate
+from traitlets import Bool, Float, Int, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
 #: A SageMaker MLflow tracking server's or MLflow app's ARN.
@@ -85,6 +85,38 @@ class Experiments(Configurable):
         help="Seconds one MLflow REST call may take before the panel says the tracking server "
              "did not answer. Default: 10 seconds.",
     )
+
+    read_ttl_seconds = Float(
+        15.0,
+        config=True,
+        help=(
+            "Seconds the experiments list, a runs sheet's page, a run and a comparison of "
+            "runs are kept and shared by every tab and person of this server before MLflow "
+            "is asked again (a person's Refresh and a run registered from the panel read "
+            "afresh at once). Longer spares the tracking server; shorter shows new runs "
+            "sooner. Default: 15 s. 0 keeps nothing (identical reads in flight are still "
+            "shared). The metric histories of the charts are not kept."
+        ),
+    )
+
+    servers_ttl_seconds = Float(
+        60.0,
+        config=True,
+        help=(
+            "Seconds the list of SageMaker's MLflow tracking servers and apps (and which one "
+            "the panel reads) is kept and shared by every tab and person of this server "
+            "before SageMaker is asked again (a person's Refresh asks at once). Longer saves "
+            "SageMaker calls; shorter shows a server started or stopped sooner. Default: "
+            "60 s. 0 keeps nothing (identical reads in flight are still shared). Not used "
+            "when tracking_uri is a URL."
+        ),
+    )
+
+    @validate("read_ttl_seconds", "servers_ttl_seconds")
+    def _validate_ttl(self, proposal: dict) -> float:
+        if proposal["value"] < 0:
+            raise TraitError(f"Experiments.{proposal['trait'].name} cannot be negative")
+        return proposal["value"]
 
     @validate("tracking_uri")
     def _validate_tracking_uri(self, proposal: dict) -> str | None:

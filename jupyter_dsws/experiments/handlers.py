@@ -18,11 +18,13 @@ from .models import (
     RunComparison,
     RunDetail,
     RunList,
+    RunQuery,
     RunRegistration,
     RunsCompareHistory,
     RunsCompareHistoryQuery,
-    RunsCompareQuery,
+    RunsComparisonQuery,
     RunsQuery,
+    ServersQuery,
     UiUrl,
 )
 
@@ -47,8 +49,8 @@ class ServersHandler(_ExperimentsHandler):
     @web.authenticated
     @authorized
     @api
-    async def get(self) -> MlflowServerList:
-        return await self.service.servers()
+    async def get(self, query: ServersQuery) -> MlflowServerList:
+        return await self.service.servers(query.refresh)
 
 
 class ExperimentsHandler(_ExperimentsHandler):
@@ -56,7 +58,7 @@ class ExperimentsHandler(_ExperimentsHandler):
     @authorized
     @api
     async def get(self, query: ExperimentsQuery) -> ExperimentList:
-        return await self.service.experiments(query.query, query.next)
+        return await self.service.experiments(query.query, query.next, query.refresh)
 
 
 class RunsHandler(_ExperimentsHandler):
@@ -64,15 +66,16 @@ class RunsHandler(_ExperimentsHandler):
     @authorized
     @api
     async def get(self, experiment_id: str, query: RunsQuery) -> RunList:
-        return await self.service.runs(experiment_id, query.filter, query.order_by, query.next)
+        return await self.service.runs(experiment_id, query.filter, query.order_by, query.next,
+                                       query.refresh)
 
 
 class RunHandler(_ExperimentsHandler):
     @web.authenticated
     @authorized
     @api
-    async def get(self, run_id: str) -> RunDetail:
-        return await self.service.run(run_id)
+    async def get(self, run_id: str, query: RunQuery) -> RunDetail:
+        return await self.service.run(run_id, query.refresh)
 
 
 class HistoryHandler(_ExperimentsHandler):
@@ -87,8 +90,8 @@ class CompareHandler(_ExperimentsHandler):
     @web.authenticated
     @authorized
     @api
-    async def get(self, query: RunsCompareQuery) -> RunComparison:
-        return await self.service.compare(query.run)
+    async def get(self, query: RunsComparisonQuery) -> RunComparison:
+        return await self.service.compare(query.run, query.refresh)
 
 
 class CompareHistoryHandler(_ExperimentsHandler):

@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
+from ..aws.shared_reads import MLFLOW
 from ..errors import (
     AwsUpstreamError,
     DSWSError,
@@ -104,6 +105,11 @@ class MlflowRest:
             response = await AsyncHTTPClient().fetch(request, raise_error=False)
         except OSError as exc:  # refused, no route, DNS
             raise self._unreachable(f"({exc.strerror or exc})") from None
+        finally:
+            if method == "POST" and not name.endswith("/search"):
+                # A write (runs/set-tag…), even one that failed (it may have happened):
+                # the panel's shared MLflow reads are read afresh.
+                self.aws.reads.wrote(MLFLOW)
         if response.code == 599:
             error = response.error
             text = str(error) if error else "no answer"

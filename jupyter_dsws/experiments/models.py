@@ -10,6 +10,8 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..wire import Fetched, RefreshQuery
+
 _NEXT = "The opaque cursor of the previous page's next; absent for the first page."
 Next = str | None
 
@@ -25,7 +27,7 @@ class MlflowServer(BaseModel):
     url: str | None = Field(default=None, description="The tracking URI a notebook sets.")
 
 
-class MlflowServerList(BaseModel):
+class MlflowServerList(Fetched):
     servers: list[MlflowServer]
     tracking_uri: str | None = Field(description=(
         "The tracking URI the panel reads (the default server's); null when none is set and "
@@ -41,7 +43,7 @@ class Experiment(BaseModel):
     last_run: str | None = Field(default=None, description="ISO 8601, UTC.")
 
 
-class ExperimentList(BaseModel):
+class ExperimentList(Fetched):
     experiments: list[Experiment]
     next: Next = None
 
@@ -68,7 +70,7 @@ class Run(BaseModel):
         "Model Registry versions made from this run."))
 
 
-class RunList(BaseModel):
+class RunList(Fetched):
     runs: list[Run]
     params: list[str] = Field(description="Every param name on this page, sorted.")
     metrics: list[str] = Field(description="Every metric name on this page, sorted.")
@@ -77,7 +79,7 @@ class RunList(BaseModel):
     next: Next = None
 
 
-class RunDetail(Run):
+class RunDetail(Run, Fetched):
     metric_steps: dict[str, int] = Field(default_factory=dict, description=(
         "Metric -> its last step (0 for a metric logged once)."))
     artifacts: list[str] = Field(default_factory=list, description=(
@@ -105,7 +107,7 @@ class RunDifferences(BaseModel):
     metrics: list[str]
 
 
-class RunComparison(BaseModel):
+class RunComparison(Fetched):
     runs: list[Run]
     params: list[str]
     metrics: list[str]
@@ -129,13 +131,13 @@ class UiUrl(BaseModel):
 
 # Requests ------------------------------------------------------------------------------
 
-class ExperimentsQuery(BaseModel):
+class ExperimentsQuery(RefreshQuery):
     query: str | None = Field(default=None, max_length=200, description=(
         "Part of the experiment name; empty or absent lists every experiment."))
     next: Next = Field(default=None, description=_NEXT)
 
 
-class RunsQuery(BaseModel):
+class RunsQuery(RefreshQuery):
     filter: str | None = Field(default=None, max_length=2000, description=(
         "MLflow's search syntax, e.g. metrics.accuracy > 0.9 and params.model = 'logreg'."))
     order_by: str | None = Field(default=None, max_length=300, description=(
@@ -155,6 +157,18 @@ class RunsCompareQuery(BaseModel):
                            json_schema_extra={"minItems": 2, "uniqueItems": True,
                                               "items": {"type": "string",
                                                         "pattern": "^[0-9a-zA-Z_-]{1,64}$"}})
+
+
+class RunsComparisonQuery(RunsCompareQuery, RefreshQuery):
+    """The comparison's runs, and a person's Refresh (the charts' histories take none)."""
+
+
+class RunQuery(RefreshQuery):
+    pass
+
+
+class ServersQuery(RefreshQuery):
+    pass
 
 
 class RegisterRequest(BaseModel):

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..aws.shared_reads import Shared
 from ..errors import Unavailable
 from ..studio import StudioApp
+from ..wire import iso_time
 from .config import SERVER_ARN, Experiments
 from .mlflow_rest import Target
 from .models import MlflowServer, MlflowServerList, UiUrl
@@ -97,11 +99,27 @@ class Tracking:
         return (self.config.mlflow_endpoint_url
                 or self.environ.get("SAGEMAKER_MLFLOW_CUSTOM_ENDPOINT") or None)
 
-    async def servers(self) -> MlflowServerList:
-        found = await self.find()
+    async def servers(self, refresh: bool = False) -> MlflowServerList:
+        """The servers SageMaker knows, shared by every tab for ``servers_ttl_seconds``;
+        ``refresh`` asks SageMaker again, and the panel then reads the server it names."""
+        if refresh:
+            self._target = None
+        shared = await self.found(refresh)
+        found = shared.value
         return MlflowServerList(servers=found.servers,
                           tracking_uri=_uri_of(found.default) if found.default else None,
-                          help=found.help)
+                          help=found.help, fetched_at=iso_time(shared.fetched_at),
+                          notice=shared.notice)
+
+    async def found(self, refresh: bool = False) -> Shared[Found]:
+        """``find()``'s answer, shared with every identical read (a URL asks nobody)."""
+        uri = self.config.tracking_uri
+        if uri and not SERVER_ARN.match(uri):
+            return Shared(await self.find(), time.time())
+        domain = self.studio.domain_id if self.studio else None
+        return await self.aws.shared("experiments.servers", self.find, services=("sagemaker",),
+                                     ttl=self.config.servers_ttl_seconds, refresh=refresh,
+                                     uri=uri, domain=domain)
 
     async def target(self) -> tuple[Target, MlflowServer]:
         """The default server's data plane; 503 with what to do when there is none to read."""
@@ -109,7 +127,7 @@ class Tracking:
             cached = self._target
             if cached and time.monotonic() - cached[0] < TARGET_SECONDS:
                 return cached[1], cached[2]
-            found = await self.find()
+            found = (await self.found()).value
             if found.default is None or found.help:
                 raise Unavailable(found.help or SET_IT, code="no_tracking_server")
             target = data_plane(found.default, region=self.aws.region or "",

@@ -18,7 +18,7 @@ from .packages import PACKAGE_ARN
 
 
 class RegistryComparing(RegistryListing):
-    async def compare(self, arns: list[str]) -> Comparison:
+    async def compare(self, arns: list[str], refresh: bool = False) -> Comparison:
         arns = list(dict.fromkeys(a.strip() for a in arns if a.strip()))
         if not 2 <= len(arns) <= 10:
             raise InvalidInput(f"Compare takes 2 to 10 different version ARNs (arn=...); got "
@@ -28,6 +28,11 @@ class RegistryComparing(RegistryListing):
             raise InvalidInput(f"Not a model package version ARN: '{echo(bad[0])}' (expected "
                                "arn:aws:sagemaker:<region>:<account>:model-package/<group>/<n>).",
                                code="bad_compare")
+        # The order is the tab's columns': another order is another answer.
+        return await self._shared("registry.compare", lambda: self._compare(arns), refresh,
+                                  arns=arns)
+
+    async def _compare(self, arns: list[str]) -> Comparison:
         packages = await self._each(arns, lambda a: self._call_or_none(
             "describe_model_package", ModelPackageName=a))
         missing = [a for a, p in zip(arns, packages, strict=True) if p is None]

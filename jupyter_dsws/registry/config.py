@@ -26,9 +26,10 @@ class ModelRegistry(Configurable):
     list_ttl_seconds = Float(
         30.0,
         config=True,
-        help="Seconds the groups list, a group's versions and the Team overview are kept "
-             "and shared by every tab and person of this server before SageMaker is asked "
-             "again (a person's Refresh and our own approvals read afresh at once). Longer "
+        help="Seconds the groups list, a group's versions, a version's detail, a "
+             "comparison of versions and the Team overview are kept and shared by every tab "
+             "and person of this server before SageMaker is asked again (a person's Refresh "
+             "and our own approvals and registrations read afresh at once). Longer "
              "saves SageMaker calls; shorter shows others' changes sooner. Default: 30 s. "
              "0 keeps nothing (identical reads in flight are still shared).",
     )

@@ -16,6 +16,7 @@ from .models import (
     OverviewQuery,
     VersionDetail,
     VersionList,
+    VersionQuery,
     VersionsQuery,
 )
 
@@ -54,8 +55,8 @@ class VersionHandler(_RegistryHandler):
     @web.authenticated
     @authorized
     @api
-    async def get(self, group: str, version: str) -> VersionDetail:
-        return await self.service.version(group, int(version))
+    async def get(self, group: str, version: str, query: VersionQuery) -> VersionDetail:
+        return await self.service.version(group, int(version), query.refresh)
 
     @web.authenticated
     @authorized
@@ -69,7 +70,7 @@ class CompareHandler(_RegistryHandler):
     @authorized
     @api
     async def get(self, query: CompareQuery) -> Comparison:
-        return await self.service.compare(query.arn)
+        return await self.service.compare(query.arn, query.refresh)
 
 
 class OverviewHandler(_RegistryHandler):

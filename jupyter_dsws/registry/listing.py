@@ -209,5 +209,11 @@ class RegistryListing(RegistryCalls):
         raise NotFound(f"Model package group '{echo(group, 80)}' has no version {version}.",
                        code="version_not_found")
 
-    async def version(self, group: str, version: int) -> VersionDetail:
+    async def version(self, group: str, version: int, refresh: bool = False
+                      ) -> VersionDetail:
+        """One version in full, shared as the lists are (an approval makes it fresh)."""
+        return await self._shared("registry.version", lambda: self._version_detail(
+            group, version), refresh, group=group, version=version)
+
+    async def _version_detail(self, group: str, version: int) -> VersionDetail:
         return await self._detail(await self._find(group, version))

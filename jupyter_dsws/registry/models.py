@@ -86,8 +86,8 @@ class Snippets(BaseModel):
         "Python (boto3) that deploys it to an endpoint in the Studio domain's VPC."))
 
 
-class VersionDetail(Version):
-    """One version in full."""
+class VersionDetail(Version, Fetched):
+    """One version in full (in a comparison, the comparison says its age)."""
 
     image: str | None = None
     model_data_url: str | None = None
@@ -130,7 +130,7 @@ class Differences(BaseModel):
     metrics: list[str]
 
 
-class Comparison(BaseModel):
+class Comparison(Fetched):
     versions: list[VersionDetail]
     params: list[str]
     metrics: list[str]
@@ -201,7 +201,11 @@ class VersionsQuery(RefreshQuery):
     next: Next = None
 
 
-class CompareQuery(BaseModel):
+class VersionQuery(RefreshQuery):
+    pass
+
+
+class CompareQuery(RefreshQuery):
     #: The code of a refusal, as the service's own checks give it.
     error_code: ClassVar[str] = "bad_compare"
 

@@ -1,7 +1,8 @@
 """Runs logged into a real MLflow over its REST API, as a notebook's client logs them.
 
 No mlflow import in the test venv: the tracking server is the real thing (its own venv),
-and these few REST calls are what ``mlflow.log_*`` sends.
+and these few REST calls are what ``mlflow.log_*`` sends. ``CountingProxy`` counts what the
+panel's server asks it.
 """
 
 from __future__ import annotations
@@ -9,8 +10,12 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from tornado.httpclient import AsyncHTTPClient
+from tornado.web import RequestHandler
 
 
 class MlflowWorld:
@@ -56,3 +61,43 @@ class MlflowWorld:
         self.call("runs/update", {"run_id": run_id, "status": "FINISHED",
                                   "end_time": start + 60_000})
         return run_id
+
+
+class CountingProxy:
+    """A pass-through in front of the real MLflow that counts the API calls reaching it, by
+    path (``counts["runs/search"]``): what the tracking server is asked, counted at its door.
+    Runs on the test's event loop (tornado), as the Jupyter server under test does."""
+
+    def __init__(self, upstream: str) -> None:
+        from tornado.httpserver import HTTPServer
+        from tornado.testing import bind_unused_port
+        from tornado.web import Application
+
+        self.upstream = upstream.rstrip("/")
+        self.counts: Counter[str] = Counter()
+        sock, port = bind_unused_port()
+        self.url = f"http://127.0.0.1:{port}"
+        self._server = HTTPServer(Application([(r"/api/2\.0/mlflow/(.*)", _Forward,
+                                                {"proxy": self})]))
+        self._server.add_sockets([sock])
+
+    def stop(self) -> None:
+        self._server.stop()
+
+
+class _Forward(RequestHandler):
+    def initialize(self, proxy: CountingProxy) -> None:
+        self.proxy = proxy
+
+    async def _forward(self, name: str) -> None:
+        self.proxy.counts[name] += 1
+        method = self.request.method or "GET"
+        answer = await AsyncHTTPClient().fetch(
+            self.proxy.upstream + self.request.uri, method=method, raise_error=False,
+            headers={"Content-Type": "application/json"}, request_timeout=30,
+            body=self.request.body if method == "POST" else None)
+        self.set_status(answer.code if answer.code != 599 else 502)
+        self.set_header("Content-Type", "application/json")
+        self.finish(answer.body or b"")
+
+    get = post = _forward

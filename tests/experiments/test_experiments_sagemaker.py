@@ -78,7 +78,7 @@ async def test_the_accounts_only_tracking_server_is_the_default_and_stopped_says
     assert answer["servers"][0]["default"] is True
     assert "start-mlflow-tracking-server --tracking-server-name team" in answer["help"]
 
-    lists(sagemaker, [tracking_summary(SERVER_ARN, "team", status="Stopped")], [])
+    # The servers just listed (shared for Experiments.servers_ttl_seconds): no new call.
     with pytest.raises(HTTPClientError) as caught:
         await jp_fetch("dsws", "experiments", "experiments")
     error = body(caught.value.response)

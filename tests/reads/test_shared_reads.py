@@ -207,3 +207,19 @@ def test_a_throttled_attempt_is_remembered_for_the_call(status, parsed, code):
 
     assert _throttle_code((Http(), parsed)) == code
     assert _throttle_code(None) == ""
+
+
+async def test_a_write_to_the_tracking_server_makes_only_its_reads_fresh(reads):
+    from jupyter_dsws.aws.shared_reads import MLFLOW, UNSIGNED, read_key
+
+    fetch = Fetches()
+    runs = read_key((MLFLOW,), UNSIGNED, "eu-central-1", "experiments.runs",
+                    {"server": "http://mlflow:5000", "experiment": "7"})
+    same = read_key((MLFLOW,), UNSIGNED, "eu-central-1", "experiments.runs",
+                    {"experiment": "7", "server": "http://mlflow:5000"})
+    assert runs == same  # the parameters' order is no part of the read
+    await reads.read(runs, fetch, ttl=15)
+    await reads.read(KEY, fetch, ttl=30)
+    reads.wrote(MLFLOW)  # e.g. a run tagged with its registered version
+    assert (await reads.read(same, fetch, ttl=15)).value == {"answer": 3}
+    assert (await reads.read(KEY, fetch, ttl=30)).value == {"answer": 2}

@@ -2,6 +2,7 @@ import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { formatMetric } from '../registry/sheet';
+import { AsOf } from '../ui/freshness';
 import { ErrorAlert, LoadState, RefreshButton } from '../ui/parts';
 import { IRun, IRunComparison } from './api';
 import { HistoryChart, ScatterChart } from './CompareCharts';
@@ -107,10 +108,11 @@ export function CompareRunsView(props: ICompareRunsViewProps): JSX.Element {
               <RefreshButton
                 label="Refresh the comparison"
                 loading={model.loading}
-                onClick={() => model.load()}
+                onClick={() => model.load(true)}
               />
             </div>
             <LoadState error={model.error} waiting={!comparison} text="Comparing runs…" />
+            <AsOf fetched={comparison} source="MLflow" />
             {comparison && (
               <>
                 <CompareTable

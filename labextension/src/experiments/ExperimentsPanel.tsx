@@ -9,6 +9,7 @@ import {
 import * as React from 'react';
 
 import { formatTime } from '../registry/sheet';
+import { AsOf } from '../ui/freshness';
 import { ErrorAlert, LoadState, NextStep, Pager, SearchRow } from '../ui/parts';
 import { IExperiment, IServer } from './api';
 import { ExperimentsModel } from './model';
@@ -154,7 +155,7 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
               refresh={{
                 label: 'Refresh experiments',
                 loading: model.loading,
-                onClick: () => model.refresh()
+                onClick: () => model.refresh(true)
               }}
               refreshIcon={<refreshIcon.react tag="span" />}
             />
@@ -168,6 +169,7 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
               }
               role="status"
             />
+            <AsOf fetched={model.fetched} source="MLflow" />
             {model.loaded &&
               model.experiments.length === 0 &&
               !model.error &&

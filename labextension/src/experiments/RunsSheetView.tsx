@@ -2,6 +2,7 @@ import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { formatMetric, formatTime } from '../registry/sheet';
+import { AsOf } from '../ui/freshness';
 import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
 import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
@@ -139,7 +140,7 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
               <RefreshButton
                 label="Refresh runs"
                 loading={model.loading}
-                onClick={() => model.load()}
+                onClick={() => model.load(true)}
               />
             </div>
             <FilterForm model={model} />
@@ -189,6 +190,7 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
               </span>
             </div>
             <LoadState error={model.error} waiting={!model.loaded} text="Loading runs…" />
+            <AsOf fetched={model.fetched} source="MLflow" />
             {model.loaded && model.runs.length === 0 && !model.error && (
               <p className="jp-dsws-muted">
                 {model.filter

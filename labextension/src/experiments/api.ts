@@ -15,7 +15,7 @@ import type {
   UiUrl
 } from '../generated/api-types';
 import type { RegistryGroupList } from '../generated/api-types';
-import { queryString } from '../registry/api';
+import { IReadOptions, queryString, refreshFlag } from '../registry/api';
 import { requestAPI } from '../request';
 
 // The wire types are generated from the server's models (labextension/src/generated/);
@@ -39,18 +39,26 @@ function get<T>(path: string, settings?: ServerConnection.ISettings): Promise<T>
   return requestAPI<T>(`experiments/${path}`, { method: 'GET' }, settings);
 }
 
+// `options.refresh`: a person's Refresh, past the answer the server shares (from MLflow or
+// SageMaker again, still shared with an identical read in flight).
+
 export function fetchServers(
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IServerList> {
-  return get('servers', settings);
+  return get(`servers${queryString({ refresh: refreshFlag(options) })}`, settings);
 }
 
 export function fetchExperiments(
   query: string,
   next: string | null,
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IExperimentPage> {
-  return get(`experiments${queryString({ query: query.trim(), next })}`, settings);
+  return get(
+    `experiments${queryString({ query: query.trim(), next, refresh: refreshFlag(options) })}`,
+    settings
+  );
 }
 
 export function fetchRuns(
@@ -58,20 +66,30 @@ export function fetchRuns(
   filter: string,
   orderBy: string | null,
   next: string | null,
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IRunPage> {
   return get(
     `experiments/${encodeURIComponent(experimentId)}/runs` +
-      queryString({ filter: filter.trim(), order_by: orderBy, next }),
+      queryString({
+        filter: filter.trim(),
+        order_by: orderBy,
+        next,
+        refresh: refreshFlag(options)
+      }),
     settings
   );
 }
 
 export function fetchComparison(
   runIds: string[],
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IRunComparison> {
-  return get(`compare${queryString({ run: runIds })}`, settings);
+  return get(
+    `compare${queryString({ run: runIds, refresh: refreshFlag(options) })}`,
+    settings
+  );
 }
 
 export function fetchCompareHistory(
@@ -118,15 +136,21 @@ export async function fetchGroupNames(
 
 /** The server calls the Experiments views make; tests pass their own. */
 export interface IExperimentsApi {
-  servers(): Promise<IServerList>;
-  experiments(query: string, next: string | null): Promise<IExperimentPage>;
+  /** `refresh`: a person's Refresh, past the answer the server shares. */
+  servers(refresh?: boolean): Promise<IServerList>;
+  experiments(
+    query: string,
+    next: string | null,
+    refresh?: boolean
+  ): Promise<IExperimentPage>;
   runs(
     experimentId: string,
     filter: string,
     orderBy: string | null,
-    next: string | null
+    next: string | null,
+    refresh?: boolean
   ): Promise<IRunPage>;
-  compare(runIds: string[]): Promise<IRunComparison>;
+  compare(runIds: string[], refresh?: boolean): Promise<IRunComparison>;
   history(key: string, runIds: string[], maxPoints: number): Promise<ICompareHistory>;
   register(runId: string, body: IRegisterRequest): Promise<IRegistration>;
   uiUrl(): Promise<IUiUrl>;
@@ -134,10 +158,12 @@ export interface IExperimentsApi {
 }
 
 export const SERVER_API: IExperimentsApi = {
-  servers: () => fetchServers(),
-  experiments: (query, next) => fetchExperiments(query, next),
-  runs: (id, filter, orderBy, next) => fetchRuns(id, filter, orderBy, next),
-  compare: ids => fetchComparison(ids),
+  servers: refresh => fetchServers(undefined, { refresh }),
+  experiments: (query, next, refresh) =>
+    fetchExperiments(query, next, undefined, { refresh }),
+  runs: (id, filter, orderBy, next, refresh) =>
+    fetchRuns(id, filter, orderBy, next, undefined, { refresh }),
+  compare: (ids, refresh) => fetchComparison(ids, undefined, { refresh }),
   history: (key, ids, maxPoints) => fetchCompareHistory(key, ids, maxPoints),
   register: (id, body) => registerRun(id, body),
   uiUrl: () => createUiUrl(),

@@ -29,7 +29,9 @@ const comparison: IRunComparison = {
   metrics: ['acc'],
   different: { params: ['eta'], metrics: ['acc'] },
   best: { acc: 'a' },
-  directions: { acc: 'up' }
+  directions: { acc: 'up' },
+  fetched_at: null,
+  notice: null
 };
 
 describe('compare table', () => {

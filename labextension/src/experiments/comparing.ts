@@ -67,10 +67,13 @@ export class RunsCompareModel extends RequestingModel {
     this.emit();
   }
 
-  /** The table, then the first metric's histories (a best-marked one first). */
-  async load(): Promise<void> {
+  /**
+   * The table, then the first metric's histories (a best-marked one first); `refresh`:
+   * the table from MLflow, not the answer the server shares (a person's Refresh).
+   */
+  async load(refresh = false): Promise<void> {
     await this.request(
-      () => this.api.compare(this.runIds),
+      () => this.api.compare(this.runIds, refresh),
       comparison => {
         this._comparison = comparison;
         this._error = null;

@@ -7,6 +7,10 @@ import { ExperimentsModel } from './model';
 import { IChoiceStore, RunsSheetModel } from './runs';
 import { IColumnChoice, NO_CHOICE } from './sheet';
 
+/** An answer's age fields as a server without shared reads would send them. */
+const UNSHARED = { fetched_at: null, notice: null };
+const AGED = { fetched_at: '2026-11-25T17:00:00.000+00:00', notice: null };
+
 function run(id: string, metrics: Record<string, number> = {}): IRun {
   return {
     id,
@@ -25,7 +29,14 @@ function run(id: string, metrics: Record<string, number> = {}): IRun {
 }
 
 function page(runs: IRun[], next: string | null = null): IRunPage {
-  return { runs, params: ['seed'], metrics: ['acc'], directions: { acc: 'up' }, next };
+  return {
+    runs,
+    params: ['seed'],
+    metrics: ['acc'],
+    directions: { acc: 'up' },
+    next,
+    ...UNSHARED
+  };
 }
 
 function fail(): never {
@@ -64,7 +75,8 @@ describe('the sidebar model', () => {
         },
         experiments: async () => ({
           experiments: [{ id: '1', name: 'owls', runs: null, last_run: null }],
-          next: 'n2'
+          next: 'n2',
+          ...UNSHARED
         })
       })
     });
@@ -90,9 +102,10 @@ describe('the sidebar model', () => {
             }
           ],
           tracking_uri: 'a',
-          help: null
+          help: null,
+          ...UNSHARED
         }),
-        experiments: async () => ({ experiments: [], next: null })
+        experiments: async () => ({ experiments: [], next: null, ...UNSHARED })
       })
     });
     await model.refresh();
@@ -107,7 +120,7 @@ describe('the sidebar model', () => {
       api: api({
         experiments: async query => {
           queries.push(query);
-          return { experiments: [], next: null };
+          return { experiments: [], next: null, ...UNSHARED };
         }
       })
     });
@@ -223,6 +236,69 @@ describe('the runs sheet model', () => {
   });
 });
 
+describe("a person's Refresh", () => {
+  it("asks past the server's shared answers; showing a panel does not", async () => {
+    const asked: Record<string, (boolean | undefined)[]> = {
+      servers: [],
+      experiments: [],
+      runs: [],
+      compare: []
+    };
+    const order: string[] = [];
+    const reads = api({
+      servers: async refresh => {
+        asked.servers.push(refresh);
+        await new Promise(resolve => setTimeout(resolve, 0));
+        order.push('servers answered');
+        return { servers: [], tracking_uri: null, help: null, ...AGED };
+      },
+      experiments: async (_q, _n, refresh) => {
+        asked.experiments.push(refresh);
+        order.push('experiments asked');
+        return { experiments: [], next: null, ...AGED };
+      },
+      runs: async (_e, _f, _o, _n, refresh) => {
+        asked.runs.push(refresh);
+        return { ...page([run('a')]), ...AGED };
+      },
+      compare: async (ids, refresh) => {
+        asked.compare.push(refresh);
+        return {
+          runs: ids.map(id => run(id)),
+          params: [],
+          metrics: [],
+          different: { params: [], metrics: [] },
+          best: {},
+          directions: {},
+          ...AGED
+        };
+      }
+    });
+    const sidebar = new ExperimentsModel({ api: reads });
+    const sheet = new RunsSheetModel(reads, '1', 'owls', memoryStore());
+    const compared = new RunsCompareModel(reads, ['a', 'b']);
+    await Promise.all([sidebar.refresh(), sheet.load(), compared.load()]);
+    await Promise.all([sidebar.refresh(true), sheet.load(true), compared.load(true)]);
+    expect(asked).toEqual({
+      servers: [false, true],
+      experiments: [false, true],
+      runs: [false, true],
+      compare: [false, true]
+    });
+    // Showing the panel asks both at once; a Refresh reads the page from the server the
+    // fresh list names.
+    expect(order).toEqual([
+      'experiments asked',
+      'servers answered',
+      'servers answered',
+      'experiments asked'
+    ]);
+    expect(sidebar.fetched?.fetched_at).toBe(AGED.fetched_at);
+    expect(sheet.fetched?.fetched_at).toBe(AGED.fetched_at);
+    expect(compared.comparison?.fetched_at).toBe(AGED.fetched_at);
+  });
+});
+
 describe('the compare model', () => {
   it("overlays the first ranked metric's histories, and only the last one asked", async () => {
     const resolvers: Record<string, () => void> = {};
@@ -234,7 +310,8 @@ describe('the compare model', () => {
           metrics: ['acc', 'loss'],
           different: { params: [], metrics: ['loss'] },
           best: { loss: 'a' },
-          directions: { loss: 'down' }
+          directions: { loss: 'down' },
+          ...UNSHARED
         }),
         history: (key, ids) =>
           new Promise(resolve => {

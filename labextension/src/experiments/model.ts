@@ -55,9 +55,18 @@ export class ExperimentsModel extends SearchedListModel<IExperiment, IExperiment
     return this.items;
   }
 
-  /** The servers and the page shown, again. */
-  async refresh(): Promise<void> {
-    await Promise.all([this._loadServers(), this.loadPage(this.pager.current)]);
+  /**
+   * The servers and the page shown, again; `fresh`: a person's Refresh, read from SageMaker
+   * and MLflow rather than the answers the server shares: the servers first, so that the
+   * page comes from the server their fresh list names (one that has just started, say).
+   */
+  async refresh(fresh = false): Promise<void> {
+    if (fresh) {
+      await this._loadServers(true);
+      await this.loadPage(this.pager.current, true);
+      return;
+    }
+    await Promise.all([this._loadServers(false), this.loadPage(this.pager.current)]);
   }
 
   /** A fresh URL of the MLflow UI (presigned ones work once): never kept. */
@@ -65,8 +74,12 @@ export class ExperimentsModel extends SearchedListModel<IExperiment, IExperiment
     return (await this.api.uiUrl()).url;
   }
 
-  protected fetchPage(query: string, cursor: string | null): Promise<IExperimentPage> {
-    return this.api.experiments(query, cursor);
+  protected fetchPage(
+    query: string,
+    cursor: string | null,
+    refresh: boolean
+  ): Promise<IExperimentPage> {
+    return this.api.experiments(query, cursor, refresh);
   }
 
   protected itemsOf(page: IExperimentPage): IExperiment[] {
@@ -77,9 +90,9 @@ export class ExperimentsModel extends SearchedListModel<IExperiment, IExperiment
 
   // The servers are asked beside the experiments, not through `request`: one must not
   // drop the other's answer.
-  private async _loadServers(): Promise<void> {
+  private async _loadServers(refresh: boolean): Promise<void> {
     try {
-      this._servers = await this.api.servers();
+      this._servers = await this.api.servers(refresh);
       this._serversError = null;
     } catch (error) {
       this._serversError = messageOf(error, 'The tracking servers could not be read.');

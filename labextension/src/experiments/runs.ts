@@ -4,6 +4,7 @@
  */
 import { DSWSApiError } from '../request';
 import { messageOf } from '../ui/errors';
+import { IFetched } from '../ui/freshness';
 import { RequestingModel } from '../ui/requesting';
 import { Direction, IExperimentsApi, IRun } from './api';
 import {
@@ -188,9 +189,17 @@ export class RunsSheetModel extends RequestingModel {
     this.emit();
   }
 
-  /** The first page again, with the filter and order. */
-  load(): Promise<void> {
-    return this._read(null);
+  /** When the first page was read from MLflow, and any notice about it. */
+  get fetched(): IFetched | null {
+    return this._fetched;
+  }
+
+  /**
+   * The first page again, with the filter and order; `refresh`: read from MLflow, not the
+   * answer the server shares (a person's Refresh).
+   */
+  load(refresh = false): Promise<void> {
+    return this._read(null, refresh);
   }
 
   /** The next page, added below. */
@@ -209,12 +218,14 @@ export class RunsSheetModel extends RequestingModel {
     this.emit();
   }
 
-  private _read(cursor: string | null): Promise<void> {
+  private _read(cursor: string | null, refresh = false): Promise<void> {
     const filter = this._filter;
     return this.request(
-      () => this.api.runs(this.experimentId, filter, this._serverOrder(), cursor),
+      () =>
+        this.api.runs(this.experimentId, filter, this._serverOrder(), cursor, refresh),
       page => {
         if (cursor === null) {
+          this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
           this._runs = page.runs;
         } else {
           const known = new Set(this._runs.map(run => run.id));
@@ -255,6 +266,7 @@ export class RunsSheetModel extends RequestingModel {
   }
 
   private _runs: IRun[] = [];
+  private _fetched: IFetched | null = null;
   private _rows: IRun[] | null = null;
   private _names: { params: string[]; metrics: string[]; tags: string[] } | null = null;
   private _columns: IRunColumn[] | null = null;

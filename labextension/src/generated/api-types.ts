@@ -323,6 +323,16 @@ export interface Experiment {
 }
 
 export interface ExperimentList {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   experiments: Experiment[];
   next: string | null;
 }
@@ -560,6 +570,16 @@ export interface MlflowServer {
 }
 
 export interface MlflowServerList {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   servers: MlflowServer[];
   /**
    * The tracking URI the panel reads (the default server's); null when none is set and
@@ -643,6 +663,16 @@ export interface RegistryApprovalRequest {
 }
 
 export interface RegistryComparison {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   versions: RegistryVersionDetail[];
   params: string[];
   metrics: string[];
@@ -770,8 +800,18 @@ export interface RegistryVersion {
   metrics_error: string | null;
 }
 
-/** One version in full. */
+/** One version in full (in a comparison, the comparison says its age). */
 export interface RegistryVersionDetail {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   group: string;
   version: number;
   arn: string;
@@ -883,6 +923,16 @@ export interface Run {
 }
 
 export interface RunComparison {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   runs: Run[];
   params: string[];
   metrics: string[];
@@ -896,6 +946,16 @@ export interface RunComparison {
 }
 
 export interface RunDetail {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   id: string;
   name: string;
   experiment_id: string;
@@ -928,6 +988,16 @@ export interface RunDifferences {
 }
 
 export interface RunList {
+  /**
+   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
+   * tabs and people for a short time (see docs/admin.md, Shared reads).
+   */
+  fetched_at: string | null;
+  /**
+   * Set when AWS throttled the fresh read and this older answer stands in for it: which
+   * AWS call was throttled and how old the answer is. Null otherwise.
+   */
+  notice: string | null;
   runs: Run[];
   /** Every param name on this page, sorted. */
   params: string[];

@@ -1,6 +1,7 @@
 import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { AsOf } from '../ui/freshness';
 import { LoadState, RefreshButton } from '../ui/parts';
 import { IComparison } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
@@ -194,11 +195,12 @@ export function CompareView(props: ICompareViewProps): JSX.Element {
               <RefreshButton
                 label="Refresh comparison"
                 loading={model.loading}
-                onClick={() => model.load()}
+                onClick={() => model.load(true)}
               />
             </div>
             {/* The metrics warnings come with a comparison only, so never beside "Comparing…". */}
             <LoadState error={model.error} waiting={!comparison} text="Comparing…" />
+            <AsOf fetched={comparison} />
             {errors.map(v => (
               <div className="jp-dsws-reg-warning" role="alert" key={v.arn}>
                 <p>

@@ -2,6 +2,7 @@ import { Clipboard, Notification } from '@jupyterlab/apputils';
 import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { AsOf } from '../ui/freshness';
 import { LoadState, RefreshButton } from '../ui/parts';
 import { IApprovalChange, IVersionDetail } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
@@ -189,7 +190,7 @@ export function DetailView(props: IDetailViewProps): JSX.Element {
             <RefreshButton
               label="Refresh version"
               loading={model.loading}
-              onClick={() => model.load()}
+              onClick={() => model.load(true)}
             />
           </div>
           <LoadState
@@ -197,6 +198,7 @@ export function DetailView(props: IDetailViewProps): JSX.Element {
             waiting={!model.detail}
             text="Loading the version…"
           />
+          <AsOf fetched={model.detail} />
           {model.detail && <Detail detail={model.detail} registry={registry} />}
         </section>
       )}

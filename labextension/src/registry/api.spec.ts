@@ -6,6 +6,7 @@ import {
   fetchComparison,
   fetchGroups,
   fetchOverview,
+  fetchVersion,
   fetchVersions,
   queryString,
   updateStatus
@@ -62,11 +63,18 @@ describe('registry calls', () => {
     await fetchOverview(null, settings, { refresh: true });
     await fetchVersions('owls', '', null, settings, { refresh: true });
     await fetchVersions('owls', '', null, settings);
+    await fetchVersion('owls', 2, settings, { refresh: true });
+    await fetchVersion('owls', 2, settings);
+    const arn = 'arn:aws:sagemaker:eu-central-1:123456789012:model-package';
+    await fetchComparison([`${arn}/a/1`, `${arn}/b/2`], settings, { refresh: true });
     expect(asked.map(a => new URL(a.url).searchParams.get('refresh'))).toEqual([
       'true',
       'true',
       'true',
-      null
+      null,
+      'true',
+      null,
+      'true'
     ]);
   });
 

@@ -58,7 +58,8 @@ export interface IReadOptions {
   refresh?: boolean;
 }
 
-function refreshFlag(options: IReadOptions): string | null {
+/** The `refresh` query parameter of a read: only a person's Refresh sends it. */
+export function refreshFlag(options: IReadOptions): string | null {
   return options.refresh ? 'true' : null;
 }
 
@@ -97,10 +98,11 @@ export function fetchVersions(
 export function fetchVersion(
   group: string,
   version: number,
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IVersionDetail> {
   return requestAPI<IVersionDetail>(
-    versionPath(group, version),
+    versionPath(group, version) + queryString({ refresh: refreshFlag(options) }),
     { method: 'GET' },
     settings
   );
@@ -122,10 +124,11 @@ export function updateStatus(
 
 export function fetchComparison(
   arns: string[],
-  settings?: ServerConnection.ISettings
+  settings?: ServerConnection.ISettings,
+  options: IReadOptions = {}
 ): Promise<IComparison> {
   return requestAPI<IComparison>(
-    `registry/compare${queryString({ arn: arns })}`,
+    `registry/compare${queryString({ arn: arns, refresh: refreshFlag(options) })}`,
     { method: 'GET' },
     settings
   );

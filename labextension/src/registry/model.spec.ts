@@ -52,6 +52,7 @@ function detail(v: IVersion, over: Partial<IVersionDetail> = {}): IVersionDetail
     approval_history: [],
     status_set_by: null,
     snippets: { load: '', deploy: '' },
+    ...UNSHARED,
     ...over
   };
 }
@@ -227,7 +228,8 @@ describe('an approval change reaches every open view', () => {
           best: { mae: stored[2].arn },
           directions: { mae: 'down' },
           trends: {},
-          differences: { params: ['p'], metrics: ['mae'] }
+          differences: { params: ['p'], metrics: ['mae'] },
+          ...UNSHARED
         }),
         overview: async () => ({ groups: [], next: null, ...UNSHARED })
       }
@@ -311,6 +313,41 @@ describe('an approval change reaches every open view', () => {
     sheet.sort = { key: { kind: 'metric', name: 'mae' }, descending: false };
     expect(sheet.rows.map(v => v.version)).toEqual([3, 2, 1]);
     expect(sheet.columns).toEqual({ params: ['p'], metrics: ['mae'] });
+  });
+
+  it("a version's and a comparison's Refresh ask past the server's shared answer", async () => {
+    const asked: (boolean | undefined)[] = [];
+    const registry = new RegistryModel({
+      api: {
+        version: async (_g, n, refresh) => {
+          asked.push(refresh);
+          return detail(version(n), { fetched_at: '2026-11-25T17:00:00.000+00:00' });
+        },
+        compare: async (arns, refresh) => {
+          asked.push(refresh);
+          return {
+            versions: arns.map((_, i) => detail(version(i + 1))),
+            params: [],
+            metrics: [],
+            best: {},
+            directions: {},
+            trends: {},
+            differences: { params: [], metrics: [] },
+            fetched_at: '2026-11-25T17:00:00.000+00:00',
+            notice: null
+          };
+        }
+      }
+    });
+    const shown = new DetailModel(registry, 'owls', 2);
+    const compared = new CompareModel(registry, [version(1).arn, version(2).arn]);
+    await shown.load();
+    await compared.load();
+    await shown.load(true);
+    await compared.load(true);
+    expect(asked).toEqual([false, false, true, true]);
+    expect(shown.detail?.fetched_at).toBe('2026-11-25T17:00:00.000+00:00');
+    expect(compared.comparison?.fetched_at).toBe('2026-11-25T17:00:00.000+00:00');
   });
 
   it('a detail that fails to load says why, in the server words', async () => {

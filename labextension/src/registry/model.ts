@@ -28,14 +28,14 @@ export interface IRegistryApi {
     next: string | null,
     refresh?: boolean
   ): Promise<IVersionPage>;
-  version(group: string, version: number): Promise<IVersionDetail>;
+  version(group: string, version: number, refresh?: boolean): Promise<IVersionDetail>;
   setStatus(
     group: string,
     version: number,
     status: ApprovalStatus,
     comment: string
   ): Promise<IVersionDetail>;
-  compare(arns: string[]): Promise<IComparison>;
+  compare(arns: string[], refresh?: boolean): Promise<IComparison>;
   overview(next: string | null, refresh?: boolean): Promise<IOverviewPage>;
 }
 
@@ -43,10 +43,11 @@ export const SERVER_API: IRegistryApi = {
   groups: (query, next, refresh) => fetchGroups(query, next, undefined, { refresh }),
   versions: (group, status, next, refresh) =>
     fetchVersions(group, status, next, undefined, { refresh }),
-  version: (group, version) => fetchVersion(group, version),
+  version: (group, version, refresh) =>
+    fetchVersion(group, version, undefined, { refresh }),
   setStatus: (group, version, status, comment) =>
     updateStatus(group, version, status, comment),
-  compare: arns => fetchComparison(arns),
+  compare: (arns, refresh) => fetchComparison(arns, undefined, { refresh }),
   overview: (next, refresh) => fetchOverview(next, undefined, { refresh })
 };
 

@@ -118,7 +118,9 @@ function comparison(): IComparison {
       lineage: {},
       approval_history: [],
       status_set_by: null,
-      snippets: { load: '', deploy: '' }
+      snippets: { load: '', deploy: '' },
+      fetched_at: null,
+      notice: null
     })),
     params: ['max_depth', 'num_class', 'num_round'],
     metrics: ['accuracy', 'weighted_f1'],
@@ -128,7 +130,9 @@ function comparison(): IComparison {
     differences: {
       params: ['max_depth', 'num_round'],
       metrics: ['accuracy', 'weighted_f1']
-    }
+    },
+    fetched_at: null,
+    notice: null
   };
 }
 

@@ -182,10 +182,11 @@ export class DetailModel extends TabModel {
     return this._detail;
   }
 
-  load(): Promise<void> {
+  /** The version's detail again; `refresh`: from AWS, not the answer the server shares. */
+  load(refresh = false): Promise<void> {
     return this.run(async () => {
       const ticket = this.ticket;
-      const detail = await this.registry.api.version(this.group, this.version);
+      const detail = await this.registry.api.version(this.group, this.version, refresh);
       if (this.isLatest(ticket)) {
         this._detail = detail;
       }
@@ -224,10 +225,11 @@ export class CompareModel extends TabModel {
     this.emit();
   }
 
-  load(): Promise<void> {
+  /** The comparison again; `refresh`: from AWS, not the answer the server shares. */
+  load(refresh = false): Promise<void> {
     return this.run(async () => {
       const ticket = this.ticket;
-      const comparison = await this.registry.api.compare(this.arns);
+      const comparison = await this.registry.api.compare(this.arns, refresh);
       if (this.isLatest(ticket)) {
         this._comparison = comparison;
       }
@@ -239,7 +241,8 @@ export class CompareModel extends TabModel {
     if (!comparison || !comparison.versions.some(v => v.arn === detail.arn)) {
       return;
     }
-    // Shown at once; the trends and best marks do not depend on approval.
+    // Shown at once (its age stays the comparison's); the trends and best marks do not
+    // depend on approval.
     this._comparison = {
       ...comparison,
       versions: comparison.versions.map(v => (v.arn === detail.arn ? detail : v))

@@ -46,6 +46,8 @@ export function asOfText(
 /** The age of the answer shown (when not fresh) and its notice; says it again every 5 s. */
 export function AsOf(props: {
   fetched: IFetched | null | undefined;
+  /** Where the server read it, for the tooltip (default AWS; the Experiments panel's MLflow). */
+  source?: string;
 }): JSX.Element | null {
   const [now, setNow] = React.useState(() => Date.now());
   React.useEffect(() => {
@@ -60,7 +62,10 @@ export function AsOf(props: {
   return (
     <div className="jp-dsws-as-of">
       {text && (
-        <span className="jp-dsws-muted" title={`Read from AWS at ${fetched?.fetched_at}`}>
+        <span
+          className="jp-dsws-muted"
+          title={`Read from ${props.source ?? 'AWS'} at ${fetched?.fetched_at}`}
+        >
           {text}
         </span>
       )}
