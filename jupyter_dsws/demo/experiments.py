@@ -169,7 +169,9 @@ class DemoMlflow:
         kernels = self.folder / "jupyter"
         write_training_kernel(kernels, str(Path(self.server.executable).with_name("python")))
         path = [str(kernels), *filter(None, base.get("JUPYTER_PATH", "").split(os.pathsep))]
-        return {"MLFLOW_TRACKING_URI": self.server.url, "JUPYTER_PATH": os.pathsep.join(path)}
+        # A space's server keeps only the image's path (space_server.IMAGE_JUPYTER_PATH).
+        return {"MLFLOW_TRACKING_URI": self.server.url, "JUPYTER_PATH": os.pathsep.join(path),
+                "DSWS_DEMO_IMAGE_JUPYTER_PATH": str(kernels)}
 
     def stop(self) -> None:
         self._stopping.set()

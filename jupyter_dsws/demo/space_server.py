@@ -20,6 +20,8 @@ from pathlib import Path
 from .lab import HOST, _offline_lab_settings, emulator_settings
 
 READY_TIMEOUT = 120.0
+#: Where the demo's image keeps kernels beyond its own prefix's (experiments.py sets it).
+IMAGE_JUPYTER_PATH = "DSWS_DEMO_IMAGE_JUPYTER_PATH"
 #: Variables that would lead the space's Python or Jupyter to the image's folders or to the
 #: demo's own: in Studio the image sets none of them.
 _DROPPED = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "CONDA_PREFIX",
@@ -62,6 +64,9 @@ def space_environment(base: Mapping[str, str], *, home: Path, prefix: Path, imag
         "SAGEMAKER_SPACE_TYPE_LOWERCASE": "private",
         "STUDIO_LOGGING_DIR": str(logging_dir) + os.sep,
         "JUPYTER_TOKEN": token,
+        # The image's kernels (the demo's "Python 3 (MLflow training)"), as Studio's image
+        # has its own: the only JUPYTER_PATH a space gets.
+        **({"JUPYTER_PATH": base[IMAGE_JUPYTER_PATH]} if base.get(IMAGE_JUPYTER_PATH) else {}),
         # JupyterLab's settings live in HOME as in Studio, offline from the first start.
         "JUPYTERLAB_SETTINGS_DIR": str(_offline_lab_settings(
             home / ".jupyter" / "lab" / "user-settings")),

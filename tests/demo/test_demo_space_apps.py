@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,10 @@ from space_world import (
     script,
 )
 
+from jupyter_dsws.demo.experiments import TRAINING_KERNEL, write_training_kernel
+from jupyter_dsws.demo.lab import lab_environment
 from jupyter_dsws.demo.space_apps import SpaceApps
-from jupyter_dsws.demo.space_server import server_status
+from jupyter_dsws.demo.space_server import IMAGE_JUPYTER_PATH, server_status
 from jupyter_dsws.demo.studio_logs import LOG_GROUP
 from jupyter_dsws.studio import StudioApp, read_metadata
 
@@ -180,3 +183,26 @@ def test_spaces_have_their_own_port_and_home_kept_across_restarts(
     assert host.port("d-1", "other") == other
     assert host.home("d-1", "other") != workspace
     assert host.home("d-1", "other").is_dir()
+
+
+def test_a_space_lists_the_images_kernels_and_not_the_demos_jupyter_path(
+        make_host: Callable[..., SpaceApps], plane: FakePlane, tmp_path: Path,
+        fresh_emulator: Any) -> None:
+    """The demo's "Python 3 (MLflow training)" kernel is part of its image, as Studio's
+    image has its kernels; whatever else the demo's own JUPYTER_PATH holds is not."""
+    image_kernels, elsewhere = tmp_path / "image-kernels", tmp_path / "elsewhere"
+    write_training_kernel(image_kernels, sys.executable)
+    write_training_kernel(elsewhere, sys.executable)
+    (elsewhere / "kernels" / TRAINING_KERNEL).rename(elsewhere / "kernels" / "not-the-image")
+    env = lab_environment(os.environ, region="eu-central-1", state_dir=tmp_path / "state",
+                          token=TOKEN, endpoint_url=fresh_emulator.endpoint_url, clone_url="")
+    env.update({"JUPYTER_PATH": f"{elsewhere}{os.pathsep}{image_kernels}",
+                IMAGE_JUPYTER_PATH: str(image_kernels)})
+    host = make_host(environment=env)
+    app = app_record(domain(), "kernels")
+    host.start(app)
+    assert plane.wait(app.arn).state == "InService"
+
+    specs = get_json(host.port(app.domain_id, "kernels"), "/api/kernelspecs")["kernelspecs"]
+    assert specs[TRAINING_KERNEL]["spec"]["display_name"] == "Python 3 (MLflow training)"
+    assert "not-the-image" not in specs
