@@ -83,7 +83,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 20_000 },
   retries: process.env.CI ? 1 : 0,
-  workers: 1,
+  // Two projects at a time, each on its own servers; within a project one test at a time,
+  // as its tests share one demo's data (every project below has workers: 1).
+  workers: Number(process.env.DSWS_UI_WORKERS ?? 2),
   reporter: [['list']],
   use: {
     video: 'off',
@@ -104,26 +106,31 @@ export default defineConfig({
   projects: [
     {
       name: 'newest',
+      workers: 1,
       testIgnore: /(unreachable|idle-stop|panels|throttled|spaces)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.newest}` }
     },
     {
       name: 'studio-4.5',
+      workers: 1,
       testIgnore: /(unreachable|idle-stop|panels|throttled|spaces)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.studio}` }
     },
     {
       name: 'unreachable',
+      workers: 1,
       testMatch: /unreachable\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.unreachable}` }
     },
     {
       name: 'silent',
+      workers: 1,
       testMatch: /(unreachable|panels)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.silent}` }
     },
     {
       name: 'idle',
+      workers: 1,
       testMatch: /idle-stop\.spec\.ts/,
       retries: 0, // the server stops during the test: a retry would find none
       use: { baseURL: `http://127.0.0.1:${PORTS.idle}` }
@@ -132,6 +139,7 @@ export default defineConfig({
       // Its own `dsws demo`, started by the test: Studio's spaces, apps and lifecycle
       // configurations, from the demo's Studio page and from JupyterLab.
       name: 'spaces',
+      workers: 1,
       testMatch: /spaces\.spec\.ts/,
       retries: 0, // the test changes the domain and the space as it goes
       use: { baseURL: `http://127.0.0.1:${PORTS.spaces}` }
@@ -139,6 +147,7 @@ export default defineConfig({
     {
       // Its own `dsws demo`, started by the test, whose emulator throttles half the calls.
       name: 'throttled',
+      workers: 1,
       testMatch: /throttled\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.throttled}` }
     }
