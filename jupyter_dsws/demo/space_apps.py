@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .identity import install_into
 from .lab_process import STOP_TIMEOUT, stop_process_group
 from .space_lifecycle import run_scripts
 from .space_server import READY_TIMEOUT, server_command, space_environment, wait_until_ready
@@ -165,11 +166,14 @@ class SpaceApps:
         app, space = run.app, run.space
         app_dir = space.folder / "apps" / _slug(app.app_name)
         prefix = make_prefix(self.image, app_dir / "conda", with_product=self.with_product)
+        # Studio's image has SageMaker's identity provider; the demo's, a stand-in.
+        install_into(next(prefix.glob("lib/python3.*/site-packages")))
         metadata = write_metadata(app, app_dir / "metadata" / "resource-metadata.json")
         env = space_environment(
             self.environment, home=space.home, prefix=prefix,
             image_bin=self.image.prefix / "bin", aws_cli=self.aws_cli, metadata=metadata,
-            logging_dir=space.folder / "logs", app_type=app.app_type, token=self.token)
+            logging_dir=space.folder / "logs", app_type=app.app_type, token=self.token,
+            shared=app.shared)
         stream = lifecycle_stream(app.domain_id, _owner(app), app.app_type, app.app_name)
         sink = LogSink(space.lifecycle_log, self._logs_client(app.region), stream)
         try:
@@ -192,7 +196,8 @@ class SpaceApps:
         app, space = run.app, run.space
         command = server_command(Path(env["DSWS_CONDA_PREFIX"]), port=space.port,
                                  home=space.home, region=app.region or self.region,
-                                 endpoint_url=self.endpoint_url, extra_args=self.lab_args)
+                                 endpoint_url=self.endpoint_url, extra_args=self.lab_args,
+                                 shared=run.app.shared)
         space.server_log.parent.mkdir(parents=True, exist_ok=True)
         with space.server_log.open("ab") as log:
             server = self._spawn(run, command, env=env, cwd=space.home,

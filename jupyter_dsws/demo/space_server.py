@@ -10,6 +10,7 @@ nor a state_dir: the extension keeps a person's choices in HOME, which survives 
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import subprocess
 import threading
@@ -17,6 +18,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from .identity import IMAGE_PROVIDER, PEOPLE_VARIABLE, people
 from .lab import HOST, _offline_lab_settings, emulator_settings
 
 READY_TIMEOUT = 120.0
@@ -30,8 +32,12 @@ _DROPPED = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "CONDA_P
 
 
 def server_command(prefix: Path, *, port: int, home: Path, region: str, endpoint_url: str,
-                   extra_args: tuple[str, ...] = ()) -> list[str]:
-    """The token travels in the environment (JUPYTER_TOKEN), not in ``ps``."""
+                   extra_args: tuple[str, ...] = (), shared: bool = False) -> list[str]:
+    """The token travels in the environment (JUPYTER_TOKEN), not in ``ps``.
+
+    A shared space's server is started as Studio's image starts one: with SageMaker's
+    identity provider (the demo image's stand-in, identity.py, which still wants the token)
+    and ``--collaborative`` when the image has jupyter-collaboration."""
     command = [
         str(prefix / "bin" / "python"), "-m", "jupyterlab", "--no-browser",
         f"--ip={HOST}", f"--port={port}",
@@ -42,12 +48,21 @@ def server_command(prefix: Path, *, port: int, home: Path, region: str, endpoint
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
+    if shared:
+        command.append(f"--ServerApp.identity_provider_class={IMAGE_PROVIDER}")
+        if has_collaboration(prefix):
+            command.append("--collaborative")
     return command + list(extra_args)
+
+
+def has_collaboration(prefix: Path) -> bool:
+    """Whether the space's image has jupyter-collaboration (Studio's has; ours may not)."""
+    return any(prefix.glob("lib/python3.*/site-packages/jupyter_collaboration"))
 
 
 def space_environment(base: Mapping[str, str], *, home: Path, prefix: Path, image_bin: Path,
                       aws_cli: Path | None, metadata: Path, logging_dir: Path, app_type: str,
-                      token: str) -> dict[str, str]:
+                      token: str, shared: bool = False) -> dict[str, str]:
     """The environment of a space's lifecycle scripts and server, from the demo's base one
     (lab.lab_environment: the emulator's AWS, the demo's git configuration)."""
     env = {k: v for k, v in base.items() if k not in _DROPPED}
@@ -61,9 +76,11 @@ def space_environment(base: Mapping[str, str], *, home: Path, prefix: Path, imag
         "DSWS_CONDA_PREFIX": str(prefix),
         "DSWS_RESOURCE_METADATA_PATH": str(metadata),
         "SAGEMAKER_APP_TYPE_LOWERCASE": app_type.lower(),
-        "SAGEMAKER_SPACE_TYPE_LOWERCASE": "private",
+        "SAGEMAKER_SPACE_TYPE_LOWERCASE": "shared" if shared else "private",
         "STUDIO_LOGGING_DIR": str(logging_dir) + os.sep,
         "JUPYTER_TOKEN": token,
+        # The team's names, for the image's identity provider (identity.py).
+        PEOPLE_VARIABLE: json.dumps(people()),
         # The image's kernels (the demo's "Python 3 (MLflow training)"), as Studio's image
         # has its own: the only JUPYTER_PATH a space gets.
         **({"JUPYTER_PATH": base[IMAGE_JUPYTER_PATH]} if base.get(IMAGE_JUPYTER_PATH) else {}),

@@ -6,7 +6,11 @@ change is a POST with a header a cross-site form cannot send. The page itself
 (``data/studio_page.html``) reads ``GET /api/state`` every two seconds while it is visible.
 
 Routes: ``GET /`` the page; ``GET /api/state``; ``POST /api/spaces/<name>/run``,
-``…/stop``, ``…/instance-type`` (``{"instance_type": …}``); ``GET /api/spaces/<name>/log``.
+``…/stop``, ``…/instance-type`` (``{"instance_type": …}``); ``GET /api/spaces/<name>/log``;
+``GET /spaces/<name>/open?as=<profile>`` opens a running space's JupyterLab as that person:
+it sets Studio's ``studioUserProfileName`` cookie (a cookie is the host's, whatever the
+port, so the space's server reads it) and redirects there, as Studio does when someone
+opens a space. In a shared space the server names the person from it (identity.py).
 Errors are ``{"error": code, "message": text}`` with a 4xx (5xx when AWS failed).
 """
 
@@ -23,6 +27,7 @@ from typing import Any
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
+from .identity import COOKIE as PROFILE_COOKIE
 from .lab import HOST
 from .studio_home import HomeError, StudioHome
 
@@ -31,6 +36,7 @@ COOKIE = "dsws-demo-studio"
 ACTION_HEADER = "X-DSWS-Studio"
 _SPACE = re.compile(r"^/api/spaces/(?P<name>[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})/"
                     r"(?P<action>run|stop|instance-type|log)$")
+_OPEN = re.compile(r"^/spaces/(?P<name>[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})/open$")
 _INSTANCE_TYPE = re.compile(r"^ml\.[a-z0-9]+\.[a-z0-9]+$")
 
 
@@ -66,6 +72,9 @@ class StudioPageApp:
                             headers={"Cache-Control": "no-store"})
         if request.path == "/api/state" and request.method == "GET":
             return _json(self.home.state())
+        opening = _OPEN.match(request.path)
+        if opening is not None and request.method == "GET":
+            return self._open(opening["name"], request.args.get("as", ""))
         match = _SPACE.match(request.path)
         if match is None:
             return _json({"error": "not_found", "message": f"No {request.path} here."}, 404)
@@ -91,6 +100,21 @@ class StudioPageApp:
                                          "ml.m5.large."}, 400)
             self.home.set_instance_type(name, wanted)
         return _json(self.home.state(), 202)
+
+    def _open(self, name: str, profile: str) -> Response:
+        state = self.home.state()
+        if profile not in state["people"]:
+            return _json({"error": "unknown_person", "message": f"as={profile!r}: give one of "
+                          f"the domain's user profiles: {', '.join(state['people'])}."}, 400)
+        url = next((s["url"] for s in state["spaces"] if s["name"] == name), None)
+        if url is None:
+            return _json({"error": "space_not_running", "message": f"The space {name} is not "
+                          "running: Run it first."}, 409)
+        answer = Response(status=303, headers={"Location": url})
+        # Studio's cookie is not HttpOnly-protected from anyone: it only says who, never
+        # whether (identity.py).
+        answer.set_cookie(PROFILE_COOKIE, profile, samesite="Lax")
+        return answer
 
     def _valid(self, given: str) -> bool:
         return bool(given) and hmac.compare_digest(given.encode(), self.token.encode())

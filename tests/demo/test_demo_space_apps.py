@@ -7,6 +7,9 @@ CloudWatch Logs, JupyterLab starts from the space's fresh prefix and answers on 
 
 from __future__ import annotations
 
+import dataclasses
+import http.client
+import json
 import os
 import socket
 import sys
@@ -206,3 +209,38 @@ def test_a_space_lists_the_images_kernels_and_not_the_demos_jupyter_path(
     specs = get_json(host.port(app.domain_id, "kernels"), "/api/kernelspecs")["kernelspecs"]
     assert specs[TRAINING_KERNEL]["spec"]["display_name"] == "Python 3 (MLflow training)"
     assert "not-the-image" not in specs
+
+
+def test_a_shared_space_names_the_person_from_studios_cookie_without_our_product(
+        make_host: Callable[..., SpaceApps], plane: FakePlane) -> None:
+    """As Studio's image starts a shared space: SageMaker's identity provider (the demo
+    image's stand-in), which needs nothing the lifecycle configuration installs."""
+    host = make_host()
+    app = dataclasses.replace(app_record(domain(), "team"), shared=True)
+    host.start(app)
+    assert plane.wait(app.arn).state == "InService"
+
+    connection = http.client.HTTPConnection("127.0.0.1", host.port(app.domain_id, "team"),
+                                            timeout=60)
+    try:
+        connection.request("GET", "/api/me", headers={
+            "Authorization": f"token {TOKEN}", "Cookie": "studioUserProfileName=hermione-granger"})
+        me = json.loads(connection.getresponse().read())["identity"]
+    finally:
+        connection.close()
+    assert (me["username"], me["display_name"]) == ("hermione-granger", "Hermione Granger")
+    assert "SAGEMAKER_SPACE_TYPE_LOWERCASE=shared" in _environ_of_server(host, app)
+
+
+def _environ_of_server(host: SpaceApps, app: Any) -> str:
+    """The space server's environment, as /proc shows it."""
+    pid = next(int(p) for p in os.listdir("/proc") if p.isdigit() and _serves(int(p), host, app))
+    return Path(f"/proc/{pid}/environ").read_bytes().replace(b"\0", b"\n").decode()
+
+
+def _serves(pid: int, host: SpaceApps, app: Any) -> bool:
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return f"--port={host.port(app.domain_id, 'team')}".encode() in command

@@ -14,6 +14,7 @@ import pytest
 
 from jupyter_dsws.demo.clients import Clients
 from jupyter_dsws.demo.emr_seed import seed_emr
+from jupyter_dsws.demo.identity import COOKIE as PROFILE_COOKIE
 from jupyter_dsws.demo.studio_home import StudioHome
 from jupyter_dsws.demo.studio_page import ACTION_HEADER, COOKIE, StudioPage
 from jupyter_dsws.demo.studio_seed import seed_studio
@@ -122,3 +123,21 @@ def test_an_unknown_space_and_a_space_without_a_start_say_so(page: StudioPage) -
     status, _, body = request(page, "GET", f"/api/spaces/{SPACE}/log")
     assert status == 200 and body == {"space": SPACE, "lines": []}
     assert request(page, "GET", "/api/spaces/../run")[0] == 404
+
+
+def test_opening_a_running_space_as_a_person_sets_studios_profile_cookie(
+        page: StudioPage) -> None:
+    status, _, body = request(page, "GET", "/spaces/team-space/open?as=ronald-weasley")
+    assert status == 409 and body["error"] == "space_not_running"
+    request(page, "POST", "/api/spaces/team-space/run")
+
+    status, headers, _ = request(page, "GET", "/spaces/team-space/open?as=ronald-weasley")
+    assert status == 303 and headers["Location"] == "http://lab/team-space"
+    assert f"{PROFILE_COOKIE}=ronald-weasley" in headers["Set-Cookie"]
+    # Only the domain's people: the page offers no one else.
+    status, _, body = request(page, "GET", "/spaces/team-space/open?as=voldemort")
+    assert status == 400 and body["error"] == "unknown_person"
+    assert "hermione-granger" in body["message"]
+    # The demo's token still guards it.
+    assert request(page, "GET", "/spaces/team-space/open?as=ronald-weasley",
+                   cookie=None)[0] == 403

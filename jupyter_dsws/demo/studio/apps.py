@@ -98,7 +98,9 @@ def create(state: StudioState, quotas: StudioQuotas, request: dict[str, Any], ac
         app_name=app_name, arn=arn, instance_type=str(spec["InstanceType"]),
         lifecycle_scripts=scripts,
         execution_role_arn=user_settings.get("ExecutionRole") or domain_user.get(
-            "ExecutionRole"))
+            "ExecutionRole"),
+        shared=bool(space) and (space.fields.get("SpaceSharingSettings") or {}).get(
+            "SharingType") == "Shared")
     app = App(record, spec, built_in, "Pending" if hosted else "InService")
     state.apps.append(app)
     if request.get("Tags"):

@@ -38,6 +38,7 @@ class AppRecord:
     instance_type: str
     lifecycle_scripts: tuple[LifecycleScript, ...]  # in the order Studio runs them
     execution_role_arn: str | None  # the space owner's profile's ExecutionRole, else the domain's
+    shared: bool = False  # a space whose SpaceSharingSettings.SharingType is Shared
 
 
 class AppHost(Protocol):
