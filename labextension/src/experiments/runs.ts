@@ -6,6 +6,7 @@ import { DSWSApiError } from '../request';
 import { messageOf } from '../ui/errors';
 import { IFetched } from '../ui/freshness';
 import { RequestingModel } from '../ui/requesting';
+import { IRunsView } from '../links/link';
 import { Direction, IExperimentsApi, IRun } from './api';
 import {
   bestRuns,
@@ -15,6 +16,8 @@ import {
   IRunSort,
   namesOf,
   parseChoice,
+  sortKeyOf,
+  sortKeyText,
   sortRuns,
   toggleColumn,
   visibleColumns
@@ -159,6 +162,34 @@ export class RunsSheetModel extends RequestingModel {
     this._rows = null;
     this.emit();
     return this.hasMore ? this.load() : Promise.resolve();
+  }
+
+  /** The sheet as a link carries it: filter, order, columns, differences only. */
+  get view(): IRunsView {
+    const { key, descending } = this._sort;
+    const isDefault = key.kind === 'start' && descending;
+    return {
+      filter: this._filter,
+      sort: isDefault ? null : { key: sortKeyText(key), descending },
+      hidden: this._choice.hidden,
+      tags: this._choice.tags,
+      differencesOnly: this._differencesOnly
+    };
+  }
+
+  /**
+   * Show the sheet a link names: its filter, order and columns (for this tab: the person's
+   * own column choice is kept for their next sheet), then read the first page again.
+   */
+  applyView(view: IRunsView): Promise<void> {
+    this._filter = view.filter.trim();
+    const key = view.sort ? sortKeyOf(view.sort.key) : null;
+    this._sort = key ? { key, descending: view.sort!.descending } : DEFAULT_RUN_SORT;
+    this._choice = { hidden: [...view.hidden], tags: [...view.tags] };
+    this._differencesOnly = view.differencesOnly;
+    this._changedRuns();
+    this.emit();
+    return this.load();
   }
 
   /** Apply a filter in MLflow's search syntax (empty: every run). */
