@@ -1,0 +1,138 @@
+import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
+
+import { openFeature, TOKEN } from './helpers';
+
+// The demo's sorting hat: four versions (see registry.spec.ts); its MLflow experiment of
+// the same name (see experiments.spec.ts).
+const GROUP = 'sorting-hat-algorithm';
+const AUTH = { Authorization: `token ${TOKEN}` };
+
+/**
+ * A person's browser: their own context, signed in once (the token sets jupyter_server's
+ * login cookie, as Studio's own sign-in does for a space), with "Copy link" recorded: the
+ * Clipboard API's writeText keeps what it is given for the test to read.
+ */
+async function person(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL });
+  await context.addInitScript(() => {
+    const copied: string[] = [];
+    (window as unknown as { dswsCopied: string[] }).dswsCopied = copied;
+    navigator.clipboard.writeText = async (text: string) => {
+      copied.push(text);
+    };
+  });
+  const page = await context.newPage();
+  const signIn = await page.goto(`/api/status?token=${TOKEN}`);
+  expect(signIn?.ok()).toBe(true);
+  await page.close();
+  return context;
+}
+
+/** JupyterLab loaded at `path` (no token in it: the cookie signs in). */
+async function lab(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('#jp-main-dock-panel')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.jp-LabShell')).not.toHaveClass(/jp-mod-devMode-loading/);
+}
+
+/** Click "Copy link" in `view`; the link copied, once the toast says so. */
+async function copyLink(page: Page, view: ReturnType<Page['getByRole']>, what: string) {
+  await view.getByRole('button', { name: `Copy a link to ${what}` }).click();
+  await expect(
+    page.locator('.Toastify__toast').filter({ hasText: 'Link copied' })
+  ).toBeVisible();
+  const copied = await page.evaluate(
+    () => (window as unknown as { dswsCopied: string[] }).dswsCopied
+  );
+  expect(copied).toHaveLength(1);
+  return copied[0];
+}
+
+/**
+ * The teammate's JupyterLab must not have the view already in its saved layout (the
+ * server's default workspace is every browser's): only the link can open it there. The
+ * sharer works in a workspace of their own.
+ */
+async function forgetDefaultLayout(page: Page): Promise<void> {
+  const gone = await page.request.delete('/lab/api/workspaces/default', {
+    headers: AUTH
+  });
+  expect([204, 404]).toContain(gone.status());
+}
+
+test.describe('Links a teammate can open', () => {
+  test('a comparison of versions copied in one browser opens the same in another', async ({
+    browser,
+    baseURL
+  }) => {
+    const sharer = await person(browser, baseURL!);
+    const teammate = await person(browser, baseURL!);
+    try {
+      const page = await sharer.newPage();
+      await lab(page, '/lab/workspaces/links-sharer?reset');
+      const models = await openFeature(page, 'registry');
+      await models
+        .getByRole('list', { name: 'Model groups' })
+        .getByRole('listitem', { name: GROUP, exact: true })
+        .getByRole('button', { name: `Open ${GROUP}` })
+        .click();
+      const sheet = page.getByRole('region', { name: `Versions of ${GROUP}` });
+      const versions = sheet.getByRole('table', { name: 'Versions' });
+      await versions.getByLabel('Select version 2').check();
+      await versions.getByLabel('Select version 4').check();
+      await sheet.getByRole('button', { name: 'Compare', exact: true }).click();
+      const compare = page.getByRole('region', { name: 'Compare versions' });
+      await expect(
+        compare.getByRole('columnheader', { name: `${GROUP} v4` })
+      ).toBeVisible();
+
+      const link = await copyLink(page, compare, 'this comparison');
+      // JupyterLab's page of this server, the view in its query, and nothing secret.
+      const url = new URL(link);
+      expect(url.origin).toBe(new URL(baseURL!).origin);
+      expect(url.pathname).toBe('/lab');
+      expect(url.searchParams.get('dsws')).toBe('models-compare');
+      expect(link).not.toMatch(/token|X-Amz|Signature|Credential/i);
+
+      const other = await teammate.newPage();
+      await forgetDefaultLayout(other);
+      await lab(other, link);
+      const same = other.getByRole('region', { name: 'Compare versions' });
+      const table = same.getByRole('table', { name: 'Comparison' });
+      await expect(
+        table.getByRole('columnheader', { name: `${GROUP} v2` })
+      ).toBeVisible();
+      await expect(
+        table.getByRole('columnheader', { name: `${GROUP} v4` })
+      ).toBeVisible();
+      await expect(table.locator(`thead th[aria-label^="${GROUP} v"]`)).toHaveCount(2);
+      // Opened once: the address is JupyterLab's again, so a reload shows the layout.
+      await expect.poll(() => new URL(other.url()).search).toBe('');
+    } finally {
+      await sharer.close();
+      await teammate.close();
+    }
+  });
+
+  test("a version's link opens the version, and a broken link says so", async ({
+    browser,
+    baseURL
+  }) => {
+    const teammate = await person(browser, baseURL!);
+    try {
+      const page = await teammate.newPage();
+      await forgetDefaultLayout(page);
+      await lab(page, `/lab?dsws=models-version&group=${GROUP}&version=3`);
+      await expect(
+        page.getByRole('region', { name: `Version 3 of ${GROUP}` })
+      ).toBeVisible();
+
+      await lab(page, '/lab?dsws=models-version&group=only-a-group');
+      await expect(
+        page.locator('.Toastify__toast').filter({ hasText: 'link is incomplete' })
+      ).toBeVisible();
+    } finally {
+      await teammate.close();
+    }
+  });
+});
