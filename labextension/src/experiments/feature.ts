@@ -17,7 +17,8 @@ import { CompareRunsView } from './CompareRunsView';
 import { ExperimentsPanel } from './ExperimentsPanel';
 import { ExperimentsModel } from './model';
 import { registerRunDialog } from './register';
-import { RunsSheetModel } from './runs';
+import { PersonalChoices } from '../preferences/choices';
+import { LOCAL_CHOICES, RunsSheetModel } from './runs';
 import { RunsSheetView } from './RunsSheetView';
 // This panel's look comes with it: nothing to list in style/base.css.
 import 'uplot/dist/uPlot.min.css';
@@ -72,7 +73,7 @@ export class ExperimentsTabs {
     this._tabs.open(
       { key: `runs:${id}`, args, label: name, caption: `Runs of ${name}` },
       () => {
-        const model = new RunsSheetModel(this.experiments.api, id, name);
+        const model = new RunsSheetModel(this.experiments.api, id, name, this._choices);
         this._sheets.set(id, model);
         void (view ? model.applyView(view) : model.load());
         return new ModelView(model, () =>
@@ -133,6 +134,8 @@ export class ExperimentsTabs {
   }
 
   private _tabs: MainAreaTabs;
+  /** Each sheet's columns: the person's own, read once per page. */
+  private _choices = new PersonalChoices(LOCAL_CHOICES);
   /** The open sheets, so that a link can show its view in one already open. */
   private _sheets = new Map<string, RunsSheetModel>();
 }
