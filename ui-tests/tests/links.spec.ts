@@ -136,3 +136,65 @@ test.describe('Links a teammate can open', () => {
     }
   });
 });
+
+test.describe('Links to runs', () => {
+  test("a runs sheet's link opens it with the sharer's filter and columns", async ({
+    browser,
+    baseURL
+  }) => {
+    test.setTimeout(360_000);
+    const sharer = await person(browser, baseURL!);
+    const teammate = await person(browser, baseURL!);
+    try {
+      const page = await sharer.newPage();
+      await lab(page, '/lab/workspaces/links-runs?reset');
+      const panel = await openFeature(page, 'experiments');
+      // The demo logs its runs in the background: the experiment shows once it has some.
+      const line = panel
+        .getByRole('list', { name: 'Experiments list' })
+        .getByRole('listitem', { name: GROUP, exact: true });
+      await expect(async () => {
+        await panel.getByRole('button', { name: 'Refresh experiments' }).click();
+        await expect(line).toContainText(/[1-9]\d* runs?/, { timeout: 2_000 });
+      }).toPass({ timeout: 240_000, intervals: [3_000] });
+      await line.getByRole('button', { name: `Open ${GROUP}` }).click();
+
+      const sheet = page.getByRole('region', { name: `Runs of ${GROUP}` });
+      const runs = sheet.getByRole('table', { name: 'Runs' });
+      await expect(runs.getByRole('button', { name: 'Sort by objective' })).toBeVisible();
+      const filter = 'metrics.accuracy > 0';
+      await sheet.getByRole('searchbox', { name: 'Filter runs' }).fill(filter);
+      await sheet.getByRole('searchbox', { name: 'Filter runs' }).press('Enter');
+      await sheet.getByRole('button', { name: 'Choose columns' }).click();
+      await sheet.getByRole('checkbox', { name: 'Show param objective' }).uncheck();
+      await expect(runs.getByRole('button', { name: 'Sort by objective' })).toHaveCount(
+        0
+      );
+
+      const link = await copyLink(page, sheet, 'this runs sheet');
+      const query = new URL(link).searchParams;
+      expect(query.get('filter')).toBe(filter);
+      expect(query.getAll('hide')).toEqual(['param:objective']);
+      // The sharer shows it again (their preference, which the demo's space keeps for all):
+      // in the teammate's sheet only the link hides it.
+      await sheet.getByRole('checkbox', { name: 'Show param objective' }).check();
+      await expect(runs.getByRole('button', { name: 'Sort by objective' })).toBeVisible();
+
+      const other = await teammate.newPage();
+      await forgetDefaultLayout(other);
+      await lab(other, link);
+      const same = other.getByRole('region', { name: `Runs of ${GROUP}` });
+      await expect(same.getByRole('searchbox', { name: 'Filter runs' })).toHaveValue(
+        filter
+      );
+      const table = same.getByRole('table', { name: 'Runs' });
+      await expect(table.getByRole('button', { name: 'Sort by accuracy' })).toBeVisible();
+      await expect(table.getByRole('button', { name: 'Sort by objective' })).toHaveCount(
+        0
+      );
+    } finally {
+      await sharer.close();
+      await teammate.close();
+    }
+  });
+});
