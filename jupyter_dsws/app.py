@@ -145,10 +145,11 @@ class DSWSExtension(ExtensionApp):
     state_dir = Unicode(
         config=True,
         help=(
-            "Folder for what the extension keeps per person across restarts (the person's "
-            "idle-shutdown choices, the idle events log, the git credential helper that "
-            "CodeCommit clones name). Default: ~/.jupyter_dsws, under HOME, the one folder "
-            "that survives an app restart in Studio."
+            "Folder for what the extension keeps across restarts (the idle-shutdown "
+            "choices, the idle events log, the git credential helper that CodeCommit clones "
+            "name, and each person's own preferences in people/). Default: ~/.jupyter_dsws, "
+            "under HOME, the one folder that survives an app restart in Studio; in a shared "
+            "space everyone has that one HOME."
         ),
     )
 

@@ -6,14 +6,24 @@ import { openFeature, TOKEN } from './helpers';
 // the same name (see experiments.spec.ts).
 const GROUP = 'sorting-hat-algorithm';
 const AUTH = { Authorization: `token ${TOKEN}` };
+const HARRY = 'harry-potter';
+const RON = 'ronald-weasley';
 
 /**
  * A person's browser: their own context, signed in once (the token sets jupyter_server's
  * login cookie, as Studio's own sign-in does for a space), with "Copy link" recorded: the
  * Clipboard API's writeText keeps what it is given for the test to read.
  */
-async function person(browser: Browser, baseURL: string): Promise<BrowserContext> {
+async function person(
+  browser: Browser,
+  baseURL: string,
+  profile: string
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL });
+  // Who opens the space, as Studio's cookie says it in a shared space (it signs nobody in).
+  await context.addCookies([
+    { name: 'studioUserProfileName', value: profile, url: baseURL }
+  ]);
   await context.addInitScript(() => {
     const copied: string[] = [];
     (window as unknown as { dswsCopied: string[] }).dswsCopied = copied;
@@ -65,8 +75,8 @@ test.describe('Links a teammate can open', () => {
     browser,
     baseURL
   }) => {
-    const sharer = await person(browser, baseURL!);
-    const teammate = await person(browser, baseURL!);
+    const sharer = await person(browser, baseURL!, HARRY);
+    const teammate = await person(browser, baseURL!, RON);
     try {
       const page = await sharer.newPage();
       await lab(page, '/lab/workspaces/links-sharer?reset');
@@ -118,7 +128,7 @@ test.describe('Links a teammate can open', () => {
     browser,
     baseURL
   }) => {
-    const teammate = await person(browser, baseURL!);
+    const teammate = await person(browser, baseURL!, RON);
     try {
       const page = await teammate.newPage();
       await forgetDefaultLayout(page);
@@ -143,8 +153,8 @@ test.describe('Links to runs', () => {
     baseURL
   }) => {
     test.setTimeout(360_000);
-    const sharer = await person(browser, baseURL!);
-    const teammate = await person(browser, baseURL!);
+    const sharer = await person(browser, baseURL!, HARRY);
+    const teammate = await person(browser, baseURL!, RON);
     try {
       const page = await sharer.newPage();
       await lab(page, '/lab/workspaces/links-runs?reset');
