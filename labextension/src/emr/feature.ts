@@ -4,7 +4,7 @@ import * as React from 'react';
 import { Notification } from '@jupyterlab/apputils';
 
 import { IFeature, IFeatureContext, panelId } from '../features';
-import { EMR_CHECK_COMMAND } from '../links/router';
+import { EMR_CHECK_COMMAND } from '../links/views';
 import { messageOf } from '../ui/errors';
 import { emrIcon } from '../icons';
 import { SidebarSection } from '../ui/section';

@@ -1,68 +1,11 @@
 import { IRouter, JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification } from '@jupyterlab/apputils';
-import { ReadonlyJSONObject } from '@lumino/coreutils';
 
 import { describeLink, parseLink, VIEW_PARAM, ViewLink, withoutLink } from './link';
+import { commandOf } from './views';
 
 /** Opens the view a link of ours names (the router runs it; its args are the location). */
 export const OPEN_LINK_COMMAND = 'dsws:open-link';
-
-/** The Models tabs' command (registry/feature.ts) and the Experiments tabs' one. */
-const MODELS_OPEN = 'dsws:registry-open';
-const EXPERIMENTS_OPEN = 'dsws:experiments-open';
-/** Opens a cluster in the EMR panel and checks its path (emr/feature.ts). */
-export const EMR_CHECK_COMMAND = 'dsws:emr-check';
-
-/** The command that shows a link's view, its arguments and the panel it belongs to. */
-export function commandOf(link: ViewLink): {
-  command: string;
-  args: ReadonlyJSONObject;
-  panel: string;
-} {
-  switch (link.view) {
-    case 'models-group':
-      return {
-        command: MODELS_OPEN,
-        args: { kind: 'group', group: link.group, status: link.status },
-        panel: 'Models'
-      };
-    case 'models-version':
-      return {
-        command: MODELS_OPEN,
-        args: { kind: 'version', group: link.group, version: link.version },
-        panel: 'Models'
-      };
-    case 'models-compare':
-      return {
-        command: MODELS_OPEN,
-        args: { kind: 'compare', arns: link.arns },
-        panel: 'Models'
-      };
-    case 'runs':
-      return {
-        command: EXPERIMENTS_OPEN,
-        args: {
-          kind: 'runs',
-          id: link.experiment,
-          name: link.name,
-          view: link.runs as unknown as ReadonlyJSONObject
-        },
-        panel: 'Experiments'
-      };
-    case 'runs-compare':
-      return {
-        command: EXPERIMENTS_OPEN,
-        args: { kind: 'compare', runs: link.runs, experiment: link.experiment },
-        panel: 'Experiments'
-      };
-    case 'emr-check':
-      return {
-        command: EMR_CHECK_COMMAND,
-        args: { cluster: link.cluster },
-        panel: 'EMR'
-      };
-  }
-}
 
 /**
  * Opening `<base>lab?dsws=…` (or a `/lab/…` path with it, a workspace's, a tree's) runs
