@@ -208,3 +208,46 @@ test.describe('Links to runs', () => {
     }
   });
 });
+
+test.describe('Links to EMR', () => {
+  test("a cluster's check opens the cluster in a teammate's panel and checks again", async ({
+    browser,
+    baseURL
+  }) => {
+    // The demo's cluster whose security group lacks Livy's rule (see emr.spec.ts).
+    const cluster = 'legacy-spark';
+    const sharer = await person(browser, baseURL!, HARRY);
+    const teammate = await person(browser, baseURL!, RON);
+    try {
+      const page = await sharer.newPage();
+      await lab(page, '/lab/workspaces/links-emr?reset');
+      const panel = await openFeature(page, 'emr');
+      await panel
+        .getByRole('list', { name: 'Clusters' })
+        .getByRole('button', { name: `Open ${cluster}`, exact: true })
+        .click();
+      const view = panel.getByLabel(`Cluster ${cluster}`, { exact: true });
+      await view.getByRole('button', { name: 'Check the path' }).click();
+      const summary = view.getByRole('status', { name: 'Path check summary' });
+      await expect(summary).toContainText('Failed at: Security group admits Livy', {
+        timeout: 20_000
+      });
+      const link = await copyLink(page, view, `the path check of ${cluster}`);
+      expect(new URL(link).searchParams.get('dsws')).toBe('emr-check');
+
+      const other = await teammate.newPage();
+      await forgetDefaultLayout(other);
+      await lab(other, link);
+      const same = other
+        .locator('#jp-dsws-emr')
+        .getByLabel(`Cluster ${cluster}`, { exact: true });
+      await expect(same.getByRole('heading', { name: cluster })).toBeVisible();
+      await expect(
+        same.getByRole('status', { name: 'Path check summary' })
+      ).toContainText('Failed at: Security group admits Livy', { timeout: 20_000 });
+    } finally {
+      await sharer.close();
+      await teammate.close();
+    }
+  });
+});
