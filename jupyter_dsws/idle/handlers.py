@@ -72,7 +72,7 @@ class IdleKeepHandler(IdleBase):
     @authorized
     @api
     async def post(self, body: KeepBody) -> IdleState:
-        return await self.service.keep(body.client)
+        return await self.service.keep(body.client, self.person)
 
 
 class IdleSavedHandler(IdleBase):
