@@ -45,6 +45,7 @@ async def test_an_approval_by_each_person_names_each_beside_the_aws_identity(
          MOTO_CALLER)]
     assert detail["status_set_by"] == MOTO_CALLER
     assert detail["status_set_by_person"]["display_name"] == "Ronald Weasley"
+    assert detail["registered_by"] is None  # registered from a notebook: nobody recorded
     # A teammate who opens the version later reads the same, from the history in S3.
     again = body(await jp_fetch("dsws", "registry", "groups", "people-approvals", "versions",
                                 "1", headers=as_person("harry-potter")))
