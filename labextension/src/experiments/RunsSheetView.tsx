@@ -4,6 +4,7 @@ import * as React from 'react';
 import { formatMetric, formatTime } from '../registry/sheet';
 import { AsOf } from '../ui/freshness';
 import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
+import { recordedBy } from '../ui/people';
 import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterForm } from './FilterForm';
@@ -101,6 +102,7 @@ function RunRow(props: {
             key={`${r.group}:${r.version}`}
             className="jp-dsws-reg-link"
             aria-label={`Open ${r.group} version ${r.version} in Models`}
+            title={r.by ? `Registered by ${recordedBy(r.by)}` : undefined}
             onClick={() => props.openVersion(r.group, r.version)}
           >
             {r.group} v{r.version}

@@ -3,10 +3,12 @@ import * as React from 'react';
 
 import { AsOf } from '../ui/freshness';
 import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
+import { personTitle } from '../ui/people';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
 import {
+  createdBy,
   formatMetric,
   formatTime,
   nextSort,
@@ -91,7 +93,7 @@ function VersionRow(props: {
         <StatusBadge status={version.status} />
       </td>
       <td>{formatTime(version.created)}</td>
-      <td>{version.created_by ?? ''}</td>
+      <td title={personTitle(version.registered_by)}>{createdBy(version)}</td>
       {props.metrics.map(name => (
         <td key={`m-${name}`} className="jp-dsws-reg-metric" data-metric={name}>
           {formatMetric(version.metrics?.[name])}
