@@ -47,6 +47,11 @@ class PersonRecord(BaseModel):
     display_name: str = Field(description="The name to show, e.g. \"Hermione Granger\".")
 
 
+def log_name(person: Person | None) -> str:
+    """The person as a log line names them: "Hermione Granger (hermione-granger)"."""
+    return f"{person.display_name} ({person.name})" if person is not None else "unknown"
+
+
 def person_record(person: Person | None) -> PersonRecord | None:
     return PersonRecord(**person.record()) if person is not None else None
 

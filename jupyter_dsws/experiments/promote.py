@@ -9,17 +9,20 @@ so the Models panel shows both as columns; its lineage names the run. The run is
 from __future__ import annotations
 
 import json
+import logging
 import re
 from typing import Any
 
 from ..errors import InvalidInput, echo
-from ..people import Person
+from ..people import Person, log_name
 from ..registry.packages import REGISTERED_BY, REGISTERED_BY_NAME
 from ..registry.register import register_model
 from . import sheet
 from .mlflow_rest import MlflowRest
 from .models import RegisterRequest, RunRegistration
 from .reading import artifacts, raw_run
+
+log = logging.getLogger(__name__)
 
 #: CustomerMetadataProperties holds at most 50 keys; these are the run's own.
 RUN_KEYS = ("mlflow_run_id", "mlflow_experiment_id")
@@ -82,6 +85,8 @@ async def register(rest: MlflowRest, aws: Any, run_id: str, request: RegisterReq
             lineage=lineage, sagemaker_client=sagemaker, s3_client=aws.client("s3"))
 
     made = await aws.run("sagemaker", "create_model_package", create)
+    log.info("dsws experiments: run %s registered as %s v%s by %s", run.id, request.group,
+             made["version"], log_name(person))
     done = [r.model_dump() for r in run.registered]
     done.append({"group": request.group, "version": made["version"],
                  "by": person.record() if person is not None else None})

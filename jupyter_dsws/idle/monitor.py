@@ -15,7 +15,7 @@ from typing import Any
 
 from ..background import BackgroundTask
 from ..errors import DSWSError
-from ..people import Person
+from ..people import Person, log_name
 from . import policy, processes, wording
 from .app_stop import AppStopSteps
 from .events import EventLog, IdleEvent
@@ -241,7 +241,7 @@ class IdleMonitor(AppStopSteps):
 
     async def record(self, action: str, kind: str, resource_id: str, name: str, reason: str,
                      idle: float, *, dry_run: bool, person: Person | None = None) -> None:
-        by = f" [by {person.display_name} ({person.name})]" if person is not None else ""
+        by = f" [by {log_name(person)}]" if person is not None else ""
         self.log.info("dsws idle: %s %s %s (%s): %s%s", action, kind, resource_id, name, reason,
                       by)
         await self.events.record(IdleEvent(action=action, kind=kind, id=resource_id, name=name,

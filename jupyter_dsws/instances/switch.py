@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from ..aws import AwsAccess
 from ..errors import Conflict, DSWSError, InvalidInput, NotAllowed
-from ..people import Person
+from ..people import Person, log_name
 from ..studio import StudioApp
 from .catalog import Catalog
 from .models import CurrentInstance, QuotaExceededBody, SwitchAccepted
@@ -181,9 +181,8 @@ class SwitchService:
                 f"({exc.message}). Nothing was changed and nothing stopped. Stop the space "
                 f"from Studio, pick {instance_type} in its settings and run it again.",
                 code="space_busy") from None
-        who = f"{person.display_name} ({person.name})" if person is not None else "unknown"
         self.log.info("dsws instances: space %s set to %s for its next start (was %s), asked "
-                      "by %s", app.space_name, instance_type, current, who)
+                      "by %s", app.space_name, instance_type, current, log_name(person))
 
         stopper = self.stopper()
         if stopper is None:

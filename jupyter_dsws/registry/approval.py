@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import Conflict, DSWSError
-from ..people import Person, person_record
+from ..people import Person, log_name, person_record
 from .listing import RegistryListing
 from .models import ApprovalEntry, ApprovalRequest, VersionDetail
 from .packages import allowed_status, iso
+
+log = logging.getLogger(__name__)
 
 
 class RegistryApproval(RegistryListing):
@@ -40,6 +43,8 @@ class RegistryApproval(RegistryListing):
             # The emulator drops the map on an update that does not repeat it; AWS keeps it.
             params["CustomerMetadataProperties"] = package["CustomerMetadataProperties"]
         await self._call("update_model_package", **params)
+        log.info("dsws registry: %s v%s set to %s by %s as %s", group, version, status,
+                 log_name(person), by)
         entry = ApprovalEntry(at=iso(datetime.fromtimestamp(self.clock(), timezone.utc)) or "",
                               by=by, from_=package.get("ModelApprovalStatus"), to=status,
                               comment=request.comment, person=person_record(person))
