@@ -22,6 +22,10 @@ class Person:
     name: str
     display_name: str
 
+    def __str__(self) -> str:
+        """As a log line names them: "Hermione Granger (hermione-granger)"."""
+        return f"{self.display_name} ({self.name})"
+
     def record(self) -> dict[str, str]:
         """The person as every record of ours keeps them."""
         return {"name": self.name, "display_name": self.display_name}
@@ -38,18 +42,13 @@ def person_of(user: Any) -> Person | None:
 
 
 class PersonRecord(BaseModel):
-    """A person as our records name them: who did something, never who may."""
+    """A person as a record names them on the wire (``Person.record()``)."""
 
     name: str = Field(description=(
         "The username the server's identity provider gives (in a shared Studio space, the "
         "user profile name from Studio's unsigned cookie): who did it, for the record only; "
         "it never allows or refuses anything."))
     display_name: str = Field(description="The name to show, e.g. \"Hermione Granger\".")
-
-
-def log_name(person: Person | None) -> str:
-    """The person as a log line names them: "Hermione Granger (hermione-granger)"."""
-    return f"{person.display_name} ({person.name})" if person is not None else "unknown"
 
 
 def person_record(person: Person | None) -> PersonRecord | None:

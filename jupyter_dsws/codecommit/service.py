@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..aws import AwsAccess
 from ..errors import Conflict, NotFound, Throttled, echo
-from ..people import Person, log_name, person_record
+from ..people import Person, person_record
 from ..studio import StudioApp
 from .config import CodeCommitClone
 from .folders import claim, unclaim
@@ -214,7 +214,7 @@ class CodeCommitService(RepositoryListing):
         job.state, job.message, job.error = state, message, error
         job.finished_at = time.monotonic()
         log.info("dsws: clone %s into %s: %s%s, started by %s", job.id, job.path, state,
-                 f" ({error}: {message})" if error else "", log_name(job.by))
+                 f" ({error}: {message})" if error else "", job.by or "unknown")
 
     async def _remove(self, job: CloneJob) -> None:
         await asyncio.shield(asyncio.to_thread(unclaim, job.made))

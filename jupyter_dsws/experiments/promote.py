@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..errors import InvalidInput, echo
-from ..people import Person, log_name
+from ..people import Person
 from ..registry.packages import REGISTERED_BY, REGISTERED_BY_NAME
 from ..registry.register import register_model
 from . import sheet
@@ -86,7 +86,7 @@ async def register(rest: MlflowRest, aws: Any, run_id: str, request: RegisterReq
 
     made = await aws.run("sagemaker", "create_model_package", create)
     log.info("dsws experiments: run %s registered as %s v%s by %s", run.id, request.group,
-             made["version"], log_name(person))
+             made["version"], person or "unknown")
     done = [r.model_dump() for r in run.registered]
     done.append({"group": request.group, "version": made["version"],
                  "by": person.record() if person is not None else None})

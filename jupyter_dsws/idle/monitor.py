@@ -15,7 +15,7 @@ from typing import Any
 
 from ..background import BackgroundTask
 from ..errors import DSWSError
-from ..people import Person, log_name
+from ..people import Person
 from . import policy, processes, wording
 from .app_stop import AppStopSteps
 from .events import EventLog, IdleEvent
@@ -127,9 +127,9 @@ class IdleMonitor(AppStopSteps):
         """Stop the app soon for a reason other than idleness (an instance switch), through
         the same handshake: the browsers save every document, then the app stops. A person
         asked for it, so activity does not cancel it, and it runs whatever the idle settings
-        (off, dry run). ``person``, who asked, is recorded with the stop."""
+        (off, dry run)."""
+        self._requested_by = person  # who asked, recorded with the stop
         self._requested = reason
-        self._requested_by = person
         self.handshake.begin(self.clock(), cause="requested", reason=reason)
         self.start()
         self._wake.set()
@@ -241,9 +241,7 @@ class IdleMonitor(AppStopSteps):
 
     async def record(self, action: str, kind: str, resource_id: str, name: str, reason: str,
                      idle: float, *, dry_run: bool, person: Person | None = None) -> None:
-        by = f" [by {log_name(person)}]" if person is not None else ""
-        self.log.info("dsws idle: %s %s %s (%s): %s%s", action, kind, resource_id, name, reason,
-                      by)
+        self.log.info("dsws idle: %s %s %s (%s): %s", action, kind, resource_id, name, reason)
         await self.events.record(IdleEvent(action=action, kind=kind, id=resource_id, name=name,
                                            reason=reason, idle_seconds=idle, dry_run=dry_run,
                                            person=person),

@@ -84,18 +84,18 @@ class IdleService:
         return await self.state(client)
 
     async def keep(self, client: str | None, person: Person | None = None) -> IdleState:
-        """"Keep working": activity, a cancelled stop, and a record of it naming ``person``
-        (for the record: anyone may keep the app, whatever their name)."""
+        """"Keep working": activity, a cancelled stop for everyone in the space, and a
+        record of it with the person's name."""
         m = self.monitor
         now = m.clock()
         m.handshake.seen(client, now)
         idle = (now - m.idle_since()).total_seconds()
         m.note_activity(now)
         who = person.display_name if person is not None else "A person"
-        where = f" in browser {client}" if client else ""
+        tab = f" in browser {client}" if client else ""
         await m.record("keep", "app", m.stopper.id, m.stopper.name,
-                       f"{who} pressed keep working{where}.", idle,
-                       dry_run=self.store.config.dry_run, person=person)
+                       f"{who} pressed keep working{tab}.",
+                       idle, dry_run=self.store.config.dry_run, person=person)
         return await self.state(client)
 
     def saved(self, client: str, stop_id: str) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from ..aws import AwsAccess
 from ..errors import Conflict, DSWSError, InvalidInput, NotAllowed
-from ..people import Person, log_name
+from ..people import Person
 from ..studio import StudioApp
 from .catalog import Catalog
 from .models import CurrentInstance, QuotaExceededBody, SwitchAccepted
@@ -182,7 +182,7 @@ class SwitchService:
                 f"from Studio, pick {instance_type} in its settings and run it again.",
                 code="space_busy") from None
         self.log.info("dsws instances: space %s set to %s for its next start (was %s), asked "
-                      "by %s", app.space_name, instance_type, current, log_name(person))
+                      "by %s", app.space_name, instance_type, current, person or "unknown")
 
         stopper = self.stopper()
         if stopper is None:

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import Conflict, DSWSError
-from ..people import Person, log_name, person_record
+from ..people import Person, person_record
 from .listing import RegistryListing
 from .models import ApprovalEntry, ApprovalRequest, VersionDetail
 from .packages import allowed_status, iso
@@ -44,7 +44,7 @@ class RegistryApproval(RegistryListing):
             params["CustomerMetadataProperties"] = package["CustomerMetadataProperties"]
         await self._call("update_model_package", **params)
         log.info("dsws registry: %s v%s set to %s by %s as %s", group, version, status,
-                 log_name(person), by)
+                 person or "unknown", by)
         entry = ApprovalEntry(at=iso(datetime.fromtimestamp(self.clock(), timezone.utc)) or "",
                               by=by, from_=package.get("ModelApprovalStatus"), to=status,
                               comment=request.comment, person=person_record(person))
