@@ -2,7 +2,6 @@ import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
-import { RecordedBy } from '../ui/people';
 import { IIdleEvent, IIdleResource, IIdleState } from './api';
 import { formatDuration, secondsUntil } from './countdown';
 import { IdleModel } from './model';
@@ -165,12 +164,7 @@ function EventList(props: { events: IIdleEvent[] }): JSX.Element {
         <li key={`${e.time}-${e.action}-${e.id}`} title={e.reason}>
           <span className="jp-dsws-muted">{new Date(e.time).toLocaleTimeString()}</span>{' '}
           {e.action} {e.kind} {e.name}
-          {e.person && (
-            <>
-              {' by '}
-              <RecordedBy person={e.person} />
-            </>
-          )}
+          {e.person ? ` by ${e.person.display_name}` : ''}
           {e.dry_run ? ' (dry run)' : ''}
         </li>
       ))}
