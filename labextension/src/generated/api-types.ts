@@ -612,7 +612,7 @@ export interface NormalisedWorkload {
   preference: 'cheapest' | 'balanced' | 'fastest';
 }
 
-/** A person as our records name them: who did something, never who may. */
+/** A person as a record names them on the wire (``Person.record()``). */
 export interface PersonRecord {
   /**
    * The username the server's identity provider gives (in a shared Studio space, the user
