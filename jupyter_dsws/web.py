@@ -27,6 +27,7 @@ from tornado.web import HTTPError
 
 from .contract import Operation, api, operation
 from .errors import DSWSError, InvalidInput, NotFound, echo
+from .people import Person, person_of
 from .web_input import describe_validation_error, parse_json_body
 
 __all__ = ["DSWSHandler", "NotFoundHandler", "Operation", "api", "operation"]
@@ -66,6 +67,12 @@ class DSWSHandler(ExtensionHandlerMixin, APIHandler):
         await super().prepare()
         # One deadline for every AWS call this request makes, retries included.
         self.dsws.aws.begin_request()
+
+    @property
+    def person(self) -> Person | None:
+        """Who sent this request, as the server's identity provider names them: for the
+        record only (``people.py``), never to allow or refuse anything."""
+        return person_of(self.current_user)
 
     # -- input ---------------------------------------------------------------------------
 

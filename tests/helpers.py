@@ -25,6 +25,18 @@ STUDIO = {
 }
 
 
+#: ``ServerApp`` settings for a shared space's identity: the demo's provider names the person
+#: from Studio's ``studioUserProfileName`` cookie, as SageMaker's does. A test module that
+#: returns it from its ``server_app_settings`` fixture names people with ``as_person``.
+COOKIE_IDENTITY = {"identity_provider_class":
+                   "jupyter_dsws.demo.identity.StudioProfileIdentityProvider"}
+
+
+def as_person(profile: str) -> dict[str, str]:
+    """The headers of a request from ``profile`` in a shared space (for ``jp_fetch``)."""
+    return {"Cookie": f"studioUserProfileName={profile}"}
+
+
 def body(response: Any) -> Any:
     """The JSON of an answer from ``jp_fetch`` (or of an ``HTTPClientError``'s response)."""
     return json.loads(response.body)

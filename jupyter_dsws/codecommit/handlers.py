@@ -48,7 +48,7 @@ class CloneHandler(_CodeCommitHandler):
     @authorized
     @api(status=202)
     async def post(self, body: CloneRequest) -> CloneStarted:
-        job = await self.service.start_clone(body)
+        job = await self.service.start_clone(body, self.person)
         self.set_header("Location", self.request.path.rstrip("/") + "/" + job.id)
         return CloneStarted(id=job.id)
 

@@ -15,7 +15,13 @@ from ..studio import StudioApp
 from ..wire import iso_time
 from .config import CodeCommitClone
 from .models import ClonedAt, Repository, RepositoryList
-from .workspace import clone_of, find_clones, repository_key, typed_remote_key
+from .workspace import (
+    clone_of,
+    find_clones,
+    read_cloned_by,
+    repository_key,
+    typed_remote_key,
+)
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +63,12 @@ class RepositoryListing:
             key = repository_key(repo.clone_url_http, self.aws.region) or (
                 self.aws.region or "", repo.name)
             repo.cloned_at = by_key.get(key)
+        cloned = [repo for repo in repos if repo.cloned_at]
+        if cloned:
+            people = await asyncio.to_thread(
+                lambda: [read_cloned_by(self.root / str(r.cloned_at)) for r in cloned])
+            for repo, person in zip(cloned, people, strict=True):
+                repo.cloned_by = person
         return RepositoryList(repos=repos, suggested=suggested, error=error,
                               fetched_at=fetched_at, notice=notice)
 

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import ErrorBody
+from ..people import PersonRecord
 from ..wire import Fetched
 
 # What codecommit/validate.py accepts, as the spec's patterns (ECMA-262); a test keeps the
@@ -30,6 +31,9 @@ class Repository(BaseModel):
     last_modified: str | None = Field(default=None, description="ISO 8601, UTC.")
     cloned_at: str | None = Field(default=None, description=(
         "The folder of an existing clone, relative to root_dir; null if none."))
+    cloned_by: PersonRecord | None = Field(default=None, description=(
+        "Who made that clone from the panel (kept in its .git/config as dsws.clonedBy), for "
+        "the record; null when unknown."))
 
 
 class RepositoryList(Fetched):
@@ -99,6 +103,9 @@ class CloneStatus(BaseModel):
     error: str | None = Field(default=None, description=(
         "On failure: auth_failed, repository_not_found, endpoint_unreachable, disk_full, "
         "timeout, branch_not_found, protocol_not_allowed, git_missing or clone_failed."))
+    by: PersonRecord | None = Field(default=None, description=(
+        "Who started the clone, as the server's identity provider names them; for the "
+        "record only."))
 
 
 class FolderExistsBody(ErrorBody):

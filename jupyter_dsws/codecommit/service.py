@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..aws import AwsAccess
 from ..errors import Conflict, NotFound, Throttled, echo
+from ..people import Person, person_record
 from ..studio import StudioApp
 from .config import CodeCommitClone
 from .folders import claim, unclaim
@@ -41,6 +42,7 @@ from .validate import (
     source_from_name,
     source_from_url,
 )
+from .workspace import cloned_by_config
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +78,14 @@ class CloneJob:
     finished_at: float | None = None
     #: Folders made for this clone, outermost first: removed (when empty) if it fails.
     made: list[Path] = field(default_factory=list)
+    #: Who started it, for the record (also written into the clone's .git/config).
+    by: Person | None = None
     task: asyncio.Task[None] | None = field(default=None, repr=False)
 
     def status(self) -> CloneStatus:
         return CloneStatus(id=self.id, state=self.state, progress=self.progress,
                            phase=self.phase, message=self.message, path=self.path,
-                           error=self.error)
+                           error=self.error, by=person_record(self.by))
 
 
 class CodeCommitService(RepositoryListing):
@@ -99,7 +103,10 @@ class CodeCommitService(RepositoryListing):
 
     # Cloning ---------------------------------------------------------------------------
 
-    async def start_clone(self, request: CloneRequest) -> CloneJob:
+    async def start_clone(self, request: CloneRequest, person: Person | None = None
+                          ) -> CloneJob:
+        """Start a clone; ``person`` (who asked) is recorded in the log and the clone's
+        .git/config, and decides nothing."""
         source = (source_from_name(request.repo, self.aws.region) if request.repo is not None
                   else source_from_url(request.url or "", self.config.allowed_schemes,
                                        self.config.allowed_hosts))
@@ -119,8 +126,9 @@ class CodeCommitService(RepositoryListing):
             suggested = await asyncio.to_thread(free_name, self.root, path)
             raise FolderExists(path, suggested)
         job = CloneJob(id=uuid.uuid4().hex, path=path, target=target, source=source,
-                       message=f"Cloning into {echo(path)}…", made=made)
-        command = clone_command(source.url, target, branch=branch, repo_config=repo_config)
+                       message=f"Cloning into {echo(path)}…", made=made, by=person)
+        command = clone_command(source.url, target, branch=branch,
+                                repo_config=[*repo_config, *cloned_by_config(person)])
         job.task = asyncio.create_task(self._run(job, command, env, branch))
         self.jobs[job.id] = job
         return job
@@ -205,8 +213,8 @@ class CodeCommitService(RepositoryListing):
                 error: str | None = None) -> None:
         job.state, job.message, job.error = state, message, error
         job.finished_at = time.monotonic()
-        log.info("dsws: clone %s into %s: %s%s", job.id, job.path, state,
-                 f" ({error}: {message})" if error else "")
+        log.info("dsws: clone %s into %s: %s%s, started by %s", job.id, job.path, state,
+                 f" ({error}: {message})" if error else "", job.by or "unknown")
 
     async def _remove(self, job: CloneJob) -> None:
         await asyncio.shield(asyncio.to_thread(unclaim, job.made))

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..people import Person, PersonRecord, person_from
 from .validate import codecommit_region, codecommit_url
 
 _SKIP = {"node_modules", "__pycache__", "site-packages", ".ipynb_checkpoints"}
@@ -89,6 +90,50 @@ def origin_url(git_config: str) -> str | None:
         elif inside and (match := _URL.match(line)):
             return match["url"]
     return None
+
+
+#: Where a clone made from the panel keeps who made it (``git config dsws.clonedBy``).
+CLONED_BY = ("dsws.clonedby", "dsws.clonedbyname")
+_DSWS_SECTION = re.compile(r"^\s*\[\s*dsws\s*\]\s*$", re.IGNORECASE)
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9-]*)\s*=\s*(?P<value>.*?)\s*$")
+
+
+def cloned_by_config(person: Person | None) -> list[tuple[str, str]]:
+    """The clone's own config entries that record who made it (none when unknown)."""
+    if person is None:
+        return []
+    return [(CLONED_BY[0], _one_line(person.name)), (CLONED_BY[1], _one_line(person.display_name))]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:200] or "-"
+
+
+def cloned_by(git_config: str) -> PersonRecord | None:
+    """Who made a clone, as ``cloned_by_config`` wrote it into its ``.git/config``."""
+    inside = False
+    found: dict[str, str] = {}
+    for line in git_config.splitlines():
+        if _ANY_SECTION.match(line):
+            inside = bool(_DSWS_SECTION.match(line))
+        elif inside and (match := _KEY_VALUE.match(line)):
+            value = match["value"]
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+            found[f"dsws.{match['key'].lower()}"] = value
+    return person_from({"name": found.get(CLONED_BY[0]),
+                        "display_name": found.get(CLONED_BY[1])})
+
+
+def read_cloned_by(folder: Path) -> PersonRecord | None:
+    """``cloned_by`` of the clone in ``folder`` (blocking: callers use a thread)."""
+    config = folder / ".git" / "config"
+    try:
+        if config.stat().st_size > 1_000_000:
+            return None
+        return cloned_by(config.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
 
 
 def find_clones(root: Path, depth: int) -> dict[str, str]:

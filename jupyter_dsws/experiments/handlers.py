@@ -107,7 +107,7 @@ class RegisterHandler(_ExperimentsHandler):
     @authorized
     @api(status=201)
     async def post(self, run_id: str, body: RegisterRequest) -> RunRegistration:
-        return await self.service.register(run_id, body)
+        return await self.service.register(run_id, body, self.person)
 
 
 class UiUrlHandler(_ExperimentsHandler):

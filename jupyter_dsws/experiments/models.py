@@ -10,6 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..people import PersonRecord
 from ..wire import Fetched, RefreshQuery
 
 _NEXT = "The opaque cursor of the previous page's next; absent for the first page."
@@ -51,6 +52,8 @@ class ExperimentList(Fetched):
 class RunRegistered(BaseModel):
     group: str
     version: int
+    by: PersonRecord | None = Field(default=None, description=(
+        "The person who registered it from the panel, for the record; null when unknown."))
 
 
 class Run(BaseModel):

@@ -9,19 +9,25 @@ so the Models panel shows both as columns; its lineage names the run. The run is
 from __future__ import annotations
 
 import json
+import logging
 import re
 from typing import Any
 
 from ..errors import InvalidInput, echo
+from ..people import Person
+from ..registry.packages import REGISTERED_BY, REGISTERED_BY_NAME
 from ..registry.register import register_model
 from . import sheet
 from .mlflow_rest import MlflowRest
 from .models import RegisterRequest, RunRegistration
 from .reading import artifacts, raw_run
 
+log = logging.getLogger(__name__)
+
 #: CustomerMetadataProperties holds at most 50 keys; these are the run's own.
 RUN_KEYS = ("mlflow_run_id", "mlflow_experiment_id")
-MAX_PARAMS = 50 - len(RUN_KEYS)
+PERSON_KEYS = (REGISTERED_BY, REGISTERED_BY_NAME)
+MAX_PARAMS = 50 - len(RUN_KEYS) - len(PERSON_KEYS)
 _NOT_ALLOWED = re.compile(r"[^\w\s.:/=+\-@]", re.UNICODE)
 
 
@@ -32,17 +38,23 @@ def metadata_text(value: str, limit: int) -> str:
     return text or "-"
 
 
-def properties(run_id: str, experiment_id: str, params: dict[str, str]) -> dict[str, str]:
+def properties(run_id: str, experiment_id: str, params: dict[str, str],
+               person: Person | None = None) -> dict[str, str]:
     """The version's CustomerMetadataProperties: the run's params (the first ``MAX_PARAMS``
-    by name) and the run's ids."""
+    by name), the run's ids, and who registered it (for the record; the Models panel shows
+    it and leaves it out of the parameters)."""
     kept = {metadata_text(k, 128): metadata_text(v, 256)
             for k, v in sorted(params.items())[:MAX_PARAMS]}
     kept.update(mlflow_run_id=run_id, mlflow_experiment_id=experiment_id)
+    if person is not None:
+        kept[REGISTERED_BY] = metadata_text(person.name, 256)
+        kept[REGISTERED_BY_NAME] = metadata_text(person.display_name, 256)
     return kept
 
 
 async def register(rest: MlflowRest, aws: Any, run_id: str, request: RegisterRequest, *,
-                   tracking_uri: str | None, image_uri: str | None) -> RunRegistration:
+                   tracking_uri: str | None, image_uri: str | None,
+                   person: Person | None = None) -> RunRegistration:
     raw = await raw_run(rest, run_id)
     run = sheet.run_of(raw)
     root = str((raw.get("info") or {}).get("artifact_uri") or "")
@@ -67,14 +79,17 @@ async def register(rest: MlflowRest, aws: Any, run_id: str, request: RegisterReq
     def create(sagemaker: Any) -> dict[str, Any]:
         return register_model(
             request.group, model_data, image_uri,
-            params=properties(run.id, run.experiment_id, run.params),
+            params=properties(run.id, run.experiment_id, run.params, person),
             metrics=run.metrics or None,
             description=request.description or f"From MLflow run {run.name} ({run.id}).",
             lineage=lineage, sagemaker_client=sagemaker, s3_client=aws.client("s3"))
 
     made = await aws.run("sagemaker", "create_model_package", create)
+    log.info("dsws experiments: run %s registered as %s v%s by %s", run.id, request.group,
+             made["version"], person or "unknown")
     done = [r.model_dump() for r in run.registered]
-    done.append({"group": request.group, "version": made["version"]})
+    done.append({"group": request.group, "version": made["version"],
+                 "by": person.record() if person is not None else None})
     await rest.post("runs/set-tag", {"run_id": run.id, "key": sheet.REGISTERED_TAG,
                                      "value": json.dumps(done)})
     return RunRegistration(group=request.group, version=made["version"], arn=made["arn"])

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from ..aws.shared_reads import MLFLOW
 from ..errors import InvalidInput
+from ..people import Person
 from ..registry.compare import best_of, differing, direction
 from ..studio import StudioApp
 from ..wire import Fetched, iso_time
@@ -150,10 +151,11 @@ class ExperimentsService:
 
     # Promote -------------------------------------------------------------------------
 
-    async def register(self, run_id: str, request: RegisterRequest) -> RunRegistration:
+    async def register(self, run_id: str, request: RegisterRequest,
+                       person: Person | None = None) -> RunRegistration:
         rest = await self.rest()
         _, server = await self.tracking.target()
         return await promote.register(
             rest, self.aws, run_id, request,
             tracking_uri=server.url if server.kind == "url" else server.arn,
-            image_uri=self.config.inference_image)
+            image_uri=self.config.inference_image, person=person)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from ..people import person_from
 from .models import MetricPoint, Run, RunRegistered
 
 #: The run tag where the panel records the Model Registry versions made from a run.
@@ -52,7 +53,8 @@ def registered_of(tags: Mapping[str, str]) -> list[RunRegistered]:
     for item in raw if isinstance(raw, list) else []:
         if isinstance(item, dict) and isinstance(item.get("group"), str) \
                 and isinstance(item.get("version"), int):
-            found.append(RunRegistered(group=item["group"], version=item["version"]))
+            found.append(RunRegistered(group=item["group"], version=item["version"],
+                                       by=person_from(item.get("by"))))
     return found
 
 

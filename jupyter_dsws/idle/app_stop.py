@@ -15,6 +15,7 @@ from .policy import Resource, Rules
 from .wording import app_idle_reason, app_stop_reason, app_warning
 
 if TYPE_CHECKING:
+    from ..people import Person
     from .settings import SettingsStore
     from .stopper import AppStopper
 
@@ -28,6 +29,7 @@ class AppStopSteps:
     handshake: Handshake
     _stop_issued: bool
     _requested: str | None
+    _requested_by: Person | None
     _warned_for: datetime | None
     _app_done_for: datetime | None
 
@@ -35,7 +37,8 @@ class AppStopSteps:
         def idle_since(self) -> datetime: ...
 
         async def record(self, action: str, kind: str, resource_id: str, name: str,
-                         reason: str, idle: float, *, dry_run: bool) -> None: ...
+                         reason: str, idle: float, *, dry_run: bool,
+                         person: Person | None = None) -> None: ...
 
     async def _check_app(self, resources: list[Resource], rules: Rules, now: datetime) -> None:
         if self._stop_issued:
@@ -88,7 +91,7 @@ class AppStopSteps:
         if not self.handshake.ready(now):
             return
         await self.record("shutdown", "app", self.stopper.id, self.stopper.name,
-                          self._requested, 0.0, dry_run=False)
+                          self._requested, 0.0, dry_run=False, person=self._requested_by)
         try:
             await self.stopper.stop()
         except DSWSError as exc:

@@ -8,6 +8,7 @@ from typing import Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from ..people import person_of
 from ..web import ServiceHandler, api
 from .models import (
     ActivityBody,
@@ -72,7 +73,7 @@ class IdleKeepHandler(IdleBase):
     @authorized
     @api
     async def post(self, body: KeepBody) -> IdleState:
-        return await self.service.keep(body.client)
+        return await self.service.keep(body.client, person_of(self.current_user))
 
 
 class IdleSavedHandler(IdleBase):

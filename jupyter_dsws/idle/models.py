@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..people import PersonRecord
 from ..wire import query_int
 
 #: How many events GET idle/events returns at most, and by default.
@@ -132,6 +133,10 @@ class IdleEventModel(BaseModel):
     reason: str
     idle_seconds: float
     dry_run: bool
+    person: PersonRecord | None = Field(default=None, description=(
+        "Who did it (a keep working, the stop an instance switch asked for), as the server's "
+        "identity provider names them; null for what the monitor did on its own. For the "
+        "record only."))
 
 
 class Events(BaseModel):

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..background import BackgroundTask
 from ..errors import DSWSError
+from ..people import Person
 from . import policy, processes, wording
 from .app_stop import AppStopSteps
 from .events import EventLog, IdleEvent
@@ -66,6 +67,7 @@ class IdleMonitor(AppStopSteps):
         self._app_done_for: datetime | None = None  # a dry-run stop recorded for this period
         self._stop_issued = False
         self._requested: str | None = None  # why a stop was asked for (an instance switch)
+        self._requested_by: Person | None = None  # who asked for it, for the record
         self._wake = asyncio.Event()
         self._task = BackgroundTask("dsws-idle-monitor", self.run)
 
@@ -121,11 +123,12 @@ class IdleMonitor(AppStopSteps):
     def wake(self) -> None:
         self._wake.set()
 
-    def request_stop(self, reason: str) -> None:
+    def request_stop(self, reason: str, person: Person | None = None) -> None:
         """Stop the app soon for a reason other than idleness (an instance switch), through
         the same handshake: the browsers save every document, then the app stops. A person
         asked for it, so activity does not cancel it, and it runs whatever the idle settings
         (off, dry run)."""
+        self._requested_by = person  # who asked, recorded with the stop
         self._requested = reason
         self.handshake.begin(self.clock(), cause="requested", reason=reason)
         self.start()
@@ -237,8 +240,9 @@ class IdleMonitor(AppStopSteps):
         self._wake.set()
 
     async def record(self, action: str, kind: str, resource_id: str, name: str, reason: str,
-                     idle: float, *, dry_run: bool) -> None:
+                     idle: float, *, dry_run: bool, person: Person | None = None) -> None:
         self.log.info("dsws idle: %s %s %s (%s): %s", action, kind, resource_id, name, reason)
         await self.events.record(IdleEvent(action=action, kind=kind, id=resource_id, name=name,
-                                           reason=reason, idle_seconds=idle, dry_run=dry_run),
+                                           reason=reason, idle_seconds=idle, dry_run=dry_run,
+                                           person=person),
                                  self.clock())

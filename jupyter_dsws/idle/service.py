@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..people import Person
 from . import policy
 from .models import (
     AppState,
@@ -82,17 +83,19 @@ class IdleService:
         m.note_activity()
         return await self.state(client)
 
-    async def keep(self, client: str | None) -> IdleState:
-        """"Keep working": activity, a cancelled stop, and a record of it."""
+    async def keep(self, client: str | None, person: Person | None = None) -> IdleState:
+        """"Keep working": activity, a cancelled stop for everyone in the space, and a
+        record of it with the person's name."""
         m = self.monitor
         now = m.clock()
         m.handshake.seen(client, now)
         idle = (now - m.idle_since()).total_seconds()
         m.note_activity(now)
-        who = f" in browser {client}" if client else ""
+        who = person.display_name if person is not None else "A person"
+        tab = f" in browser {client}" if client else ""
         await m.record("keep", "app", m.stopper.id, m.stopper.name,
-                       f"A person pressed keep working{who}.", idle,
-                       dry_run=self.store.config.dry_run)
+                       f"{who} pressed keep working{tab}.",
+                       idle, dry_run=self.store.config.dry_run, person=person)
         return await self.state(client)
 
     def saved(self, client: str, stop_id: str) -> None:

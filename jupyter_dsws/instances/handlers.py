@@ -72,7 +72,7 @@ class SwitchHandler(SwitchBase):
     @authorized
     @api(status=202)
     async def post(self, body: SwitchRequest) -> SwitchAccepted:
-        return await self.service.switch(body.instance_type.strip())
+        return await self.service.switch(body.instance_type.strip(), self.person)
 
 
 catalog_handlers = [

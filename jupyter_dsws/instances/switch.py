@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from ..aws import AwsAccess
 from ..errors import Conflict, DSWSError, InvalidInput, NotAllowed
+from ..people import Person
 from ..studio import StudioApp
 from .catalog import Catalog
 from .models import CurrentInstance, QuotaExceededBody, SwitchAccepted
@@ -54,7 +55,7 @@ class QuotaExceeded(DSWSError):
 
 
 class AppStopRequester(Protocol):
-    def request_stop(self, reason: str) -> None: ...
+    def request_stop(self, reason: str, person: Person | None = None) -> None: ...
 
 
 def swap_image_variant(arn: str | None, gpu: bool) -> str | None:
@@ -143,7 +144,9 @@ class SwitchService:
             raise Conflict("This app is not a JupyterLab app in a Studio space, so it has no "
                            "space settings to change. " + HOW_TO_SWITCH, code="not_in_studio")
 
-    async def switch(self, instance_type: str) -> SwitchAccepted:
+    async def switch(self, instance_type: str, person: Person | None = None) -> SwitchAccepted:
+        """Set the space's type for its next start and stop the app; ``person`` (who asked)
+        is recorded in the log and the idle events, and decides nothing."""
         self.validate(instance_type)
         app = self.studio
         assert app is not None and app.space_name
@@ -178,8 +181,8 @@ class SwitchService:
                 f"({exc.message}). Nothing was changed and nothing stopped. Stop the space "
                 f"from Studio, pick {instance_type} in its settings and run it again.",
                 code="space_busy") from None
-        self.log.info("dsws instances: space %s set to %s for its next start (was %s)",
-                      app.space_name, instance_type, current)
+        self.log.info("dsws instances: space %s set to %s for its next start (was %s), asked "
+                      "by %s", app.space_name, instance_type, current, person or "unknown")
 
         stopper = self.stopper()
         if stopper is None:
@@ -189,8 +192,9 @@ class SwitchService:
                          "This app keeps running on "
                          f"{current or 'its current type'} until it stops: save your work, stop "
                          "the space from Studio, and run it again." + note))
-        stopper.request_stop(f"Switching the space to {instance_type}: a person asked for it "
-                             "from the Instances panel.")
+        asker = person.display_name if person is not None else "a person"
+        stopper.request_stop(f"Switching the space to {instance_type}: {asker} asked for it "
+                             "from the Instances panel.", person)
         return SwitchAccepted(
             instance_type=instance_type, space_name=app.space_name, app_stopping=True,
             message=(f"The space {app.space_name} will start on {instance_type}. Open documents "

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import Conflict, DSWSError
+from ..people import Person, person_record
 from .listing import RegistryListing
 from .models import ApprovalEntry, ApprovalRequest, VersionDetail
 from .packages import allowed_status, iso
+
+log = logging.getLogger(__name__)
 
 
 class RegistryApproval(RegistryListing):
@@ -19,8 +23,10 @@ class RegistryApproval(RegistryListing):
             self._caller = (await self.aws.call("sts", "get_caller_identity"))["Arn"]
         return self._caller
 
-    async def set_approval(self, group: str, version: int, request: ApprovalRequest
-                           ) -> VersionDetail:
+    async def set_approval(self, group: str, version: int, request: ApprovalRequest,
+                           person: Person | None = None) -> VersionDetail:
+        """Set the status and append to the history; ``person`` (who asked, as the server
+        names them) is recorded beside the AWS identity, and decides nothing."""
         status = allowed_status(request.status)
         package = await self._find(group, version)
         history_uri = self.history_uri(package)
@@ -37,9 +43,11 @@ class RegistryApproval(RegistryListing):
             # The emulator drops the map on an update that does not repeat it; AWS keeps it.
             params["CustomerMetadataProperties"] = package["CustomerMetadataProperties"]
         await self._call("update_model_package", **params)
+        log.info("dsws registry: %s v%s set to %s by %s as %s", group, version, status,
+                 person or "unknown", by)
         entry = ApprovalEntry(at=iso(datetime.fromtimestamp(self.clock(), timezone.utc)) or "",
                               by=by, from_=package.get("ModelApprovalStatus"), to=status,
-                              comment=request.comment)
+                              comment=request.comment, person=person_record(person))
         # The document may be shared (two versions with one model data folder or one
         # metrics file): each entry says whose it is.
         stored = {"arn": package["ModelPackageArn"], **entry.model_dump(by_alias=True)}

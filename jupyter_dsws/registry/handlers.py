@@ -62,7 +62,7 @@ class VersionHandler(_RegistryHandler):
     @authorized
     @api
     async def patch(self, group: str, version: str, body: ApprovalRequest) -> VersionDetail:
-        return await self.service.set_approval(group, int(version), body)
+        return await self.service.set_approval(group, int(version), body, self.person)
 
 
 class CompareHandler(_RegistryHandler):

@@ -16,7 +16,17 @@ from . import cursor
 from .calls import LIST_PAGE, MAX_PAGES, RegistryCalls
 from .metrics import statistics_uris
 from .models import Group, GroupList, Snippets, Version, VersionDetail, VersionList
-from .packages import allowed_status, entries_of, history_uri, iso, status_set_by, training_job
+from .packages import (
+    RECORD_PREFIX,
+    allowed_status,
+    entries_of,
+    history_uri,
+    iso,
+    registered_by,
+    status_set_by,
+    status_set_by_person,
+    training_job,
+)
 from .snippets import deploy_snippet, load_snippet
 
 log = logging.getLogger(__name__)
@@ -143,15 +153,17 @@ class RegistryListing(RegistryCalls):
             # MLflow's own registration writes no metrics file: the run has them.
             values = {**values, **(await self.run_metrics(package) or {})}
         creator = package.get("CreatedBy") or {}
+        properties = package.get("CustomerMetadataProperties") or {}
         return Version(
             group=package["ModelPackageGroupName"], version=package["ModelPackageVersion"],
             arn=package["ModelPackageArn"], status=package.get("ModelApprovalStatus", ""),
             created=iso(package.get("CreationTime")),
             created_by=creator.get("UserProfileName") or None,
+            registered_by=registered_by(properties),
             description=package.get("ModelPackageDescription") or None,
             approval_description=package.get("ApprovalDescription") or None,
-            params={k: str(v) for k, v in (package.get("CustomerMetadataProperties")
-                                           or {}).items()},
+            params={k: str(v) for k, v in properties.items()
+                    if not k.startswith(RECORD_PREFIX)},
             metrics=values, metrics_std=flat.std, metrics_error=error,
         )
 
@@ -170,6 +182,7 @@ class RegistryListing(RegistryCalls):
             image=containers[0].get("Image"), model_data_url=containers[0].get("ModelDataUrl"),
             training_job=training_job(package), lineage=lineage,
             approval_history=entries, status_set_by=status_set_by(package, entries),
+            status_set_by_person=status_set_by_person(package, entries),
             snippets=Snippets(
                 load=load_snippet(version.arn, self.aws.region),
                 deploy=deploy_snippet(version.arn, self.aws.region, version.group,

@@ -12,6 +12,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..errors import echo
+from ..people import PersonRecord
 from ..wire import Fetched, RefreshQuery
 
 ApprovalStatus = Literal["Approved", "Rejected", "PendingManualApproval"]
@@ -54,6 +55,10 @@ class Version(BaseModel):
     created: str | None = Field(default=None, description="ISO 8601, UTC.")
     created_by: str | None = Field(default=None, description=(
         "The Studio user profile that created it, else null."))
+    registered_by: PersonRecord | None = Field(default=None, description=(
+        "The person who registered it from the Experiments panel (kept in its "
+        "CustomerMetadataProperties as dsws:registered_by); null otherwise. For the record "
+        "only."))
     description: str | None = None
     approval_description: str | None = Field(default=None, description=(
         "The last approval comment (SageMaker keeps only the last one)."))
@@ -73,7 +78,11 @@ class ApprovalEntry(BaseModel):
 
     at: str = Field(description="ISO 8601, UTC.")
     by: str = Field(description=(
-        "The Studio user profile, else the caller's AWS identity ARN."))
+        "The AWS identity: the Studio user profile, else the caller's AWS identity ARN."))
+    person: PersonRecord | None = Field(default=None, description=(
+        "The person who did it in JupyterLab, as the server's identity provider names them "
+        "(in a shared space everyone acts as one AWS identity); for the record only. Null "
+        "in entries written before people were recorded."))
     from_: str | None = Field(default=None, alias="from")
     to: str
     comment: str = ""
@@ -100,6 +109,8 @@ class VersionDetail(Version, Fetched):
     status_set_by: str | None = Field(default=None, description=(
         "Who set the current status: the history's last change to it, else SageMaker's "
         "LastModifiedBy (a change made outside the panel); null when never changed."))
+    status_set_by_person: PersonRecord | None = Field(default=None, description=(
+        "The person behind status_set_by when the history names one; else null."))
     snippets: Snippets
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import InvalidInput, echo
+from ..people import PersonRecord, person_from
 from .metrics import statistics_uris
 from .models import APPROVAL_STATUSES, ApprovalEntry
 
@@ -84,6 +85,26 @@ def status_set_by(package: dict[str, Any], entries: list[ApprovalEntry]) -> str 
     return (who.get("UserProfileName")
             or (who.get("IamIdentity") or {}).get("Arn")
             or None)
+
+
+def status_set_by_person(package: dict[str, Any],
+                         entries: list[ApprovalEntry]) -> PersonRecord | None:
+    """The person who set the current status, when our history names one."""
+    if entries and entries[-1].to == package.get("ModelApprovalStatus"):
+        return entries[-1].person
+    return None
+
+
+#: CustomerMetadataProperties the panels write for the record: never shown as parameters.
+REGISTERED_BY = "dsws:registered_by"
+REGISTERED_BY_NAME = "dsws:registered_by_display_name"
+RECORD_PREFIX = "dsws:"
+
+
+def registered_by(properties: dict[str, Any]) -> PersonRecord | None:
+    """Who registered a version from the Experiments panel, as it recorded them."""
+    return person_from({"name": properties.get(REGISTERED_BY),
+                        "display_name": properties.get(REGISTERED_BY_NAME)})
 
 
 def entries_of(raw: list[dict[str, Any]], arn: str) -> list[ApprovalEntry]:

@@ -24,7 +24,7 @@ class DeleteOwnApp:
         self.sagemaker = sagemaker
         self.space = space
 
-    def request_stop(self, reason: str) -> None:
+    def request_stop(self, reason: str, person: Any = None) -> None:
         self.sagemaker.delete_app(**app_of(self.space))
 
 

@@ -17,6 +17,7 @@ from jupyter_dsws.experiments.promote import (
 )
 from jupyter_dsws.experiments.sheet import cut, downsample, raw_point, run_of
 from jupyter_dsws.experiments.tracking import data_plane, not_ready_help
+from jupyter_dsws.people import Person
 
 
 def points(values: list[float | None]) -> list[MetricPoint]:
@@ -95,9 +96,13 @@ def test_what_a_version_carries_of_a_run_fits_sagemakers_rules():
     assert metadata_text("", 256) == "-"
     assert len(metadata_text("x" * 300, 256)) == 256
     many = {f"p{n:03}": str(n) for n in range(80)}
-    carried = properties("run1", "7", many)
-    assert len(carried) == 50 == MAX_PARAMS + 2
+    carried = properties("run1", "7", many, Person("ron", "Ron O'Weasley"))
+    assert len(carried) == 50 == MAX_PARAMS + 4
     assert carried["mlflow_run_id"] == "run1" and carried["p000"] == "0"
+    # Who registered it, for the record, in the characters SageMaker takes.
+    assert (carried["dsws:registered_by"], carried["dsws:registered_by_display_name"]) == (
+        "ron", "Ron O_Weasley")
+    assert "dsws:registered_by" not in properties("run1", "7", many)
 
 
 def server(kind: str, arn: str | None = None, url: str | None = None,

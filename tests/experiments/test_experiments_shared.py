@@ -132,10 +132,11 @@ async def test_a_run_registered_from_the_panel_shows_at_once_in_its_sheet_and_de
     assert made.code == 201
 
     sheet = body(await jp_fetch("dsws", "experiments", "experiments", experiment, "runs"))
-    registered = {r["id"]: r["registered"] for r in sheet["runs"]}
-    assert registered[runs[2]] == [{"group": group, "version": 1}]
+    registered = {r["id"]: [(v["group"], v["version"]) for v in r["registered"]]
+                  for r in sheet["runs"]}
+    assert registered[runs[2]] == [(group, 1)]
     detail = body(await jp_fetch("dsws", "experiments", "runs", runs[2]))
-    assert detail["registered"] == [{"group": group, "version": 1}]
+    assert [(v["group"], v["version"]) for v in detail["registered"]] == [(group, 1)]
     versions = body(await jp_fetch("dsws", "registry", "groups", group, "versions"))
     assert [v["version"] for v in versions["versions"]] == [1]
 

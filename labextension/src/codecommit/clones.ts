@@ -72,7 +72,8 @@ export class ClonesModel implements IDisposable {
         phase: 'Starting',
         message: '',
         path: request.path ?? '',
-        error: null
+        error: null,
+        by: null
       }
     };
     this._clones.set(id, clone);

@@ -20,7 +20,8 @@ const LIST: IRepositoryList = {
       clone_url_http:
         'https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/sagemaker-repository',
       last_modified: '2026-11-25T12:00:00+00:00',
-      cloned_at: null
+      cloned_at: null,
+      cloned_by: null
     },
     {
       name: 'owls',
@@ -28,7 +29,8 @@ const LIST: IRepositoryList = {
       default_branch: null,
       clone_url_http: 'https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/owls',
       last_modified: null,
-      cloned_at: 'work/owls'
+      cloned_at: 'work/owls',
+      cloned_by: { name: 'ron', display_name: 'Ron Weasley' }
     }
   ],
   suggested: [],
@@ -46,6 +48,7 @@ function status(over: Partial<ICloneStatus>): ICloneStatus {
     message: '',
     path: 'sagemaker-repository',
     error: null,
+    by: null,
     ...over
   };
 }

@@ -5,6 +5,7 @@ import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
 import { Breakable } from '../ui/parts';
+import { recordedBy } from '../ui/people';
 import { FolderExistsError, ICloneRequest, IRepository } from './api';
 import {
   defaultFolder,
@@ -215,7 +216,8 @@ export function RepositoryLine(props: {
   const details = [
     repo.default_branch,
     formatDate(repo.last_modified),
-    repo.cloned_at ? `in ${repo.cloned_at}` : null
+    repo.cloned_at ? `in ${repo.cloned_at}` : null,
+    repo.cloned_at && repo.cloned_by ? `cloned by ${recordedBy(repo.cloned_by)}` : null
   ].filter(Boolean);
   return (
     <li className="jp-dsws-cc-repo" aria-label={repo.name}>

@@ -5,6 +5,7 @@ import { formatMetric, formatTime } from '../registry/sheet';
 import { AsOf } from '../ui/freshness';
 import { CopyLinkButton } from '../links/copy';
 import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
+import { recordedBy } from '../ui/people';
 import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterForm } from './FilterForm';
@@ -102,6 +103,7 @@ function RunRow(props: {
             key={`${r.group}:${r.version}`}
             className="jp-dsws-reg-link"
             aria-label={`Open ${r.group} version ${r.version} in Models`}
+            title={r.by ? `Registered by ${recordedBy(r.by)}` : undefined}
             onClick={() => props.openVersion(r.group, r.version)}
           >
             {r.group} v{r.version}

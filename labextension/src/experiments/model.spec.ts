@@ -232,7 +232,7 @@ describe('the runs sheet model', () => {
     model.toggleSelected(model.runs[1]);
     expect(model.selection.map(r => r.id)).toEqual(['a', 'b']);
     model.markRegistered('a', 'owls', 3);
-    expect(model.runs[0].registered).toEqual([{ group: 'owls', version: 3 }]);
+    expect(model.runs[0].registered).toEqual([{ group: 'owls', version: 3, by: null }]);
   });
 });
 

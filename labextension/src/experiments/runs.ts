@@ -263,7 +263,8 @@ export class RunsSheetModel extends RequestingModel {
   markRegistered(runId: string, group: string, version: number): void {
     this._runs = this._runs.map(run =>
       run.id === runId
-        ? { ...run, registered: [...run.registered, { group, version }] }
+        ? // Who registered it comes with the next read (the server knows them).
+          { ...run, registered: [...run.registered, { group, version, by: null }] }
         : run
     );
     this._changedRuns();

@@ -72,6 +72,11 @@ export interface CloneStatus {
    * timeout, branch_not_found, protocol_not_allowed, git_missing or clone_failed.
    */
   error: string | null;
+  /**
+   * Who started the clone, as the server's identity provider names them; for the record
+   * only.
+   */
+  by: PersonRecord | null;
 }
 
 export interface ClonedAt {
@@ -391,6 +396,12 @@ export interface IdleEvent {
   reason: string;
   idle_seconds: number;
   dry_run: boolean;
+  /**
+   * Who did it (a keep working, the stop an instance switch asked for), as the server's
+   * identity provider names them; null for what the monitor did on its own. For the
+   * record only.
+   */
+  person: PersonRecord | null;
 }
 
 export interface IdleEvents {
@@ -615,6 +626,18 @@ export interface PersonName {
   display_name: string;
 }
 
+/** A person as a record names them on the wire (``Person.record()``). */
+export interface PersonRecord {
+  /**
+   * The username the server's identity provider gives (in a shared Studio space, the user
+   * profile name from Studio's unsigned cookie): who did it, for the record only; it
+   * never allows or refuses anything.
+   */
+  name: string;
+  /** The name to show, e.g. "Hermione Granger". */
+  display_name: string;
+}
+
 /** The preferences of the person asking, and whose they are. */
 export interface PersonalPreferences {
   /**
@@ -688,8 +711,14 @@ export interface RegisterRequest {
 export interface RegistryApprovalEntry {
   /** ISO 8601, UTC. */
   at: string;
-  /** The Studio user profile, else the caller's AWS identity ARN. */
+  /** The AWS identity: the Studio user profile, else the caller's AWS identity ARN. */
   by: string;
+  /**
+   * The person who did it in JupyterLab, as the server's identity provider names them (in
+   * a shared space everyone acts as one AWS identity); for the record only. Null in
+   * entries written before people were recorded.
+   */
+  person: PersonRecord | null;
   from: string | null;
   to: string;
   comment: string;
@@ -823,6 +852,12 @@ export interface RegistryVersion {
   created: string | null;
   /** The Studio user profile that created it, else null. */
   created_by: string | null;
+  /**
+   * The person who registered it from the Experiments panel (kept in its
+   * CustomerMetadataProperties as dsws:registered_by); null otherwise. For the record
+   * only.
+   */
+  registered_by: PersonRecord | null;
   description: string | null;
   /** The last approval comment (SageMaker keeps only the last one). */
   approval_description: string | null;
@@ -860,6 +895,12 @@ export interface RegistryVersionDetail {
   created: string | null;
   /** The Studio user profile that created it, else null. */
   created_by: string | null;
+  /**
+   * The person who registered it from the Experiments panel (kept in its
+   * CustomerMetadataProperties as dsws:registered_by); null otherwise. For the record
+   * only.
+   */
+  registered_by: PersonRecord | null;
   description: string | null;
   /** The last approval comment (SageMaker keeps only the last one). */
   approval_description: string | null;
@@ -887,6 +928,8 @@ export interface RegistryVersionDetail {
    * LastModifiedBy (a change made outside the panel); null when never changed.
    */
   status_set_by: string | null;
+  /** The person behind status_set_by when the history names one; else null. */
+  status_set_by_person: PersonRecord | null;
   snippets: RegistrySnippets;
 }
 
@@ -916,6 +959,11 @@ export interface Repository {
   last_modified: string | null;
   /** The folder of an existing clone, relative to root_dir; null if none. */
   cloned_at: string | null;
+  /**
+   * Who made that clone from the panel (kept in its .git/config as dsws.clonedBy), for
+   * the record; null when unknown.
+   */
+  cloned_by: PersonRecord | null;
 }
 
 export interface RepositoryList {
@@ -1050,6 +1098,8 @@ export interface RunList {
 export interface RunRegistered {
   group: string;
   version: number;
+  /** The person who registered it from the panel, for the record; null when unknown. */
+  by: PersonRecord | null;
 }
 
 export interface RunRegistration {

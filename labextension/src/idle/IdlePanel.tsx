@@ -164,6 +164,7 @@ function EventList(props: { events: IIdleEvent[] }): JSX.Element {
         <li key={`${e.time}-${e.action}-${e.id}`} title={e.reason}>
           <span className="jp-dsws-muted">{new Date(e.time).toLocaleTimeString()}</span>{' '}
           {e.action} {e.kind} {e.name}
+          {e.person ? ` by ${e.person.display_name}` : ''}
           {e.dry_run ? ' (dry run)' : ''}
         </li>
       ))}

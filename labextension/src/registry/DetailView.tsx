@@ -5,6 +5,7 @@ import * as React from 'react';
 import { CopyLinkButton } from '../links/copy';
 import { AsOf } from '../ui/freshness';
 import { LoadState, RefreshButton } from '../ui/parts';
+import { RecordedBy } from '../ui/people';
 import { IApprovalChange, IVersionDetail } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -28,7 +29,8 @@ export function ApprovalHistory(props: { history: IApprovalChange[] }): JSX.Elem
       {props.history.map((change, index) => (
         <li key={index}>
           <span className="jp-dsws-muted">
-            {formatTime(change.at)} · {change.by}
+            {formatTime(change.at)} ·{' '}
+            <RecordedBy person={change.person} identity={change.by} />
           </span>{' '}
           <span>
             {change.from ? `${statusLabel(change.from)} → ` : ''}
@@ -69,6 +71,10 @@ function Facts(props: { detail: IVersionDetail }): JSX.Element {
   const facts: [string, React.ReactNode][] = [
     ['Description', detail.description],
     ['Created', formatTime(detail.created)],
+    [
+      'Registered by',
+      detail.registered_by && <RecordedBy person={detail.registered_by} />
+    ],
     ['Created by', detail.created_by],
     ['Inference image', detail.image],
     ['Model data', detail.model_data_url],
@@ -109,8 +115,14 @@ function Detail(props: { detail: IVersionDetail; registry: RegistryModel }): JSX
       {detail.approval_description && (
         <p className="jp-dsws-reg-approval" aria-label="Approval comment">
           <q className="jp-dsws-reg-comment">{detail.approval_description}</q>
-          {detail.status_set_by && (
-            <span className="jp-dsws-muted"> · {detail.status_set_by}</span>
+          {(detail.status_set_by || detail.status_set_by_person) && (
+            <span className="jp-dsws-muted">
+              {' · '}
+              <RecordedBy
+                person={detail.status_set_by_person}
+                identity={detail.status_set_by}
+              />
+            </span>
           )}
         </p>
       )}

@@ -4,10 +4,12 @@ import * as React from 'react';
 import { CopyLinkButton } from '../links/copy';
 import { AsOf } from '../ui/freshness';
 import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
+import { personTitle } from '../ui/people';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
 import {
+  createdBy,
   formatMetric,
   formatTime,
   nextSort,
@@ -92,7 +94,7 @@ function VersionRow(props: {
         <StatusBadge status={version.status} />
       </td>
       <td>{formatTime(version.created)}</td>
-      <td>{version.created_by ?? ''}</td>
+      <td title={personTitle(version.registered_by)}>{createdBy(version)}</td>
       {props.metrics.map(name => (
         <td key={`m-${name}`} className="jp-dsws-reg-metric" data-metric={name}>
           {formatMetric(version.metrics?.[name])}

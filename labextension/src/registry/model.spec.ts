@@ -32,6 +32,7 @@ function version(n: number, over: Partial<IVersion> = {}): IVersion {
     status: 'PendingManualApproval',
     created: null,
     created_by: null,
+    registered_by: null,
     description: null,
     approval_description: null,
     params: { p: String(n) },
@@ -51,6 +52,7 @@ function detail(v: IVersion, over: Partial<IVersionDetail> = {}): IVersionDetail
     lineage: {},
     approval_history: [],
     status_set_by: null,
+    status_set_by_person: null,
     snippets: { load: '', deploy: '' },
     ...UNSHARED,
     ...over
@@ -213,6 +215,7 @@ describe('an approval change reaches every open view', () => {
                 {
                   at: '2026-11-25T17:00:00Z',
                   by: 'hermione',
+                  person: { name: 'hermione', display_name: 'Hermione Granger' },
                   from: before.status,
                   to: status,
                   comment

@@ -4,6 +4,7 @@ import { IComparison, IVersion } from './api';
 import {
   columnsOf,
   compareRows,
+  createdBy,
   DEFAULT_SORT,
   formatMetric,
   formatWaiting,
@@ -22,6 +23,7 @@ function version(over: Partial<IVersion> & { version: number }): IVersion {
     status: 'PendingManualApproval',
     created: `2026-11-0${over.version}T09:00:00+00:00`,
     created_by: 'harry-potter',
+    registered_by: null,
     description: null,
     approval_description: null,
     params: {},
@@ -67,6 +69,17 @@ describe('the sheet', () => {
       params: ['max_depth', 'num_class', 'num_round', 'subsample'],
       metrics: ['accuracy', 'weighted_f1']
     });
+  });
+
+  it('says who created a version: who registered it from the panel, else the profile', () => {
+    const shared = version({
+      version: 5,
+      created_by: null,
+      registered_by: { name: 'hermione-granger', display_name: 'Hermione Granger' }
+    });
+    expect(createdBy(shared)).toBe('Hermione Granger');
+    expect(createdBy(SORTING_HAT[0])).toBe('harry-potter');
+    expect(createdBy(version({ version: 6, created_by: null }))).toBe('');
   });
 
   it('opens newest first', () => {
@@ -118,6 +131,7 @@ function comparison(): IComparison {
       lineage: {},
       approval_history: [],
       status_set_by: null,
+      status_set_by_person: null,
       snippets: { load: '', deploy: '' },
       fetched_at: null,
       notice: null

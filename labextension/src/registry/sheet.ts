@@ -42,6 +42,15 @@ export function columnsOf(versions: IVersion[]): {
   };
 }
 
+/**
+ * Who made a version, as the sheet's "Created by" says it: the person who registered it
+ * from the Experiments panel (in a shared space SageMaker only knows the space's identity),
+ * else SageMaker's user profile.
+ */
+export function createdBy(version: IVersion): string {
+  return version.registered_by?.display_name || version.created_by || '';
+}
+
 function sortValue(version: IVersion, key: SortKey): SortValue {
   switch (key.kind) {
     case 'version':
@@ -51,7 +60,7 @@ function sortValue(version: IVersion, key: SortKey): SortValue {
     case 'created':
       return version.created ? Date.parse(version.created) : null;
     case 'created_by':
-      return version.created_by;
+      return createdBy(version) || null;
     case 'metric': {
       const value = version.metrics?.[key.name];
       return typeof value === 'number' && isFinite(value) ? value : null;
