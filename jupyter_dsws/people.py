@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 
 @dataclass(frozen=True)
 class Person:
@@ -33,3 +35,28 @@ def person_of(user: Any) -> Person | None:
         return None
     display = getattr(user, "display_name", None) or getattr(user, "name", None) or name
     return Person(name=name, display_name=str(display))
+
+
+class PersonRecord(BaseModel):
+    """A person as a record names them on the wire (``Person.record()``)."""
+
+    name: str = Field(description=(
+        "The username the server's identity provider gives (in a shared Studio space, the "
+        "user profile name from Studio's unsigned cookie): who did it, for the record only; "
+        "it never allows or refuses anything."))
+    display_name: str = Field(description="The name to show, e.g. \"Hermione Granger\".")
+
+
+def person_record(person: Person | None) -> PersonRecord | None:
+    return PersonRecord(**person.record()) if person is not None else None
+
+
+def person_from(raw: Any) -> PersonRecord | None:
+    """A person kept in a record (a dict with name and display_name), else None: records
+    written before people were recorded, or edited by hand, have none."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
+        return None
+    display = raw.get("display_name")
+    return PersonRecord(name=raw["name"],
+                        display_name=display if isinstance(display, str) and display
+                        else raw["name"])

@@ -20,6 +20,7 @@ from typing import Any
 from jupyter_events import EventLogger
 
 from ..errors import Unavailable
+from ..people import Person, person_from
 
 SCHEMA_ID = "https://jupyter-dsws.org/events/idle/action/v1"
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "idle-action.v1.yaml"
@@ -37,6 +38,9 @@ class IdleEvent:
     reason: str
     idle_seconds: float
     dry_run: bool
+    #: Who did it (a "keep working", a switch's stop), for the record only; None for what
+    #: the monitor did on its own.
+    person: Person | None = None
 
 
 def register_schema(logger: EventLogger) -> None:
@@ -80,6 +84,9 @@ class EventLog:
         """Append to the file (in a thread: file I/O stays off the loop), then tell the
         server's listeners (on the loop: jupyter_events schedules them as tasks)."""
         data = asdict(event)
+        data["person"] = event.person.record() if event.person is not None else None
+        if data["person"] is None:
+            del data["person"]
         data["idle_seconds"] = round(max(0.0, float(data["idle_seconds"])), 3)
         try:
             await asyncio.to_thread(self._write, data, when)
@@ -172,6 +179,7 @@ def _event_from_line(line: str) -> dict[str, Any] | None:
             "action": raw["action"], "kind": raw["kind"], "id": raw["id"],
             "name": raw["name"], "reason": raw["reason"],
             "idle_seconds": float(raw["idle_seconds"]), "dry_run": bool(raw["dry_run"]),
+            "person": person_from(raw.get("person")),
         }
     except (ValueError, KeyError, TypeError, AttributeError):
         # A line cut short by a crash or written by hand is skipped, not fatal.

@@ -376,13 +376,19 @@ export interface IdleAppStop {
 
 export interface IdleEvent {
   time: string;
-  action: 'warn' | 'shutdown' | 'keep' | 'error';
+  action: 'warn' | 'shutdown' | 'keep' | 'settings' | 'error';
   kind: 'kernel' | 'terminal' | 'app';
   id: string;
   name: string;
   reason: string;
   idle_seconds: number;
   dry_run: boolean;
+  /**
+   * Who did it (a keep working, the stop an instance switch asked for), as the server's
+   * identity provider names them; null for what the monitor did on its own. For the
+   * record only.
+   */
+  person: PersonRecord | null;
 }
 
 export interface IdleEvents {
@@ -392,6 +398,25 @@ export interface IdleEvents {
 export interface IdleKeepBody {
   /** A random id per browser tab, the same for every poll of that tab. */
   client?: string | null;
+}
+
+/**
+ * Someone who has the space open now (for showing only: the name never allows or refuses
+ * anything).
+ */
+export interface IdlePersonHere {
+  /**
+   * The username the server's identity provider gives (in a shared Studio space, the user
+   * profile name from Studio's unsigned cookie).
+   */
+  name: string;
+  display_name: string;
+  /** Their JupyterLab tabs that polled dsws/idle within client_ttl_seconds. */
+  tabs: number;
+  /** They have an open real-time collaboration connection (jupyter-collaboration). */
+  collaborating: boolean;
+  /** The person who sent this request. */
+  you: boolean;
 }
 
 export interface IdleResourceState {
@@ -441,10 +466,28 @@ export interface IdleSettingsChange {
   keep_terminals?: boolean | null;
 }
 
+/** The last change of the space's idle settings: who made it and to what. */
+export interface IdleSettingsNote {
+  at: string;
+  /** Who changed them, as the identity provider named them; null when unknown. */
+  by: PersonRecord | null;
+  /** For a person, e.g. "Ron Weasley set the timeout to 90 min." */
+  text: string;
+}
+
 export interface IdleState {
   settings: IdleSettings;
   resources: IdleResourceState[];
   app: IdleAppState;
+  /** Who has the space open now: everyone a warning reaches and a stop affects. */
+  people: IdlePersonHere[];
+  /**
+   * Real-time collaboration (jupyter-collaboration) is on: edits in its rooms count as
+   * activity and its documents are saved from the server before the app stops.
+   */
+  collaboration: boolean;
+  /** The last change of the space's idle settings by a person; null when none. */
+  last_change: IdleSettingsNote | null;
 }
 
 export interface Instance {
@@ -599,6 +642,18 @@ export interface NormalisedWorkload {
   gpu: 'yes' | 'no' | 'auto';
   hours_per_day: number;
   preference: 'cheapest' | 'balanced' | 'fastest';
+}
+
+/** A person as a record names them on the wire (``Person.record()``). */
+export interface PersonRecord {
+  /**
+   * The username the server's identity provider gives (in a shared Studio space, the user
+   * profile name from Studio's unsigned cookie): who did it, for the record only; it
+   * never allows or refuses anything.
+   */
+  name: string;
+  /** The name to show, e.g. "Hermione Granger". */
+  display_name: string;
 }
 
 /** A switch the account's Service Quotas would refuse (422). */
