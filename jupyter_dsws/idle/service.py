@@ -38,9 +38,14 @@ class IdleService:
     def people_here(self, person: Person | None = None) -> list[PersonHere]:
         """Who has the space open now, ``person`` marked as "you"."""
         me = person.name if person is not None else None
-        return [PersonHere(name=h.person.name, display_name=h.person.display_name,
+        here = [PersonHere(name=h.person.name, display_name=h.person.display_name,
                            tabs=h.tabs, collaborating=h.collaborating, you=h.person.name == me)
                 for h in self.monitor.people(self.monitor.clock())]
+        if person is not None and not any(h.you for h in here):
+            # Whoever asks is here, whether or not a tab of theirs polled yet.
+            here.insert(0, PersonHere(name=person.name, display_name=person.display_name,
+                                      tabs=0, collaborating=False, you=True))
+        return here
 
     async def state(self, client: str | None = None, person: Person | None = None) -> IdleState:
         """What GET dsws/idle answers. Cheap: process facts come from the last check."""

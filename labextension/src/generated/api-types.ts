@@ -106,6 +106,11 @@ export interface CurrentInstance {
    */
   instance_type: string | null;
   space_name: string | null;
+  /**
+   * Who has the space open now (a switch stops the app for all of them), as the idle
+   * panel sees them; null when the idle panel is off.
+   */
+  people: IdlePersonHere[] | null;
 }
 
 export interface EmrCheckStep {
