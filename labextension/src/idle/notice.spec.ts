@@ -84,3 +84,36 @@ describe('warningMessage', () => {
     );
   });
 });
+
+describe('the warning in a shared space', () => {
+  const app = {
+    idle_seconds: 3300,
+    shutdown_at: '2026-11-25T14:05:00Z',
+    target: 'studio-app' as const,
+    stopping: false,
+    stop_id: null,
+    stop: null
+  };
+  const person = (name: string, you = false) => ({
+    name,
+    display_name: name,
+    tabs: 1,
+    collaborating: false,
+    you
+  });
+
+  it('names everyone else who has the space open, and that one keep keeps it for all', () => {
+    expect(
+      warningMessage(app, 120, [person('Harry Potter', true), person('Ron Weasley')])
+    ).toBe(
+      'This Studio app stops in 2 min because nobody has worked in it. Your open ' +
+        'documents have been saved. Also here: Ron Weasley. Keep working keeps it for everyone.'
+    );
+  });
+
+  it('says nothing more when the person is alone', () => {
+    expect(warningMessage(app, 120, [person('Harry Potter', true)])).toBe(
+      warningMessage(app, 120)
+    );
+  });
+});

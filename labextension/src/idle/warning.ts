@@ -49,7 +49,11 @@ export class IdleWarning implements IDisposable {
     if (!state) {
       return '';
     }
-    return warningMessage(state.app, secondsUntil(state.app.shutdown_at, Date.now()));
+    return warningMessage(
+      state.app,
+      secondsUntil(state.app.shutdown_at, Date.now()),
+      state.people
+    );
   }
 
   private _show(): void {
