@@ -9,6 +9,8 @@ it, as a private space does. Two people (Harry and Ron) use it through their own
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from helpers import body
@@ -91,3 +93,21 @@ async def test_the_name_never_decides_anything(jp_fetch, idle):
     state = await poll(jp_fetch, HARRY, "harry-tab")
     assert state["settings"]["timeout_minutes"] == 45
     assert state["last_change"]["by"]["name"] == "nobody-we-know"
+
+
+def test_the_extension_needs_no_jupyter_collaboration():
+    """Private spaces run without it: the wheel does not require it and loading the
+    extension does not import it."""
+    from importlib.metadata import requires
+
+    required = " ".join(r for r in requires("jupyter_dsws") or [] if "extra ==" not in r)
+    assert "jupyter-server" in required  # the wheel's own requirements, read
+    required = required.lower()
+    assert "collaboration" not in required and "ydoc" not in required
+    code = ("import sys, jupyter_dsws.app, jupyter_dsws.idle.feature, "
+            "jupyter_dsws.instances.feature; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('jupyter_server_ydoc', 'jupyter_collaboration', 'jupyter_ydoc', 'pycrdt')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
