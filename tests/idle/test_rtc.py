@@ -103,7 +103,10 @@ async def synced(socket: WebSocketClientConnection, room: str) -> AsyncIterator[
     doc = Doc()
     try:
         async with Provider(doc, TornadoChannel(socket, room)) as provider:
-            await provider.synced.wait()
+            # pycrdt 0.14 says when the first sync is done; 0.13 (jupyter-collaboration 4.4,
+            # Studio's JupyterLab 4.5) does not: the cells arriving say it there.
+            synced = getattr(provider, "synced", None) or provider.started
+            await synced.wait()
             nb = YNotebook(doc)
             await wait_for(lambda: len(nb.ycells) > 0, what="the notebook from the room")
             yield nb
