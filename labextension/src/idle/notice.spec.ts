@@ -102,13 +102,23 @@ describe('the warning in a shared space', () => {
     you
   });
 
-  it('names everyone else who has the space open, and that one keep keeps it for all', () => {
+  it('names everyone else who has the space open, within what a notification shows', () => {
     expect(
       warningMessage(app, 120, [person('Harry Potter', true), person('Ron Weasley')])
     ).toBe(
-      'This Studio app stops in 2 min because nobody has worked in it. Your open ' +
-        'documents have been saved. Also here: Ron Weasley. Keep working keeps it for everyone.'
+      'This Studio app stops in 2 min: nobody has worked in it. Your documents are ' +
+        'saved. Also here: Ron Weasley.'
     );
+    const many = [
+      person('Harry Potter', true),
+      person('Hermione Granger'),
+      person('Ron Weasley'),
+      person('Neville Longbottom'),
+      person('Luna Lovegood')
+    ];
+    const text = warningMessage(app, 3599, many);
+    expect(text).toContain('Also here: Hermione Granger, Ron Weasley and 2 others.');
+    expect(text.length).toBeLessThanOrEqual(140);
   });
 
   it('says nothing more when the person is alone', () => {

@@ -9,9 +9,16 @@ export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 }
 
-/** "Harry Potter, Ron Weasley and Hermione Granger". */
-export function namesOf(people: IPersonHere[]): string {
+/**
+ * "Harry Potter, Ron Weasley and Hermione Granger"; past `max` names, "Harry Potter, Ron
+ * Weasley and 3 others" (a notification shows 140 characters at most).
+ */
+export function namesOf(people: IPersonHere[], max = Infinity): string {
   const names = people.map(p => p.display_name);
+  if (names.length > max) {
+    const rest = names.length - max;
+    return `${names.slice(0, max).join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
+  }
   return names.length <= 1
     ? names.join('')
     : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -23,7 +30,7 @@ export function namesOf(people: IPersonHere[]): string {
  */
 export function othersHere(people: IPersonHere[] | null | undefined): string {
   const others = (people ?? []).filter(p => !p.you);
-  return others.length ? `Also here: ${namesOf(others)}.` : '';
+  return others.length ? `Also here: ${namesOf(others, 2)}.` : '';
 }
 
 /** The warning's words, for the seconds left; pure so that it can be tested. */
@@ -41,10 +48,16 @@ export function warningMessage(
   if (app.stopping || secondsLeft === null || secondsLeft <= 0) {
     return `${what} is stopping because nobody has worked in it. Saving your open documents…${tail}`;
   }
-  const keep = others ? ' Keep working keeps it for everyone.' : '';
+  if (others) {
+    // Shorter, so that the names fit in what a notification shows (140 characters).
+    return (
+      `${what} stops in ${formatDuration(secondsLeft)}: nobody has worked in it. ` +
+      `Your documents are saved.${tail}`
+    );
+  }
   return (
     `${what} stops in ${formatDuration(secondsLeft)} because nobody has worked in it. ` +
-    `Your open documents have been saved.${tail}${keep}`
+    'Your open documents have been saved.'
   );
 }
 

@@ -64,7 +64,8 @@ export class IdleWarning implements IDisposable {
         actions: [
           {
             label: 'Keep working',
-            caption: 'Counts as activity: the countdown starts again.',
+            caption:
+              'Counts as activity: the countdown starts again, for everyone in the space.',
             callback: () => void this._model.keep().catch(() => undefined)
           }
         ]
