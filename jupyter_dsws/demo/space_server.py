@@ -52,10 +52,6 @@ def server_command(prefix: Path, *, port: int, home: Path, region: str, endpoint
         command.append(f"--ServerApp.identity_provider_class={IMAGE_PROVIDER}")
         if has_collaboration(prefix):
             command.append("--collaborative")
-    elif has_collaboration(prefix):
-        # Studio's image turns collaboration on for shared spaces only; a private space's
-        # JupyterLab keeps documents in the browser (the extension is loaded, RTC is off).
-        command.append("--YDocExtension.disable_rtc=True")
     return command + list(extra_args)
 
 
