@@ -149,6 +149,8 @@ wheel: dev
 # Install the wheel alone into two fresh environments, the newest JupyterLab and the
 # SageMaker Distribution's 4.5.10 + jupyter_server 2.20.0, with a `node` on PATH that
 # records any call: installing the wheel must not need node. Then check both load it.
+# The newest is also the demo's image in the browser tests: with jupyter-collaboration, as
+# Studio's image has it (on in shared spaces only).
 wheel-envs: wheel
 	rm -rf $(ENVS) && mkdir -p $(ENVS)/no-node
 	printf '#!/bin/sh\ntouch "%s/no-node/CALLED"\nexit 1\n' "$(ENVS)" > $(ENVS)/no-node/node
@@ -156,7 +158,7 @@ wheel-envs: wheel
 	$(PYTHON) -m venv $(ENVS)/newest
 	$(PYTHON) -m venv $(ENVS)/studio
 	PATH=$(ENVS)/no-node:$$PATH $(ENVS)/newest/bin/pip install -q "jupyterlab>=4.6,<5" \
-	  "$$(ls dist/*.whl)[demo]"
+	  "$$(ls dist/*.whl)[demo]" "jupyter-collaboration==5.0.4"
 	PATH=$(ENVS)/no-node:$$PATH $(ENVS)/studio/bin/pip install -q -r requirements/studio.txt \
 	  "$$(ls dist/*.whl)[demo]"
 	test ! -e $(ENVS)/no-node/CALLED || { echo "installing the wheel called node"; exit 1; }

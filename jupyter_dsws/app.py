@@ -16,6 +16,9 @@ from .examples.handlers import handlers as examples_handlers
 from .examples.service import ExamplesService
 from .features import Feature, FeatureContext, Route, feature_class, panels
 from .logs import route_through
+from .preferences.handlers import handlers as preferences_handlers
+from .preferences.service import PreferencesService, names_people
+from .preferences.store import PreferenceStore
 from .status.handlers import handlers as status_handlers
 from .status.service import StatusService
 from .studio import DEFAULT_METADATA_PATH, StudioApp, read_metadata
@@ -142,10 +145,11 @@ class DSWSExtension(ExtensionApp):
     state_dir = Unicode(
         config=True,
         help=(
-            "Folder for what the extension keeps per person across restarts (the person's "
-            "idle-shutdown choices, the idle events log, the git credential helper that "
-            "CodeCommit clones name). Default: ~/.jupyter_dsws, under HOME, the one folder "
-            "that survives an app restart in Studio."
+            "Folder for what the extension keeps across restarts (the idle-shutdown "
+            "choices, the idle events log, the git credential helper that CodeCommit clones "
+            "name, and each person's own preferences in people/). Default: ~/.jupyter_dsws, "
+            "under HOME, the one folder that survives an app restart in Studio; in a shared "
+            "space everyone has that one HOME."
         ),
     )
 
@@ -196,6 +200,10 @@ class DSWSExtension(ExtensionApp):
                                             identity_ttl_seconds=self.identity_ttl_seconds)
         self.examples_service = ExamplesService(
             self.serverapp.root_dir, Examples(parent=self).kernel_name, self._kernel_display_name)
+        # Each person's own, under HOME (shared by everyone in a shared space): people/.
+        self.preferences_service = PreferencesService(
+            PreferenceStore(Path(self.state_dir) / "people"),
+            per_person=names_people(getattr(self.serverapp, "identity_provider", None)))
         self.features = self._build_features()
         if not self.aws.region:
             self.log.warning("jupyter_dsws: no AWS region configured; AWS panels will say so.")
@@ -242,6 +250,9 @@ class DSWSExtension(ExtensionApp):
                                for pattern, handler in status_handlers]
         routes.extend((pattern, handler, {"service": lambda: examples_service})
                       for pattern, handler in examples_handlers)
+        preferences_service = self.preferences_service
+        routes.extend((pattern, handler, {"service": lambda: preferences_service})
+                      for pattern, handler in preferences_handlers)
         for feature in self.features.values():
             routes.extend(feature.handlers())
         self.handlers.extend((ROUTE_PREFIX + pattern, handler, args)

@@ -69,7 +69,8 @@ class FeatureContext:
     studio: StudioApp | None
     #: The server's root folder: every path a feature writes stays under it.
     root_dir: str
-    #: ``DSWSExtension.state_dir``: the per-person folder that survives an app restart.
+    #: ``DSWSExtension.state_dir``: the folder under HOME that survives an app restart (in a
+    #: shared space, everyone's: what is a person's own goes through ``preferences/``).
     state_dir: Path
     log: logging.Logger
     #: The server's event bus (jupyter_events); None when the server has none.

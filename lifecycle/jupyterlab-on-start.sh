@@ -51,11 +51,23 @@ bounded() {
 }
 
 # Copies one object from S3 with the image's AWS CLI (AWS_ENDPOINT_URL applies).
+# S3's "slow down" (SlowDown, 503) outlasting the CLI's own three attempts is tried again, a
+# little later each time, within the budget; anything else (no endpoint, access denied)
+# fails at once.
 s3get() {
-  local out code=0
-  out=$(bounded aws --cli-connect-timeout 10 --cli-read-timeout 30 s3 cp --only-show-errors \
-    "$1" "$2" 2>&1) || code=$?
-  if ((code == 0)); then return 0; fi
+  local out code tries=0
+  while :; do
+    code=0
+    out=$(bounded aws --cli-connect-timeout 10 --cli-read-timeout 30 s3 cp --only-show-errors \
+      "$1" "$2" 2>&1) || code=$?
+    if ((code == 0)); then return 0; fi
+    tries=$((tries + 1))
+    if ((code == 124 || tries >= 6)) || [[ $out != *"(SlowDown)"* && $out != *"(503)"* ]]; then
+      break
+    fi
+    log "aws s3 cp $1: S3 asks to slow down; again in ${tries}s"
+    bounded sleep "$tries" || break
+  done
   log "aws s3 cp $1: ${out:-exit $code}"
   if ((code == 124)); then skip "downloading $1 took longer than the ${BUDGET}s budget"; fi
   skip "cannot download $1 (S3 unreachable or access denied: check the S3 gateway endpoint and s3:GetObject for the execution role)"

@@ -35,6 +35,7 @@ from jupyter_dsws.app import ROUTE_PREFIX  # noqa: E402
 from jupyter_dsws.contract import Operation, operation  # noqa: E402
 from jupyter_dsws.examples.handlers import handlers as examples_handlers  # noqa: E402
 from jupyter_dsws.features import panels  # noqa: E402
+from jupyter_dsws.preferences.handlers import handlers as preferences_handlers  # noqa: E402
 from jupyter_dsws.status.handlers import handlers as status_handlers  # noqa: E402
 
 # Its sibling, also when a test loads this file by its path.
@@ -62,7 +63,8 @@ DEFAULT_RESPONSES = {
 
 def routes() -> list[tuple[str, type]]:
     """(pattern relative to the server's base URL, handler) for every route of every panel."""
-    found = [(ROUTE_PREFIX + p, h) for p, h in [*status_handlers, *examples_handlers]]
+    core = [*status_handlers, *examples_handlers, *preferences_handlers]
+    found = [(ROUTE_PREFIX + p, h) for p, h in core]
     for name in panels():
         module = importlib.import_module(f"jupyter_dsws.{name}.handlers")
         found += [(ROUTE_PREFIX + p, h) for p, h in module.handlers]

@@ -26,7 +26,14 @@ from typing import Any
 from .identity import install_into
 from .lab_process import STOP_TIMEOUT, stop_process_group
 from .space_lifecycle import run_scripts
-from .space_server import READY_TIMEOUT, server_command, space_environment, wait_until_ready
+from .space_server import (
+    READY_TIMEOUT,
+    has_collaboration,
+    keep_collaboration_off,
+    server_command,
+    space_environment,
+    wait_until_ready,
+)
 from .studio.records import AppRecord, PlaneCallbacks
 from .studio_image import Image, make_prefix
 from .studio_logs import LogSink, lifecycle_stream
@@ -168,6 +175,8 @@ class SpaceApps:
         prefix = make_prefix(self.image, app_dir / "conda", with_product=self.with_product)
         # Studio's image has SageMaker's identity provider; the demo's, a stand-in.
         install_into(next(prefix.glob("lib/python3.*/site-packages")))
+        if not app.shared and has_collaboration(prefix):  # as Studio's image: shared only
+            keep_collaboration_off(prefix)
         metadata = write_metadata(app, app_dir / "metadata" / "resource-metadata.json")
         env = space_environment(
             self.environment, home=space.home, prefix=prefix,

@@ -60,6 +60,32 @@ def has_collaboration(prefix: Path) -> bool:
     return any(prefix.glob("lib/python3.*/site-packages/jupyter_collaboration"))
 
 
+#: jupyter-collaboration's frontend: Studio's image turns it on for shared spaces only.
+COLLABORATION_LABEXTENSIONS = ("@jupyter/collaboration-extension",
+                               "@jupyter/docprovider-extension")
+
+
+def keep_collaboration_off(prefix: Path) -> None:
+    """A private space of an image with jupyter-collaboration: its server extension and its
+    frontend off, in the space's prefix (``jupyter server extension disable`` and ``jupyter
+    labextension disable`` at the sys-prefix level would write the same two files). The
+    prefix's files are symlinks into the image: each is replaced, never written through."""
+    etc = prefix / "etc" / "jupyter"
+    _replace_json(etc / "jupyter_server_config.d" / "jupyter_collaboration.json",
+                  {"ServerApp": {"jpserver_extensions": {"jupyter_server_ydoc": False}}})
+    page = etc / "labconfig" / "page_config.json"
+    config = json.loads(page.read_text()) if page.is_file() else {}
+    disabled = config.setdefault("disabledExtensions", {})
+    disabled.update(dict.fromkeys(COLLABORATION_LABEXTENSIONS, True))
+    _replace_json(page, config)
+
+
+def _replace_json(path: Path, value: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    path.write_text(json.dumps(value, indent=2))
+
+
 def space_environment(base: Mapping[str, str], *, home: Path, prefix: Path, image_bin: Path,
                       aws_cli: Path | None, metadata: Path, logging_dir: Path, app_type: str,
                       token: str, shared: bool = False) -> dict[str, str]:

@@ -43,6 +43,12 @@ class Throttle:
         self.throttled: Counter[str] = Counter()
         self._random = random.Random(seed)  # noqa: S311 (which calls fail, not a secret)
         self._lock = threading.Lock()
+        self._burst = 0
+
+    def burst(self, calls: int) -> None:
+        """Throttle the next ``calls`` calls, whatever ``fraction`` says: a busy moment."""
+        with self._lock:
+            self._burst = calls
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> Throttle:
@@ -74,7 +80,9 @@ class Throttle:
             call = f"{service}.{_operation(environ, service)}"
             with self._lock:
                 self.calls[call] += 1
-                throttle = self.fraction > 0 and self._random.random() < self.fraction
+                throttle = self._burst > 0 or (
+                    self.fraction > 0 and self._random.random() < self.fraction)
+                self._burst = max(0, self._burst - 1)
                 if throttle:
                     self.throttled[call] += 1
             if throttle:

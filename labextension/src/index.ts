@@ -1,5 +1,6 @@
 import {
   ILayoutRestorer,
+  IRouter,
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
@@ -22,6 +23,7 @@ import { experimentsFeature } from './experiments/feature';
 import { addGettingStarted } from './gettingstarted';
 import { instancesFeature } from './instances/feature';
 import { addGuides } from './guides';
+import { addLinkRoute } from './links/router';
 import { enabledPanels } from './panels';
 import { registryFeature } from './registry/feature';
 import { SidebarPanel, WorkspaceSidebar } from './sidebar';
@@ -58,7 +60,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     ICommandPalette,
     IRenderMimeRegistry,
     INotebookTracker,
-    ILauncher
+    ILauncher,
+    IRouter
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -69,7 +72,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     palette: ICommandPalette | null,
     rendermime: IRenderMimeRegistry | null,
     notebooks: INotebookTracker | null,
-    launcher: ILauncher | null
+    launcher: ILauncher | null,
+    router: IRouter | null
   ) => {
     const commands = new Commands(app, palette);
     const status = new StatusModel({ refreshSeconds: DEFAULT_REFRESH_SECONDS });
@@ -138,6 +142,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
           console.error('jupyter_dsws: settings could not be loaded', reason)
         );
     }
+    // Links to our views (links/): after every panel's commands, which they run.
+    addLinkRoute(app, router);
     void status.start().catch(() => undefined);
   }
 };

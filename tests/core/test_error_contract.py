@@ -50,10 +50,10 @@ def assert_our_error(body: Any) -> None:
     assert isinstance(body["error"], str) and isinstance(body["message"], str)
 
 
-def test_the_twelve_body_routes_are_the_ones_checked_here():
-    # the issue found 8; idle/activity, experiments register, emr connect and examples/copy
-    # are new
-    assert len(operations(with_body=True)) == 12
+def test_the_thirteen_body_routes_are_the_ones_checked_here():
+    # the issue found 8; idle/activity, experiments register, emr connect, examples/copy
+    # and preferences are new
+    assert len(operations(with_body=True)) == 13
 
 
 @pytest.mark.parametrize(("verb", "path"), operations(with_body=True))
@@ -148,6 +148,9 @@ AGREEMENT_CASES = [
     ("POST", "/dsws/instances/recommend", {}, {"model": "cnn", "memory_gb": 12}),
     ("PUT", "/dsws/idle", {}, {"settings": {"keep_terminals": 1}}),
     ("POST", "/dsws/idle/keep", {}, {"client": 5}),
+    ("PATCH", "/dsws/preferences", {}, {"run_columns": {"": None}}),
+    ("PATCH", "/dsws/preferences", {}, {"run_columns": {"1": {"hidden": [1]}}}),
+    ("PATCH", "/dsws/preferences", {}, {"run_columns": {"1": {"hidden": ["a"]}}}),
     ("GET", "/dsws/registry/compare", {"arn": ["", ""]}, None),
     ("GET", "/dsws/registry/compare", {"arn": ["x"]}, None),
     ("GET", "/dsws/idle", {"client": ["c" * 201]}, None),

@@ -7,6 +7,7 @@ with our wheel installed as users install it (``$DSWS_WHEEL_ENVS/newest``).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from space_world import ROOT, product_wheel
 
+from jupyter_dsws.demo.space_server import keep_collaboration_off
 from jupyter_dsws.demo.studio_image import Image, make_prefix
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -129,3 +131,31 @@ def test_pip_in_a_space_adds_packages_but_never_replaces_the_images(tmp_path: Pa
     added = run(prefix, "pip", "install", "-q", "--no-index", "--no-deps", str(wheel),
                 home=tmp_path)
     assert added.returncode == 0, added.stdout
+
+
+def test_a_private_space_turns_collaboration_off_in_its_prefix_never_in_the_image(
+        tmp_path: Path) -> None:
+    image, prefix = tmp_path / "image" / "etc" / "jupyter", tmp_path / "conda" / "etc" / "jupyter"
+    server_d, labconfig = Path("jupyter_server_config.d"), Path("labconfig")
+    originals = {
+        server_d / "jupyter_collaboration.json":
+            {"ServerApp": {"jpserver_extensions": {"jupyter_server_ydoc": True}}},
+        labconfig / "page_config.json": {"disabledExtensions": {"@other/extension": True}},
+    }
+    for relative, value in originals.items():
+        (image / relative).parent.mkdir(parents=True, exist_ok=True)
+        (image / relative).write_text(json.dumps(value))
+        (prefix / relative).parent.mkdir(parents=True, exist_ok=True)
+        (prefix / relative).symlink_to(image / relative)
+
+    keep_collaboration_off(tmp_path / "conda")
+
+    for relative, value in originals.items():
+        assert json.loads((image / relative).read_text()) == value
+        assert not (prefix / relative).is_symlink()
+    assert json.loads((prefix / server_d / "jupyter_collaboration.json").read_text()) == {
+        "ServerApp": {"jpserver_extensions": {"jupyter_server_ydoc": False}}}
+    assert json.loads((prefix / labconfig / "page_config.json").read_text()) == {
+        "disabledExtensions": {"@other/extension": True,
+                               "@jupyter/collaboration-extension": True,
+                               "@jupyter/docprovider-extension": True}}

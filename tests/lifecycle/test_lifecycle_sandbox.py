@@ -252,3 +252,18 @@ def test_an_endpoint_that_never_answers_is_cut_off_by_the_budget(
     assert run.returncode == 0, run.output
     assert "took longer than the 8s budget" in run.summary
     assert run.seconds < 8 + 5 + 5  # the budget, timeout's kill grace, bash and slack
+
+
+def test_s3_asking_to_slow_down_is_tried_again_and_the_install_goes_on(
+        sandbox: Sandbox, make_script: Callable[..., BuildResult], emulator: Any) -> None:
+    """A busy moment: S3 answers SlowDown to more calls in a row than the AWS CLI's own three
+    attempts absorb (the emulator's throttle); the script tries again within its budget."""
+    built = make_script(region=REGION)
+    emulator.throttle.burst(4)
+    try:
+        run = sandbox.run(built.script)
+    finally:
+        emulator.throttle.burst(0)
+    assert run.returncode == 0, run.output
+    assert run.summary.startswith(f"dsws-lcc: installed: jupyter_dsws {built.version}"), run.output
+    assert "S3 asks to slow down; again in 1s" in run.output

@@ -31,8 +31,9 @@ def calls(world: Any, emulator: Any) -> Callable[[str], int]:
 
 
 @pytest.fixture
-def group(register: Callable[..., Any]) -> tuple[str, list[str]]:
-    """A group of this test's own with two pending versions: (name, their ARNs)."""
+def group(world: Any, register: Callable[..., Any]) -> tuple[str, list[str]]:
+    """A group of this test's own with two pending versions: (name, their ARNs), in the
+    module's world (its bucket: another module may have reset the emulator since)."""
     name = f"shared-{uuid.uuid4().hex[:8]}"
     return name, [register(name, number)["arn"] for number in (1, 2)]
 

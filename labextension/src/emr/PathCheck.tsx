@@ -2,6 +2,7 @@ import { Clipboard, Notification } from '@jupyterlab/apputils';
 import { Button, copyIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { CopyLinkButton } from '../links/copy';
 import { Breakable, ErrorAlert } from '../ui/parts';
 import { ICheck, ICluster } from './api';
 import { ClusterModel } from './cluster';
@@ -71,6 +72,10 @@ export function PathCheck(props: { model: ClusterModel }): JSX.Element {
       >
         {model.checking ? 'Checking…' : 'Check the path'}
       </Button>
+      <CopyLinkButton
+        what={`the path check of ${model.cluster.name}`}
+        link={() => ({ view: 'emr-check', cluster: model.id })}
+      />
       <ErrorAlert message={model.checkError} />
       {result && (
         <>

@@ -1,7 +1,11 @@
 import { Poll } from '@lumino/polling';
 import * as React from 'react';
 
-import { IFeature, IFeatureContext } from '../features';
+import { Notification } from '@jupyterlab/apputils';
+
+import { IFeature, IFeatureContext, panelId } from '../features';
+import { EMR_CHECK_COMMAND } from '../links/views';
+import { messageOf } from '../ui/errors';
 import { emrIcon } from '../icons';
 import { SidebarSection } from '../ui/section';
 import { ticker } from '../ui/ticker';
@@ -54,10 +58,31 @@ class WhileStarting {
 export const emrFeature: IFeature = {
   name: 'emr',
   icon: emrIcon,
-  activate({ app, fileBrowser, notebooks }: IFeatureContext) {
+  activate({ app, fileBrowser, notebooks, commands }: IFeatureContext) {
     const model = new EmrModel({
       target: new NotebookTarget(app, notebooks, fileBrowser)
     });
+    // What a link to a cluster's check runs: the panel shows the cluster and checks again,
+    // so that the teammate sees the path as it is now from this space.
+    commands.add(
+      EMR_CHECK_COMMAND,
+      {
+        label: "Check an EMR Cluster's Path",
+        execute: async args => {
+          const id = String(args.cluster ?? '');
+          app.shell.activateById(panelId('emr'));
+          try {
+            const cluster = await model.openById(id);
+            await cluster.check();
+          } catch (error) {
+            Notification.error(messageOf(error, `Cluster ${id} could not be read.`), {
+              autoClose: 8000
+            });
+          }
+        }
+      },
+      []
+    );
     const starting = new WhileStarting(model);
     // Asks EMR nothing until a person first shows the panel, then each time it is shown.
     return new SidebarSection({

@@ -150,6 +150,18 @@ export class EmrModel extends RequestingModel {
     return this._opened;
   }
 
+  /**
+   * Show the cluster with id `id` (a link names only its id): its detail is read first,
+   * then it opens as from the list. The list need not have it (another page, terminated).
+   */
+  async openById(id: string): Promise<ClusterModel> {
+    if (this._opened?.id === id) {
+      return this._opened;
+    }
+    const detail = await this.api.cluster(id);
+    return this.open(detail);
+  }
+
   /** The cluster last closed: the list puts the keyboard back on it. */
   get closedId(): string | null {
     return this._closedId;

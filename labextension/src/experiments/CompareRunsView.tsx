@@ -2,6 +2,7 @@ import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { formatMetric } from '../registry/sheet';
+import { CopyLinkButton } from '../links/copy';
 import { AsOf } from '../ui/freshness';
 import { ErrorAlert, LoadState, RefreshButton } from '../ui/parts';
 import { IRun, IRunComparison } from './api';
@@ -11,6 +12,8 @@ import { RunsCompareModel } from './comparing';
 
 export interface ICompareRunsViewProps {
   model: RunsCompareModel;
+  /** The experiment's name, for the link's tab title. */
+  experiment: string;
   register: (run: IRun) => void;
 }
 
@@ -105,6 +108,14 @@ export function CompareRunsView(props: ICompareRunsViewProps): JSX.Element {
                 />{' '}
                 Differences only
               </label>
+              <CopyLinkButton
+                what="this comparison"
+                link={() => ({
+                  view: 'runs-compare',
+                  runs: model.runIds,
+                  experiment: props.experiment
+                })}
+              />
               <RefreshButton
                 label="Refresh the comparison"
                 loading={model.loading}

@@ -8,6 +8,8 @@ import { filterExamples } from './syntax';
 export function FilterForm(props: { model: RunsSheetModel }): JSX.Element {
   const { model } = props;
   const [text, setText] = React.useState(model.filter);
+  // A link opened into this sheet sets its filter: the box shows it.
+  React.useEffect(() => setText(model.filter), [model.filter]);
   const examples = React.useMemo(
     () => filterExamples(model.runs.slice(0, 200)),
     [model.runs.length > 0]

@@ -3,6 +3,7 @@ import * as React from 'react';
 
 import { formatMetric, formatTime } from '../registry/sheet';
 import { AsOf } from '../ui/freshness';
+import { CopyLinkButton } from '../links/copy';
 import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
 import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
@@ -137,6 +138,15 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
           >
             <div className="jp-dsws-reg-toolbar">
               <h2>{model.experimentName}</h2>
+              <CopyLinkButton
+                what="this runs sheet"
+                link={() => ({
+                  view: 'runs',
+                  experiment: model.experimentId,
+                  name: model.experimentName,
+                  runs: model.view
+                })}
+              />
               <RefreshButton
                 label="Refresh runs"
                 loading={model.loading}

@@ -6,6 +6,7 @@ import * as React from 'react';
 
 import { Commands, GETTING_STARTED_COMMAND } from '../commands';
 import { IFeature, IFeatureContext } from '../features';
+import { IRunsView } from '../links/link';
 import { experimentsIcon } from '../icons';
 import { OPEN_TAB_COMMAND as OPEN_MODELS_TAB } from '../registry/feature';
 import { MainAreaTabs } from '../ui/tabs';
@@ -16,7 +17,8 @@ import { CompareRunsView } from './CompareRunsView';
 import { ExperimentsPanel } from './ExperimentsPanel';
 import { ExperimentsModel } from './model';
 import { registerRunDialog } from './register';
-import { RunsSheetModel } from './runs';
+import { PersonalChoices } from '../preferences/choices';
+import { LOCAL_CHOICES, RunsSheetModel } from './runs';
 import { RunsSheetView } from './RunsSheetView';
 // This panel's look comes with it: nothing to list in style/base.css.
 import 'uplot/dist/uPlot.min.css';
@@ -24,7 +26,7 @@ import '../../style/experiments.css';
 
 /** What reopens a tab: the command's arguments, kept in the saved layout. */
 type TabArgs =
-  | { kind: 'runs'; id: string; name: string }
+  | { kind: 'runs'; id: string; name: string; view?: IRunsView }
   | { kind: 'compare'; runs: string[]; experiment: string };
 
 /** The command that opens (and, after a reload, reopens) an Experiments tab. */
@@ -55,19 +57,25 @@ export class ExperimentsTabs {
   private _reopen(args: TabArgs): void {
     switch (args.kind) {
       case 'runs':
-        return this.openRuns(args.id, args.name);
+        return this.openRuns(args.id, args.name, args.view);
       case 'compare':
         return this.openCompare(args.runs, args.experiment);
     }
   }
 
-  openRuns = (id: string, name: string): void => {
+  /** An experiment's runs sheet; `view`, from a link: its filter, order and columns. */
+  openRuns = (id: string, name: string, view?: IRunsView): void => {
     const args: TabArgs = { kind: 'runs', id, name };
+    const open = this._sheets.get(id);
+    if (open && !open.isDisposed && view) {
+      void open.applyView(view);
+    }
     this._tabs.open(
       { key: `runs:${id}`, args, label: name, caption: `Runs of ${name}` },
       () => {
-        const model = new RunsSheetModel(this.experiments.api, id, name);
-        void model.load();
+        const model = new RunsSheetModel(this.experiments.api, id, name, this._choices);
+        this._sheets.set(id, model);
+        void (view ? model.applyView(view) : model.load());
         return new ModelView(model, () =>
           React.createElement(RunsSheetView, {
             model,
@@ -95,6 +103,7 @@ export class ExperimentsTabs {
         return new ModelView(model, () =>
           React.createElement(CompareRunsView, {
             model,
+            experiment,
             register: run => void this._register(run, null)
           })
         );
@@ -125,6 +134,10 @@ export class ExperimentsTabs {
   }
 
   private _tabs: MainAreaTabs;
+  /** Each sheet's columns: the person's own, read once per page. */
+  private _choices = new PersonalChoices(LOCAL_CHOICES);
+  /** The open sheets, so that a link can show its view in one already open. */
+  private _sheets = new Map<string, RunsSheetModel>();
 }
 
 /**

@@ -6,6 +6,7 @@ import { DSWSApiError } from '../request';
 import { messageOf } from '../ui/errors';
 import { IFetched } from '../ui/freshness';
 import { RequestingModel } from '../ui/requesting';
+import { IRunsView } from '../links/link';
 import { Direction, IExperimentsApi, IRun } from './api';
 import {
   bestRuns,
@@ -14,23 +15,29 @@ import {
   IRunColumn,
   IRunSort,
   namesOf,
+  NO_CHOICE,
   parseChoice,
+  sortKeyOf,
+  sortKeyText,
   sortRuns,
   toggleColumn,
   visibleColumns
 } from './sheet';
 import { orderByOf } from './syntax';
 
-/** Where each experiment's column choice is kept. */
+/** Where each experiment's column choice is kept (the person's: preferences/choices.ts). */
 export interface IChoiceStore {
-  load(experimentId: string): IColumnChoice;
+  load(experimentId: string): IColumnChoice | Promise<IColumnChoice>;
   save(experimentId: string, choice: IColumnChoice): void;
 }
 
 const CHOICE_PREFIX = 'jp-dsws-experiments-columns:';
 
-/** The browser's localStorage, one key per experiment; nothing kept when it is unavailable. */
-export const LOCAL_CHOICES: IChoiceStore = {
+/**
+ * The browser's localStorage, one key per experiment; nothing kept when it is unavailable.
+ * Where choices were kept before they were the person's on the server.
+ */
+export const LOCAL_CHOICES: IChoiceStore & { load(id: string): IColumnChoice } = {
   load: id => {
     try {
       return parseChoice(window.localStorage.getItem(CHOICE_PREFIX + id));
@@ -58,7 +65,22 @@ export class RunsSheetModel extends RequestingModel {
     private readonly _store: IChoiceStore = LOCAL_CHOICES
   ) {
     super();
-    this._choice = _store.load(experimentId);
+    const kept = _store.load(experimentId);
+    if (kept instanceof Promise) {
+      // Until it comes (one read per page), the sheet shows every column.
+      void kept.then(
+        choice => {
+          if (!this._chosen && !this.isDisposed) {
+            this._choice = choice;
+            this._columns = null;
+            this.emit();
+          }
+        },
+        () => undefined
+      );
+    } else {
+      this._choice = kept;
+    }
   }
 
   get runs(): IRun[] {
@@ -144,6 +166,7 @@ export class RunsSheetModel extends RequestingModel {
 
   setColumnShown(column: IRunColumn, shown: boolean): void {
     this._choice = toggleColumn(this._choice, column, shown);
+    this._chosen = true;
     this._store.save(this.experimentId, this._choice);
     this._columns = null;
     this.emit();
@@ -159,6 +182,35 @@ export class RunsSheetModel extends RequestingModel {
     this._rows = null;
     this.emit();
     return this.hasMore ? this.load() : Promise.resolve();
+  }
+
+  /** The sheet as a link carries it: filter, order, columns, differences only. */
+  get view(): IRunsView {
+    const { key, descending } = this._sort;
+    const isDefault = key.kind === 'start' && descending;
+    return {
+      filter: this._filter,
+      sort: isDefault ? null : { key: sortKeyText(key), descending },
+      hidden: this._choice.hidden,
+      tags: this._choice.tags,
+      differencesOnly: this._differencesOnly
+    };
+  }
+
+  /**
+   * Show the sheet a link names: its filter, order and columns (for this tab: the person's
+   * own column choice is kept for their next sheet), then read the first page again.
+   */
+  applyView(view: IRunsView): Promise<void> {
+    this._filter = view.filter.trim();
+    const key = view.sort ? sortKeyOf(view.sort.key) : null;
+    this._sort = key ? { key, descending: view.sort!.descending } : DEFAULT_RUN_SORT;
+    this._choice = { hidden: [...view.hidden], tags: [...view.tags] };
+    this._chosen = true;
+    this._differencesOnly = view.differencesOnly;
+    this._changedRuns();
+    this.emit();
+    return this.load();
   }
 
   /** Apply a filter in MLflow's search syntax (empty: every run). */
@@ -278,7 +330,9 @@ export class RunsSheetModel extends RequestingModel {
   private _filterError: string | null = null;
   private _error: string | null = null;
   private _loaded = false;
-  private _choice: IColumnChoice;
+  private _choice: IColumnChoice = NO_CHOICE;
+  /** The columns were chosen here (or by a link): the stored choice comes too late. */
+  private _chosen = false;
   private _differencesOnly = false;
   private _selection = new Map<string, IRun>();
 }

@@ -23,6 +23,26 @@ export interface IRunSort {
   descending: boolean;
 }
 
+const FIXED_KEYS: readonly FixedKey[] = ['name', 'status', 'start', 'user', 'source'];
+
+/** A sort key as a link writes it: `start`, `metric:rmse`, `param:max_depth`. */
+export function sortKeyText(key: RunSortKey): string {
+  return 'name' in key ? `${key.kind}:${key.name}` : key.kind;
+}
+
+/** A link's sort key, or null when it names none the sheet knows. */
+export function sortKeyOf(text: string): RunSortKey | null {
+  if ((FIXED_KEYS as readonly string[]).includes(text)) {
+    return { kind: text as FixedKey };
+  }
+  const colon = text.indexOf(':');
+  const kind = text.slice(0, colon);
+  const name = text.slice(colon + 1);
+  return colon > 0 && name && (kind === 'param' || kind === 'metric' || kind === 'tag')
+    ? { kind, name }
+    : null;
+}
+
 /** How a sheet opens: the newest run first (MLflow's default order too). */
 export const DEFAULT_RUN_SORT: IRunSort = { key: { kind: 'start' }, descending: true };
 

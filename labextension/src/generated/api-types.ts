@@ -79,6 +79,14 @@ export interface ClonedAt {
   path: string | null;
 }
 
+/** What a person chose for one experiment's runs sheet. */
+export interface ColumnChoice {
+  /** Columns hidden, as `param:<name>` or `metric:<name>` (the others show). */
+  hidden: string[];
+  /** Tags shown as columns (the others are hidden). */
+  tags: string[];
+}
+
 export interface CopiedExample {
   /**
    * The new notebook, relative to root_dir. An existing file is never overwritten: the
@@ -649,6 +657,12 @@ export interface NormalisedWorkload {
   preference: 'cheapest' | 'balanced' | 'fastest';
 }
 
+export interface PersonName {
+  /** The person's user name, as the server's identity provider says. */
+  name: string;
+  display_name: string;
+}
+
 /** A person as a record names them on the wire (``Person.record()``). */
 export interface PersonRecord {
   /**
@@ -659,6 +673,31 @@ export interface PersonRecord {
   name: string;
   /** The name to show, e.g. "Hermione Granger". */
   display_name: string;
+}
+
+/** The preferences of the person asking, and whose they are. */
+export interface PersonalPreferences {
+  /**
+   * Whose preferences these are; null when the server tells nobody apart
+   * (jupyter_server's own identity provider, as in a private space): then they are the
+   * space's.
+   */
+  person: PersonName | null;
+  preferences: Preferences;
+}
+
+/** A person's preferences: only what the person chose. */
+export interface Preferences {
+  /** Each experiment's runs sheet columns, by experiment id. */
+  run_columns: Record<string, ColumnChoice>;
+}
+
+/**
+ * What to change: each experiment's choice given replaces the one kept; null forgets it.
+ */
+export interface PreferencesChange {
+  /** Experiment id → its columns, or null to go back to the sheet's defaults. */
+  run_columns?: Record<string, ColumnChoice | null>;
 }
 
 /** A switch the account's Service Quotas would refuse (422). */

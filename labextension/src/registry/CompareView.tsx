@@ -1,6 +1,7 @@
 import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { CopyLinkButton } from '../links/copy';
 import { AsOf } from '../ui/freshness';
 import { LoadState, RefreshButton } from '../ui/parts';
 import { IComparison } from './api';
@@ -192,6 +193,10 @@ export function CompareView(props: ICompareViewProps): JSX.Element {
                 />
                 Differences only
               </label>
+              <CopyLinkButton
+                what="this comparison"
+                link={() => ({ view: 'models-compare', arns: model.arns })}
+              />
               <RefreshButton
                 label="Refresh comparison"
                 loading={model.loading}

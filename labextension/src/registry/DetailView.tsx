@@ -2,6 +2,7 @@ import { Clipboard, Notification } from '@jupyterlab/apputils';
 import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { CopyLinkButton } from '../links/copy';
 import { AsOf } from '../ui/freshness';
 import { LoadState, RefreshButton } from '../ui/parts';
 import { IApprovalChange, IVersionDetail } from './api';
@@ -187,6 +188,14 @@ export function DetailView(props: IDetailViewProps): JSX.Element {
             <h2>
               {model.group} · v{model.version}
             </h2>
+            <CopyLinkButton
+              what="this version"
+              link={() => ({
+                view: 'models-version',
+                group: model.group,
+                version: model.version
+              })}
+            />
             <RefreshButton
               label="Refresh version"
               loading={model.loading}

@@ -1,6 +1,7 @@
 import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { CopyLinkButton } from '../links/copy';
 import { AsOf } from '../ui/freshness';
 import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
 import { IVersion, STATUSES } from './api';
@@ -161,6 +162,14 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                       Clear selection
                     </Button>
                   )}
+                  <CopyLinkButton
+                    what="this sheet"
+                    link={() => ({
+                      view: 'models-group',
+                      group: model.group,
+                      status: model.statusFilter
+                    })}
+                  />
                   <RefreshButton
                     label="Refresh versions"
                     loading={model.loading}

@@ -19,7 +19,7 @@ import '../../style/registry.css';
 
 /** What reopens a tab: the command's arguments, kept in the saved layout. */
 type TabArgs =
-  | { kind: 'group'; group: string }
+  | { kind: 'group'; group: string; status?: string }
   | { kind: 'version'; group: string; version: number }
   | { kind: 'compare'; arns: string[] }
   | { kind: 'overview' };
@@ -62,7 +62,7 @@ export class RegistryTabs {
   private _reopen(args: TabArgs): void {
     switch (args.kind) {
       case 'group':
-        return this.openGroup(args.group);
+        return this.openGroup(args.group, args.status);
       case 'version':
         return this.openVersion(args.group, args.version);
       case 'compare':
@@ -72,10 +72,21 @@ export class RegistryTabs {
     }
   }
 
-  openGroup = (group: string): void => {
+  /** A group's sheet; `status`, from a link: its status filter ('' for all). */
+  openGroup = (group: string, status?: string): void => {
     const args: TabArgs = { kind: 'group', group };
+    const open = this._sheets.get(group);
+    if (
+      open &&
+      !open.isDisposed &&
+      status !== undefined &&
+      status !== open.statusFilter
+    ) {
+      void open.setStatusFilter(status);
+    }
     this._open(`group:${group}`, args, group, `Versions of ${group}`, () => {
-      const model = new SheetModel(this.registry, group);
+      const model = new SheetModel(this.registry, group, status ?? '');
+      this._sheets.set(group, model);
       void model.load();
       return new ModelView(model, () =>
         React.createElement(SheetView, {
@@ -156,6 +167,8 @@ export class RegistryTabs {
   }
 
   private _tabs: MainAreaTabs;
+  /** The open sheets, so that a link can set the filter of one already open. */
+  private _sheets = new Map<string, SheetModel>();
 }
 
 export const registryFeature: IFeature = {

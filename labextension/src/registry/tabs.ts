@@ -52,9 +52,11 @@ abstract class TabModel extends RequestingModel {
 export class SheetModel extends TabModel {
   constructor(
     registry: RegistryModel,
-    readonly group: string
+    readonly group: string,
+    status = ''
   ) {
     super(registry);
+    this._status = status;
   }
 
   get versions(): IVersion[] {
