@@ -5,7 +5,7 @@ handshake with the browsers, the stop itself; for idleness or when a person aske
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..errors import DSWSError
@@ -16,8 +16,13 @@ from .wording import app_idle_reason, app_stop_reason, app_warning
 
 if TYPE_CHECKING:
     from ..people import Person
+    from .collaboration import Collaboration
     from .settings import SettingsStore
     from .stopper import AppStopper
+
+#: Under real-time collaboration, the end of the save wait kept for saving the rooms' documents
+#: from the server (at most half the wait): the browsers are waited for until then.
+ROOM_SAVE_RESERVE = timedelta(seconds=5)
 
 
 class AppStopSteps:
@@ -27,6 +32,7 @@ class AppStopSteps:
     store: SettingsStore
     stopper: AppStopper
     handshake: Handshake
+    collaboration: Collaboration | None
     _stop_issued: bool
     _requested: str | None
     _requested_by: Person | None
@@ -35,6 +41,10 @@ class AppStopSteps:
 
     if TYPE_CHECKING:  # the monitor's own
         def idle_since(self) -> datetime: ...
+
+        def clock(self) -> datetime: ...
+
+        def rtc_enabled(self) -> bool: ...
 
         async def record(self, action: str, kind: str, resource_id: str, name: str,
                          reason: str, idle: float, *, dry_run: bool,
@@ -60,13 +70,36 @@ class AppStopSteps:
             return
         if self.handshake.pending is None:
             self.handshake.begin(now, cause="idle", idle_seconds=idle,
-                                 reason=app_idle_reason(idle, rules.timeout.total_seconds()))
+                                 reason=app_idle_reason(idle, rules.timeout.total_seconds()),
+                                 reserve=self._room_save_reserve())
         if self.handshake.ready(now):
             await self._stop_app(idle_from, idle, rules)
+
+    def _room_save_reserve(self) -> timedelta:
+        if not self.rtc_enabled():
+            return timedelta(0)
+        wait = timedelta(seconds=self.store.config.save_wait_seconds)
+        return min(ROOM_SAVE_RESERVE, wait / 2)
+
+    async def _save_rooms(self) -> str:
+        """Under real-time collaboration, save every open collaborative document from the
+        server's rooms (unsaved edits live there, not only in browsers), within what is left
+        of the save wait. Returns what it did, for the stop's record."""
+        if self.collaboration is None or not self.collaboration.enabled:
+            return ""
+        bound = self.handshake.bound()
+        left = (bound - self.clock()).total_seconds() if bound is not None else 0.0
+        saves = await self.collaboration.save_all(max(0.0, left))
+        summary = saves.summary()
+        if saves.failed:
+            self.log.warning("dsws idle: before the stop, %s", summary)
+        return f" Before it: {summary}." if summary else ""
 
     async def _stop_app(self, idle_from: datetime, idle: float, rules: Rules) -> None:
         reason = app_stop_reason(idle, rules.timeout.total_seconds(), self.stopper.target)
         dry_run = self.store.config.dry_run
+        if not dry_run:
+            reason += await self._save_rooms()
         await self.record("shutdown", "app", self.stopper.id, self.stopper.name, reason, idle,
                           dry_run=dry_run)
         if dry_run:
@@ -87,11 +120,13 @@ class AppStopSteps:
         if self._stop_issued or self._requested is None:
             return
         if self.handshake.pending is None:
-            self.handshake.begin(now)
+            self.handshake.begin(now, reserve=self._room_save_reserve())
         if not self.handshake.ready(now):
             return
+        saved = await self._save_rooms()
         await self.record("shutdown", "app", self.stopper.id, self.stopper.name,
-                          self._requested, 0.0, dry_run=False, person=self._requested_by)
+                          self._requested + saved, 0.0, dry_run=False,
+                          person=self._requested_by)
         try:
             await self.stopper.stop()
         except DSWSError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..features import Feature, FeatureContext, Route, with_service
+from .collaboration import Collaboration
 from .config import IdleShutdown
 from .events import EventLog
 from .handlers import handlers
@@ -15,6 +16,8 @@ from .settings import SettingsStore
 from .stopper import AppStopper, ServerStopper, StudioAppStopper, StudioHeartbeat
 
 CONTENTS_SCHEMA = "https://events.jupyter.org/jupyter_server/contents_service/v1"
+#: jupyter-collaboration's join/leave events (its schema is registered only when it loads).
+AWARENESS_SCHEMA = "https://schema.jupyter.org/jupyter_collaboration/awareness/v1"
 
 
 class IdleFeature(Feature):
@@ -38,13 +41,18 @@ class IdleFeature(Feature):
             events=EventLog(self.config.events_path, context.event_logger),
             stopper=stopper,
             heartbeat=heartbeat,
+            collaboration=Collaboration(context.server, self._on_edit, context.log),
             logger=context.log,
         )
         self.service = IdleService(self.monitor)
         self._listening = False
+        self._awareness = False
         if not sys.platform.startswith("linux"):
             context.log.info("dsws idle: no /proc here; processes started by kernels and "
                                "terminals are not seen, only execution state and activity")
+
+    def _on_edit(self) -> None:
+        self.monitor.note_edit()
 
     def handlers(self) -> list[Route]:
         return with_service(handlers, lambda: self.service)
@@ -54,6 +62,7 @@ class IdleFeature(Feature):
         if event_logger is not None and not self._listening:
             event_logger.add_listener(schema_id=CONTENTS_SCHEMA,
                                       listener=self.monitor.on_contents_event)
+            self._listen_awareness(event_logger, add=True)
             self._listening = True
         self.monitor.start()
         c = self.config
@@ -64,11 +73,29 @@ class IdleFeature(Feature):
             ", dry run" if c.dry_run else "",
         )
 
+    def _listen_awareness(self, event_logger: object, *, add: bool) -> None:
+        """Someone joined a collaboration room: watch its document at once. Only when
+        jupyter-collaboration registered its schema (it loads before us, or not at all)."""
+        collaboration = self.monitor.collaboration
+        if collaboration is None:
+            return
+        if add:
+            schemas = getattr(getattr(event_logger, "schemas", None), "schema_ids", ())
+            if AWARENESS_SCHEMA in schemas:
+                event_logger.add_listener(  # type: ignore[attr-defined]
+                    schema_id=AWARENESS_SCHEMA, listener=collaboration.on_awareness_event)
+                self._awareness = True
+        elif self._awareness:
+            event_logger.remove_listener(  # type: ignore[attr-defined]
+                schema_id=AWARENESS_SCHEMA, listener=collaboration.on_awareness_event)
+            self._awareness = False
+
     async def stop(self) -> None:
         await self.monitor.stop()
         event_logger = self.context.event_logger
         if event_logger is not None and self._listening:
             event_logger.remove_listener(schema_id=CONTENTS_SCHEMA,
                                          listener=self.monitor.on_contents_event)
+            self._listen_awareness(event_logger, add=False)
             self._listening = False
         self.monitor.events.close()

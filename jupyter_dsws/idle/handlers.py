@@ -35,7 +35,7 @@ class IdleHandler(IdleBase):
     @authorized
     @api
     async def get(self, query: IdleQuery) -> IdleState:
-        return await self.service.state(query.client or None)
+        return await self.service.state(query.client or None, person_of(self.current_user))
 
     def inspect_body(self, raw: Any) -> None:
         # 403 comes before any 400: an admin-only field is refused whatever its value.
@@ -45,7 +45,7 @@ class IdleHandler(IdleBase):
     @authorized
     @api
     async def put(self, body: SettingsBody) -> IdleState:
-        return await self.service.update_settings(body.settings)
+        return await self.service.update_settings(body.settings, person_of(self.current_user))
 
 
 class IdleEventsHandler(IdleBase):
@@ -65,7 +65,7 @@ class IdleActivityHandler(IdleBase):
     @authorized
     @api
     async def post(self, body: ActivityBody) -> IdleState:
-        return await self.service.activity(body.client)
+        return await self.service.activity(body.client, person_of(self.current_user))
 
 
 class IdleKeepHandler(IdleBase):

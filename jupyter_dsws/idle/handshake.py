@@ -24,6 +24,9 @@ class PendingStop:
     reason: str = ""  # for a person: why the app stops
     idle_seconds: float = 0.0  # how long nothing ran and nobody was active, for an idle stop
     confirmed: set[str] = field(default_factory=set)
+    # The end of the save wait kept for the server's own saves (collaboration rooms): the
+    # browsers are waited for until ``save_wait - reserve``, the whole stop within save_wait.
+    reserve: timedelta = timedelta(0)
 
 
 class Handshake:
@@ -45,10 +48,11 @@ class Handshake:
         return frozenset(c for c, t in self._seen.items() if now - t <= self.client_ttl)
 
     def begin(self, now: datetime, *, cause: str = "idle", reason: str = "",
-              idle_seconds: float = 0.0) -> PendingStop:
+              idle_seconds: float = 0.0, reserve: timedelta = timedelta(0)) -> PendingStop:
         self.pending = PendingStop(stop_id=str(uuid.uuid4()), began=now,
                                    waiting_for=self.connected(now), cause=cause, reason=reason,
-                                   idle_seconds=idle_seconds)
+                                   idle_seconds=idle_seconds,
+                                   reserve=min(reserve, self.save_wait))
         return self.pending
 
     def confirm(self, client: str, stop_id: str, now: datetime) -> None:
@@ -60,15 +64,23 @@ class Handshake:
         self.pending.confirmed.add(client)
 
     def deadline(self) -> datetime | None:
-        """The latest moment the stop may wait until."""
+        """The latest moment the browsers are waited for."""
+        stop = self.pending
+        return None if stop is None else stop.began + self.save_wait - stop.reserve
+
+    def bound(self) -> datetime | None:
+        """The latest moment the whole stop may wait until (browsers, then the server's own
+        saves)."""
         return None if self.pending is None else self.pending.began + self.save_wait
 
     def ready(self, now: datetime) -> bool:
-        """All connected clients confirmed, nobody to wait for, or the wait is over."""
+        """All connected clients confirmed, nobody to wait for, or their wait is over."""
         stop = self.pending
         if stop is None:
             return False
-        return stop.waiting_for <= stop.confirmed or now >= stop.began + self.save_wait
+        deadline = self.deadline()
+        assert deadline is not None
+        return stop.waiting_for <= stop.confirmed or now >= deadline
 
     def cancel(self) -> None:
         self.pending = None

@@ -75,10 +75,41 @@ class AppState(BaseModel):
     stop: AppStop | None
 
 
+class PersonHere(BaseModel):
+    """Someone who has the space open now (for showing only: the name never allows or
+    refuses anything)."""
+
+    name: str = Field(description=(
+        "The username the server's identity provider gives (in a shared Studio space, the "
+        "user profile name from Studio's unsigned cookie)."))
+    display_name: str
+    tabs: int = Field(description=(
+        "Their JupyterLab tabs that polled dsws/idle within client_ttl_seconds."))
+    collaborating: bool = Field(description=(
+        "They have an open real-time collaboration connection (jupyter-collaboration)."))
+    you: bool = Field(description="The person who sent this request.")
+
+
+class SettingsNote(BaseModel):
+    """The last change of the space's idle settings: who made it and to what."""
+
+    at: datetime
+    by: PersonRecord | None = Field(description=(
+        "Who changed them, as the identity provider named them; null when unknown."))
+    text: str = Field(description='For a person, e.g. "Ron Weasley set the timeout to 90 min."')
+
+
 class IdleState(BaseModel):
     settings: Settings
     resources: list[ResourceState]
     app: AppState
+    people: list[PersonHere] = Field(description=(
+        "Who has the space open now: everyone a warning reaches and a stop affects."))
+    collaboration: bool = Field(description=(
+        "Real-time collaboration (jupyter-collaboration) is on: edits in its rooms count as "
+        "activity and its documents are saved from the server before the app stops."))
+    last_change: SettingsNote | None = Field(description=(
+        "The last change of the space's idle settings by a person; null when none."))
 
 
 class IdleQuery(BaseModel):
@@ -126,7 +157,7 @@ class SavedBody(BaseModel):
 
 class IdleEventModel(BaseModel):
     time: datetime
-    action: Literal["warn", "shutdown", "keep", "error"]
+    action: Literal["warn", "shutdown", "keep", "settings", "error"]
     kind: Literal["kernel", "terminal", "app"]
     id: str
     name: str

@@ -18,10 +18,12 @@ from ..errors import DSWSError
 from ..people import Person
 from . import policy, processes, wording
 from .app_stop import AppStopSteps
+from .collaboration import Collaboration
 from .events import EventLog, IdleEvent
 from .handshake import Handshake
 from .inventory import Inventory, Seen
 from .policy import Resource, Rules
+from .presence import Here, Presence
 from .settings import SettingsStore
 from .stopper import AppStopper, StudioHeartbeat
 from .wording import resource_reason
@@ -41,6 +43,7 @@ class IdleMonitor(AppStopSteps):
                  stopper: AppStopper, heartbeat: StudioHeartbeat | None,
                  clock: Clock = utc_now,
                  find_processes: FindProcesses | None = None,
+                 collaboration: Collaboration | None = None,
                  logger: logging.Logger = log) -> None:
         # The server's logger in production, so that every action shows in the server log.
         self.log = logger
@@ -60,6 +63,9 @@ class IdleMonitor(AppStopSteps):
         config = store.config
         self.handshake = Handshake(timedelta(seconds=config.client_ttl_seconds),
                                    timedelta(seconds=config.save_wait_seconds))
+        self.presence = Presence(timedelta(seconds=config.client_ttl_seconds))
+        # jupyter-collaboration's rooms; None (or not enabled) in a private space.
+        self.collaboration = collaboration
         self._has_process: dict[tuple[str, str], bool] = {}
         self._last_working: dict[tuple[str, str], datetime] = {}
         self._dry_run_done: set[tuple[str, str, datetime]] = set()
@@ -91,6 +97,19 @@ class IdleMonitor(AppStopSteps):
     async def on_contents_event(self, logger: Any, schema_id: str, data: dict) -> None:
         """jupyter_events listener for the contents service."""
         self.note_contents_action(str(data.get("action", "")))
+
+    def note_edit(self) -> None:
+        """A collaborative document was edited (the collaboration websocket never moves
+        jupyter-server's last_activity): a person's activity."""
+        self.note_activity()
+
+    def people(self, now: datetime) -> list[Here]:
+        """Who has the space open: our tabs' polls, and the collaboration connections."""
+        collaborators = self.collaboration.people() if self.collaboration is not None else ()
+        return self.presence.people(now, collaborators)
+
+    def rtc_enabled(self) -> bool:
+        return self.collaboration is not None and self.collaboration.enabled
 
     # -- the loop -----------------------------------------------------------------------
 
@@ -130,7 +149,8 @@ class IdleMonitor(AppStopSteps):
         (off, dry run)."""
         self._requested_by = person  # who asked, recorded with the stop
         self._requested = reason
-        self.handshake.begin(self.clock(), cause="requested", reason=reason)
+        self.handshake.begin(self.clock(), cause="requested", reason=reason,
+                             reserve=self._room_save_reserve())
         self.start()
         self._wake.set()
 
@@ -156,6 +176,8 @@ class IdleMonitor(AppStopSteps):
             self.checked_at = now
 
     async def _check(self, now: datetime) -> None:
+        if self.collaboration is not None:
+            self.collaboration.watch()  # documents opened since the last check
         if self._requested is not None:
             await self._check_requested(now)
             return

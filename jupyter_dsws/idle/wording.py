@@ -46,3 +46,24 @@ def restart_hint(configured: str | None, target: str) -> str:
     if target == "studio-app":
         return "Start the space again from SageMaker Studio."
     return "Start the Jupyter server again, then reload this page."
+
+
+def minutes(value: float) -> str:
+    return f"{value:g} min"
+
+
+def settings_change(who: str | None, before: tuple[float, bool], after: tuple[float, bool],
+                    *, default_timeout: bool = False) -> str:
+    """A change of the space's idle settings, for everyone in it: "Ron Weasley set the
+    timeout to 90 min (was 60 min)." ``before``/``after``: (timeout minutes, keep terminals)."""
+    subject = who or "Someone"
+    parts = []
+    if after[0] != before[0] or default_timeout:
+        what = (f"the admin's timeout, {minutes(after[0])}" if default_timeout
+                else minutes(after[0]))
+        parts.append(f"set the timeout to {what} (was {minutes(before[0])})")
+    if after[1] != before[1]:
+        parts.append("kept idle terminals" if after[1] else "let idle terminals be shut down")
+    if not parts:
+        parts.append(f"confirmed the timeout of {minutes(after[0])}")
+    return f"{subject} {' and '.join(parts)}."

@@ -59,6 +59,7 @@ class InstancesFeature(Feature):
             context.aws, context.studio, catalog=lambda: self.service.catalog,
             allowed=self.service.is_allowed, stopper=self.app_stopper,
             quota_check=self.config.quota_check, logger=context.log,
+            people=self.idle.service.people_here if self.idle is not None else None,
         )
 
     def idle_timeout_minutes(self) -> float:

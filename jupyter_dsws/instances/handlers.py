@@ -7,6 +7,7 @@ import asyncio
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from ..people import person_of
 from ..web import ServiceHandler, api
 from .models import (
     CatalogQuery,
@@ -64,7 +65,7 @@ class CurrentHandler(SwitchBase):
     @authorized
     @api
     async def get(self) -> CurrentInstance:
-        return await self.service.current()
+        return await self.service.current(person_of(self.current_user))
 
 
 class SwitchHandler(SwitchBase):

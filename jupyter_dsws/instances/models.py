@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import ErrorBody
+from ..idle.models import PersonHere
 
 Gpu = Literal["yes", "no", "auto"]
 Preference = Literal["cheapest", "balanced", "fastest"]
@@ -162,6 +163,9 @@ class CurrentInstance(BaseModel):
     instance_type: str | None = Field(description=(
         "Null outside Studio, or when SageMaker cannot be asked (no permission, no endpoint)."))
     space_name: str | None
+    people: list[PersonHere] | None = Field(default=None, description=(
+        "Who has the space open now (a switch stops the app for all of them), as the idle "
+        "panel sees them; null when the idle panel is off."))
 
 
 class SwitchRequest(BaseModel):

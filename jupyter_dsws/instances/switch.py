@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from ..aws import AwsAccess
 from ..errors import Conflict, DSWSError, InvalidInput, NotAllowed
+from ..idle.models import PersonHere
 from ..people import Person
 from ..studio import StudioApp
 from .catalog import Catalog
@@ -93,6 +94,7 @@ class SwitchService:
     def __init__(self, aws: AwsAccess, studio: StudioApp | None, *,
                  catalog: Callable[[], Catalog], allowed: Callable[[str], bool],
                  stopper: Callable[[], AppStopRequester | None], quota_check: bool = True,
+                 people: Callable[[Person | None], list[PersonHere]] | None = None,
                  logger: logging.Logger = log) -> None:
         self.aws = aws
         self.studio = studio
@@ -101,13 +103,16 @@ class SwitchService:
         self.stopper = stopper
         self.quota_check = quota_check
         self.quotas = QuotaChecker(aws)
+        # Who has the space open (the idle panel's presence): the switch stops it for all.
+        self.people = people
         self.log = logger
 
-    async def current(self) -> CurrentInstance:
+    async def current(self, person: Person | None = None) -> CurrentInstance:
+        people = self.people(person) if self.people is not None else None
         app = self.studio
         if app is None or not app.space_name:
             return CurrentInstance(in_studio=app is not None, instance_type=None,
-                                   space_name=app.space_name if app else None)
+                                   space_name=app.space_name if app else None, people=people)
         instance_type = None
         try:
             described = await self.aws.call("sagemaker", "describe_app", **app.app_identity())
@@ -125,7 +130,7 @@ class SwitchService:
             except DSWSError as exc:
                 self.log.info("dsws instances: current instance type unknown: %s", exc.message)
         return CurrentInstance(in_studio=True, instance_type=instance_type,
-                               space_name=app.space_name)
+                               space_name=app.space_name, people=people)
 
     def validate(self, instance_type: str) -> None:
         """400 unknown type, 403 not allowed, 409 outside a Studio space: before any AWS call."""

@@ -39,7 +39,12 @@ async def test_a_persons_timeout_survives_a_restart_clamped_to_the_new_bounds(jp
     assert state["settings"]["timeout_minutes"] == 90
     assert state["settings"]["keep_terminals"] is True
     saved = Path(jp_home_dir) / ".jupyter_dsws" / "idle.json"
-    assert json.loads(saved.read_text()) == {"timeout_minutes": 90, "keep_terminals": True}
+    kept = json.loads(saved.read_text())
+    assert {k: kept[k] for k in ("timeout_minutes", "keep_terminals")} == {
+        "timeout_minutes": 90, "keep_terminals": True}
+    # In a shared space the file is everyone's: it says who made the change.
+    assert kept["change"] == (f"{kept['changed_by']['display_name']} set the timeout to 90 min "
+                              "(was 60 min) and kept idle terminals.")
 
     # The next start: the admin narrowed the bounds meanwhile.
     narrower = IdleShutdown(config=Config({"IdleShutdown": {

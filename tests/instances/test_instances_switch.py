@@ -13,6 +13,8 @@ from botocore.stub import Stubber
 from helpers import STUDIO, body, checks_done, idle_monitor, wait_for
 from tornado.httpclient import HTTPClientError
 
+from jupyter_dsws.demo.identity import COOKIE, StudioProfileIdentityProvider
+
 APP = {"DomainId": "d-abc123", "SpaceName": "hermione-space", "AppType": "JupyterLab",
        "AppName": "default"}
 SPACE = {"DomainId": "d-abc123", "SpaceName": "hermione-space"}
@@ -83,15 +85,18 @@ async def delete_app_answered(calls: list[str], monitor: Any) -> None:
 # ---- current -----------------------------------------------------------------------------
 
 async def test_outside_studio_there_is_no_current_instance(jp_fetch):
-    assert body(await jp_fetch("dsws", "instances", "current")) == {
-        "in_studio": False, "instance_type": None, "space_name": None}
+    answer = body(await jp_fetch("dsws", "instances", "current"))
+    assert [p["you"] for p in answer.pop("people")] == [True]  # whoever asks is here
+    assert answer == {"in_studio": False, "instance_type": None, "space_name": None}
 
 
 @in_studio
 async def test_the_current_instance_comes_from_describe_app(jp_fetch, stubs):
     sagemaker, _ = stubs
     sagemaker.add_response("describe_app", described_app("ml.m5.large"), APP)
-    assert body(await jp_fetch("dsws", "instances", "current")) == {
+    answer = body(await jp_fetch("dsws", "instances", "current"))
+    answer.pop("people")
+    assert answer == {
         "in_studio": True, "instance_type": "ml.m5.large", "space_name": "hermione-space"}
     sagemaker.assert_no_pending_responses()
 
@@ -279,8 +284,25 @@ async def test_without_the_idle_panel_the_space_changes_and_nothing_stops(jp_fet
     answer = await switch(jp_fetch, "ml.g4dn.xlarge")
     assert answer["app_stopping"] is False
     assert "stop the space from Studio" in answer["message"]
+    # Nobody to list without the idle panel, whose tabs' polls say who is here.
+    assert body(await jp_fetch("dsws", "instances", "current"))["people"] is None
     # Without the idle panel nothing runs in the background to stop the app later.
     assert "sagemaker.UpdateSpace" in calls and "sagemaker.DeleteApp" not in calls
     sagemaker.assert_no_pending_responses()
     catalog = body(await jp_fetch("dsws", "instances"))
     assert catalog["idle_timeout_minutes"] == 45.0  # IdleShutdown's setting all the same
+
+
+# ---- a shared space ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("server_app_settings",
+                         [{"identity_provider_class": StudioProfileIdentityProvider}])
+async def test_the_switch_confirmation_knows_who_else_has_the_space_open(jp_fetch):
+    """The Instances panel confirms a switch listing everyone here: it stops the space for
+    all of them. Ron's tab polls the idle state; Harry asks for the current instance."""
+    await jp_fetch("dsws", "idle", params={"client": "ron-tab"},
+                   headers={"Cookie": f"{COOKIE}=ronald-weasley"})
+    answer = body(await jp_fetch("dsws", "instances", "current",
+                                 headers={"Cookie": f"{COOKIE}=harry-potter"}))
+    assert {(p["name"], p["you"]) for p in answer["people"]} == {
+        ("harry-potter", True), ("ronald-weasley", False)}

@@ -119,6 +119,11 @@ export interface CurrentInstance {
    */
   instance_type: string | null;
   space_name: string | null;
+  /**
+   * Who has the space open now (a switch stops the app for all of them), as the idle
+   * panel sees them; null when the idle panel is off.
+   */
+  people: IdlePersonHere[] | null;
 }
 
 export interface EmrCheckStep {
@@ -389,7 +394,7 @@ export interface IdleAppStop {
 
 export interface IdleEvent {
   time: string;
-  action: 'warn' | 'shutdown' | 'keep' | 'error';
+  action: 'warn' | 'shutdown' | 'keep' | 'settings' | 'error';
   kind: 'kernel' | 'terminal' | 'app';
   id: string;
   name: string;
@@ -411,6 +416,25 @@ export interface IdleEvents {
 export interface IdleKeepBody {
   /** A random id per browser tab, the same for every poll of that tab. */
   client?: string | null;
+}
+
+/**
+ * Someone who has the space open now (for showing only: the name never allows or refuses
+ * anything).
+ */
+export interface IdlePersonHere {
+  /**
+   * The username the server's identity provider gives (in a shared Studio space, the user
+   * profile name from Studio's unsigned cookie).
+   */
+  name: string;
+  display_name: string;
+  /** Their JupyterLab tabs that polled dsws/idle within client_ttl_seconds. */
+  tabs: number;
+  /** They have an open real-time collaboration connection (jupyter-collaboration). */
+  collaborating: boolean;
+  /** The person who sent this request. */
+  you: boolean;
 }
 
 export interface IdleResourceState {
@@ -460,10 +484,28 @@ export interface IdleSettingsChange {
   keep_terminals?: boolean | null;
 }
 
+/** The last change of the space's idle settings: who made it and to what. */
+export interface IdleSettingsNote {
+  at: string;
+  /** Who changed them, as the identity provider named them; null when unknown. */
+  by: PersonRecord | null;
+  /** For a person, e.g. "Ron Weasley set the timeout to 90 min." */
+  text: string;
+}
+
 export interface IdleState {
   settings: IdleSettings;
   resources: IdleResourceState[];
   app: IdleAppState;
+  /** Who has the space open now: everyone a warning reaches and a stop affects. */
+  people: IdlePersonHere[];
+  /**
+   * Real-time collaboration (jupyter-collaboration) is on: edits in its rooms count as
+   * activity and its documents are saved from the server before the app stops.
+   */
+  collaboration: boolean;
+  /** The last change of the space's idle settings by a person; null when none. */
+  last_change: IdleSettingsNote | null;
 }
 
 export interface Instance {

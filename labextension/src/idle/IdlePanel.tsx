@@ -2,10 +2,10 @@ import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
-import { IIdleEvent, IIdleResource, IIdleState } from './api';
+import { IIdleEvent, IIdleResource, IIdleState, IPersonHere } from './api';
 import { formatDuration, secondsUntil } from './countdown';
 import { IdleModel } from './model';
-import { stopNotice } from './notice';
+import { clockTime, stopNotice } from './notice';
 
 function whenText(shutdownAt: string | null, now: number, never: string): string {
   const left = secondsUntil(shutdownAt, now);
@@ -52,6 +52,27 @@ function AppCountdown(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
           </Button>
         )}
     </div>
+  );
+}
+
+/** Who has the space open: in a shared space, everyone the stop is for. */
+function PeopleHere(props: {
+  people: IPersonHere[];
+  collaboration: boolean;
+}): JSX.Element {
+  const { people } = props;
+  return (
+    <ul className="jp-dsws-idle-people" aria-label="People here">
+      {people.map(p => (
+        <li key={p.name} title={p.name}>
+          {p.display_name}
+          {p.you ? ' (you)' : ''}
+          {p.collaborating && props.collaboration ? (
+            <span className="jp-dsws-muted"> · editing together</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -117,6 +138,11 @@ function SettingsForm(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
       {message && (
         <p className="jp-dsws-form-message" role="status">
           {message}
+        </p>
+      )}
+      {props.state.last_change && (
+        <p className="jp-dsws-muted" aria-label="Last change">
+          {props.state.last_change.text} ({clockTime(props.state.last_change.at)})
         </p>
       )}
     </form>
@@ -192,6 +218,19 @@ export function IdlePanel(props: { model: IdleModel }): JSX.Element {
             ) : (
               <>
                 <AppCountdown model={model} state={state} />
+                {state.people.length > 1 && (
+                  <>
+                    <h3 className="jp-dsws-section-title">Here now</h3>
+                    <p className="jp-dsws-muted">
+                      The app stops only when none of them has worked for the timeout;
+                      everyone is warned, and anyone&apos;s Keep working keeps it for all.
+                    </p>
+                    <PeopleHere
+                      people={state.people}
+                      collaboration={state.collaboration}
+                    />
+                  </>
+                )}
                 <h3 className="jp-dsws-section-title">Settings</h3>
                 <SettingsForm model={model} state={state} />
                 <h3 className="jp-dsws-section-title">Kernels and terminals</h3>

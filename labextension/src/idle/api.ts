@@ -3,9 +3,11 @@ import type {
   IdleAppStop,
   IdleEvent,
   IdleEvents,
+  IdlePersonHere,
   IdleResourceState,
   IdleSettings,
   IdleSettingsChange,
+  IdleSettingsNote,
   IdleState
 } from '../generated/api-types';
 import { requestAPI } from '../request';
@@ -19,6 +21,9 @@ export type IIdleApp = IdleAppState;
 export type IIdleState = IdleState;
 export type IIdleEvent = IdleEvent;
 export type IIdleStop = IdleAppStop;
+/** Someone who has the space open now (a shared space has several). */
+export type IPersonHere = IdlePersonHere;
+export type ISettingsNote = IdleSettingsNote;
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 

@@ -32,6 +32,9 @@ function state(
       ...overrides
     },
     resources: [],
+    people: [],
+    collaboration: false,
+    last_change: null,
     app: {
       idle_seconds: 600,
       shutdown_at:

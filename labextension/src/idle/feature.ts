@@ -3,6 +3,7 @@ import * as React from 'react';
 import { IFeature, panelId } from '../features';
 import { idleIcon } from '../icons';
 import { SidebarSection } from '../ui/section';
+import { SettingsChanges } from './changes';
 import { saveUnsaved, watchInput } from './documents';
 import { IdlePanel } from './IdlePanel';
 import { IdleModel } from './model';
@@ -25,6 +26,7 @@ export const idleFeature: IFeature = {
     watchInput(() => model.noteInput());
     new IdleWarning(model);
     new StopNotice(model);
+    new SettingsChanges(model);
     statusBar?.registerStatusItem('jupyter_dsws:idle-status', {
       item: new IdleStatusItem(model, () => app.shell.activateById(panelId('idle'))),
       align: 'left',

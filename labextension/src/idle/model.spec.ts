@@ -29,6 +29,9 @@ function answer(shutdownIn: number, stopId: string | null = null): IIdleState {
       user_can_change: true
     },
     resources: [],
+    people: [],
+    collaboration: false,
+    last_change: null,
     app: {
       idle_seconds: 0,
       shutdown_at: new Date(NOW + shutdownIn * 1000).toISOString(),

@@ -84,3 +84,46 @@ describe('warningMessage', () => {
     );
   });
 });
+
+describe('the warning in a shared space', () => {
+  const app = {
+    idle_seconds: 3300,
+    shutdown_at: '2026-11-25T14:05:00Z',
+    target: 'studio-app' as const,
+    stopping: false,
+    stop_id: null,
+    stop: null
+  };
+  const person = (name: string, you = false) => ({
+    name,
+    display_name: name,
+    tabs: 1,
+    collaborating: false,
+    you
+  });
+
+  it('names everyone else who has the space open, within what a notification shows', () => {
+    expect(
+      warningMessage(app, 120, [person('Harry Potter', true), person('Ron Weasley')])
+    ).toBe(
+      'This Studio app stops in 2 min: nobody has worked in it. Your documents are ' +
+        'saved. Also here: Ron Weasley.'
+    );
+    const many = [
+      person('Harry Potter', true),
+      person('Hermione Granger'),
+      person('Ron Weasley'),
+      person('Neville Longbottom'),
+      person('Luna Lovegood')
+    ];
+    const text = warningMessage(app, 3599, many);
+    expect(text).toContain('Also here: Hermione Granger, Ron Weasley and 2 others.');
+    expect(text.length).toBeLessThanOrEqual(140);
+  });
+
+  it('says nothing more when the person is alone', () => {
+    expect(warningMessage(app, 120, [person('Harry Potter', true)])).toBe(
+      warningMessage(app, 120)
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { IDisposable } from '@lumino/disposable';
 
-import { IIdleApp } from './api';
+import { IIdleApp, IPersonHere } from './api';
 import { formatDuration } from './countdown';
 import { IdleModel } from './model';
 
@@ -9,14 +9,51 @@ export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 }
 
+/**
+ * "Harry Potter, Ron Weasley and Hermione Granger"; past `max` names, "Harry Potter, Ron
+ * Weasley and 3 others" (a notification shows 140 characters at most).
+ */
+export function namesOf(people: IPersonHere[], max = Infinity): string {
+  const names = people.map(p => p.display_name);
+  if (names.length > max) {
+    const rest = names.length - max;
+    return `${names.slice(0, max).join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
+  }
+  return names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * Who else has the space open, as a sentence ("Also here: Ron Weasley."), or '' when
+ * nobody else does: in a shared space the stop is everyone's.
+ */
+export function othersHere(people: IPersonHere[] | null | undefined): string {
+  const others = (people ?? []).filter(p => !p.you);
+  return others.length ? `Also here: ${namesOf(others, 2)}.` : '';
+}
+
 /** The warning's words, for the seconds left; pure so that it can be tested. */
-export function warningMessage(app: IIdleApp, secondsLeft: number | null): string {
+export function warningMessage(
+  app: IIdleApp,
+  secondsLeft: number | null,
+  people: IPersonHere[] = []
+): string {
   const what = app.target === 'studio-app' ? 'This Studio app' : 'This Jupyter server';
+  const others = othersHere(people);
+  const tail = others ? ` ${others}` : '';
   if (app.stopping && app.stop?.cause === 'requested') {
-    return `${what} is stopping: ${app.stop.reason} Saving your open documents…`;
+    return `${what} is stopping: ${app.stop.reason} Saving your open documents…${tail}`;
   }
   if (app.stopping || secondsLeft === null || secondsLeft <= 0) {
-    return `${what} is stopping because nobody has worked in it. Saving your open documents…`;
+    return `${what} is stopping because nobody has worked in it. Saving your open documents…${tail}`;
+  }
+  if (others) {
+    // Shorter, so that the names fit in what a notification shows (140 characters).
+    return (
+      `${what} stops in ${formatDuration(secondsLeft)}: nobody has worked in it. ` +
+      `Your documents are saved.${tail}`
+    );
   }
   return (
     `${what} stops in ${formatDuration(secondsLeft)} because nobody has worked in it. ` +

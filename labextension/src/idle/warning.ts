@@ -49,7 +49,11 @@ export class IdleWarning implements IDisposable {
     if (!state) {
       return '';
     }
-    return warningMessage(state.app, secondsUntil(state.app.shutdown_at, Date.now()));
+    return warningMessage(
+      state.app,
+      secondsUntil(state.app.shutdown_at, Date.now()),
+      state.people
+    );
   }
 
   private _show(): void {
@@ -60,7 +64,8 @@ export class IdleWarning implements IDisposable {
         actions: [
           {
             label: 'Keep working',
-            caption: 'Counts as activity: the countdown starts again.',
+            caption:
+              'Counts as activity: the countdown starts again, for everyone in the space.',
             callback: () => void this._model.keep().catch(() => undefined)
           }
         ]

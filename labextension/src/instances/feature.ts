@@ -9,6 +9,7 @@ import { SidebarSection } from '../ui/section';
 import { MainAreaTabs } from '../ui/tabs';
 import { ICurrentInstance } from './api';
 import { CatalogModel } from './catalog';
+import { stoppedForText } from './format';
 import { CatalogPanel } from './CatalogPanel';
 import { InstancesPanel } from './InstancesPanel';
 import { InventoryModel } from './inventory';
@@ -23,6 +24,7 @@ export async function confirmSwitch(
   instanceType: string,
   current: ICurrentInstance
 ): Promise<boolean> {
+  const shared = stoppedForText(current);
   const body = React.createElement(
     'div',
     { className: 'jp-dsws-inst-confirm' },
@@ -39,6 +41,9 @@ export async function confirmSwitch(
       'Every unsaved document is saved first. Then this JupyterLab app stops: ' +
         'running kernels, terminals and jobs in it stop and their in-memory state is lost.'
     ),
+    shared
+      ? React.createElement('p', { className: 'jp-dsws-inst-people' }, shared)
+      : null,
     React.createElement(
       'p',
       null,

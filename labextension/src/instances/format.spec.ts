@@ -9,7 +9,8 @@ import {
   formatMonthly,
   formatSize,
   parseHoursPerDay,
-  parseSize
+  parseSize,
+  stoppedForText
 } from './format';
 
 describe('money', () => {
@@ -83,5 +84,38 @@ describe('hours per day as typed', () => {
     for (const bad of ['0', '25', 'all day', '-1']) {
       expect(parseHoursPerDay(bad).ok).toBe(false);
     }
+  });
+});
+
+describe('who a switch stops the space for', () => {
+  const here = (display_name: string, you = false) => ({
+    name: display_name.toLowerCase(),
+    display_name,
+    tabs: 1,
+    collaborating: false,
+    you
+  });
+  const current = { in_studio: true, instance_type: 'ml.t3.medium', space_name: 'team' };
+
+  it('lists everyone connected and says the switch stops the space for all of them', () => {
+    expect(
+      stoppedForText({
+        ...current,
+        people: [
+          here('Harry Potter', true),
+          here('Hermione Granger'),
+          here('Ron Weasley')
+        ]
+      })
+    ).toBe(
+      'Connected now: Harry Potter (you), Hermione Granger, Ron Weasley. The switch stops ' +
+        'the space for all of them: Hermione Granger and Ron Weasley lose their running ' +
+        'kernels and terminals too, and their open documents are saved first.'
+    );
+  });
+
+  it('says nothing more when nobody else is there, or nobody is known', () => {
+    expect(stoppedForText({ ...current, people: [here('Harry Potter', true)] })).toBe('');
+    expect(stoppedForText({ ...current, people: null })).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 /** How the instance picker writes money, hours and sizes, and reads sizes people type. */
 
-import { IRecommendation } from './api';
+import { namesOf } from '../idle/notice';
+import { ICurrentInstance, IRecommendation } from './api';
 
 const MONTHLY = new Intl.NumberFormat('en-US', {
   style: 'currency',
@@ -150,4 +151,22 @@ export function describeSpecs(
     );
   }
   return parts.join(' · ');
+}
+
+/**
+ * Who the switch stops the space for, as a sentence: in a shared space everyone there
+ * loses their kernels with it. '' when only the person asking is known to be there.
+ */
+export function stoppedForText(current: ICurrentInstance): string {
+  const people = current.people ?? [];
+  const others = people.filter(p => !p.you);
+  if (!others.length) {
+    return '';
+  }
+  const everyone = people.map(p => (p.you ? `${p.display_name} (you)` : p.display_name));
+  return (
+    `Connected now: ${everyone.join(', ')}. The switch stops the space for all of them: ` +
+    `${namesOf(others)} lose${others.length === 1 ? 's' : ''} their running kernels and ` +
+    'terminals too, and their open documents are saved first.'
+  );
 }

@@ -54,6 +54,7 @@ function recommendations(types: string[] = ['ml.g4dn.xlarge']): IRecommendations
 }
 
 const IN_STUDIO: ICurrentInstance = {
+  people: null,
   in_studio: true,
   instance_type: 'ml.t3.medium',
   space_name: 'hermione'
@@ -250,7 +251,12 @@ describe('a switch', () => {
       'Your admin does not allow ml.g4dn.xlarge in this domain.'
     );
     expect(
-      switchBlocked(g4dn, { in_studio: false, instance_type: null, space_name: null })
+      switchBlocked(g4dn, {
+        in_studio: false,
+        instance_type: null,
+        space_name: null,
+        people: null
+      })
     ).toContain('only inside SageMaker Studio');
     expect(switchBlocked({ ...g4dn, type: 'ml.t3.medium' }, IN_STUDIO)).toBe(
       'This space already runs on ml.t3.medium.'
@@ -276,6 +282,24 @@ describe('a switch', () => {
     });
     expect(model.switchOutcome).toEqual(outcome);
     expect(model.switching).toBe(false);
+  });
+
+  it('asks who is connected now, so that the confirmation lists them', async () => {
+    let people = [
+      { name: 'harry', display_name: 'Harry', tabs: 1, collaborating: false, you: true }
+    ];
+    const server = fakeServer({ current: async () => ({ ...IN_STUDIO, people }) });
+    const seen: unknown[] = [];
+    const { model } = makeModel(server, {
+      confirm: async (_type, current) => {
+        seen.push(current.people?.map(p => p.display_name));
+        return false;
+      }
+    });
+    await model.refresh();
+    people = [...people, { ...people[0], name: 'ron', display_name: 'Ron', you: false }];
+    await model.switchTo('ml.g4dn.xlarge');
+    expect(seen).toEqual([['Harry', 'Ron']]); // Ron came after the panel was shown
   });
 
   it('does nothing when the person says no', async () => {

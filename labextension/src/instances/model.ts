@@ -149,9 +149,15 @@ export class InstancesModel extends RequestingModel {
    * server, which sets the type for the next start and stops this app.
    */
   async switchTo(instanceType: string): Promise<ISwitchOutcome | null> {
-    const current = this._current;
+    let current = this._current;
     if (!current || this._switching) {
       return null;
+    }
+    // Who is connected now, for the confirmation (a shared space's switch stops it for all).
+    try {
+      current = this._current = await this._api.current();
+    } catch {
+      // The last answer still says which space and type; only the people may be stale.
     }
     if (!(await this._confirm(instanceType, current))) {
       return null;

@@ -1,0 +1,43 @@
+import { Notification } from '@jupyterlab/apputils';
+import { IDisposable } from '@lumino/disposable';
+
+import { changeToAnnounce } from './announce';
+import { IdleModel } from './model';
+
+/**
+ * In a shared space the idle settings are everyone's: when someone else changes them,
+ * this tab says so once ("Ron Weasley set the timeout to 90 min (was 60 min).").
+ */
+export class SettingsChanges implements IDisposable {
+  constructor(private _model: IdleModel) {
+    _model.changed.connect(this._sync, this);
+  }
+
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  dispose(): void {
+    if (!this._disposed) {
+      this._disposed = true;
+      this._model.changed.disconnect(this._sync, this);
+    }
+  }
+
+  private _sync(): void {
+    const state = this._model.state;
+    if (!state) {
+      return;
+    }
+    const note = state.last_change;
+    const you = state.people.find(p => p.you)?.name ?? null;
+    const announce = changeToAnnounce(this._seen, note, you);
+    this._seen = note?.at ?? null;
+    if (announce) {
+      Notification.info(announce.text, { autoClose: 10_000 });
+    }
+  }
+
+  private _seen: string | null | undefined = undefined;
+  private _disposed = false;
+}
