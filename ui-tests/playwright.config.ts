@@ -107,13 +107,13 @@ export default defineConfig({
     {
       name: 'newest',
       workers: 1,
-      testIgnore: /(unreachable|idle-stop|panels|throttled|spaces)\.spec\.ts/,
+      testIgnore: /(unreachable|idle-stop|panels|throttled|spaces|shared)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.newest}` }
     },
     {
       name: 'studio-4.5',
       workers: 1,
-      testIgnore: /(unreachable|idle-stop|panels|throttled|spaces)\.spec\.ts/,
+      testIgnore: /(unreachable|idle-stop|panels|throttled|spaces|shared)\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${PORTS.studio}` }
     },
     {
@@ -143,6 +143,14 @@ export default defineConfig({
       testMatch: /spaces\.spec\.ts/,
       retries: 0, // the test changes the domain and the space as it goes
       use: { baseURL: `http://127.0.0.1:${PORTS.spaces}` }
+    },
+    {
+      // Its own `dsws demo`, started by the test: two people in the team's shared space.
+      name: 'shared',
+      workers: 1,
+      testMatch: /shared\.spec\.ts/,
+      retries: 0, // the test ends with the space stopped
+      use: { baseURL: `http://127.0.0.1:${PORTS.shared}` }
     },
     {
       // Its own `dsws demo`, started by the test, whose emulator throttles half the calls.

@@ -18,7 +18,8 @@ export const PORTS = {
   silentAws: BASE + 4,
   idle: BASE + 5,
   throttled: BASE + 6,
-  spaces: BASE + 7
+  spaces: BASE + 7,
+  shared: BASE + 8
 };
 
 /** The Studio page of the demo whose JupyterLab is on `port`. */
