@@ -8,7 +8,9 @@ then the matching field is ``None``. Outside Studio the file does not exist.
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +52,13 @@ class StudioApp:
         identity["AppType"] = self.app_type
         identity["AppName"] = self.app_name or DEFAULT_APP_NAME
         return identity
+
+
+def in_shared_space(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether this server is a shared space's: Studio's image says so in
+    ``SAGEMAKER_SPACE_TYPE_LOWERCASE``. Everyone there acts as the space's role."""
+    return (environ if environ is not None else os.environ).get(
+        "SAGEMAKER_SPACE_TYPE_LOWERCASE") == "shared"
 
 
 def region_from_arn(arn: str | None) -> str | None:

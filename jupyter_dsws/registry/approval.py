@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import Conflict, DSWSError
 from ..people import Person, person_record
+from ..studio import in_shared_space
 from .listing import RegistryListing
 from .models import ApprovalEntry, ApprovalRequest, VersionDetail
 from .packages import allowed_status, iso
@@ -17,7 +18,10 @@ log = logging.getLogger(__name__)
 
 class RegistryApproval(RegistryListing):
     async def who(self) -> str:
-        if self.studio and self.studio.user_profile:
+        """The AWS identity that decides: the Studio user profile of a private space, else
+        the caller's ARN. A shared space's metadata may name a profile, but everyone there
+        acts as the space's role (the person is recorded beside it, people.py)."""
+        if self.studio and self.studio.user_profile and not in_shared_space():
             return self.studio.user_profile
         if self._caller is None:
             self._caller = (await self.aws.call("sts", "get_caller_identity"))["Arn"]
