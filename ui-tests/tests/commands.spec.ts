@@ -24,30 +24,38 @@ test.describe('Commands', () => {
     const messages = await openLab(page);
     const palette = page.locator('.lm-CommandPalette:visible');
     const input = palette.locator('.lm-CommandPalette-input');
-    // JupyterLab 4.5 may close the palette again when it opens while the page settles.
-    await expect(async () => {
+    // JupyterLab may close the palette again when it opens while the page settles: each
+    // step opens it again when it is gone.
+    const openPalette = async () => {
       if (!(await input.isVisible())) {
         await page.getByRole('menuitem', { name: 'View', exact: true }).click();
         await page.getByRole('menuitem', { name: /Activate Command Palette/ }).click();
       }
       await expect(input).toBeVisible({ timeout: 2_000 });
-    }).toPass();
+    };
     for (const query of ['dsws', 'Data Science']) {
-      await input.fill(query);
-      const labels = palette.locator(
-        '.lm-CommandPalette-item .lm-CommandPalette-itemLabel'
-      );
-      await expect(labels.first()).toBeVisible();
-      const shown = await labels.allTextContents();
-      expect(OURS.filter(label => !shown.includes(label))).toEqual([]);
-      // All under our category.
-      await expect(palette.locator('.lm-CommandPalette-header').first()).toContainText(
-        'Data Science Workspace'
-      );
+      await expect(async () => {
+        await openPalette();
+        await input.fill(query, { timeout: 2_000 });
+        const labels = palette.locator(
+          '.lm-CommandPalette-item .lm-CommandPalette-itemLabel'
+        );
+        await expect(labels.first()).toBeVisible({ timeout: 2_000 });
+        const shown = await labels.allTextContents();
+        expect(OURS.filter(label => !shown.includes(label))).toEqual([]);
+        // All under our category.
+        await expect(palette.locator('.lm-CommandPalette-header').first()).toContainText(
+          'Data Science Workspace',
+          { timeout: 2_000 }
+        );
+      }).toPass({ timeout: 45_000 });
     }
 
     // And they run: the Models panel shows.
-    await input.fill('dsws models panel');
+    await expect(async () => {
+      await openPalette();
+      await input.fill('dsws models panel', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await palette
       .locator('.lm-CommandPalette-item', { hasText: 'Show the Models panel' })
       .click();
