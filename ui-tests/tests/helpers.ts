@@ -1,4 +1,5 @@
 import { ConsoleMessage, expect, Locator, Page, TestInfo } from '@playwright/test';
+import * as fs from 'fs';
 import * as path from 'path';
 
 export { TOKEN } from '../servers';
@@ -132,4 +133,14 @@ export async function screenshotSidebar(page: Page, panel: Locator, file: string
       height: open.height
     }
   });
+}
+
+/**
+ * A JupyterLab setting of a space before it starts: JupyterLab's settings live in the
+ * space's HOME, as in Studio (`plugin` as "@jupyterlab/docmanager-extension/plugin").
+ */
+export function writeLabSetting(home: string, plugin: string, values: object): void {
+  const file = path.join(home, '.jupyter', 'lab', 'user-settings', ...plugin.split('/'));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(`${file}.jupyterlab-settings`, JSON.stringify(values));
 }

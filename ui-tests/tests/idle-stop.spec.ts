@@ -4,7 +4,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { demoArgs, PORTS, studioPort, TOKEN, WORK } from '../servers';
-import { docsImage, openFeature, openFileBrowser, openLab } from './helpers';
+import {
+  docsImage,
+  openFeature,
+  openFileBrowser,
+  openLab,
+  writeLabSetting
+} from './helpers';
 
 // This test starts its own `dsws demo` with a 30-second idle timeout, a 15-second warning
 // and a check every second: started with the other servers, it would stop itself before the
@@ -17,17 +23,10 @@ const TIMEOUT_S = 30;
 const CHECK_S = 1;
 let server: ChildProcess | null = null;
 
-function writeLabSetting(plugin: string, values: object): void {
-  // JupyterLab's settings live in the space's home (the workspace), as in Studio.
-  const file = path.join(ROOT, '.jupyter', 'lab', 'user-settings', ...plugin.split('/'));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(`${file}.jupyterlab-settings`, JSON.stringify(values));
-}
-
 test.beforeAll(async () => {
   fs.rmSync(ROOT, { recursive: true, force: true });
   fs.rmSync(STATE, { recursive: true, force: true });
-  writeLabSetting('@jupyterlab/docmanager-extension/plugin', {
+  writeLabSetting(ROOT, '@jupyterlab/docmanager-extension/plugin', {
     autosave: true,
     autosaveInterval: 2
   });

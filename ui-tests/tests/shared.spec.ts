@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { demoArgs, PORTS, studioPort, TOKEN, WORK } from '../servers';
-import { openFeature } from './helpers';
+import { openFeature, writeLabSetting } from './helpers';
 
 // Two people in the team's shared space, as Studio runs one: this test starts its own
 // `dsws demo`, runs `team-space` from the demo's Studio page and opens it as Harry in one
@@ -21,17 +21,11 @@ const HOME = path.join(STATE, 'studio', 'spaces', 'd-dswsdemo0000', SPACE, 'home
 const GROUP = 'sorting-hat-algorithm';
 let server: ChildProcess | null = null;
 
-function writeLabSetting(plugin: string, values: object): void {
-  const file = path.join(HOME, '.jupyter', 'lab', 'user-settings', ...plugin.split('/'));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(`${file}.jupyterlab-settings`, JSON.stringify(values));
-}
-
 test.beforeAll(async () => {
   for (const dir of [ROOT, STATE]) {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  writeLabSetting('@jupyterlab/docmanager-extension/plugin', { autosave: false });
+  writeLabSetting(HOME, '@jupyterlab/docmanager-extension/plugin', { autosave: false });
   const args = demoArgs(
     'newest',
     PORTS.shared,
