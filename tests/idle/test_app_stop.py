@@ -113,7 +113,8 @@ async def test_in_studio_a_busy_kernel_keeps_the_activity_file_fresh(
     await idle.monitor.check()
     assert not activity_file.exists(), "written while nothing ran"
 
-    client.execute("import time; time.sleep(2.5)")
+    # Long enough for two checks while busy on a loaded machine.
+    client.execute("import time; time.sleep(6)")
     kernel = jp_serverapp.kernel_manager.get_kernel(kernel_id)
     await wait_for(lambda: kernel.execution_state == "busy", what="the busy kernel")
     await wait_for(activity_file.exists, what="the activity file")
