@@ -13,8 +13,8 @@ DEFAULT_STUDIO_ACTIVITY_FILE = "/tmp/.sagemaker-last-active-timestamp"  # noqa: 
 
 
 def state_dir(config: LoggingConfigurable) -> Path:
-    """The extension's per-person folder (``DSWSExtension.state_dir``, under HOME by default:
-    the one folder that survives an app restart in Studio)."""
+    """The extension's folder (``DSWSExtension.state_dir``, under HOME by default: the one
+    folder that survives an app restart in Studio; in a shared space, everyone's)."""
     parent_dir = getattr(config.parent, "state_dir", None)
     return Path(parent_dir) if parent_dir else Path.home() / ".jupyter_dsws"
 
