@@ -122,11 +122,15 @@ test('the Repositories panel is reached and worked by keyboard alone', async ({
   );
 
   // Typed into the filter, the list narrows to what matches.
-  await filter.focus();
-  await page.keyboard.type('no such repository');
+  // Typed again if JupyterLab took the focus away while it settled (it did, under load).
+  await expect(async () => {
+    await filter.focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('no such repository');
+    await expect(filter).toHaveValue('no such repository', { timeout: 2_000 });
+    await expect(filter).toBeFocused({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(row).toHaveCount(0);
-  await expect(filter).toBeFocused();
-  await expect(filter).toHaveValue('no such repository');
   await filter.press('Control+a');
   await filter.press('Backspace');
   await expect(filter).toHaveValue('');
