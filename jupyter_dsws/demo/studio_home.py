@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..aws import BOTO_ERRORS, error_code, items
-from .clients import Clients
+from .clients import PERSISTENT_ATTEMPTS, Clients
 from .studio_seed import APP_NAME, APP_TYPE
 
 LOG_GROUP = "/aws/sagemaker/studio"
@@ -59,6 +59,14 @@ class StudioHome:
         self.domain_id = domain_id
         #: The URL of a space's JupyterLab (with its token), None when it has no port yet.
         self.lab_url = lab_url
+
+    @classmethod
+    def over(cls, endpoint_url: str, region: str, domain_id: str,
+             lab_url: Callable[[str], str | None]) -> StudioHome:
+        """Studio's home over the emulator at ``endpoint_url``: like the console, it tries
+        again through a busy account (DSWS_EMULATOR_THROTTLE) where our product gives up."""
+        return cls(Clients(endpoint_url, region, max_attempts=PERSISTENT_ATTEMPTS),
+                   domain_id, lab_url)
 
     def state(self) -> dict[str, Any]:
         sm = self.clients.sagemaker

@@ -1,9 +1,8 @@
 import { expect, Page, test } from '@playwright/test';
-import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { demoArgs, PORTS, studioPort, TOKEN, WORK } from '../servers';
+import { PORTS, studioPort, TOKEN, WORK } from '../servers';
 import {
   docsImage,
   openFeature,
@@ -11,6 +10,7 @@ import {
   openLab,
   writeLabSetting
 } from './helpers';
+import { OwnDemo, startOwnDemo } from './own-demo';
 
 // This test starts its own `dsws demo` with a 30-second idle timeout, a 15-second warning
 // and a check every second: started with the other servers, it would stop itself before the
@@ -18,56 +18,29 @@ import {
 // API, and the demo's Studio page runs it again. JupyterLab autosaves every 2 s, so that
 // documents are written all the time while nobody works.
 const ROOT = path.join(WORK, 'idle');
-const STATE = path.join(WORK, 'idle-state');
 const TIMEOUT_S = 30;
 const CHECK_S = 1;
-let server: ChildProcess | null = null;
+let demo: OwnDemo | null = null;
 
 test.beforeAll(async () => {
-  fs.rmSync(ROOT, { recursive: true, force: true });
-  fs.rmSync(STATE, { recursive: true, force: true });
-  writeLabSetting(ROOT, '@jupyterlab/docmanager-extension/plugin', {
-    autosave: true,
-    autosaveInterval: 2
+  demo = await startOwnDemo('idle', PORTS.idle, {
+    prepare: () =>
+      writeLabSetting(ROOT, '@jupyterlab/docmanager-extension/plugin', {
+        autosave: true,
+        autosaveInterval: 2
+      }),
+    labArgs: [
+      '--IdleShutdown.timeout_minutes=0.5',
+      '--IdleShutdown.min_timeout_minutes=0.1',
+      '--IdleShutdown.warning_minutes=0.25',
+      `--IdleShutdown.check_interval_seconds=${CHECK_S}`,
+      '--IdleShutdown.save_wait_seconds=20'
+    ]
   });
-  const args = demoArgs(
-    'newest',
-    PORTS.idle,
-    'idle',
-    '--IdleShutdown.timeout_minutes=0.5',
-    '--IdleShutdown.min_timeout_minutes=0.1',
-    '--IdleShutdown.warning_minutes=0.25',
-    `--IdleShutdown.check_interval_seconds=${CHECK_S}`,
-    '--IdleShutdown.save_wait_seconds=20'
-  );
-  args.splice(args.indexOf('--'), 0, `--state-dir=${STATE}`);
-  const [command, ...rest] = args;
-  server = spawn(command, rest, { detached: true, stdio: 'ignore' });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      const response = await fetch(
-        `http://127.0.0.1:${PORTS.idle}/api/status?token=${TOKEN}`
-      );
-      if (response.ok) {
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      throw new Error('the idle demo server did not start');
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
 });
 
-test.afterAll(() => {
-  // Normally the server has stopped itself; SIGTERM lets `dsws demo` clean up otherwise.
-  if (server?.pid && server.exitCode === null) {
-    process.kill(-server.pid, 'SIGTERM');
-  }
-});
+// Normally the server has stopped itself; SIGTERM lets `dsws demo` clean up otherwise.
+test.afterAll(() => demo?.stop());
 
 /**
  * Watch the page from its start: the most warning toasts ever on screen at once, and when

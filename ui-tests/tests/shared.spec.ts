@@ -1,10 +1,10 @@
 import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
-import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { demoArgs, PORTS, studioPort, TOKEN, WORK } from '../servers';
+import { PORTS, studioPort, TOKEN, WORK } from '../servers';
 import { openFeature, writeLabSetting } from './helpers';
+import { OwnDemo, startOwnDemo } from './own-demo';
 
 // Two people in the team's shared space, as Studio runs one: this test starts its own
 // `dsws demo`, runs `team-space` from the demo's Studio page and opens it as Harry in one
@@ -13,54 +13,31 @@ import { openFeature, writeLabSetting } from './helpers';
 // own autosave is off here, as is JupyterLab's): the edit Harry leaves unsaved is on disk
 // because idle shutdown saves it (tests/idle/test_rtc.py proves the rooms' own save, with
 // no tab to ask). Idle: 2 min, warned for the last 30 s.
-const ROOT = path.join(WORK, 'shared');
 const STATE = path.join(WORK, 'shared-state');
 const STUDIO = `http://127.0.0.1:${studioPort(PORTS.shared)}`;
 const SPACE = 'team-space';
 const HOME = path.join(STATE, 'studio', 'spaces', 'd-dswsdemo0000', SPACE, 'home');
 const GROUP = 'sorting-hat-algorithm';
-let server: ChildProcess | null = null;
+let demo: OwnDemo | null = null;
 
 test.beforeAll(async () => {
-  for (const dir of [ROOT, STATE]) {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  writeLabSetting(HOME, '@jupyterlab/docmanager-extension/plugin', { autosave: false });
-  const args = demoArgs(
-    'newest',
-    PORTS.shared,
-    'shared',
-    '--IdleShutdown.timeout_minutes=2',
-    '--IdleShutdown.min_timeout_minutes=0.1',
-    '--IdleShutdown.warning_minutes=0.5',
-    '--IdleShutdown.check_interval_seconds=1',
-    '--IdleShutdown.save_wait_seconds=20',
-    '--YDocExtension.document_save_delay=3600'
-  );
-  args.splice(args.indexOf('--'), 0, `--state-dir=${STATE}`);
-  const [command, ...rest] = args;
-  const log = fs.openSync(path.join(WORK, 'shared-demo.txt'), 'w');
-  server = spawn(command, rest, { detached: true, stdio: ['ignore', log, log] });
-  const deadline = Date.now() + 180_000;
-  while (
-    !/dsws demo is ready/.test(
-      fs.readFileSync(path.join(WORK, 'shared-demo.txt'), 'utf-8')
-    )
-  ) {
-    if (Date.now() > deadline || server.exitCode !== null) {
-      throw new Error(
-        `the shared demo did not start:\n${fs.readFileSync(path.join(WORK, 'shared-demo.txt'), 'utf-8')}`
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
+  demo = await startOwnDemo('shared', PORTS.shared, {
+    prepare: () =>
+      writeLabSetting(HOME, '@jupyterlab/docmanager-extension/plugin', {
+        autosave: false
+      }),
+    labArgs: [
+      '--IdleShutdown.timeout_minutes=2',
+      '--IdleShutdown.min_timeout_minutes=0.1',
+      '--IdleShutdown.warning_minutes=0.5',
+      '--IdleShutdown.check_interval_seconds=1',
+      '--IdleShutdown.save_wait_seconds=20',
+      '--YDocExtension.document_save_delay=3600'
+    ]
+  });
 });
 
-test.afterAll(() => {
-  if (server?.pid && server.exitCode === null) {
-    process.kill(-server.pid, 'SIGTERM');
-  }
-});
+test.afterAll(() => demo?.stop());
 
 /**
  * A browser context of one person: the Studio page's token, then "Open as <profile>", which

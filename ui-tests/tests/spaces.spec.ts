@@ -1,10 +1,11 @@
 import { expect, Page, test } from '@playwright/test';
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { demoArgs, DIST, ENVS, PORTS, studioPort, TOKEN, WORK } from '../servers';
+import { DIST, ENVS, PORTS, studioPort, TOKEN, WORK } from '../servers';
 import { openFeature, openFileBrowser, openLab } from './helpers';
+import { OwnDemo, startOwnDemo } from './own-demo';
 
 // The demo plays SageMaker Studio: this test starts its own `dsws demo` and goes through an
 // admin's and a data scientist's day on its Studio page and in JupyterLab. The admin
@@ -12,45 +13,22 @@ import { openFeature, openFileBrowser, openLab } from './helpers';
 // it (its log, in the emulator's CloudWatch Logs, says it installed offline from S3); the
 // person switches the space's instance from the Instances panel, finds the space stopped,
 // runs it again, and finds the new type, their files and their idle choice.
-const ROOT = path.join(WORK, 'spaces');
-const STATE = path.join(WORK, 'spaces-state');
 const BUILT = path.join(WORK, 'spaces-lifecycle');
 const STUDIO = `http://127.0.0.1:${studioPort(PORTS.spaces)}`;
 const SPACE = 'harry-potter-lab';
 const DOMAIN = 'd-dswsdemo0000';
 const BUCKET = 'dsws-artifacts-123456789012-eu-central-1';
-let server: ChildProcess | null = null;
+let demo: OwnDemo | null = null;
 let endpoint = '';
 
 test.beforeAll(async () => {
-  for (const dir of [ROOT, STATE, BUILT]) {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const args = demoArgs('newest', PORTS.spaces, 'spaces');
-  args.splice(args.indexOf('--'), 0, `--state-dir=${STATE}`);
-  const [command, ...rest] = args;
-  const log = fs.openSync(path.join(WORK, 'spaces-demo.txt'), 'w');
-  server = spawn(command, rest, { detached: true, stdio: ['ignore', log, log] });
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    const printed = fs.readFileSync(path.join(WORK, 'spaces-demo.txt'), 'utf-8');
-    const found = /AWS emulator\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(printed);
-    if (found) {
-      endpoint = found[1];
-      break;
-    }
-    if (Date.now() > deadline || server.exitCode !== null) {
-      throw new Error(`the spaces demo did not start:\n${printed}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
+  fs.rmSync(BUILT, { recursive: true, force: true });
+  const emulator = /AWS emulator\s+(http:\/\/127\.0\.0\.1:\d+)/;
+  demo = await startOwnDemo('spaces', PORTS.spaces, { ready: emulator });
+  endpoint = emulator.exec(demo.printed())![1];
 });
 
-test.afterAll(() => {
-  if (server?.pid && server.exitCode === null) {
-    process.kill(-server.pid, 'SIGTERM');
-  }
-});
+test.afterAll(() => demo?.stop());
 
 /** An admin's `dsws …` against the demo's emulator, with its fake credentials. */
 function dsws(...args: string[]): string {

@@ -1,54 +1,22 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import { ChildProcess, spawn } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
 
-import { demoArgs, PORTS, TOKEN, WORK } from '../servers';
+import { PORTS } from '../servers';
 import { openFeature, openLab } from './helpers';
+import { OwnDemo, startOwnDemo } from './own-demo';
 
 // The account is busy: this test starts its own `dsws demo` whose emulator answers half of
 // all AWS calls with the service's throttling error (DSWS_EMULATOR_THROTTLE, engaged once
 // the seed is in). The panels must still show rows, with their age, and the server may
 // answer no 5xx but the documented 503 "throttled".
-const ROOT = path.join(WORK, 'throttled');
-const STATE = path.join(WORK, 'throttled-state');
-let server: ChildProcess | null = null;
+let demo: OwnDemo | null = null;
 
 test.beforeAll(async () => {
-  fs.rmSync(ROOT, { recursive: true, force: true });
-  fs.rmSync(STATE, { recursive: true, force: true });
-  const args = demoArgs('newest', PORTS.throttled, 'throttled');
-  args.splice(args.indexOf('--'), 0, `--state-dir=${STATE}`);
-  const [command, ...rest] = args;
-  server = spawn(command, rest, {
-    detached: true,
-    stdio: 'ignore',
-    env: { ...process.env, DSWS_EMULATOR_THROTTLE: '0.5' }
+  demo = await startOwnDemo('throttled', PORTS.throttled, {
+    env: { DSWS_EMULATOR_THROTTLE: '0.5' }
   });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      const response = await fetch(
-        `http://127.0.0.1:${PORTS.throttled}/api/status?token=${TOKEN}`
-      );
-      if (response.ok) {
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      throw new Error('the throttled demo server did not start');
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
 });
 
-test.afterAll(() => {
-  if (server?.pid && server.exitCode === null) {
-    process.kill(-server.pid, 'SIGTERM');
-  }
-});
+test.afterAll(() => demo?.stop());
 
 /** Every answer of a dsws route that is a 5xx other than the documented 503 throttled. */
 function watchServerErrors(page: Page): string[] {
