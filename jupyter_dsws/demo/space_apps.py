@@ -295,9 +295,9 @@ def write_metadata(app: AppRecord, path: Path) -> Path:
 
 
 def _make_logs_client(endpoint_url: str, region: str) -> Any:
-    from .clients import Clients
+    from .clients import PERSISTENT_ATTEMPTS, Clients
 
-    return Clients(endpoint_url, region).client("logs")
+    return Clients(endpoint_url, region, max_attempts=PERSISTENT_ATTEMPTS).client("logs")
 
 
 def _owner(app: AppRecord) -> str:

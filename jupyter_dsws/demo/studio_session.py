@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .clients import Clients
 from .lab import HOST, DemoOptions
 from .lab_process import READY_TIMEOUT, StopSignals
 from .studio_home import HomeError, StudioHome
@@ -90,8 +89,8 @@ class DemoStudio:
             aws_cli=self._aws_cli_folder(),
             with_product=self.studio.lifecycle_config_arn is None)
         self.emulator.studio.host = self.host
-        self.home = StudioHome(Clients(self.emulator.endpoint_url, self.options.region),
-                               self.studio.domain_id, self._lab_url)
+        self.home = StudioHome.over(self.emulator.endpoint_url, self.options.region,
+                                    self.studio.domain_id, self._lab_url)
         self.page = StudioPage(self.home, self.options.token, self.studio_port).start()
 
     def _lab_url(self, space: str) -> str | None:

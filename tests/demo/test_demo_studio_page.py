@@ -30,7 +30,8 @@ def page(fresh_emulator: Any, tmp_path: Path) -> Iterator[StudioPage]:
     account = clients.sts.get_caller_identity()["Account"]
     seed_emr(clients, REGION, account)
     studio = seed_studio(clients, "no-bucket", tmp_path, wheel=None)
-    home = StudioHome(clients, studio.domain_id, lambda space: f"http://lab/{space}")
+    home = StudioHome.over(fresh_emulator.endpoint_url, REGION, studio.domain_id,
+                           lambda space: f"http://lab/{space}")
     server = StudioPage(home, TOKEN, 0).start()
     try:
         yield server
@@ -115,6 +116,18 @@ def test_run_stop_and_the_instance_type_of_a_stopped_space(page: StudioPage) -> 
     assert status == 202 and row(state)["instance_type"] == "ml.m5.large"
     status, _, state = request(page, "POST", f"/api/spaces/{SPACE}/run")
     assert row(state)["instance_type"] == "ml.m5.large"
+
+
+def test_running_a_space_goes_through_a_busy_account_as_the_console_does(
+        page: StudioPage, fresh_emulator: Any) -> None:
+    # `dsws demo` with DSWS_EMULATOR_THROTTLE: Studio's own page must not fail where our
+    # product, after its 3 attempts, says the account is busy.
+    fresh_emulator.throttle.burst(3)
+    try:
+        status, _, state = request(page, "POST", f"/api/spaces/{SPACE}/run")
+    finally:
+        fresh_emulator.throttle.burst(0)
+    assert status == 202 and row(state)["status"] == "InService"
 
 
 def test_an_unknown_space_and_a_space_without_a_start_say_so(page: StudioPage) -> None:
