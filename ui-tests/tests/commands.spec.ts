@@ -55,11 +55,11 @@ test.describe('Commands', () => {
     await expect(async () => {
       await openPalette();
       await input.fill('dsws models panel', { timeout: 2_000 });
+      await palette
+        .locator('.lm-CommandPalette-item', { hasText: 'Show the Models panel' })
+        .click({ timeout: 2_000 });
+      await expect(page.locator('#jp-dsws-registry')).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
-    await palette
-      .locator('.lm-CommandPalette-item', { hasText: 'Show the Models panel' })
-      .click();
-    await expect(page.locator('#jp-dsws-registry')).toBeVisible();
     expect(problemsIn(messages)).toEqual([]);
   });
 
