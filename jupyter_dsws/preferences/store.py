@@ -39,14 +39,15 @@ def file_name(person: Person | None) -> str:
 
 def merged(prefs: Preferences, change: PreferencesChange) -> Preferences:
     """``prefs`` with ``change`` applied: the sheets changed last come last, and only the
-    ``MAX_SHEETS`` most recently changed are kept."""
+    ``MAX_SHEETS`` most recently changed are kept; settings given replace those kept."""
     columns = dict(prefs.run_columns)
     for experiment, choice in change.run_columns.items():
         columns.pop(experiment, None)
         if choice is not None:
             columns[experiment] = choice
     kept = list(columns.items())[-MAX_SHEETS:]
-    return Preferences(run_columns=dict(kept))
+    settings = prefs.settings if change.settings is None else change.settings
+    return Preferences(run_columns=dict(kept), settings=settings)
 
 
 class PreferenceStore:

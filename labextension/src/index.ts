@@ -25,6 +25,7 @@ import { instancesFeature } from './instances/feature';
 import { addGuides } from './guides';
 import { addLinkRoute } from './links/router';
 import { enabledPanels } from './panels';
+import { loadPersonalSettings } from './preferences/settings';
 import { registryFeature } from './registry/feature';
 import { SidebarPanel, WorkspaceSidebar } from './sidebar';
 import { StatusModel } from './status/model';
@@ -128,8 +129,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     }
 
     if (settingRegistry) {
-      settingRegistry
-        .load(PLUGIN_ID)
+      // Each person's own in a shared space (preferences/settings.ts).
+      loadPersonalSettings(settingRegistry, PLUGIN_ID)
         .then(settings => {
           const apply = () => {
             status.refreshSeconds = settings.get('statusRefreshSeconds')

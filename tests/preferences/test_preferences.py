@@ -11,7 +11,7 @@ import pytest
 from tornado.httpclient import HTTPClientError
 
 from jupyter_dsws.demo.identity import COOKIE
-from jupyter_dsws.preferences.models import MAX_SHEETS
+from jupyter_dsws.preferences.models import MAX_SETTINGS, MAX_SHEETS
 
 HARRY = "harry-potter"
 RON = "ronald-weasley"
@@ -64,6 +64,18 @@ class TestInASharedSpace:
         kept = (await preferences(jp_fetch, HARRY))["preferences"]["run_columns"]
         assert sorted(kept, key=int) == [str(n) for n in range(8)]
 
+    async def test_each_persons_settings_are_their_own_and_replaced_whole(self, jp_fetch):
+        # What the Settings Editor saved for the extension (jupyter_dsws:plugin).
+        await preferences(jp_fetch, HARRY, {"settings": {"statusRefreshSeconds": 20}})
+        assert (await preferences(jp_fetch, RON))["preferences"]["settings"] == {}
+        # A sheet's columns leave the settings as they are.
+        after = await preferences(jp_fetch, HARRY, columns("1", ["param:a"]))
+        assert after["preferences"]["settings"] == {"statusRefreshSeconds": 20}
+        # Back to the defaults.
+        after = await preferences(jp_fetch, HARRY, {"settings": {}})
+        assert after["preferences"]["settings"] == {}
+        assert after["preferences"]["run_columns"]["1"]["hidden"] == ["param:a"]
+
     async def test_a_name_that_looks_like_a_path_stays_in_the_folder(self, jp_fetch, extension):
         await preferences(jp_fetch, "../../evil", columns("1", ["param:x"]))
         folder = Path(extension.state_dir) / "people"
@@ -86,7 +98,9 @@ class TestInAPrivateSpace:
 async def test_what_the_body_may_say(jp_fetch):
     for body in ({"run_columns": {"1": {"hidden": "param:a"}}},
                  {"timeout_minutes": 5},
-                 {"run_columns": {str(n): None for n in range(MAX_SHEETS + 1)}}):
+                 {"run_columns": {str(n): None for n in range(MAX_SHEETS + 1)}},
+                 {"settings": {"--option": 1}},
+                 {"settings": {f"s{n}": n for n in range(MAX_SETTINGS + 1)}}):
         with pytest.raises(HTTPClientError) as refused:
             await jp_fetch("dsws", "preferences", method="PATCH", body=json.dumps(body))
         assert refused.value.code == 400

@@ -695,6 +695,13 @@ export interface PersonalPreferences {
 export interface Preferences {
   /** Each experiment's runs sheet columns, by experiment id. */
   run_columns: Record<string, ColumnChoice>;
+  /**
+   * The person's own values of the extension's JupyterLab settings
+   * (`jupyter_dsws:plugin`), as they saved them in the Settings Editor; in a shared space
+   * these stand in for the space's settings file, which everyone writes. Empty: the
+   * defaults (and the admin's overrides).
+   */
+  settings: Record<string, unknown>;
 }
 
 /**
@@ -703,6 +710,11 @@ export interface Preferences {
 export interface PreferencesChange {
   /** Experiment id → its columns, or null to go back to the sheet's defaults. */
   run_columns?: Record<string, ColumnChoice | null>;
+  /**
+   * All of the person's values of the extension's JupyterLab settings: they replace those
+   * kept (`{}` goes back to the defaults). Absent or null: unchanged.
+   */
+  settings?: Record<string, unknown> | null;
 }
 
 /** A switch the account's Service Quotas would refuse (422). */

@@ -15,14 +15,14 @@ function server(kept: Record<string, IColumnChoice> = {}, failing = false) {
       if (failing) {
         throw new Error('404');
       }
-      return { person: null, preferences: { run_columns: { ...kept } } };
+      return { person: null, preferences: { run_columns: { ...kept }, settings: {} } };
     },
     change: async change => {
       changes.push(change);
       if (failing) {
         throw new Error('404');
       }
-      return { person: null, preferences: { run_columns: {} } };
+      return { person: null, preferences: { run_columns: {}, settings: {} } };
     }
   };
   return { api, changes, reads: () => reads };
