@@ -78,6 +78,26 @@ async function decide(
   return detail;
 }
 
+/** The Status refresh field of our settings in the page's Settings Editor. */
+async function statusRefreshField(page: Page) {
+  await page.getByRole('menuitem', { name: 'Settings', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^Settings Editor/ }).click();
+  await page
+    .locator('.jp-PluginList')
+    .getByText('Data Science Workspace', { exact: true })
+    .click();
+  // JupyterLab's form labels the field with a heading, not a <label>.
+  const field = page.locator('.jp-SettingsForm input[id$="_statusRefreshSeconds"]');
+  await expect(field).toBeVisible();
+  return field;
+}
+
+/** What the server keeps as the page's person's own settings (`dsws/preferences`). */
+async function settingsKeptFor(page: Page, space: string): Promise<unknown> {
+  const answer = await page.request.get(`${space}/dsws/preferences?token=${TOKEN}`);
+  return (await answer.json()).preferences.settings;
+}
+
 function onDisk(name: string): string {
   const file = path.join(HOME, name);
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf-8') : '';
@@ -107,6 +127,17 @@ test('two people in the shared space: each named in the record, both warned, one
   await expect(
     history.getByRole('listitem').filter({ hasText: 'Ron: not on Slytherin.' })
   ).toContainText('Ronald Weasley (');
+
+  // Our settings are each person's: Harry's save in the Settings Editor is not Ron's.
+  const harrysField = await statusRefreshField(harry);
+  await harrysField.fill('20');
+  await harrysField.press('Tab');
+  await expect
+    .poll(() => settingsKeptFor(harry, space))
+    .toEqual({ statusRefreshSeconds: 20 });
+  await expect(await statusRefreshField(ron)).toHaveValue('60');
+  await harry.reload();
+  await expect(await statusRefreshField(harry)).toHaveValue('20');
 
   // Harry types into a collaborative notebook and leaves it unsaved (the last work anyone
   // does until the warning).
