@@ -12,7 +12,8 @@ browsers. So, when that extension is loaded:
 
 Nothing here imports jupyter-collaboration: private spaces run without it, and the wheel
 does not depend on it. The rooms are reached through the running extension's
-``ywebsocket_server`` (jupyter_server_ydoc 2.x and 3.x, jupyter-collaboration 4.x and 5.x).
+``ywebsocket_server`` (jupyter_server_ydoc 1.x to 3.x: jupyter-collaboration 3.x, as the
+SageMaker Distribution's 3.x line has it, to 5.x).
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ class Collaboration:
     def _document_rooms(self) -> list[Any]:
         """Rooms that hold a file's document (not the awareness-only rooms)."""
         return [r for r in self._rooms()
-                if hasattr(r, "_save_to_disc") and getattr(r, "_document", None) is not None]
+                if getattr(r, "_document", None) is not None
+                and (hasattr(r, "_save_to_disc") or hasattr(r, "_file"))]
 
     def people(self) -> list[Person]:
         """Everyone with an open collaboration connection (a document, or JupyterLab's
@@ -131,7 +133,7 @@ class Collaboration:
         for room in self._document_rooms():
             path = str(getattr(room._document, "path", None) or getattr(room, "room_id", "?"))
             try:
-                task = room._save_to_disc()
+                task = _save(room)
             except Exception as exc:  # noqa: BLE001 (one room must not keep the others unsaved)
                 result.failed.append(f"{path}: {type(exc).__name__}: {exc}")
                 continue
@@ -155,3 +157,23 @@ class Collaboration:
             # Left running: a save may still finish while the app stops.
             result.failed.append(f"{tasks[task]}: not saved within {timeout:g} s")
         return result
+
+
+def _save(room: Any) -> Any:
+    """An awaitable that writes the room's document to disk now, or None when the room is
+    loading or being overwritten from disk (nothing of a person's to save in it)."""
+    if hasattr(room, "_save_to_disc"):  # jupyter_server_ydoc 2.x and 3.x
+        return room._save_to_disc()
+    return _save_v1(room)
+
+
+async def _save_v1(room: Any) -> None:
+    """jupyter_server_ydoc 1.x has no save-now: its debounced save (``_maybe_save_document``)
+    without the wait, which ``document_save_delay`` may make as long as an hour."""
+    saved = await room._file.maybe_save_content({
+        "format": room._file_format, "type": room._file_type,
+        "content": room._document.source})
+    async with room._update_lock:
+        room._document.dirty = False
+        if saved:
+            room._document.hash = saved["hash"]
