@@ -146,9 +146,10 @@ wheel: dev
 	python -m build --wheel --no-isolation --outdir dist . >/dev/null
 	ls dist/*.whl
 
-# Install the wheel alone into two fresh environments, the newest JupyterLab and the
-# SageMaker Distribution's 4.5.10 + jupyter_server 2.20.0, with a `node` on PATH that
-# records any call: installing the wheel must not need node. Then check both load it.
+# Install the wheel alone into three fresh environments, the newest JupyterLab, the
+# SageMaker Distribution's 4.5.10 + jupyter_server 2.20.0 and its older line's 4.4.10 with
+# jupyter-collaboration 3.1, with a `node` on PATH that records any call: installing the
+# wheel must not need node. Then check all three load it.
 # The newest is also the demo's image in the browser tests: with jupyter-collaboration, as
 # Studio's image has it (on in shared spaces only).
 wheel-envs: wheel
@@ -161,9 +162,19 @@ wheel-envs: wheel
 	  "$$(ls dist/*.whl)[demo]" "jupyter-collaboration==5.0.4"
 	PATH=$(ENVS)/no-node:$$PATH $(ENVS)/studio/bin/pip install -q -r requirements/studio.txt \
 	  "$$(ls dist/*.whl)[demo]"
+	$(PYTHON) -m venv $(ENVS)/studio-older
+	PATH=$(ENVS)/no-node:$$PATH $(ENVS)/studio-older/bin/pip install -q \
+	  -r requirements/studio-older.txt "$$(ls dist/*.whl)"
 	test ! -e $(ENVS)/no-node/CALLED || { echo "installing the wheel called node"; exit 1; }
 	python scripts/check_wheel_env.py $(ENVS)/newest
 	python scripts/check_wheel_env.py $(ENVS)/studio --jupyterlab 4.5.10 --jupyter-server 2.20.0
+	python scripts/check_wheel_env.py $(ENVS)/studio-older --jupyterlab 4.4.10
+	# Real-time collaboration (a shared space's) with idle shutdown on both of Studio's lines,
+	# against the installed wheel (pytest, not `python -m pytest`, which would import the
+	# checkout instead).
+	for env in studio studio-older; do \
+	  $(ENVS)/$$env/bin/pip install -q pytest "pytest-jupyter[server]" pytest-timeout && \
+	  $(ENVS)/$$env/bin/pytest -q -p no:cacheprovider tests/idle/test_rtc.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist node_modules ui-tests/node_modules labextension/lib \
