@@ -86,10 +86,11 @@ test.describe('Data Science Workspace sidebar', () => {
     await expect(page.locator('.jp-dsws-idle-status-text')).toContainText(
       'Idle shutdown'
     );
-    // Idle shutdown's own state is local (no AWS call) and feeds the status-bar countdown.
-    expect(asked.filter(path => path !== 'status' && !/^idle(\/|$)/.test(path))).toEqual(
-      []
-    );
+    // Idle shutdown's own state (the status-bar countdown) and the person's preferences
+    // (our settings, in a shared space) are local: no AWS call.
+    expect(
+      asked.filter(path => path !== 'status' && !/^(idle|preferences)(\/|$)/.test(path))
+    ).toEqual([]);
 
     const shown = async (key: string, route: string) => {
       const answered = page.waitForResponse(response =>
