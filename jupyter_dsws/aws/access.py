@@ -155,10 +155,7 @@ class AwsAccess(identity.IdentityOfCalls):
             given, service = service, service.meta.service_model.service_name
         state = deadline.CallState(deadline.deadline_for(budget or self.deadline_seconds))
         if state.left() <= 0:
-            raise Unavailable(
-                f"Did not call {service} {method}: this request already waited "
-                f"{self.deadline_seconds:g} s for AWS, the most a panel request waits.",
-                code="endpoint_unreachable")
+            raise deadline.spent(f"{service} {method}", self.deadline_seconds)
         loop = asyncio.get_running_loop()
         work = loop.run_in_executor(self._pool(service), self._in_thread, given or service,
                                     region, method, fn, state, refine)
