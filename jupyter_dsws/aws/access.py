@@ -129,7 +129,7 @@ class AwsAccess(identity.IdentityOfCalls):
 
     # Calls ------------------------------------------------------------------------------
 
-    async def call(self, service: str | Any, method: str, /, *, region: str | None = None,
+    async def call(self, service: str, method: str, /, *, region: str | None = None,
                    missing_ok: bool = False, budget: float | None = None,
                    refine: Callable[[AwsFailure], DSWSError | None] | None = None,
                    **params: Any) -> dict[str, Any]:
@@ -144,20 +144,17 @@ class AwsAccess(identity.IdentityOfCalls):
                               region=region, missing_ok=missing_ok, budget=budget,
                               refine=refine)
 
-    async def run(self, service: str | Any, method: str, fn: Callable[[Any], T], *,
+    async def run(self, service: str, method: str, fn: Callable[[Any], T], *,
                   region: str | None = None, missing_ok: bool = False,
                   budget: float | None = None,
                   refine: Callable[[AwsFailure], DSWSError | None] | None = None) -> T:
         """Run ``fn(client)`` (blocking boto3 work, e.g. reading a body) in the service's
         threads; ``method`` names the call in errors. Options as ``call``."""
-        given = None
-        if not isinstance(service, str):  # a client object, as callers once passed
-            given, service = service, service.meta.service_model.service_name
         state = deadline.CallState(deadline.deadline_for(budget or self.deadline_seconds))
         if state.left() <= 0:
             raise deadline.spent(f"{service} {method}", self.deadline_seconds)
         loop = asyncio.get_running_loop()
-        work = loop.run_in_executor(self._pool(service), self._in_thread, given or service,
+        work = loop.run_in_executor(self._pool(service), self._in_thread, service,
                                     region, method, fn, state, refine)
         try:
             return await asyncio.wait_for(work, state.left() + _GRACE_SECONDS)
@@ -176,12 +173,12 @@ class AwsAccess(identity.IdentityOfCalls):
                 service, method, error.code, error.message)
         raise error from None
 
-    def _in_thread(self, service: str | Any, region: str | None, method: str,
+    def _in_thread(self, service: str, region: str | None, method: str,
                    fn: Callable[[Any], T], state: deadline.CallState,
                    refine: Callable[[AwsFailure], DSWSError | None] | None) -> T:
         if state.left() <= 0:  # queued behind others until the caller stopped waiting
             raise Unavailable("gave up before starting", code="endpoint_unreachable")
-        client = self.client(service, region=region) if isinstance(service, str) else service
+        client = self.client(service, region=region)
         with deadline.Running(state):
             try:
                 return fn(client)
