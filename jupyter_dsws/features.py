@@ -46,6 +46,18 @@ def panels() -> tuple[str, ...]:
     return tuple(name for name, _ in FEATURES)
 
 
+#: The routes every server has, whatever panels are on, in route order: each a slice
+#: ``jupyter_dsws/<name>/`` whose ``handlers.py`` holds its table, its service the
+#: extension's ``<name>_service``. The extension routes them, the REST contract lists them.
+CORE_ROUTES: tuple[str, ...] = ("status", "examples", "preferences")
+
+
+def route_table(name: str) -> list[tuple[str, type]]:
+    """The handler table of a core slice or a panel: ``handlers`` in
+    ``jupyter_dsws/<name>/handlers.py``, (pattern relative to ``dsws/``, handler), imported now."""
+    return importlib.import_module(f"jupyter_dsws.{name}.handlers").handlers
+
+
 #: A route relative to ``{base_url}dsws/``: pattern, handler class, its ``initialize`` arguments.
 Route = tuple[str, type, dict[str, Any]]
 
