@@ -115,7 +115,7 @@ def _throttle_code(response: Any) -> str:
     error = (parsed.get("Error") or {}) if isinstance(parsed, dict) else {}
     code = str(error.get("Code") or "")
     status = int(getattr(http, "status_code", 0) or 0)
-    from .failures import THROTTLED, classify
+    from .codes import THROTTLED, classify
 
     if not (code or status) or classify(code, status) != THROTTLED:
         return ""

@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from ..aws import failure_of
-from ..aws.failures import DENIED
+from ..aws.codes import DENIED
 
 
 @dataclass(frozen=True)
