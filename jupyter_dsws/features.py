@@ -1,4 +1,5 @@
-"""How a feature (idle, registry, codecommit, instances) plugs into the extension.
+"""How a feature, one panel's server side (idle, registry, codecommit, instances,
+experiments, emr), plugs into the extension.
 
 A feature is a vertical slice: ``jupyter_dsws/<name>/`` with its service logic (no tornado),
 its thin handlers, and a ``feature.py`` that defines one ``Feature`` subclass. ``FEATURES``
