@@ -19,7 +19,8 @@ from pathlib import Path
 
 from jupyter_dsws.demo.emulator import Emulator
 from jupyter_dsws.demo.lab import lab_environment
-from jupyter_dsws.demo.space_apps import SpaceApps, _free_port
+from jupyter_dsws.demo.space_apps import SpaceApps
+from jupyter_dsws.demo.space_places import free_port
 from jupyter_dsws.demo.studio import AppRecord
 from jupyter_dsws.demo.studio_image import Image, make_prefix
 
@@ -76,7 +77,7 @@ def main() -> None:
             plane = Plane()
             host = SpaceApps(plane, state_dir=state, image=image.prefix, environment=env,
                              token="bench", endpoint_url=emulator.endpoint_url, region=REGION,
-                             default_port=_free_port())
+                             default_port=free_port())
             try:
                 for run in range(1, args.starts + 1):
                     started = time.perf_counter()

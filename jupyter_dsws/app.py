@@ -12,14 +12,20 @@ from . import __version__
 from .aws import AwsAccess, endpoint_from_environment, resolve_region
 from .config_bounds import one_or_more, positive, zero_or_more
 from .examples.config import Examples
-from .examples.handlers import handlers as examples_handlers
 from .examples.service import ExamplesService
-from .features import Feature, FeatureContext, Route, feature_class, panels
+from .features import (
+    CORE_ROUTES,
+    Feature,
+    FeatureContext,
+    Route,
+    feature_class,
+    panels,
+    route_table,
+    with_service,
+)
 from .logs import route_through
-from .preferences.handlers import handlers as preferences_handlers
 from .preferences.service import PreferencesService, names_people
 from .preferences.store import PreferenceStore
-from .status.handlers import handlers as status_handlers
 from .status.service import StatusService
 from .studio import DEFAULT_METADATA_PATH, StudioApp, read_metadata
 from .web import NotFoundHandler
@@ -244,15 +250,10 @@ class DSWSExtension(ExtensionApp):
         return {name: built[name] for name in self.panels}
 
     def initialize_handlers(self) -> None:
-        status_service = self.status_service
-        examples_service = self.examples_service
-        routes: list[Route] = [(pattern, handler, {"service": lambda: status_service})
-                               for pattern, handler in status_handlers]
-        routes.extend((pattern, handler, {"service": lambda: examples_service})
-                      for pattern, handler in examples_handlers)
-        preferences_service = self.preferences_service
-        routes.extend((pattern, handler, {"service": lambda: preferences_service})
-                      for pattern, handler in preferences_handlers)
+        routes: list[Route] = []
+        for name in CORE_ROUTES:
+            service = getattr(self, f"{name}_service")
+            routes.extend(with_service(route_table(name), lambda service=service: service))
         for feature in self.features.values():
             routes.extend(feature.handlers())
         self.handlers.extend((ROUTE_PREFIX + pattern, handler, args)

@@ -1,4 +1,5 @@
-"""How a feature (idle, registry, codecommit, instances) plugs into the extension.
+"""How a feature, one panel's server side (idle, registry, codecommit, instances,
+experiments, emr), plugs into the extension.
 
 A feature is a vertical slice: ``jupyter_dsws/<name>/`` with its service logic (no tornado),
 its thin handlers, and a ``feature.py`` that defines one ``Feature`` subclass. ``FEATURES``
@@ -44,6 +45,18 @@ FEATURES: tuple[tuple[str, str], ...] = (
 def panels() -> tuple[str, ...]:
     """The panel names, in sidebar order."""
     return tuple(name for name, _ in FEATURES)
+
+
+#: The routes every server has, whatever panels are on, in route order: each a slice
+#: ``jupyter_dsws/<name>/`` whose ``handlers.py`` holds its table, its service the
+#: extension's ``<name>_service``. The extension routes them, the REST contract lists them.
+CORE_ROUTES: tuple[str, ...] = ("status", "examples", "preferences")
+
+
+def route_table(name: str) -> list[tuple[str, type]]:
+    """The handler table of a core slice or a panel: ``handlers`` in
+    ``jupyter_dsws/<name>/handlers.py``, (pattern relative to ``dsws/``, handler), imported now."""
+    return importlib.import_module(f"jupyter_dsws.{name}.handlers").handlers
 
 
 #: A route relative to ``{base_url}dsws/``: pattern, handler class, its ``initialize`` arguments.

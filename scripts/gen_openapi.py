@@ -2,8 +2,8 @@
 
 Each part of the spec comes from the one place that also makes the server behave so:
 
-- the routes and their path parameters: the handler tables (``status/handlers.py`` and each
-  feature's ``handlers.py``), their patterns as the parameters' patterns;
+- the routes and their path parameters: the handler tables (``features.route_table`` of
+  each of ``CORE_ROUTES`` and each panel), their patterns as the parameters' patterns;
 - each verb's query parameters, request body, success status and answer: its ``@api``
   declaration (``jupyter_dsws/web.py``), i.e. the pydantic models it reads and returns;
 - every schema: those models (``model_json_schema``), their ``Field`` descriptions included;
@@ -19,7 +19,6 @@ Run ``make contract`` to write it and the TypeScript types generated from it.
 from __future__ import annotations
 
 import argparse
-import importlib
 import re
 import sys
 from pathlib import Path
@@ -33,10 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from jupyter_dsws.app import ROUTE_PREFIX  # noqa: E402
 from jupyter_dsws.contract import Operation, operation  # noqa: E402
-from jupyter_dsws.examples.handlers import handlers as examples_handlers  # noqa: E402
-from jupyter_dsws.features import panels  # noqa: E402
-from jupyter_dsws.preferences.handlers import handlers as preferences_handlers  # noqa: E402
-from jupyter_dsws.status.handlers import handlers as status_handlers  # noqa: E402
+from jupyter_dsws.features import CORE_ROUTES, panels, route_table  # noqa: E402
 
 # Its sibling, also when a test loads this file by its path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -63,12 +59,8 @@ DEFAULT_RESPONSES = {
 
 def routes() -> list[tuple[str, type]]:
     """(pattern relative to the server's base URL, handler) for every route of every panel."""
-    core = [*status_handlers, *examples_handlers, *preferences_handlers]
-    found = [(ROUTE_PREFIX + p, h) for p, h in core]
-    for name in panels():
-        module = importlib.import_module(f"jupyter_dsws.{name}.handlers")
-        found += [(ROUTE_PREFIX + p, h) for p, h in module.handlers]
-    return found
+    return [(ROUTE_PREFIX + pattern, handler) for name in (*CORE_ROUTES, *panels())
+            for pattern, handler in route_table(name)]
 
 
 _GROUP = re.compile(r"\(\?P<(?P<name>\w+)>(?P<regex>[^)]*)\)")

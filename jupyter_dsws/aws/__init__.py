@@ -2,11 +2,12 @@
 
 Every feature calls AWS through ``AwsAccess`` (``access.py``): clients built for the
 configured region and optional endpoint URL, once per service and region, in a worker
-thread; each service's calls in a bounded pool of its own; one deadline per panel request
-across calls and retries (``deadline.py``); pages read through boto3's paginators with a cap
-(``paging.py``); botocore's exceptions read through one code table and translated into
-errors a person can act on (``failures.py``). The admin commands, the demo and
-``register_model`` get their sessions and clients from ``sessions.py``.
+thread; each service's calls in a bounded pool of its own (``clients.py``); one deadline per
+panel request across calls and retries (``deadline.py``); pages read through boto3's
+paginators with a cap (``paging.py``); botocore's exceptions read through one code table
+(``codes.py``) and translated into errors a person can act on (``failures.py``). The admin
+commands, the demo and ``register_model`` get their sessions and clients from
+``sessions.py``.
 
 Nothing outside this package imports botocore's exception classes: code that must catch a
 botocore error catches ``BOTO_ERRORS`` and reads it with ``failure_of``/``error_code``.
@@ -18,20 +19,18 @@ from __future__ import annotations
 from typing import Any
 
 from .access import AwsAccess
+from .codes import VPC_ENDPOINT_SERVICES, classify, vpc_endpoint_name
 from .failures import (
     REGION_HELP,
-    VPC_ENDPOINT_SERVICES,
     AwsFailure,
     CallContext,
     NotModified,
     PreconditionFailed,
     boto_errors,
-    classify,
     error_code,
     failure_of,
     redact,
     translate,
-    vpc_endpoint_name,
 )
 from .paging import MAX_PAGES, call_sync, items, paginate
 from .sessions import (

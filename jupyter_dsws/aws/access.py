@@ -1,25 +1,22 @@
-"""``AwsAccess``: the server's clients, and every AWS call made off the event loop.
+"""``AwsAccess``: every AWS call made off the event loop.
 
-Clients are built once per service and region, in a worker thread (reading botocore's
-service model takes ~0.5 s), and reused. Each service has its own bounded pool of threads,
-so that one endpoint that never answers (STS, say) holds only its own callers, never the
-others'. Every call is held to a deadline (``deadline.py``) and its errors are translated
-(``failures.py``). Nothing here knows about tornado.
+A call runs in its service's threads, with the client built there (``clients.py``); it is
+held to a deadline (``deadline.py``) and its errors are translated (``failures.py``). Read
+routes that many tabs ask share their answers (``shared_reads.py``). Nothing here knows
+about tornado.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from ..errors import DSWSError, NotFound, Unavailable
 from . import deadline, identity
+from .clients import ServiceClients
 from .failures import (
-    REGION_HELP,
     AwsFailure,
     CallContext,
     NotModified,
@@ -30,7 +27,6 @@ from .failures import (
     translate,
 )
 from .paging import MAX_PAGES, paginate
-from .sessions import client_config, make_session
 from .shared_reads import UNSIGNED, Shared, SharedReads, read_key
 
 log = logging.getLogger(__name__)
@@ -47,7 +43,7 @@ _WRITES = ("create_", "update_", "delete_", "put_", "start_", "stop_", "register
 _NOT_WRITES = ("create_presigned_",)
 
 
-class AwsAccess(identity.IdentityOfCalls):
+class AwsAccess(ServiceClients, identity.IdentityOfCalls):
     """boto3 clients for one region and endpoint, and a way to call them off the loop."""
 
     def __init__(
@@ -62,74 +58,17 @@ class AwsAccess(identity.IdentityOfCalls):
         threads_per_service: int = 16,
         shared_reads_bytes: int = 20 * 1024 * 1024,
     ) -> None:
-        self.region = region
-        self.endpoint_url = endpoint_url or None
-        self.connect_timeout = connect_timeout
-        self.read_timeout = read_timeout
-        self.max_attempts = max_attempts
+        super().__init__(region=region, endpoint_url=endpoint_url,
+                         connect_timeout=connect_timeout, read_timeout=read_timeout,
+                         max_attempts=max_attempts, threads_per_service=threads_per_service)
         self.deadline_seconds = deadline_seconds
-        self.threads_per_service = threads_per_service
-        self._pools: dict[str, ThreadPoolExecutor] = {}
-        self._clients: dict[tuple[str, str], Any] = {}
-        self._lock = threading.Lock()
-        # botocore's session is not safe for building clients from two threads at once.
-        self._build_lock = threading.Lock()
-        self._session: Any = None
         self._credentials: Any = None
         #: The answers of read routes, shared by every request (``shared``).
         self.reads = SharedReads(max_bytes=shared_reads_bytes)
-        #: Services whose client was built on an event loop's thread (it stalls the loop).
-        self.built_on_loop: list[str] = []
-
-    # Clients ----------------------------------------------------------------------------
-
-    def client(self, service: str, *, region: str | None = None) -> Any:
-        """The cached client of ``service`` (in ``region``, default the configured one),
-        built on first use; raises ``Unavailable`` when no region is configured.
-
-        Services never call this on the event loop: ``call``, ``run`` and ``pages`` build
-        the client in the service's worker thread."""
-        region = region or self.region
-        if not region:
-            raise Unavailable(REGION_HELP, code="region_missing")
-        key = (service, region)
-        client = self._clients.get(key)
-        if client is not None:
-            return client
-        with self._build_lock:
-            client = self._clients.get(key)
-            if client is None:
-                if _on_event_loop():
-                    self.built_on_loop.append(service)
-                    log.warning("dsws: the %s client was built on the event loop", service)
-                if self._session is None:
-                    self._session = make_session(self.region)
-                client = self._session.client(
-                    service, region_name=region, endpoint_url=self.endpoint_url,
-                    config=client_config(connect_timeout=self.connect_timeout,
-                                         read_timeout=self.read_timeout,
-                                         max_attempts=self.max_attempts))
-                deadline.hold_to_deadlines(client)
-                self._clients[key] = client
-        return client
-
-    def endpoint_of(self, service: str, *, region: str | None = None) -> str | None:
-        """The endpoint URL of ``service``'s client, once built (None before)."""
-        client = self._clients.get((service, region or self.region or ""))
-        return client.meta.endpoint_url if client is not None else None
-
-    def _pool(self, service: str) -> ThreadPoolExecutor:
-        with self._lock:
-            pool = self._pools.get(service)
-            if pool is None:
-                pool = ThreadPoolExecutor(max_workers=self.threads_per_service,
-                                          thread_name_prefix=f"dsws-aws-{service}")
-                self._pools[service] = pool
-        return pool
 
     # Calls ------------------------------------------------------------------------------
 
-    async def call(self, service: str | Any, method: str, /, *, region: str | None = None,
+    async def call(self, service: str, method: str, /, *, region: str | None = None,
                    missing_ok: bool = False, budget: float | None = None,
                    refine: Callable[[AwsFailure], DSWSError | None] | None = None,
                    **params: Any) -> dict[str, Any]:
@@ -144,23 +83,17 @@ class AwsAccess(identity.IdentityOfCalls):
                               region=region, missing_ok=missing_ok, budget=budget,
                               refine=refine)
 
-    async def run(self, service: str | Any, method: str, fn: Callable[[Any], T], *,
+    async def run(self, service: str, method: str, fn: Callable[[Any], T], *,
                   region: str | None = None, missing_ok: bool = False,
                   budget: float | None = None,
                   refine: Callable[[AwsFailure], DSWSError | None] | None = None) -> T:
         """Run ``fn(client)`` (blocking boto3 work, e.g. reading a body) in the service's
         threads; ``method`` names the call in errors. Options as ``call``."""
-        given = None
-        if not isinstance(service, str):  # a client object, as callers once passed
-            given, service = service, service.meta.service_model.service_name
         state = deadline.CallState(deadline.deadline_for(budget or self.deadline_seconds))
         if state.left() <= 0:
-            raise Unavailable(
-                f"Did not call {service} {method}: this request already waited "
-                f"{self.deadline_seconds:g} s for AWS, the most a panel request waits.",
-                code="endpoint_unreachable")
+            raise deadline.spent(f"{service} {method}", self.deadline_seconds)
         loop = asyncio.get_running_loop()
-        work = loop.run_in_executor(self._pool(service), self._in_thread, given or service,
+        work = loop.run_in_executor(self._pool(service), self._in_thread, service,
                                     region, method, fn, state, refine)
         try:
             return await asyncio.wait_for(work, state.left() + _GRACE_SECONDS)
@@ -179,12 +112,12 @@ class AwsAccess(identity.IdentityOfCalls):
                 service, method, error.code, error.message)
         raise error from None
 
-    def _in_thread(self, service: str | Any, region: str | None, method: str,
+    def _in_thread(self, service: str, region: str | None, method: str,
                    fn: Callable[[Any], T], state: deadline.CallState,
                    refine: Callable[[AwsFailure], DSWSError | None] | None) -> T:
         if state.left() <= 0:  # queued behind others until the caller stopped waiting
             raise Unavailable("gave up before starting", code="endpoint_unreachable")
-        client = self.client(service, region=region) if isinstance(service, str) else service
+        client = self.client(service, region=region)
         with deadline.Running(state):
             try:
                 return fn(client)
@@ -227,34 +160,6 @@ class AwsAccess(identity.IdentityOfCalls):
         async for page in self.pages(service, method, max_pages=max_pages, **params):
             found.extend(page.get(key) or [])
         return found
-
-    async def signed_headers(self, service: str, method: str, url: str, *, region: str,
-                             headers: dict[str, str], body: bytes = b"") -> dict[str, str]:
-        """``headers`` plus SigV4's for a request to a non-boto3 endpoint (SageMaker's MLflow
-        data plane), signed as ``service`` in ``region`` with the server's credentials.
-
-        Reading the credentials may block (a container or instance role refreshes them), so
-        the signing runs in that service's threads."""
-
-        def sign() -> dict[str, str]:
-            from botocore.auth import SigV4Auth
-            from botocore.awsrequest import AWSRequest
-
-            with self._build_lock:
-                if self._session is None:
-                    self._session = make_session(self.region)
-            credentials = self._session.get_credentials()
-            if credentials is None:
-                raise Unavailable(
-                    "The server has no AWS credentials. In Studio they come from the execution "
-                    "role; elsewhere set AWS_PROFILE or the usual AWS environment variables.",
-                    code="aws_credentials_missing")
-            request = AWSRequest(method=method, url=url, headers=dict(headers), data=body)
-            SigV4Auth(credentials.get_frozen_credentials(), service, region).add_auth(request)
-            return dict(request.headers.items())
-
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool(service), sign)
 
     # Shared reads -----------------------------------------------------------------------
 
@@ -303,17 +208,3 @@ class AwsAccess(identity.IdentityOfCalls):
             service=service, operation="".join(p.title() for p in method.split("_")),
             iam_prefix=service, region=region or self.region, endpoint=self.endpoint_url,
             waited=state.waited(), attempts=state.attempts))
-
-    def close(self) -> None:
-        with self._lock:
-            pools, self._pools = list(self._pools.values()), {}
-        for pool in pools:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _on_event_loop() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True

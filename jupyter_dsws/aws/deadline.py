@@ -16,6 +16,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import Unavailable
+
 # A retry that could not even send its request before the deadline is not worth starting.
 MIN_ATTEMPT_SECONDS = 0.5
 
@@ -33,6 +35,12 @@ def deadline_for(budget: float) -> float:
     own = time.monotonic() + budget
     request = _request_deadline.get()
     return own if request is None else min(own, request)
+
+
+def spent(call: str, seconds: float) -> Unavailable:
+    """The error of a call not made because its request's time is up (``seconds`` long)."""
+    return Unavailable(f"Did not call {call}: this request already waited {seconds:g} s for "
+                       "AWS, the most a panel request waits.", code="endpoint_unreachable")
 
 
 @dataclass
@@ -107,7 +115,7 @@ def _throttle_code(response: Any) -> str:
     error = (parsed.get("Error") or {}) if isinstance(parsed, dict) else {}
     code = str(error.get("Code") or "")
     status = int(getattr(http, "status_code", 0) or 0)
-    from .failures import THROTTLED, classify
+    from .codes import THROTTLED, classify
 
     if not (code or status) or classify(code, status) != THROTTLED:
         return ""

@@ -1,15 +1,15 @@
-"""What went wrong with an AWS call, in one table for the server, the CLIs and the demo.
+"""What went wrong with an AWS call, read the same way for the server, the CLIs and the demo.
 
-``failure_of`` reads any botocore exception into an ``AwsFailure`` (its kind, AWS's error
-code and message), ``translate`` turns it into the ``DSWSError`` a person can act on. botocore
-is imported only once an exception has to be read: importing this module stays cheap.
+``failure_of`` reads any botocore exception into an ``AwsFailure`` (its kind, from the code
+table in ``codes.py``, AWS's error code and message), ``translate`` turns it into the
+``DSWSError`` a person can act on. botocore is imported only once an exception has to be
+read: importing this module stays cheap.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import (
@@ -22,57 +22,31 @@ from ..errors import (
     NotFound,
     Unavailable,
 )
+from .codes import (
+    BAD_PARAMS,
+    CONFLICT,
+    CREDENTIALS,
+    DENIED,
+    NO_CREDENTIALS,
+    NO_REGION,
+    NOT_AWS,
+    NOT_FOUND,
+    NOT_MODIFIED,
+    OTHER,
+    PRECONDITION,
+    SERVER,
+    THROTTLED,
+    TIMEOUT,
+    UNREACHABLE,
+    classify,
+    vpc_endpoint_name,
+)
 
 REGION_HELP = (
     "No AWS region is configured. Set c.DSWSExtension.region in a jupyter_server_config "
     "file (in Studio the lifecycle configuration writes it), or AWS_REGION in the "
     "server's environment."
 )
-
-# The VPC interface endpoint service (com.amazonaws.<region>.<name>) that serves each
-# botocore service. S3 is usually a gateway endpoint, which has the same name.
-VPC_ENDPOINT_SERVICES: Mapping[str, str] = {
-    "sagemaker": "sagemaker.api",
-    "sagemaker-runtime": "sagemaker.runtime",
-    "ecr": "ecr.api",
-    "emr": "elasticmapreduce",
-    "pricing": "pricing.api",
-    "service-quotas": "servicequotas",
-}
-
-# The one code table. Kinds a caller may test for:
-DENIED, CREDENTIALS, THROTTLED, NOT_FOUND, CONFLICT = (
-    "denied", "credentials", "throttled", "not_found", "conflict")
-PRECONDITION, NOT_MODIFIED, SERVER, REJECTED = (
-    "precondition", "not_modified", "server", "rejected")
-UNREACHABLE, TIMEOUT, NO_CREDENTIALS, NO_REGION, BAD_PARAMS, NOT_AWS, OTHER = (
-    "unreachable", "timeout", "no_credentials", "no_region", "bad_params", "not_aws", "other")
-
-_ACCESS_DENIED = {
-    "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",
-    "UnauthorizedException", "Forbidden", "403",
-}
-_BAD_CREDENTIALS = {
-    "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException", "SignatureDoesNotMatch",
-    "UnrecognizedClientException", "InvalidAccessKeyId", "InvalidToken", "IncompleteSignature",
-}
-_THROTTLED = {
-    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-    "TooManyRequestsException", "ProvisionedThroughputExceededException", "RequestLimitExceeded",
-    "BandwidthLimitExceeded", "SlowDown", "RequestThrottled", "PriorRequestNotComplete",
-    "EC2ThrottledException",
-}
-_NOT_FOUND = {
-    "ResourceNotFound", "ResourceNotFoundException", "NoSuchKey", "NoSuchBucket", "NotFound",
-    "404", "NoSuchEntity", "RepositoryDoesNotExistException",
-}
-_CONFLICT = {
-    "ConflictException", "ResourceInUse", "ResourceInUseException",
-    "ConcurrentModificationException", "ResourceLimitExceeded",
-}
-_PRECONDITION = {"PreconditionFailed", "ConditionalRequestConflict", "412"}
-# SageMaker answers a missing group or package with a ValidationException that says so.
-_MISSING_MESSAGE = re.compile(r"does not exist|not found|cannot be found", re.IGNORECASE)
 
 _SECRETS = re.compile(
     r"(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\s\"']+"
@@ -85,33 +59,6 @@ _SECRETS = re.compile(
 def redact(text: str) -> str:
     """Remove signatures, session tokens and access key ids from a message."""
     return _SECRETS.sub(lambda m: (m.group(1) or m.group(2) or "") + "[redacted]", text)
-
-
-def vpc_endpoint_name(service: str, region: str | None) -> str:
-    return f"com.amazonaws.{region or '<region>'}.{VPC_ENDPOINT_SERVICES.get(service, service)}"
-
-
-def classify(code: str, status: int = 0, message: str = "") -> str:
-    """The kind of an AWS error answer, from its code, HTTP status and message."""
-    if code in _BAD_CREDENTIALS:
-        return CREDENTIALS
-    if code in _ACCESS_DENIED or (status == 403 and code not in _THROTTLED):
-        return DENIED
-    if code in _THROTTLED or status == 429:
-        return THROTTLED
-    if status == 304 or code in ("304", "NotModified"):
-        return NOT_MODIFIED
-    if code in _PRECONDITION or status == 412:
-        return PRECONDITION
-    if status >= 500:
-        return SERVER
-    if code in _NOT_FOUND or status == 404 or (
-            code in ("ValidationException", "ResourceNotFound")
-            and _MISSING_MESSAGE.search(message)):
-        return NOT_FOUND
-    if code in _CONFLICT or status == 409:
-        return CONFLICT
-    return REJECTED
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from .failures import NOT_FOUND, failure_of
+from .codes import NOT_FOUND
+from .failures import failure_of
 
 log = logging.getLogger(__name__)
 

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from ..errors import InvalidInput, echo
+from ..paths import inside_root, relative_parts
 
 # Defined in the helper, which must stay self-contained; used and re-exported here.
 from .credential_helper import codecommit_region
@@ -149,27 +150,17 @@ def resolve_target(root_dir: str | Path, relative: str) -> tuple[Path, str]:
     Refuses absolute paths, ``..``, names git could read as options, and any path whose
     existing part leads (through a symlink) outside ``root_dir``.
     """
-    text = relative.strip().replace("\\", "/")
-    if not text:
+    if not relative.strip():
         raise InvalidInput("The folder is empty.", code="invalid_path")
-    if text.startswith("/") or os.path.isabs(text) or re.match(r"^[A-Za-z]:", text):
-        raise InvalidInput("The folder must be relative to the workspace, not absolute.",
-                           code="invalid_path")
-    parts = [p for p in text.split("/") if p not in ("", ".")]
-    if not parts or any(p == ".." for p in parts):
+    parts = relative_parts(relative)
+    if not parts:
         raise InvalidInput("The folder must stay inside the workspace ('..' is not allowed).",
                            code="invalid_path")
     if any(p.startswith("-") or any(ord(ch) < 32 for ch in p) for p in parts):
         raise InvalidInput("A folder name cannot start with '-' or hold control characters.",
                            code="invalid_path")
-    root = Path(root_dir).resolve()
-    target = root.joinpath(*parts)
-    # resolve() follows every symlink that exists along the way; what is left must be ours.
-    real = target.resolve()
-    if real != root and root not in real.parents:
-        raise InvalidInput("The folder leads outside the workspace (through a symbolic link).",
-                           code="invalid_path")
-    if real == root:
+    real = inside_root(root_dir, parts)
+    if real == Path(root_dir).resolve():
         raise InvalidInput("Choose a folder inside the workspace, not the workspace itself.",
                            code="invalid_path")
     return real, "/".join(parts)

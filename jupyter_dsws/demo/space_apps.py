@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
-import socket
 import subprocess
 import threading
 from collections.abc import Mapping, Sequence
@@ -26,6 +24,7 @@ from typing import Any
 from .identity import install_into
 from .lab_process import STOP_TIMEOUT, stop_process_group
 from .space_lifecycle import run_scripts
+from .space_places import Space, SpacePlaces, owner_of, slug
 from .space_server import (
     READY_TIMEOUT,
     has_collaboration,
@@ -43,30 +42,12 @@ LCC_TIME_LIMIT = 300.0
 
 
 @dataclass
-class _Space:
-    """What a space keeps across its apps' starts: its folder, HOME and port."""
-
-    folder: Path
-    home: Path
-    port: int
-    stopper: threading.Thread | None = None
-
-    @property
-    def lifecycle_log(self) -> Path:
-        return self.folder / "logs" / "LifecycleConfigOnStart.log"
-
-    @property
-    def server_log(self) -> Path:
-        return self.folder / "logs" / "jupyterlab.log"
-
-
-@dataclass
 class _Run:
     """One start of one app: the process groups it started (its scripts, then the server;
     what a script left running in the background goes with the app, as in Studio)."""
 
     app: AppRecord
-    space: _Space
+    space: Space
     stopping: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
@@ -86,19 +67,17 @@ class SpaceApps:
                  stop_timeout: float = STOP_TIMEOUT) -> None:
         """``environment``: lab.lab_environment's; ``default_space`` (default: the first
         started) gets ``default_port`` and ``default_home``, other spaces a free port and a
-        HOME under ``state_dir``; ``aws_cli``: a folder with ``aws``, for the scripts;
-        ``with_product``: the image keeps jupyter_dsws (no lifecycle configuration installs
-        it)."""
+        HOME under ``state_dir`` (``space_places``); ``aws_cli``: a folder with ``aws``, for
+        the scripts; ``with_product``: the image keeps jupyter_dsws (no lifecycle
+        configuration installs it)."""
         self.plane = plane
-        self.state_dir = Path(state_dir)
+        self.spaces = SpacePlaces(Path(state_dir), default_port=default_port,
+                                  default_space=default_space, default_home=default_home)
         self.image = Image.of(Path(image))
         self.environment = dict(environment)
         self.token = token
         self.endpoint_url = endpoint_url
         self.region = region
-        self.default_port = default_port
-        self.default_space = default_space
-        self.default_home = default_home
         self.lab_args = tuple(lab_args)
         self.aws_cli = aws_cli
         self.with_product = with_product
@@ -106,43 +85,42 @@ class SpaceApps:
         self.ready_timeout = ready_timeout
         self.stop_timeout = stop_timeout
         self._lock = threading.Lock()
-        self._spaces: dict[tuple[str, str], _Space] = {}
         self._runs: dict[str, _Run] = {}
         self._logs_clients: dict[str, Any] = {}
 
     # ---- for the coordinator: where a space is ---------------------------------------
 
     def port(self, domain_id: str, space_name: str) -> int:
-        return self._space(domain_id, space_name).port
+        return self.spaces.of(domain_id, space_name).port
 
     def home(self, domain_id: str, space_name: str) -> Path:
-        return self._space(domain_id, space_name).home
+        return self.spaces.of(domain_id, space_name).home
 
     def log_path(self, domain_id: str, space_name: str) -> Path:
         """The lifecycle scripts' output of every start of the space, newest last."""
-        return self._space(domain_id, space_name).lifecycle_log
+        return self.spaces.of(domain_id, space_name).lifecycle_log
 
     def server_log_path(self, domain_id: str, space_name: str) -> Path:
-        return self._space(domain_id, space_name).server_log
+        return self.spaces.of(domain_id, space_name).server_log
 
     # ---- AppHost ---------------------------------------------------------------------
 
     def start(self, app: AppRecord) -> None:
-        space = self._space(app.domain_id, _owner(app))
+        space = self.spaces.of(app.domain_id, owner_of(app))
         run = _Run(app, space)
         with self._lock:
             self._runs[app.arn] = run
             # The space's previous app may still be stopping: this start waits for it.
             run.worker = threading.Thread(target=self._start, args=(run, space.stopper),
-                                          daemon=True, name=f"dsws-space-start-{_owner(app)}")
+                                          daemon=True, name=f"dsws-space-start-{owner_of(app)}")
         run.worker.start()
 
     def stop(self, app: AppRecord) -> None:
-        space = self._space(app.domain_id, _owner(app))
+        space = self.spaces.of(app.domain_id, owner_of(app))
         with self._lock:
             run = self._runs.pop(app.arn, None)
             stopper = threading.Thread(target=self._stop, args=(app.arn, run), daemon=True,
-                                       name=f"dsws-space-stop-{_owner(app)}")
+                                       name=f"dsws-space-stop-{owner_of(app)}")
             space.stopper = stopper
         stopper.start()
 
@@ -150,7 +128,7 @@ class SpaceApps:
         """Stop every app and wait until all have stopped."""
         with self._lock:
             runs, self._runs = list(self._runs.items()), {}
-            stoppers = [s.stopper for s in self._spaces.values() if s.stopper]
+            stoppers = [s.stopper for s in self.spaces.all() if s.stopper]
         threads = [threading.Thread(target=self._stop, args=item, daemon=True) for item in runs]
         for thread in threads:
             thread.start()
@@ -171,7 +149,7 @@ class SpaceApps:
 
     def _start_app(self, run: _Run) -> None:
         app, space = run.app, run.space
-        app_dir = space.folder / "apps" / _slug(app.app_name)
+        app_dir = space.folder / "apps" / slug(app.app_name)
         prefix = make_prefix(self.image, app_dir / "conda", with_product=self.with_product)
         # Studio's image has SageMaker's identity provider; the demo's, a stand-in.
         install_into(next(prefix.glob("lib/python3.*/site-packages")))
@@ -183,7 +161,7 @@ class SpaceApps:
             image_bin=self.image.prefix / "bin", aws_cli=self.aws_cli, metadata=metadata,
             logging_dir=space.folder / "logs", app_type=app.app_type, token=self.token,
             shared=app.shared)
-        stream = lifecycle_stream(app.domain_id, _owner(app), app.app_type, app.app_name)
+        stream = lifecycle_stream(app.domain_id, owner_of(app), app.app_type, app.app_name)
         sink = LogSink(space.lifecycle_log, self._logs_client(app.region), stream)
         try:
             sink.note(f"{app.arn} starting on {app.instance_type}")
@@ -258,23 +236,6 @@ class SpaceApps:
         with contextlib.suppress(Exception):  # a plane that is gone already
             self.plane.app_deleted(arn)
 
-    # ---- spaces ----------------------------------------------------------------------
-
-    def _space(self, domain_id: str, owner: str) -> _Space:
-        key = (domain_id, owner)
-        with self._lock:
-            space = self._spaces.get(key)
-            if space is None:
-                folder = self.state_dir / "spaces" / _slug(domain_id) / _slug(owner)
-                first = self.default_space == owner or (
-                    self.default_space is None and not self._spaces)
-                home = (self.default_home if first and self.default_home
-                        else folder / "home")
-                port = self.default_port if first else _free_port()
-                space = self._spaces[key] = _Space(folder, Path(home), port)
-            space.home.mkdir(parents=True, exist_ok=True)
-            return space
-
     def _logs_client(self, region: str | None) -> Any | None:
         region = region or self.region
         with self._lock:
@@ -298,18 +259,3 @@ def _make_logs_client(endpoint_url: str, region: str) -> Any:
     from .clients import PERSISTENT_ATTEMPTS, Clients
 
     return Clients(endpoint_url, region, max_attempts=PERSISTENT_ATTEMPTS).client("logs")
-
-
-def _owner(app: AppRecord) -> str:
-    return app.space_name or app.user_profile_name or "default"
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]", "_", name).lstrip(".") or "_"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-

@@ -14,8 +14,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..aws import BOTO_ERRORS, error_code, items
+from ..studio import DEFAULT_APP_NAME
 from .clients import PERSISTENT_ATTEMPTS, Clients
-from .studio_seed import APP_NAME, APP_TYPE
+from .studio_seed import APP_TYPE
 
 LOG_GROUP = "/aws/sagemaker/studio"
 #: An app in these states holds the space: Run is refused, Stop applies.
@@ -49,7 +50,7 @@ def instance_types() -> list[str]:
 
 
 def log_stream(domain_id: str, space: str) -> str:
-    return f"{domain_id}/{space}/{APP_TYPE}/{APP_NAME}/LifecycleConfigOnStart"
+    return f"{domain_id}/{space}/{APP_TYPE}/{DEFAULT_APP_NAME}/LifecycleConfigOnStart"
 
 
 class StudioHome:
@@ -88,7 +89,7 @@ class StudioHome:
         settings = (space.get("SpaceSettings") or {}).get("JupyterLabAppSettings") or {}
         instance_type = (settings.get("DefaultResourceSpec") or {}).get("InstanceType", "")
         mine = [a for a in apps if a.get("SpaceName") == name and a.get("AppType") == APP_TYPE
-                and a.get("AppName") == APP_NAME]
+                and a.get("AppName") == DEFAULT_APP_NAME]
         latest = max(mine, key=lambda a: a.get("CreationTime", 0), default=None)
         status, reason = "Stopped", ""
         if latest is not None and latest.get("Status") in (*ACTIVE, "Failed"):
@@ -96,7 +97,7 @@ class StudioHome:
             if status == "Failed":
                 described = self._call(lambda: sm.describe_app(
                     DomainId=self.domain_id, SpaceName=name, AppType=APP_TYPE,
-                    AppName=APP_NAME))
+                    AppName=DEFAULT_APP_NAME))
                 reason = str(described.get("FailureReason") or "")
             instance_type = str((latest.get("ResourceSpec") or {}).get("InstanceType")
                                 or instance_type)
@@ -116,9 +117,9 @@ class StudioHome:
             raise HomeError(409, "space_running", f"The space {name} is {row.status} already.")
         if row.status == "Failed":  # Studio deletes the failed app before a new start
             self._call(lambda: sm.delete_app(DomainId=self.domain_id, SpaceName=name,
-                                             AppType=APP_TYPE, AppName=APP_NAME))
+                                             AppType=APP_TYPE, AppName=DEFAULT_APP_NAME))
         self._call(lambda: sm.create_app(
-            DomainId=self.domain_id, SpaceName=name, AppType=APP_TYPE, AppName=APP_NAME,
+            DomainId=self.domain_id, SpaceName=name, AppType=APP_TYPE, AppName=DEFAULT_APP_NAME,
             ResourceSpec={"InstanceType": row.instance_type}))
 
     def stop(self, name: str) -> None:
@@ -127,7 +128,7 @@ class StudioHome:
         if row.status not in ("Pending", "InService"):
             raise HomeError(409, "space_not_running", f"The space {name} is not running.")
         self._call(lambda: sm.delete_app(DomainId=self.domain_id, SpaceName=name,
-                                         AppType=APP_TYPE, AppName=APP_NAME))
+                                         AppType=APP_TYPE, AppName=DEFAULT_APP_NAME))
 
     def set_instance_type(self, name: str, instance_type: str) -> None:
         """A stopped space's next instance type, as Studio's space settings change it."""

@@ -22,7 +22,6 @@ from .clients import Clients
 from .team import DOMAIN_ID, profile_name, team
 
 APP_TYPE = "JupyterLab"
-APP_NAME = "default"
 SPACE_INSTANCE_TYPE = "ml.t3.medium"
 SHARED_SPACE = "team-space"
 LIFECYCLE_PREFIX = "lifecycle"

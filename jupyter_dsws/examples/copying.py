@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InvalidInput, NotFound, echo
+from ..paths import inside_root, relative_parts
 
 MAX_TRIES = 999
 
@@ -17,22 +18,11 @@ def resolve_folder(root_dir: str | Path, relative: str) -> tuple[Path, str]:
     """The existing folder ``relative`` (POSIX, may be empty) inside ``root_dir``, and its
     root-relative path; refuses absolute paths, ``..``, hidden folders and symlinks that
     lead out, and 404s a folder that does not exist."""
-    text = relative.strip().replace("\\", "/")
-    if text.startswith("/") or os.path.isabs(text):
-        raise InvalidInput("The folder must be relative to the workspace, not absolute.",
-                           code="invalid_path")
-    parts = [p for p in text.split("/") if p not in ("", ".")]
-    if any(p == ".." for p in parts):
-        raise InvalidInput("The folder must stay inside the workspace ('..' is not allowed).",
-                           code="invalid_path")
+    parts = relative_parts(relative)
     if any(p.startswith(".") or any(ord(ch) < 32 for ch in p) for p in parts):
         raise InvalidInput("The folder cannot be hidden or hold control characters.",
                            code="invalid_path")
-    root = Path(root_dir).resolve()
-    real = root.joinpath(*parts).resolve()
-    if real != root and root not in real.parents:
-        raise InvalidInput("The folder leads outside the workspace (through a symbolic link).",
-                           code="invalid_path")
+    real = inside_root(root_dir, parts)
     if not real.is_dir():
         raise NotFound(f"The workspace has no folder {echo('/'.join(parts))}.")
     return real, "/".join(parts)

@@ -83,7 +83,8 @@ class Experiments(Configurable):
         10,
         config=True,
         help="Seconds one MLflow REST call may take before the panel says the tracking server "
-             "did not answer. Default: 10 seconds.",
+             "did not answer, within what is left of its panel request's "
+             "DSWSExtension.aws_request_deadline. Default: 10 seconds.",
     )
 
     read_ttl_seconds = Float(

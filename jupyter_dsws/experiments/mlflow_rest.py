@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 
+from ..aws import deadline
 from ..aws.shared_reads import MLFLOW
 from ..errors import (
     AwsUpstreamError,
@@ -62,7 +64,8 @@ class MlflowError(DSWSError):
 
 
 class MlflowRest:
-    """GET and POST to one MLflow, with one timeout per call."""
+    """GET and POST to one MLflow: each call within ``timeout`` and within what is left of
+    its panel request's deadline (``aws.deadline``)."""
 
     def __init__(self, target: Target, aws: Any, *, timeout: float = 10.0,
                  connect_timeout: float = 3.0) -> None:
@@ -82,6 +85,10 @@ class MlflowRest:
         return await self._send("POST", api + path, body)
 
     async def _send(self, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
+        # Held to the panel request's one deadline, as AWS calls are: a Compare makes several.
+        until = deadline.deadline_for(self.timeout)
+        name = path.split("?", 1)[0].removeprefix(API)
+        self._check_time(name, until)
         target = self.target
         url = target.base_url + path
         data = json.dumps(body).encode() if body is not None else b""
@@ -95,29 +102,36 @@ class MlflowRest:
             headers = await self.aws.signed_headers(
                 target.signing_service, method, url, region=target.region or "",
                 headers=headers, body=data)
-        name = path.split("?", 1)[0].removeprefix(API)
+        left = self._check_time(name, until)  # signing may have waited for credentials
         self.calls[name] = self.calls.get(name, 0) + 1
         request = HTTPRequest(url, method=method, headers=headers,
                               body=data if method != "GET" else None,
-                              connect_timeout=self.connect_timeout,
-                              request_timeout=self.timeout, follow_redirects=False)
+                              connect_timeout=min(self.connect_timeout, left),
+                              request_timeout=left, follow_redirects=False)
         try:
             response = await AsyncHTTPClient().fetch(request, raise_error=False)
         except OSError as exc:  # refused, no route, DNS
             raise self._unreachable(f"({exc.strerror or exc})") from None
+        except HTTPClientError as exc:
+            # 599, raised whatever raise_error says: a timeout, or the connection closed.
+            text = str(exc)
+            if "Timeout" in text or "timed out" in text.lower():
+                raise self._unreachable(f"(no answer within {left:.3g} s)",
+                                        answered=True) from None
+            raise self._unreachable(f"({text})") from None
         finally:
             if method == "POST" and not name.endswith("/search"):
                 # A write (runs/set-tag…), even one that failed (it may have happened):
                 # the panel's shared MLflow reads are read afresh.
                 self.aws.reads.wrote(MLFLOW)
-        if response.code == 599:
-            error = response.error
-            text = str(error) if error else "no answer"
-            if "Timeout" in text or "timed out" in text.lower():
-                raise self._unreachable(f"(no answer within {self.timeout:g} s)",
-                                        answered=True) from None
-            raise self._unreachable(f"({text})") from None
         return self._read(name, response.code, response.body or b"")
+
+    def _check_time(self, name: str, until: float) -> float:
+        """The seconds left for call ``name``; the deadline's error when there are none."""
+        left = until - time.monotonic()
+        if left <= 0:
+            raise deadline.spent(f"MLflow {name}", self.aws.deadline_seconds)
+        return left
 
     def _read(self, name: str, status: int, raw: bytes) -> dict[str, Any]:
         try:

@@ -43,8 +43,7 @@ class StudioAppStopper:
         await asyncio.to_thread(self.aws.client, "sagemaker")
 
     async def stop(self) -> None:
-        sagemaker = await asyncio.to_thread(self.aws.client, "sagemaker")
-        await self.aws.call(sagemaker, "delete_app", **self.studio.app_identity())
+        await self.aws.call("sagemaker", "delete_app", **self.studio.app_identity())
 
 
 class ServerStopper:

@@ -2,19 +2,19 @@
 
 Read-only: only Describe/List/Get calls. Each requirement gives one finding per resource,
 passed or failed, with the evidence (ids, values) a reviewer can check by hand. The
-decisions are plain functions in ``verify_rules``; the report's shape is ``verify_report``.
+decisions are plain functions in ``verify_rules``; the report's shape is ``verify_report``;
+the network's checks are ``verify_network``, the path to EMR's ``verify_emr``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .. import aws
 from ..aws import call_sync
 from ..lifecycle.naming import is_ours
-from .endpoints import required_service_names, s3_service_name
 from .verify_emr import (
     EmrPathTarget,
     dns_finding,
@@ -22,16 +22,12 @@ from .verify_emr import (
     primary_groups_from_stack,
     studio_groups,
 )
-from .verify_report import Finding, unreadable
+from .verify_network import check_endpoints, check_routes
+from .verify_report import Finding, every_page, unreadable
 from .verify_rules import (
     bucket_policy_problems,
-    create_endpoint_fix,
-    endpoint_problems,
     managed_policy_problem,
-    modify_endpoint_fix,
     policy_document_problems,
-    route_problem,
-    tables_for_subnets,
 )
 
 
@@ -65,14 +61,6 @@ class AuditTarget:
 
 _T = TypeVar("_T")
 
-# Every page, however many: an account this audit reads is finite, a token loop is not.
-_MAX_PAGES = 1000
-
-
-def _pages(client: Any, method: str, key: str, **params: Any) -> Iterator[dict[str, Any]]:
-    # boto3's paginators know each API's way of paging (NextToken; IAM's Marker).
-    return aws.items(client, method, key, max_pages=_MAX_PAGES, **params)
-
 
 class Audit:
     def __init__(self, clients: AuditClients, target: AuditTarget) -> None:
@@ -96,9 +84,12 @@ class Audit:
             subnets = list(domain.get("SubnetIds") or [])
             vpc_id = domain.get("VpcId", "")
             domain_id = domain.get("DomainId", self.t.domain_id)
-            self._guarded("routes", vpc_id, "ec2", self._routes, vpc_id, subnets)
-            s3_endpoints = self._guarded("interface endpoints", vpc_id, "ec2",
-                                         self._endpoints, vpc_id, subnets) or []
+            self._guarded("routes", vpc_id, "ec2", check_routes, self.c.ec2, self._add,
+                          region=self.t.region, vpc_id=vpc_id, subnets=subnets)
+            s3_endpoints = self._guarded(
+                "interface endpoints", vpc_id, "ec2", check_endpoints, self.c.ec2, self._add,
+                region=self.t.region, switches=self.t.endpoint_switches, vpc_id=vpc_id,
+                subnets=subnets) or []
             if self.t.emr is not None:
                 self._guarded("VPC DNS", vpc_id, "ec2",
                               lambda: self.findings.append(dns_finding(self.c.ec2, vpc_id)))
@@ -111,9 +102,9 @@ class Audit:
         return self.findings
 
     def _guarded(self, requirement: str, resource: str, prefix: str,
-                 check: Callable[..., _T], *args: Any) -> _T | None:
+                 check: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
         try:
-            return check(*args)
+            return check(*args, **kwargs)
         except aws.BOTO_ERRORS as error:
             self._add(requirement, resource, [f"could not check: {unreadable(error, prefix)}"],
                       "")
@@ -122,7 +113,7 @@ class Audit:
     # -- the domain: VPC-only with SSO -----------------------------------------------------
     def _domain(self) -> dict[str, Any] | None:
         domain_id = self.t.domain_id or next(
-            (d["DomainId"] for d in _pages(self.c.sagemaker, "list_domains", "Domains")
+            (d["DomainId"] for d in every_page(self.c.sagemaker, "list_domains", "Domains")
              if d.get("DomainName") == self.t.domain_name), "")
         if not domain_id:
             self._add("domain", self.t.domain_name,
@@ -136,62 +127,6 @@ class Audit:
         self._add("domain SSO", domain_id,
                   [] if auth == "SSO" else [f"AuthMode is {auth}, not SSO"], "AuthMode SSO")
         return domain
-
-    # -- routes: local and the S3 prefix list only -----------------------------------------
-    def _routes(self, vpc_id: str, subnets: list[str]) -> None:
-        # Every EC2 Describe here pages: a big account has more than one page of each.
-        s3_lists = [p["PrefixListId"] for p in _pages(
-            self.c.ec2, "describe_prefix_lists", "PrefixLists",
-            Filters=[{"Name": "prefix-list-name", "Values": [s3_service_name(self.t.region)]}])]
-        tables = list(_pages(self.c.ec2, "describe_route_tables", "RouteTables",
-                             Filters=[{"Name": "vpc-id", "Values": [vpc_id]}]))
-        for table in tables_for_subnets(tables, subnets):
-            routes = table.get("Routes", [])
-            problems = [p for p in (route_problem(r, s3_lists) for r in routes) if p]
-            targets = sorted({str(r.get("GatewayId") or r.get("NatGatewayId") or "?")
-                              for r in routes})
-            self._add("routes", table["RouteTableId"], problems,
-                      f"{len(routes)} routes, targets {', '.join(targets)}")
-        gateways = list(_pages(self.c.ec2, "describe_internet_gateways", "InternetGateways",
-                               Filters=[{"Name": "attachment.vpc-id", "Values": [vpc_id]}]))
-        self._add("no internet gateway", vpc_id,
-                  [f"internet gateway {g['InternetGatewayId']} is attached" for g in gateways],
-                  "no internet gateway attached")
-
-    # -- endpoints: every required service, in the domain's AZs, with private DNS ----------
-    def _endpoints(self, vpc_id: str, subnets: list[str]) -> list[str]:
-        endpoints = list(_pages(self.c.ec2, "describe_vpc_endpoints", "VpcEndpoints",
-                                Filters=[{"Name": "vpc-id", "Values": [vpc_id]}]))
-        zone_of = {s["SubnetId"]: s["AvailabilityZone"] for s in _pages(
-            self.c.ec2, "describe_subnets", "Subnets",
-            Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])}
-        needed_zones = {zone_of.get(s, s) for s in subnets}
-        # The group the VPC's other interface endpoints use, for the fix of a missing one.
-        group = next((g["GroupId"] for e in endpoints for g in e.get("Groups", [])),
-                     "<the endpoints' security group>")
-        for service in required_service_names(self.t.region, self.t.endpoint_switches):
-            found = [e for e in endpoints if e.get("ServiceName") == service
-                     and e.get("VpcEndpointType") == "Interface"]
-            if not found:
-                self._add("interface endpoint", service,
-                          [f"no interface endpoint for {service} in {vpc_id}"], "",
-                          create_endpoint_fix(vpc_id, service, subnets, group))
-                continue
-            endpoint = found[0]
-            zones = {zone_of.get(s, s) for s in endpoint.get("SubnetIds", [])}
-            problems = endpoint_problems(endpoint, zones, needed_zones)
-            self._add("interface endpoint", service, problems,
-                      f"{endpoint['VpcEndpointId']} in {', '.join(sorted(zones))}, "
-                      "private DNS on",
-                      modify_endpoint_fix(endpoint, [s for s in subnets
-                                                     if zone_of.get(s, s) not in zones]))
-        gateways = [e["VpcEndpointId"] for e in endpoints
-                    if e.get("ServiceName") == s3_service_name(self.t.region)
-                    and e.get("VpcEndpointType") == "Gateway"]
-        self._add("S3 gateway endpoint", vpc_id,
-                  [] if gateways else [f"no S3 gateway endpoint in {vpc_id}"],
-                  ", ".join(gateways))
-        return gateways
 
     # -- the Studio → EMR path (verify_emr) ----------------------------------------------------
     def _emr_path(self, domain: dict[str, Any], vpc_id: str, target: EmrPathTarget) -> None:
@@ -238,7 +173,7 @@ class Audit:
         name = arn.rsplit("/", 1)[-1]
         self._add("lifecycle config", domain_id, self._built_in_problems(arn),
                   f"built-in {name}")
-        for profile in _pages(self.c.studio, "list_user_profiles", "UserProfiles",
+        for profile in every_page(self.c.studio, "list_user_profiles", "UserProfiles",
                               DomainIdEquals=domain_id):
             name = profile["UserProfileName"]
             detail = self.c.studio.describe_user_profile(DomainId=domain_id,
@@ -249,7 +184,7 @@ class Audit:
                       [f"overrides the built-in LCC with {own}"] if own and own != arn else [],
                       "uses the domain's built-in LCC")
         if self.t.shared_space:
-            spaces = {s["SpaceName"]: s for s in _pages(
+            spaces = {s["SpaceName"]: s for s in every_page(
                 self.c.studio, "list_spaces", "Spaces", DomainIdEquals=domain_id)}
             space = spaces.get(self.t.shared_space)
             shared = (space or {}).get("SpaceSharingSettingsSummary", {}).get("SharingType")
@@ -285,7 +220,7 @@ class Audit:
         for arn in sorted(arns):
             role = arn.rsplit("/", 1)[-1]
             problems = []
-            for attached in _pages(self.c.iam, "list_attached_role_policies",
+            for attached in every_page(self.c.iam, "list_attached_role_policies",
                                    "AttachedPolicies", RoleName=role):
                 policy_arn = attached["PolicyArn"]
                 broad = managed_policy_problem(policy_arn)
@@ -297,7 +232,7 @@ class Audit:
                     document = self.c.iam.get_policy_version(
                         PolicyArn=policy_arn, VersionId=version)["PolicyVersion"]["Document"]
                     problems += policy_document_problems(document, attached["PolicyName"])
-            names = list(_pages(self.c.iam, "list_role_policies", "PolicyNames",
+            names = list(every_page(self.c.iam, "list_role_policies", "PolicyNames",
                                 RoleName=role))
             for name in names:
                 document = self.c.iam.get_role_policy(RoleName=role,

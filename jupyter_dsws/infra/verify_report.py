@@ -1,13 +1,16 @@
 """What `dsws infra verify` reports: one finding per requirement and resource, as text or
-JSON, and why a check could not read the account."""
+JSON; how the checks read the account (every page), and why one could not."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from typing import Any
 
+from .. import aws
 from ..aws import failure_of
-from ..aws.failures import DENIED
+from ..aws.codes import DENIED
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,19 @@ class Finding:
     evidence: str
     #: What to run or change to make a failed finding pass ("" when passed or obvious).
     fix: str = ""
+
+
+#: How a check records a finding: ``Audit._add(requirement, resource, problems, ok, fix="")``.
+Add = Callable[..., None]
+
+# Every page, however many: an account this audit reads is finite, a token loop is not.
+_MAX_PAGES = 1000
+
+
+def every_page(client: Any, method: str, key: str, **params: Any) -> Iterator[Any]:
+    """Each item of ``key`` in every page of a List/Describe call."""
+    # boto3's paginators know each API's way of paging (NextToken; IAM's Marker).
+    return aws.items(client, method, key, max_pages=_MAX_PAGES, **params)
 
 
 def unreadable(error: Exception, prefix: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import aws
-from ..aws.failures import (
+from ..aws.codes import (
     CREDENTIALS,
     DENIED,
     NO_CREDENTIALS,

@@ -151,7 +151,7 @@ async def test_calls_run_off_the_loop_and_errors_are_translated():
         stub.add_client_error("list_model_package_groups", "AccessDeniedException",
                               "User is not authorized", 400, expected_params={"MaxResults": 5})
         with pytest.raises(DSWSError) as raised:
-            await aws.call(sagemaker, "list_model_package_groups", MaxResults=5)
+            await aws.call("sagemaker", "list_model_package_groups", MaxResults=5)
     assert raised.value.status == 403
     assert "sagemaker:ListModelPackageGroups" in raised.value.message
     aws.close()
