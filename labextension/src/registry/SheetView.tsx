@@ -17,7 +17,7 @@ import {
   SortKey,
   statusLabel
 } from './sheet';
-import { SheetModel } from './tabs';
+import { SheetModel } from './tabs/sheet';
 
 export interface ISheetViewProps {
   model: SheetModel;

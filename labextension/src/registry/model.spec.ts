@@ -4,7 +4,10 @@ import { DSWSApiError } from '../request';
 import { IGroup, IGroupPage, IVersion, IVersionDetail } from './api';
 import { CursorPager } from '../ui/searched';
 import { RegistryModel } from './model';
-import { CompareModel, DetailModel, OverviewModel, SheetModel } from './tabs';
+import { CompareModel } from './tabs/compare';
+import { DetailModel } from './tabs/detail';
+import { OverviewModel } from './tabs/overview';
+import { SheetModel } from './tabs/sheet';
 
 const ARN = 'arn:aws:sagemaker:eu-central-1:123456789012';
 /** An answer's age fields as a server without shared reads would send them. */

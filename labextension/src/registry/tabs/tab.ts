@@ -1,0 +1,46 @@
+/**
+ * What every main-area tab of the registry shares (a group's sheet, a version's detail, a
+ * comparison, the team overview): loading, an error, a change signal, and the registry's
+ * approval changes, so that a decision taken in one tab shows in all.
+ */
+import { messageOf } from '../../ui/errors';
+import { RequestingModel } from '../../ui/requesting';
+import { IVersionDetail } from '../api';
+import { RegistryModel } from '../model';
+
+/** Loading, error and a change signal, shared by the tabs' models. */
+export abstract class TabModel extends RequestingModel {
+  constructor(readonly registry: RegistryModel) {
+    super();
+    registry.versionChanged.connect(this._onVersionChanged, this);
+  }
+
+  get error(): string | null {
+    return this._error;
+  }
+
+  abstract load(): Promise<void>;
+
+  protected abstract onVersionChanged(detail: IVersionDetail): void;
+
+  /** Run a read; its failure becomes `error` in `fallback`'s words unless the server had some. */
+  protected run(work: () => Promise<void>, fallback: string): Promise<void> {
+    return this.request(
+      work,
+      () => {
+        this._error = null;
+      },
+      error => {
+        this._error = messageOf(error, fallback);
+      }
+    );
+  }
+
+  private _onVersionChanged(_: RegistryModel, detail: IVersionDetail): void {
+    if (!this.isDisposed) {
+      this.onVersionChanged(detail);
+    }
+  }
+
+  private _error: string | null = null;
+}
