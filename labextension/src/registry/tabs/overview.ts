@@ -1,61 +1,33 @@
-import { IFetched } from '../../ui/freshness';
-import { CursorPager } from '../../ui/searched';
-import { IOverviewGroup } from '../api';
-import { TabModel } from './tab';
+import { PagedListModel } from '../../ui/paged';
+import { IOverviewGroup, IOverviewPage } from '../api';
+import { RegistryModel } from '../model';
 
-/** Every group's latest approved version and what waits for review, page by page. */
-export class OverviewModel extends TabModel {
+/**
+ * Every group's latest approved version and what waits for review, page by page; the page
+ * shown is read again when an approval changes anywhere on the page.
+ */
+export class OverviewModel extends PagedListModel<IOverviewGroup, IOverviewPage> {
+  constructor(readonly registry: RegistryModel) {
+    super();
+    registry.versionChanged.connect(() => void this.load(), this);
+  }
+
   get groups(): IOverviewGroup[] {
-    return this._groups;
-  }
-
-  get pager(): CursorPager {
-    return this._pager;
-  }
-
-  get loaded(): boolean {
-    return this._loaded;
-  }
-
-  /** When the page shown was read from AWS, and any notice about it. */
-  get fetched(): IFetched | null {
-    return this._fetched;
+    return this.items;
   }
 
   /** The page shown again; `refresh`: read from AWS, not the answer the server shares. */
   load(refresh = false): Promise<void> {
-    return this._open(this._pager.current, refresh);
+    return this.loadPage(this.pager.current, refresh);
   }
 
-  nextPage(): Promise<void> {
-    const cursor = this._pager.forward();
-    return cursor === undefined ? Promise.resolve() : this._open(cursor);
+  protected fetchPage(cursor: string | null, refresh: boolean): Promise<IOverviewPage> {
+    return this.registry.api.overview(cursor, refresh);
   }
 
-  previousPage(): Promise<void> {
-    const cursor = this._pager.back();
-    return cursor === undefined ? Promise.resolve() : this._open(cursor);
+  protected itemsOf(page: IOverviewPage): IOverviewGroup[] {
+    return page.groups;
   }
 
-  protected onVersionChanged(): void {
-    void this.load();
-  }
-
-  private _open(cursor: string | null, refresh = false): Promise<void> {
-    return this.run(async () => {
-      const ticket = this.ticket;
-      const page = await this.registry.api.overview(cursor, refresh);
-      if (this.isLatest(ticket)) {
-        this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
-        this._groups = page.groups;
-        this._pager.answered(page.next);
-        this._loaded = true;
-      }
-    }, 'The team overview could not be read.');
-  }
-
-  private _groups: IOverviewGroup[] = [];
-  private _fetched: IFetched | null = null;
-  private _pager = new CursorPager();
-  private _loaded = false;
+  protected readonly failure = 'The team overview could not be read.';
 }

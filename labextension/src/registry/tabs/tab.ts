@@ -1,14 +1,15 @@
 /**
- * What every main-area tab of the registry shares (a group's sheet, a version's detail, a
- * comparison, the team overview): loading, an error, a change signal, and the registry's
- * approval changes, so that a decision taken in one tab shows in all.
+ * What the registry's main-area tabs share (a group's sheet, a version's detail, a
+ * comparison): loading, an error, a change signal, and the registry's approval changes,
+ * so that a decision taken in one tab shows in all (the team overview, a paged list,
+ * hears them itself).
  */
 import { messageOf } from '../../ui/errors';
 import { RequestingModel } from '../../ui/requesting';
 import { IVersionDetail } from '../api';
 import { RegistryModel } from '../model';
 
-/** Loading, error and a change signal, shared by the tabs' models. */
+/** Loading, an error and approval changes, for the tabs that are not a paged list. */
 export abstract class TabModel extends RequestingModel {
   constructor(readonly registry: RegistryModel) {
     super();
