@@ -6,7 +6,6 @@
  * links between guides open the other guide the same way.
  */
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
-import { MainAreaWidget, WidgetTracker } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
 import { IRenderMime, IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { Widget } from '@lumino/widgets';
@@ -15,6 +14,7 @@ import { Commands } from './commands';
 import { exampleOfLink } from './examples/links';
 import { guidesUrl, headingSlug, linkedPath } from './guidepaths';
 import { workspaceIcon } from './icons';
+import { MainAreaTabs } from './ui/tabs';
 
 /** The guides the Help menu and the palette offer, by the name their command takes. */
 export const GUIDES: Record<string, { path: string; label: string }> = {
@@ -47,12 +47,6 @@ class GuideView extends Widget {
   ) {
     super();
     this.addClass('jp-dsws-guide');
-    this.title.label = PathExt.basename(path, '.md').replace(
-      /^README$/,
-      PathExt.dirname(path)
-    );
-    this.title.caption = `Data Science Workspace: ${path}`;
-    this.title.icon = workspaceIcon;
     this._rendermime =
       rendermime?.clone({
         resolver: this._resolver,
@@ -163,6 +157,11 @@ class GuideView extends Widget {
   private _rendermime: IRenderMimeRegistry | null;
 }
 
+/** A guide's tab says its file's name until the guide's own title is read. */
+function labelOf(path: string): string {
+  return PathExt.basename(path, '.md').replace(/^README$/, PathExt.dirname(path));
+}
+
 /** The guides' tabs (one per guide, back after a reload) and the command that opens them. */
 export function addGuides(
   app: JupyterFrontEnd,
@@ -171,23 +170,27 @@ export function addGuides(
   restorer: ILayoutRestorer | null,
   copyExample: CopyExample | null = null
 ): void {
-  const tracker = new WidgetTracker<MainAreaWidget<GuideView>>({
-    namespace: 'dsws-guide'
+  const tabs = new MainAreaTabs({
+    app,
+    restorer,
+    namespace: 'dsws-guide',
+    command: OPEN_GUIDE_COMMAND,
+    icon: workspaceIcon,
+    className: 'jp-dsws-guide-tab'
   });
   const open = (path: string, anchor?: string): void => {
-    let tab = tracker.find(widget => widget.content.path === path);
-    if (!tab) {
-      const content = new GuideView(rendermime, path, open, copyExample);
-      tab = new MainAreaWidget({ content, reveal: content.ready });
-      tab.id = `jp-dsws-guide-${path.replace(/[^A-Za-z0-9]/g, '-')}`;
-      tab.title.closable = true;
-      tab.addClass('jp-dsws-guide-tab');
-      void tracker.add(tab);
-      app.shell.add(tab, 'main');
-    }
-    app.shell.activateById(tab.id);
-    const shown = tab;
-    void shown.content.ready.then(() => shown.content.show(anchor));
+    const tab = tabs.open(
+      {
+        key: path,
+        args: { path },
+        label: labelOf(path),
+        caption: `Data Science Workspace: ${path}`,
+        id: `jp-dsws-guide-${path.replace(/[^A-Za-z0-9]/g, '-')}`
+      },
+      () => new GuideView(rendermime, path, open, copyExample),
+      content => content.ready
+    );
+    void tab.content.ready.then(() => tab.content.show(anchor));
   };
 
   commands.add(
@@ -210,9 +213,4 @@ export function addGuides(
     },
     Object.keys(GUIDES).map(guide => ({ guide }))
   );
-  void restorer?.restore(tracker, {
-    command: OPEN_GUIDE_COMMAND,
-    args: widget => ({ path: widget.content.path }),
-    name: widget => widget.content.path
-  });
 }

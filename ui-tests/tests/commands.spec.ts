@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { openLab, problemsIn } from './helpers';
+import { openLab, problemsIn, TOKEN } from './helpers';
 
 // Every command of ours that makes sense without arguments, by its palette label.
 const OURS = [
@@ -103,5 +103,34 @@ test.describe('Commands', () => {
         .getByRole('heading', { name: 'jupyter_dsws for platform admins' })
     ).toBeVisible();
     expect(elsewhere).toEqual([]);
+  });
+
+  test('a guide is open again after a reload', async ({ page }) => {
+    await openLab(page);
+    await page.getByRole('menuitem', { name: 'Help', exact: true }).click();
+    await page
+      .getByRole('menuitem', { name: 'Data Science Workspace Admin Guide' })
+      .click();
+    const heading = page
+      .locator('.jp-dsws-guide-tab:visible')
+      .getByRole('heading', { name: 'jupyter_dsws for platform admins' });
+    await expect(heading).toBeVisible();
+
+    // The layout is saved to the server's workspace a moment after it changes.
+    await expect
+      .poll(async () => {
+        const saved = await page.request.get(
+          `/lab/api/workspaces/default?token=${TOKEN}`
+        );
+        return Object.keys((await saved.json()).data ?? {});
+      })
+      .toContain('dsws-guide:docs/admin.md');
+    // Not a reload: the address may still say `reset`.
+    await page.goto(`/lab?token=${TOKEN}`);
+    await expect(heading).toBeVisible({ timeout: 60_000 });
+    // One tab, named by the guide's own title once it is read.
+    await expect(
+      page.locator('.lm-TabBar-tab', { hasText: 'jupyter_dsws for platform admins' })
+    ).toHaveCount(1);
   });
 });

@@ -1,10 +1,10 @@
-import { CursorPager } from '../ui/searched';
 import { messageOf } from '../ui/errors';
 import { IFetched } from '../ui/freshness';
-import { RequestingModel } from '../ui/requesting';
+import { PagedListModel } from '../ui/paged';
 import {
   ClusterStates,
   ICluster,
+  IClusterPage,
   IEmrApi,
   IServerlessApplication,
   SERVER_API
@@ -32,7 +32,7 @@ export function canStart(application: IServerlessApplication): boolean {
  * The sidebar's state: the clusters (active ones, or all with the switch), page by page;
  * the EMR Serverless applications; the cluster opened, with its path check and Connect.
  */
-export class EmrModel extends RequestingModel {
+export class EmrModel extends PagedListModel<ICluster, IClusterPage> {
   constructor(options: EmrModel.IOptions) {
     super();
     this.api = { ...SERVER_API, ...options.api };
@@ -47,29 +47,12 @@ export class EmrModel extends RequestingModel {
   }
 
   get clusters(): ICluster[] {
-    return this._clusters;
-  }
-
-  get loaded(): boolean {
-    return this._loaded;
-  }
-
-  get error(): string | null {
-    return this._error;
-  }
-
-  /** When the clusters page shown was read from EMR (the server shares it a while). */
-  get fetched(): IFetched | null {
-    return this._fetched;
+    return this.items;
   }
 
   /** When the applications shown were read from EMR Serverless. */
   get applicationsFetched(): IFetched | null {
     return this._applicationsFetched;
-  }
-
-  get pager(): CursorPager {
-    return this._pager;
   }
 
   get applications(): IServerlessApplication[] {
@@ -106,32 +89,17 @@ export class EmrModel extends RequestingModel {
       return;
     }
     this._states = states;
-    this._pager.reset();
-    await this._load(null);
+    await this.firstPage();
   }
 
   /** The clusters page shown, the applications and the open cluster, again; `fresh` (a
    * person's Refresh) asks past the lists the server shares between tabs. */
   async refresh(fresh = false): Promise<void> {
     await Promise.all([
-      this._load(this._pager.current, fresh),
+      this.loadPage(this.pager.current, fresh),
       this.refreshApplications(fresh),
       this._opened?.load()
     ]);
-  }
-
-  async nextPage(): Promise<void> {
-    const cursor = this._pager.forward();
-    if (cursor !== undefined) {
-      await this._load(cursor);
-    }
-  }
-
-  async previousPage(): Promise<void> {
-    const cursor = this._pager.back();
-    if (cursor !== undefined) {
-      await this._load(cursor);
-    }
   }
 
   /** Show one cluster: its detail is read now, its path checked when asked. */
@@ -221,29 +189,18 @@ export class EmrModel extends RequestingModel {
     super.dispose();
   }
 
-  private _load(cursor: string | null, fresh = false): Promise<void> {
-    return this.request(
-      () => this.api.clusters(this._states, cursor, fresh),
-      page => {
-        this._clusters = page.clusters;
-        this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
-        this._pager.answered(page.next);
-        this._loaded = true;
-        this._error = null;
-      },
-      error => {
-        this._error = messageOf(error, 'The EMR clusters could not be read.');
-      }
-    );
+  protected fetchPage(cursor: string | null, refresh: boolean): Promise<IClusterPage> {
+    return this.api.clusters(this._states, cursor, refresh);
   }
 
+  protected itemsOf(page: IClusterPage): ICluster[] {
+    return page.clusters;
+  }
+
+  protected readonly failure = 'The EMR clusters could not be read.';
+
   private _states: ClusterStates = 'active';
-  private _clusters: ICluster[] = [];
-  private _loaded = false;
-  private _error: string | null = null;
-  private _fetched: IFetched | null = null;
   private _applicationsFetched: IFetched | null = null;
-  private _pager = new CursorPager();
   private _applications: IServerlessApplication[] = [];
   private _applicationsLoaded = false;
   private _applicationsError: string | null = null;

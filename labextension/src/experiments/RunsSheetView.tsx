@@ -4,38 +4,19 @@ import * as React from 'react';
 import { formatMetric, formatTime } from '../registry/sheet';
 import { AsOf } from '../ui/freshness';
 import { CopyLinkButton } from '../links/copy';
-import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
+import { LoadMore, LoadState, RefreshButton, SortHeaderRow } from '../ui/parts';
 import { recordedBy } from '../ui/people';
 import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterForm } from './FilterForm';
 import { MAX_COMPARE, RunsSheetModel } from './runs';
-import { IRunColumn, nextRunSort, RunSortKey, sameRunKey } from './sheet';
+import { IRunColumn, nextRunSort, RunSortKey } from './sheet';
 
 export interface IRunsSheetViewProps {
   model: RunsSheetModel;
   openCompare: (runIds: string[], experiment: string) => void;
   register: (run: IRun) => void;
   openVersion: (group: string, version: number) => void;
-}
-
-/** The column's heading: the runs sorted by it, then the other way. */
-function RunSortHeader(props: {
-  model: RunsSheetModel;
-  sortKey: RunSortKey;
-  label: string;
-  className?: string;
-}): JSX.Element {
-  const { model, sortKey } = props;
-  const active = sameRunKey(model.sort.key, sortKey);
-  return (
-    <SortHeader
-      label={props.label}
-      className={props.className}
-      sorted={active ? (model.sort.descending ? 'descending' : 'ascending') : null}
-      onSort={() => void model.setSort(nextRunSort(model.sort, sortKey))}
-    />
-  );
 }
 
 function Cell(props: { run: IRun; column: IRunColumn; best: boolean }): JSX.Element {
@@ -216,50 +197,26 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
               <div className="jp-dsws-scroll-x">
                 <table className="jp-dsws-table jp-dsws-reg-table" aria-label="Runs">
                   <thead>
-                    <tr>
-                      <th>
-                        <span className="jp-dsws-reg-hidden">Selected</span>
-                      </th>
-                      <RunSortHeader
-                        model={model}
-                        sortKey={{ kind: 'name' }}
-                        label="Run"
-                      />
-                      <RunSortHeader
-                        model={model}
-                        sortKey={{ kind: 'status' }}
-                        label="Status"
-                      />
-                      <RunSortHeader
-                        model={model}
-                        sortKey={{ kind: 'start' }}
-                        label="Started"
-                      />
-                      <RunSortHeader
-                        model={model}
-                        sortKey={{ kind: 'user' }}
-                        label="User"
-                      />
-                      <RunSortHeader
-                        model={model}
-                        sortKey={{ kind: 'source' }}
-                        label="Source"
-                      />
-                      {columns.map(column => (
-                        <RunSortHeader
-                          key={`${column.kind}:${column.name}`}
-                          model={model}
-                          sortKey={column}
-                          label={column.kind === 'tag' ? `#${column.name}` : column.name}
-                          className={
+                    <SortHeaderRow<RunSortKey>
+                      columns={[
+                        { key: { kind: 'name' }, label: 'Run' },
+                        { key: { kind: 'status' }, label: 'Status' },
+                        { key: { kind: 'start' }, label: 'Started' },
+                        { key: { kind: 'user' }, label: 'User' },
+                        { key: { kind: 'source' }, label: 'Source' },
+                        ...columns.map(column => ({
+                          key: column,
+                          label: column.kind === 'tag' ? `#${column.name}` : column.name,
+                          className:
                             column.kind === 'metric'
                               ? 'jp-dsws-reg-metric'
                               : 'jp-dsws-reg-param'
-                          }
-                        />
-                      ))}
-                      <th>Registered</th>
-                    </tr>
+                        }))
+                      ]}
+                      sort={model.sort}
+                      onSort={key => void model.setSort(nextRunSort(model.sort, key))}
+                      after={<th>Registered</th>}
+                    />
                   </thead>
                   <tbody>
                     {model.rows.map(run => (

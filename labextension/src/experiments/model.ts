@@ -74,12 +74,8 @@ export class ExperimentsModel extends SearchedListModel<IExperiment, IExperiment
     return (await this.api.uiUrl()).url;
   }
 
-  protected fetchPage(
-    query: string,
-    cursor: string | null,
-    refresh: boolean
-  ): Promise<IExperimentPage> {
-    return this.api.experiments(query, cursor, refresh);
+  protected fetchPage(cursor: string | null, refresh: boolean): Promise<IExperimentPage> {
+    return this.api.experiments(this.query, cursor, refresh);
   }
 
   protected itemsOf(page: IExperimentPage): IExperiment[] {

@@ -1,13 +1,10 @@
 /**
- * The state behind a runs sheet tab: the loaded runs (filter and order on the server, more
- * pages below), the local order and columns, the selection for comparison.
+ * The state behind a runs sheet tab: the runs read (runpages.ts: filter and order on the
+ * server, more pages below), the local order and columns, the selection for comparison.
  */
-import { DSWSApiError } from '../request';
-import { messageOf } from '../ui/errors';
-import { IFetched } from '../ui/freshness';
-import { RequestingModel } from '../ui/requesting';
 import { IRunsView } from '../links/link';
-import { Direction, IExperimentsApi, IRun } from './api';
+import { IExperimentsApi, IRun } from './api';
+import { RunPagesModel } from './runpages';
 import {
   bestRuns,
   DEFAULT_RUN_SORT,
@@ -57,14 +54,14 @@ export const LOCAL_CHOICES: IChoiceStore & { load(id: string): IColumnChoice } =
 /** The most runs compared at once unless the server says fewer (Experiments.max_compare). */
 export const MAX_COMPARE = 50;
 
-export class RunsSheetModel extends RequestingModel {
+export class RunsSheetModel extends RunPagesModel {
   constructor(
-    readonly api: IExperimentsApi,
-    readonly experimentId: string,
-    readonly experimentName: string,
+    api: IExperimentsApi,
+    experimentId: string,
+    experimentName: string,
     private readonly _store: IChoiceStore = LOCAL_CHOICES
   ) {
-    super();
+    super(api, experimentId, experimentName);
     const kept = _store.load(experimentId);
     if (kept instanceof Promise) {
       // Until it comes (one read per page), the sheet shows every column.
@@ -83,21 +80,17 @@ export class RunsSheetModel extends RequestingModel {
     }
   }
 
-  get runs(): IRun[] {
-    return this._runs;
-  }
-
   /** The loaded runs in the sheet's order (kept until the runs or the order change). */
   get rows(): IRun[] {
     if (!this._rows) {
-      this._rows = sortRuns(this._runs, this._sort);
+      this._rows = sortRuns(this.runs, this._sort);
     }
     return this._rows;
   }
 
   get names(): { params: string[]; metrics: string[]; tags: string[] } {
     if (!this._names) {
-      this._names = namesOf(this._runs);
+      this._names = namesOf(this.runs);
     }
     return this._names;
   }
@@ -105,7 +98,7 @@ export class RunsSheetModel extends RequestingModel {
   get columns(): IRunColumn[] {
     if (!this._columns) {
       this._columns = visibleColumns(
-        this._runs,
+        this.runs,
         this.names,
         this._choice,
         this._differencesOnly
@@ -116,38 +109,13 @@ export class RunsSheetModel extends RequestingModel {
 
   get best(): Record<string, Set<string>> {
     if (!this._best) {
-      this._best = bestRuns(this._runs, this._directions);
+      this._best = bestRuns(this.runs, this.directions);
     }
     return this._best;
   }
 
-  get directions(): Record<string, Direction> {
-    return this._directions;
-  }
-
   get sort(): IRunSort {
     return this._sort;
-  }
-
-  get filter(): string {
-    return this._filter;
-  }
-
-  /** MLflow's own words about a filter it refused; the runs before it stay shown. */
-  get filterError(): string | null {
-    return this._filterError;
-  }
-
-  get error(): string | null {
-    return this._error;
-  }
-
-  get loaded(): boolean {
-    return this._loaded;
-  }
-
-  get hasMore(): boolean {
-    return this._next !== null;
   }
 
   get choice(): IColumnChoice {
@@ -189,7 +157,7 @@ export class RunsSheetModel extends RequestingModel {
     const { key, descending } = this._sort;
     const isDefault = key.kind === 'start' && descending;
     return {
-      filter: this._filter,
+      filter: this.filter,
       sort: isDefault ? null : { key: sortKeyText(key), descending },
       hidden: this._choice.hidden,
       tags: this._choice.tags,
@@ -202,20 +170,14 @@ export class RunsSheetModel extends RequestingModel {
    * own column choice is kept for their next sheet), then read the first page again.
    */
   applyView(view: IRunsView): Promise<void> {
-    this._filter = view.filter.trim();
+    this.useFilter(view.filter);
     const key = view.sort ? sortKeyOf(view.sort.key) : null;
     this._sort = key ? { key, descending: view.sort!.descending } : DEFAULT_RUN_SORT;
     this._choice = { hidden: [...view.hidden], tags: [...view.tags] };
     this._chosen = true;
     this._differencesOnly = view.differencesOnly;
-    this._changedRuns();
+    this.changedRuns();
     this.emit();
-    return this.load();
-  }
-
-  /** Apply a filter in MLflow's search syntax (empty: every run). */
-  setFilter(filter: string): Promise<void> {
-    this._filter = filter.trim();
     return this.load();
   }
 
@@ -241,96 +203,24 @@ export class RunsSheetModel extends RequestingModel {
     this.emit();
   }
 
-  /** When the first page was read from MLflow, and any notice about it. */
-  get fetched(): IFetched | null {
-    return this._fetched;
-  }
-
-  /**
-   * The first page again, with the filter and order; `refresh`: read from MLflow, not the
-   * answer the server shares (a person's Refresh).
-   */
-  load(refresh = false): Promise<void> {
-    return this._read(null, refresh);
-  }
-
-  /** The next page, added below. */
-  loadMore(): Promise<void> {
-    return this._next === null ? Promise.resolve() : this._read(this._next);
-  }
-
-  /** A run was registered from this sheet: its row says so at once. */
-  markRegistered(runId: string, group: string, version: number): void {
-    this._runs = this._runs.map(run =>
-      run.id === runId
-        ? // Who registered it comes with the next read (the server knows them).
-          { ...run, registered: [...run.registered, { group, version, by: null }] }
-        : run
-    );
-    this._changedRuns();
-    this.emit();
-  }
-
-  private _read(cursor: string | null, refresh = false): Promise<void> {
-    const filter = this._filter;
-    return this.request(
-      () =>
-        this.api.runs(this.experimentId, filter, this._serverOrder(), cursor, refresh),
-      page => {
-        if (cursor === null) {
-          this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
-          this._runs = page.runs;
-        } else {
-          const known = new Set(this._runs.map(run => run.id));
-          this._runs = [...this._runs, ...page.runs.filter(run => !known.has(run.id))];
-        }
-        this._directions = { ...this._directions, ...page.directions };
-        this._next = page.next;
-        this._loaded = true;
-        this._error = null;
-        this._filterError = null;
-        this._changedRuns();
-      },
-      error => {
-        if (error instanceof DSWSApiError && error.code === 'bad_filter') {
-          this._filterError = error.message;
-          this._error = null;
-        } else {
-          this._error = messageOf(
-            error,
-            `The runs of ${this.experimentName} could not be read.`
-          );
-        }
-      }
-    );
-  }
-
   /** MLflow's default (newest first) needs no `order_by`. */
-  private _serverOrder(): string | null {
+  protected serverOrder(): string | null {
     const { key, descending } = this._sort;
     return key.kind === 'start' && descending ? null : orderByOf(this._sort);
   }
 
-  private _changedRuns(): void {
+  protected changedRuns(): void {
     this._rows = null;
     this._names = null;
     this._columns = null;
     this._best = null;
   }
 
-  private _runs: IRun[] = [];
-  private _fetched: IFetched | null = null;
   private _rows: IRun[] | null = null;
   private _names: { params: string[]; metrics: string[]; tags: string[] } | null = null;
   private _columns: IRunColumn[] | null = null;
   private _best: Record<string, Set<string>> | null = null;
-  private _directions: Record<string, Direction> = {};
-  private _next: string | null = null;
   private _sort: IRunSort = DEFAULT_RUN_SORT;
-  private _filter = '';
-  private _filterError: string | null = null;
-  private _error: string | null = null;
-  private _loaded = false;
   private _choice: IColumnChoice = NO_CHOICE;
   /** The columns were chosen here (or by a link): the stored choice comes too late. */
   private _chosen = false;

@@ -8,7 +8,7 @@ import { IComparison } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
 import { compareRows, formatMetric, ICompareRow } from './sheet';
-import { CompareModel } from './tabs';
+import { CompareModel } from './tabs/compare';
 import { TrendChart } from './TrendChart';
 
 export interface ICompareViewProps {

@@ -10,7 +10,7 @@ import { IApprovalChange, IVersionDetail } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
 import { formatMetric, formatTime, statusLabel } from './sheet';
-import { DetailModel } from './tabs';
+import { DetailModel } from './tabs/detail';
 
 export interface IDetailViewProps {
   model: DetailModel;

@@ -5,7 +5,7 @@ import { AsOf } from '../ui/freshness';
 import { LoadState, Pager, RefreshButton } from '../ui/parts';
 import { IOverviewGroup } from './api';
 import { formatMetric, formatTime, formatWaiting } from './sheet';
-import { OverviewModel } from './tabs';
+import { OverviewModel } from './tabs/overview';
 
 export interface IOverviewViewProps {
   model: OverviewModel;

@@ -3,7 +3,7 @@ import * as React from 'react';
 
 import { CopyLinkButton } from '../links/copy';
 import { AsOf } from '../ui/freshness';
-import { LoadMore, LoadState, RefreshButton, SortHeader } from '../ui/parts';
+import { LoadMore, LoadState, RefreshButton, SortHeaderRow } from '../ui/parts';
 import { personTitle } from '../ui/people';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
@@ -13,36 +13,16 @@ import {
   formatMetric,
   formatTime,
   nextSort,
-  sameKey,
   SortKey,
   statusLabel
 } from './sheet';
-import { SheetModel } from './tabs';
+import { SheetModel } from './tabs/sheet';
 
 export interface ISheetViewProps {
   model: SheetModel;
   registry: RegistryModel;
   openVersion: (group: string, version: number) => void;
   openCompare: (arns: string[]) => void;
-}
-
-/** The column's heading: the versions sorted by it, then the other way. */
-function VersionSortHeader(props: {
-  model: SheetModel;
-  sortKey: SortKey;
-  label: string;
-  className?: string;
-}): JSX.Element {
-  const { model, sortKey } = props;
-  const active = sameKey(model.sort.key, sortKey);
-  return (
-    <SortHeader
-      label={props.label}
-      className={props.className}
-      sorted={active ? (model.sort.descending ? 'descending' : 'ascending') : null}
-      onSort={() => (model.sort = nextSort(model.sort, sortKey))}
-    />
-  );
 }
 
 function VersionRow(props: {
@@ -198,49 +178,26 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                       aria-label="Versions"
                     >
                       <thead>
-                        <tr>
-                          <th>
-                            <span className="jp-dsws-reg-hidden">Selected</span>
-                          </th>
-                          <VersionSortHeader
-                            model={model}
-                            sortKey={{ kind: 'version' }}
-                            label="Version"
-                          />
-                          <VersionSortHeader
-                            model={model}
-                            sortKey={{ kind: 'status' }}
-                            label="Status"
-                          />
-                          <VersionSortHeader
-                            model={model}
-                            sortKey={{ kind: 'created' }}
-                            label="Created"
-                          />
-                          <VersionSortHeader
-                            model={model}
-                            sortKey={{ kind: 'created_by' }}
-                            label="Created by"
-                          />
-                          {metrics.map(name => (
-                            <VersionSortHeader
-                              key={`m-${name}`}
-                              model={model}
-                              sortKey={{ kind: 'metric', name }}
-                              label={name}
-                              className="jp-dsws-reg-metric"
-                            />
-                          ))}
-                          {params.map(name => (
-                            <VersionSortHeader
-                              key={`p-${name}`}
-                              model={model}
-                              sortKey={{ kind: 'param', name }}
-                              label={name}
-                              className="jp-dsws-reg-param"
-                            />
-                          ))}
-                        </tr>
+                        <SortHeaderRow<SortKey>
+                          columns={[
+                            { key: { kind: 'version' }, label: 'Version' },
+                            { key: { kind: 'status' }, label: 'Status' },
+                            { key: { kind: 'created' }, label: 'Created' },
+                            { key: { kind: 'created_by' }, label: 'Created by' },
+                            ...metrics.map(name => ({
+                              key: { kind: 'metric' as const, name },
+                              label: name,
+                              className: 'jp-dsws-reg-metric'
+                            })),
+                            ...params.map(name => ({
+                              key: { kind: 'param' as const, name },
+                              label: name,
+                              className: 'jp-dsws-reg-param'
+                            }))
+                          ]}
+                          sort={model.sort}
+                          onSort={key => (model.sort = nextSort(model.sort, key))}
+                        />
                       </thead>
                       <tbody>
                         {model.rows.map(version => (

@@ -12,7 +12,10 @@ import { GroupsPanel } from './GroupsPanel';
 import { RegistryModel } from './model';
 import { OverviewView } from './OverviewView';
 import { SheetView } from './SheetView';
-import { CompareModel, DetailModel, OverviewModel, SheetModel } from './tabs';
+import { CompareModel } from './tabs/compare';
+import { DetailModel } from './tabs/detail';
+import { OverviewModel } from './tabs/overview';
+import { SheetModel } from './tabs/sheet';
 
 // This panel's look comes with it: nothing to list in style/base.css.
 import '../../style/registry.css';

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import { DSWSApiError } from '../request';
 import { IGroup, IGroupPage, IVersion, IVersionDetail } from './api';
-import { CursorPager } from '../ui/searched';
 import { RegistryModel } from './model';
-import { CompareModel, DetailModel, OverviewModel, SheetModel } from './tabs';
+import { CompareModel } from './tabs/compare';
+import { DetailModel } from './tabs/detail';
+import { OverviewModel } from './tabs/overview';
+import { SheetModel } from './tabs/sheet';
 
 const ARN = 'arn:aws:sagemaker:eu-central-1:123456789012';
 /** An answer's age fields as a server without shared reads would send them. */
@@ -60,26 +62,6 @@ function detail(v: IVersion, over: Partial<IVersionDetail> = {}): IVersionDetail
 }
 
 const tick = () => new Promise(resolve => setTimeout(resolve, 0));
-
-describe('CursorPager', () => {
-  it('goes forward with the cursor the page gave and back with the one that opened it', () => {
-    const pager = new CursorPager();
-    expect(pager.current).toBeNull();
-    expect(pager.forward()).toBeUndefined(); // no answer yet: nowhere to go
-    pager.answered('c2');
-    expect(pager.hasNext).toBe(true);
-    expect(pager.forward()).toBe('c2');
-    pager.answered('c3');
-    expect(pager.forward()).toBe('c3');
-    pager.answered(null);
-    expect(pager.hasNext).toBe(false);
-    expect(pager.pageNumber).toBe(3);
-    expect(pager.back()).toBe('c2');
-    expect(pager.back()).toBeNull();
-    expect(pager.hasPrevious).toBe(false);
-    expect(pager.back()).toBeUndefined();
-  });
-});
 
 describe('RegistryModel', () => {
   it('pages through groups with the cursors the server gave', async () => {

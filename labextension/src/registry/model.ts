@@ -130,12 +130,8 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
     return detail;
   }
 
-  protected fetchPage(
-    query: string,
-    cursor: string | null,
-    refresh: boolean
-  ): Promise<IGroupPage> {
-    return this.api.groups(query, cursor, refresh);
+  protected fetchPage(cursor: string | null, refresh: boolean): Promise<IGroupPage> {
+    return this.api.groups(this.query, cursor, refresh);
   }
 
   protected itemsOf(page: IGroupPage): IGroup[] {

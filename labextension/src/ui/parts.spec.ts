@@ -3,7 +3,15 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { IPaged, LoadState, NextStep, Pager, RefreshButton } from './parts';
+import {
+  IPaged,
+  ISortKey,
+  LoadState,
+  NextStep,
+  Pager,
+  RefreshButton,
+  SortHeaderRow
+} from './parts';
 
 // @jupyterlab/ui-components, when loaded, names browser parts jsdom lacks.
 vi.hoisted(() => {
@@ -160,5 +168,58 @@ describe('NextStep', () => {
   it('has no link where the panel was given no page to open', () => {
     render(createElement(NextStep, null, createElement('p', null, 'No runs yet.')));
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('SortHeaderRow', () => {
+  const columns = [
+    { key: { kind: 'created' }, label: 'Created' },
+    { key: { kind: 'metric', name: 'rmse' }, label: 'rmse', className: 'metric' },
+    { key: { kind: 'param', name: 'rmse' }, label: 'rmse (param)' }
+  ];
+
+  function table(
+    sort: { key: ISortKey; descending: boolean },
+    onSort: (key: ISortKey) => void = () => undefined
+  ) {
+    return createElement(
+      'table',
+      null,
+      createElement(
+        'thead',
+        null,
+        createElement(SortHeaderRow<ISortKey>, {
+          columns,
+          sort,
+          onSort,
+          after: createElement('th', null, 'Registered')
+        })
+      )
+    );
+  }
+
+  it('marks the column sorted by, and only that one', () => {
+    render(table({ key: { kind: 'metric', name: 'rmse' }, descending: false }));
+    const headers = screen.getAllByRole('columnheader');
+    expect(headers.map(h => [h.textContent, h.getAttribute('aria-sort')])).toEqual([
+      ['Selected', null],
+      ['Created', 'none'],
+      ['rmse ▲', 'ascending'],
+      ['rmse (param)', 'none'],
+      ['Registered', null]
+    ]);
+    expect(headers[2].className).toBe('metric');
+  });
+
+  it("says which column's heading was clicked", () => {
+    const clicked: ISortKey[] = [];
+    render(
+      table({ key: { kind: 'created' }, descending: true }, key => clicked.push(key))
+    );
+    expect(screen.getAllByRole('columnheader')[1].getAttribute('aria-sort')).toBe(
+      'descending'
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Sort by rmse (param)' }));
+    expect(clicked).toEqual([{ kind: 'param', name: 'rmse' }]);
   });
 });

@@ -69,6 +69,54 @@ export function SortHeader(props: {
   );
 }
 
+/** What a sheet sorts by: a `kind`, with a `name` for a param, metric or tag. */
+export interface ISortKey {
+  kind: string;
+  name?: string;
+}
+
+/** A column a sheet sorts by, and its heading. */
+export interface ISortColumn<K extends ISortKey> {
+  key: K;
+  label: string;
+  className?: string;
+}
+
+function columnId(key: ISortKey): string {
+  return key.name === undefined ? key.kind : `${key.kind}:${key.name}`;
+}
+
+/**
+ * A sheet's header row: a column for the selection's checkboxes, a heading per column that
+ * sorts by it (`onSort` says which was clicked), then `after`, headings that do not sort.
+ */
+export function SortHeaderRow<K extends ISortKey>(props: {
+  columns: ISortColumn<K>[];
+  sort: { key: K; descending: boolean };
+  onSort: (key: K) => void;
+  after?: React.ReactNode;
+}): JSX.Element {
+  const sorted = columnId(props.sort.key);
+  const direction = props.sort.descending ? 'descending' : 'ascending';
+  return (
+    <tr>
+      <th>
+        <span className="jp-dsws-reg-hidden">Selected</span>
+      </th>
+      {props.columns.map(column => (
+        <SortHeader
+          key={columnId(column.key)}
+          label={column.label}
+          className={column.className}
+          sorted={columnId(column.key) === sorted ? direction : null}
+          onSort={() => props.onSort(column.key)}
+        />
+      ))}
+      {props.after}
+    </tr>
+  );
+}
+
 /** Under a sheet read in pages: the next page, added below; nothing once all are there. */
 export function LoadMore(props: {
   model: { hasMore: boolean; loading: boolean; loadMore: () => Promise<void> };

@@ -1,99 +1,22 @@
-import { messageOf } from './errors';
 import { IFetched } from './freshness';
-import { RequestingModel } from './requesting';
-
-/**
- * Pages reached by opaque cursors, with "previous" and "next": the cursor that opened
- * each page is kept, since the API only ever gives the next one.
- */
-export class CursorPager {
-  /** The cursor of the page shown (null for the first). */
-  get current(): string | null {
-    return this._opened[this._opened.length - 1];
-  }
-
-  get pageNumber(): number {
-    return this._opened.length;
-  }
-
-  get hasPrevious(): boolean {
-    return this._opened.length > 1;
-  }
-
-  get hasNext(): boolean {
-    return this._next !== null;
-  }
-
-  /** The page shown answered with this cursor for the one after it. */
-  answered(next: string | null): void {
-    this._next = next;
-  }
-
-  /** Move to the next page; returns its cursor, or undefined when there is none. */
-  forward(): string | null | undefined {
-    if (this._next === null) {
-      return undefined;
-    }
-    this._opened.push(this._next);
-    this._next = null;
-    return this.current;
-  }
-
-  back(): string | null | undefined {
-    if (this._opened.length < 2) {
-      return undefined;
-    }
-    this._opened.pop();
-    this._next = null;
-    return this.current;
-  }
-
-  reset(): void {
-    this._opened = [null];
-    this._next = null;
-  }
-
-  private _opened: (string | null)[] = [null];
-  private _next: string | null = null;
-}
+import { PagedListModel } from './paged';
 
 /**
  * A sidebar list searched by name and read page by page (the Models panel's groups, the
  * Experiments panel's experiments): typing rests before the server is asked, and only the
- * answer to the last search or page asked for is shown.
+ * answer to the last search or page asked for is shown. `fetchPage` asks for `query`.
  */
 export abstract class SearchedListModel<
   T,
   P extends { next: string | null } & IFetched
-> extends RequestingModel {
+> extends PagedListModel<T, P> {
   constructor(searchDelayMs: number) {
     super();
     this._searchDelayMs = searchDelayMs;
   }
 
-  get items(): T[] {
-    return this._items;
-  }
-
-  get loaded(): boolean {
-    return this._loaded;
-  }
-
-  get error(): string | null {
-    return this._error;
-  }
-
-  /** When the page shown was read from AWS, and any notice about it. */
-  get fetched(): IFetched | null {
-    return this._fetched;
-  }
-
   get query(): string {
     return this._query;
-  }
-
-  get pager(): CursorPager {
-    return this._pager;
   }
 
   /** Type into the search box: the list is asked again once typing rests. */
@@ -104,24 +27,7 @@ export abstract class SearchedListModel<
     this._query = query;
     this.emit();
     clearTimeout(this._searchTimer);
-    this._searchTimer = setTimeout(() => {
-      this._pager.reset();
-      void this.loadPage(null);
-    }, this._searchDelayMs);
-  }
-
-  async nextPage(): Promise<void> {
-    const cursor = this._pager.forward();
-    if (cursor !== undefined) {
-      await this.loadPage(cursor);
-    }
-  }
-
-  async previousPage(): Promise<void> {
-    const cursor = this._pager.back();
-    if (cursor !== undefined) {
-      await this.loadPage(cursor);
-    }
+    this._searchTimer = setTimeout(() => void this.firstPage(), this._searchDelayMs);
   }
 
   dispose(): void {
@@ -129,41 +35,7 @@ export abstract class SearchedListModel<
     super.dispose();
   }
 
-  /**
-   * The page that opened with `cursor` (null: the first), for the query typed; `refresh`:
-   * read from AWS rather than the answer the server shares.
-   */
-  protected loadPage(cursor: string | null, refresh = false): Promise<void> {
-    return this.request(
-      () => this.fetchPage(this._query, cursor, refresh),
-      page => {
-        this._items = this.itemsOf(page);
-        this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
-        this._pager.answered(page.next);
-        this._loaded = true;
-        this._error = null;
-      },
-      error => {
-        this._error = messageOf(error, this.failure);
-      }
-    );
-  }
-
-  protected abstract fetchPage(
-    query: string,
-    cursor: string | null,
-    refresh: boolean
-  ): Promise<P>;
-  protected abstract itemsOf(page: P): T[];
-  /** What the list says when it cannot be read. */
-  protected abstract readonly failure: string;
-
-  private _items: T[] = [];
-  private _loaded = false;
-  private _error: string | null = null;
-  private _fetched: IFetched | null = null;
   private _query = '';
-  private _pager = new CursorPager();
   private _searchDelayMs: number;
   private _searchTimer: ReturnType<typeof setTimeout> | undefined = undefined;
 }

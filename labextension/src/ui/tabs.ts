@@ -29,8 +29,9 @@ export namespace MainAreaTabs {
 }
 
 /**
- * A feature's main-area tabs, one way for all: one tab per key (opening it again brings it
- * to the front), tracked, and back after a reload through `command` with the tab's args.
+ * A feature's main-area tabs (and the guides'), one way for all: one tab per key (opening
+ * it again brings it to the front), tracked, and back after a reload through `command`
+ * with the tab's args.
  */
 export class MainAreaTabs {
   constructor(private readonly _options: MainAreaTabs.IOptions) {
@@ -42,15 +43,24 @@ export class MainAreaTabs {
     });
   }
 
-  /** Open the tab for `tab.key` (made by `make` unless it is open already) and show it. */
-  open(tab: MainAreaTabs.ITab, make: () => Widget): MainAreaWidget {
+  /**
+   * Open the tab for `tab.key` (made by `make` unless it is open already) and show it;
+   * `reveal`: the content shows once it settles, a spinner until then. The content of a
+   * key is always of the kind `make` gives.
+   */
+  open<T extends Widget>(
+    tab: MainAreaTabs.ITab,
+    make: () => T,
+    reveal?: (content: T) => Promise<unknown>
+  ): MainAreaWidget<T> {
     const { app, icon, className } = this._options;
-    const open = this._byKey.get(tab.key);
+    const open = this._byKey.get(tab.key) as MainAreaWidget<T> | undefined;
     if (open && !open.isDisposed) {
       app.shell.activateById(open.id);
       return open;
     }
-    const widget = new MainAreaWidget({ content: make() });
+    const content = make();
+    const widget = new MainAreaWidget({ content, reveal: reveal?.(content) });
     widget.id = tab.id ?? `jp-${this._options.namespace}-tab-${++this._count}`;
     widget.addClass(className);
     widget.title.label = tab.label;

@@ -1,0 +1,38 @@
+import { IVersionDetail } from '../api';
+import { RegistryModel } from '../model';
+import { TabModel } from './tab';
+
+/** One version, all of it. */
+export class DetailModel extends TabModel {
+  constructor(
+    registry: RegistryModel,
+    readonly group: string,
+    readonly version: number
+  ) {
+    super(registry);
+  }
+
+  get detail(): IVersionDetail | null {
+    return this._detail;
+  }
+
+  /** The version's detail again; `refresh`: from AWS, not the answer the server shares. */
+  load(refresh = false): Promise<void> {
+    return this.run(async () => {
+      const ticket = this.ticket;
+      const detail = await this.registry.api.version(this.group, this.version, refresh);
+      if (this.isLatest(ticket)) {
+        this._detail = detail;
+      }
+    }, `Version ${this.version} of ${this.group} could not be read.`);
+  }
+
+  protected onVersionChanged(detail: IVersionDetail): void {
+    if (detail.group === this.group && detail.version === this.version) {
+      this._detail = detail;
+      this.emit();
+    }
+  }
+
+  private _detail: IVersionDetail | null = null;
+}
