@@ -3,7 +3,7 @@ import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
 import { AsOf } from '../ui/freshness';
-import { Breakable, NextStep, SearchRow } from '../ui/parts';
+import { Breakable, ErrorAlert, NextStep, SearchRow } from '../ui/parts';
 import { FolderExistsError, ICloneRequest } from './api';
 import { defaultFolder, RepositoriesModel, requestFor } from './model';
 import {
@@ -105,11 +105,7 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
               refreshIcon={<refreshIcon.react tag="span" />}
             />
             <AsOf fetched={model.fetched} />
-            {(model.error || model.listError) && (
-              <div className="jp-dsws-alert" role="alert">
-                <p>{model.error ?? model.listError}</p>
-              </div>
-            )}
+            <ErrorAlert message={model.error ?? model.listError} />
             {model.clones.length > 0 && (
               <ul className="jp-dsws-list" aria-label="Clones">
                 {model.clones.map(clone => (

@@ -4,7 +4,7 @@ import { Button, ellipsesIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
-import { Breakable } from '../ui/parts';
+import { Breakable, ErrorAlert } from '../ui/parts';
 import { recordedBy } from '../ui/people';
 import { FolderExistsError, ICloneRequest, IRepository } from './api';
 import {
@@ -107,24 +107,21 @@ export function CloneForm(props: {
           aria-label="Branch"
         />
       </label>
-      {error && (
-        <div className="jp-dsws-alert" role="alert">
-          <p>{error}</p>
-          {suggested && (
-            <Button
-              type="button"
-              className="jp-mod-styled jp-mod-reject jp-dsws-button"
-              onClick={() => {
-                setFolder(suggested);
-                setError(null);
-                setSuggested(null);
-              }}
-            >
-              Use {suggested}
-            </Button>
-          )}
-        </div>
-      )}
+      <ErrorAlert message={error}>
+        {suggested && (
+          <Button
+            type="button"
+            className="jp-mod-styled jp-mod-reject jp-dsws-button"
+            onClick={() => {
+              setFolder(suggested);
+              setError(null);
+              setSuggested(null);
+            }}
+          >
+            Use {suggested}
+          </Button>
+        )}
+      </ErrorAlert>
       <div className="jp-dsws-cc-actions">
         <Button
           type="button"
@@ -294,8 +291,7 @@ export function Problem(props: {
 }): JSX.Element {
   const { problem } = props;
   return (
-    <div className="jp-dsws-alert" role="alert">
-      <p>{problem.message}</p>
+    <ErrorAlert message={problem.message}>
       {problem.suggested && (
         <Button
           className="jp-mod-styled jp-mod-reject jp-dsws-button"
@@ -304,6 +300,6 @@ export function Problem(props: {
           Clone into {problem.suggested}
         </Button>
       )}
-    </div>
+    </ErrorAlert>
   );
 }

@@ -2,6 +2,7 @@ import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
+import { ErrorAlert } from '../ui/parts';
 import { IIdleEvent, IIdleResource, IIdleState, IPersonHere } from './api';
 import { formatDuration, secondsUntil } from './countdown';
 import { IdleModel } from './model';
@@ -208,11 +209,7 @@ export function IdlePanel(props: { model: IdleModel }): JSX.Element {
         const state = model.state;
         return (
           <div className="jp-dsws-section">
-            {model.error && (
-              <div className="jp-dsws-alert" role="alert">
-                <p>{model.error}</p>
-              </div>
-            )}
+            <ErrorAlert message={model.error} />
             {!state ? (
               <p className="jp-dsws-muted">Checking…</p>
             ) : (
