@@ -1,4 +1,10 @@
-import { Button, ellipsesIcon, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
+import {
+  Button,
+  ellipsesIcon,
+  InputGroup,
+  refreshIcon,
+  UseSignal
+} from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
@@ -187,8 +193,8 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
                 }
               }}
             >
-              <input
-                className="jp-mod-styled"
+              <InputGroup
+                className="jp-dsws-field"
                 placeholder="Name or HTTPS URL"
                 aria-label="Repository name or URL"
                 value={model.typed}

@@ -1,6 +1,6 @@
 /** The pieces of the Repositories panel: a repository's line, a clone's line, the
  * buttons that clone or open, the options form, and a refusal. */
-import { Button, ellipsesIcon } from '@jupyterlab/ui-components';
+import { Button, ellipsesIcon, InputGroup } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
@@ -90,8 +90,8 @@ export function CloneForm(props: {
       </p>
       <label className="jp-dsws-cc-field">
         <span>Folder</span>
-        <input
-          className="jp-mod-styled"
+        <InputGroup
+          className="jp-dsws-field"
           value={folder}
           onChange={event => setFolder(event.target.value)}
           aria-label="Folder"
@@ -99,8 +99,8 @@ export function CloneForm(props: {
       </label>
       <label className="jp-dsws-cc-field">
         <span>Branch</span>
-        <input
-          className="jp-mod-styled"
+        <InputGroup
+          className="jp-dsws-field"
           value={branch}
           placeholder={target.defaultBranch ?? 'default branch'}
           onChange={event => setBranch(event.target.value)}

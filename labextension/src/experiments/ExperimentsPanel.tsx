@@ -86,7 +86,7 @@ function ExperimentLine(props: {
   const { experiment } = props;
   return (
     <li className="jp-dsws-exp-experiment" aria-label={experiment.name}>
-      <button
+      <Button
         className="jp-dsws-reg-group-open"
         aria-label={`Open ${experiment.name}`}
         onClick={props.open}
@@ -100,7 +100,7 @@ function ExperimentLine(props: {
             </span>
           )}
         </span>
-      </button>
+      </Button>
       <Button
         minimal
         small

@@ -1,4 +1,4 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button, InputGroup, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
@@ -105,8 +105,8 @@ function SettingsForm(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
     <form className="jp-dsws-idle-settings" onSubmit={save} aria-label="Idle settings">
       <label>
         Stop after idle (minutes)
-        <input
-          className="jp-mod-styled"
+        <InputGroup
+          className="jp-dsws-field jp-dsws-idle-timeout"
           type="number"
           min={settings.min_timeout_minutes}
           max={settings.max_timeout_minutes}
