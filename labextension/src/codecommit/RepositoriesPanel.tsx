@@ -12,16 +12,9 @@ import { AsOf } from '../ui/freshness';
 import { Breakable, ErrorAlert, NextStep, SearchRow } from '../ui/parts';
 import { FolderExistsError, ICloneRequest } from './api';
 import { defaultFolder, RepositoriesModel, requestFor } from './model';
-import {
-  CLONE_NOT_STARTED,
-  CloneButtons,
-  CloneForm,
-  CloneLine,
-  ICloneTarget,
-  IProblem,
-  Problem,
-  RepositoryLine
-} from './parts';
+import { CLONE_NOT_STARTED, CloneForm, ICloneTarget } from './CloneForm';
+import { CloneLine } from './CloneLine';
+import { CloneButtons, IProblem, Problem, RepositoryLine } from './RepositoryLine';
 
 export interface IRepositoriesPanelProps {
   model: RepositoriesModel;
