@@ -78,18 +78,28 @@ describe('StatusModel', () => {
   });
 
   it('checks again on its interval', async () => {
+    vi.useFakeTimers();
     let calls = 0;
     const model = new StatusModel({
-      refreshSeconds: 0.05,
+      refreshSeconds: 60,
       load: async () => {
         calls++;
         return OK;
       }
     });
-    await model.start();
-    await new Promise(resolve => setTimeout(resolve, 400));
-    expect(calls).toBeGreaterThanOrEqual(3);
-    model.dispose();
+    try {
+      const started = model.start();
+      await vi.advanceTimersByTimeAsync(0);
+      await started;
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(2 * 60_000);
+      expect(calls).toBe(3);
+    } finally {
+      model.dispose();
+      vi.useRealTimers();
+    }
   });
 
   it('shows the answer to the last check, not a slower one sent before it', async () => {
