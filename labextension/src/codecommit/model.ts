@@ -1,3 +1,4 @@
+import { Debouncer } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { messageOf } from '../ui/errors';
@@ -59,7 +60,7 @@ export class RepositoriesModel extends RequestingModel {
   constructor(options: RepositoriesModel.IOptions = {}) {
     super();
     this._api = { ...SERVER_API, ...options.api };
-    this._lookupMs = options.lookupMs ?? 300;
+    this._lookUpLater = new Debouncer(() => this._lookUpTyped(), options.lookupMs ?? 300);
     this._clones = new ClonesModel(this._api, options.pollMs ?? 750);
     this._clones.changed.connect(() => this.emit());
     this._clones.finished.connect((_, clone) => {
@@ -102,8 +103,7 @@ export class RepositoriesModel extends RequestingModel {
     this._typed = text;
     this._typedAt = null;
     this.emit();
-    clearTimeout(this._lookupTimer);
-    this._lookupTimer = setTimeout(() => void this._lookUpTyped(), this._lookupMs);
+    void this._lookUpLater.invoke();
   }
 
   /** The folder the typed remote is cloned in already (so the panel offers "Open"), or null. */
@@ -189,7 +189,7 @@ export class RepositoriesModel extends RequestingModel {
     if (this.isDisposed) {
       return;
     }
-    clearTimeout(this._lookupTimer);
+    this._lookUpLater.dispose();
     this._clones.dispose();
     super.dispose();
   }
@@ -229,8 +229,7 @@ export class RepositoriesModel extends RequestingModel {
   }
 
   private _api: ICodeCommitApi;
-  private _lookupMs: number;
-  private _lookupTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private _lookUpLater: Debouncer<void>;
   private _lookupTicket = 0;
   private _typed = '';
   private _typedAt: string | null = null;
