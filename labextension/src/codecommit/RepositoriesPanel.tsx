@@ -1,21 +1,20 @@
-import { Button, ellipsesIcon, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
+import {
+  Button,
+  ellipsesIcon,
+  InputGroup,
+  refreshIcon,
+  UseSignal
+} from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
 import { AsOf } from '../ui/freshness';
-import { Breakable, NextStep, SearchRow } from '../ui/parts';
+import { Breakable, ErrorAlert, NextStep, SearchRow } from '../ui/parts';
 import { FolderExistsError, ICloneRequest } from './api';
 import { defaultFolder, RepositoriesModel, requestFor } from './model';
-import {
-  CLONE_NOT_STARTED,
-  CloneButtons,
-  CloneForm,
-  CloneLine,
-  ICloneTarget,
-  IProblem,
-  Problem,
-  RepositoryLine
-} from './parts';
+import { CLONE_NOT_STARTED, CloneForm, ICloneTarget } from './CloneForm';
+import { CloneLine } from './CloneLine';
+import { CloneButtons, IProblem, Problem, RepositoryLine } from './RepositoryLine';
 
 export interface IRepositoriesPanelProps {
   model: RepositoriesModel;
@@ -105,11 +104,7 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
               refreshIcon={<refreshIcon.react tag="span" />}
             />
             <AsOf fetched={model.fetched} />
-            {(model.error || model.listError) && (
-              <div className="jp-dsws-alert" role="alert">
-                <p>{model.error ?? model.listError}</p>
-              </div>
-            )}
+            <ErrorAlert message={model.error ?? model.listError} />
             {model.clones.length > 0 && (
               <ul className="jp-dsws-list" aria-label="Clones">
                 {model.clones.map(clone => (
@@ -191,8 +186,8 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
                 }
               }}
             >
-              <input
-                className="jp-mod-styled"
+              <InputGroup
+                className="jp-dsws-field"
                 placeholder="Name or HTTPS URL"
                 aria-label="Repository name or URL"
                 value={model.typed}

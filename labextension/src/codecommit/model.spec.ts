@@ -281,4 +281,30 @@ describe('RepositoriesModel', () => {
     expect(model.suggestedClonedAt(url)).toBe('notebooks');
     expect(model.suggestedClonedAt('https://h/other')).toBeNull();
   });
+
+  it('shows the last listing asked for, not a slower one asked before it', async () => {
+    const answers: ((list: IRepositoryList) => void)[] = [];
+    const model = new RepositoriesModel({
+      api: {
+        list: () => new Promise(resolve => answers.push(resolve)),
+        clonedAt: async () => null
+      }
+    });
+    const shown: boolean[] = [];
+    model.changed.connect(() => shown.push(model.loading));
+    const first = model.refresh();
+    const second = model.refresh(true);
+    expect(model.loading).toBe(true);
+    // The person's Refresh is answered first: owls was cloned meanwhile, the other is gone.
+    answers[1]({ ...LIST, repos: [LIST.repos[1]] });
+    await second;
+    expect(model.repos.map(r => r.name)).toEqual(['owls']);
+    expect(model.loading).toBe(false);
+    answers[0](LIST);
+    await first;
+    expect(model.repos.map(r => r.name)).toEqual(['owls']);
+    expect(model.loading).toBe(false);
+    expect(shown[shown.length - 1]).toBe(false);
+    model.dispose();
+  });
 });

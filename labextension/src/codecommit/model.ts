@@ -1,7 +1,8 @@
-import { IDisposable } from '@lumino/disposable';
+import { Debouncer } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { messageOf } from '../ui/errors';
+import { RequestingModel } from '../ui/requesting';
 import {
   cancelClone,
   fetchClone,
@@ -44,18 +45,26 @@ export namespace RepositoriesModel {
   }
 }
 
+/** A listing and where its suggested URLs are cloned already, taken together. */
+interface IListing {
+  list: IRepositoryList;
+  suggestedAt: Map<string, string | null>;
+}
+
 /**
  * The Repositories panel's state: the listing, the filter, and the clones this page
- * started, each followed until it ends.
+ * started, each followed until it ends. Only the answer to the last read is shown: a
+ * slower earlier one (a Refresh, then a clone that ended) does not replace it.
  */
-export class RepositoriesModel implements IDisposable {
+export class RepositoriesModel extends RequestingModel {
   constructor(options: RepositoriesModel.IOptions = {}) {
+    super();
     this._api = { ...SERVER_API, ...options.api };
-    this._lookupMs = options.lookupMs ?? 300;
+    this._lookUpLater = new Debouncer(() => this._lookUpTyped(), options.lookupMs ?? 300);
     this._clones = new ClonesModel(this._api, options.pollMs ?? 750);
-    this._clones.changed.connect(() => this._emit());
+    this._clones.changed.connect(() => this.emit());
     this._clones.finished.connect((_, clone) => {
-      if (!this._disposed) {
+      if (!this.isDisposed) {
         this._cloneFinished.emit(clone);
       }
       if (clone.status.state === 'done') {
@@ -93,9 +102,8 @@ export class RepositoriesModel implements IDisposable {
     }
     this._typed = text;
     this._typedAt = null;
-    this._emit();
-    clearTimeout(this._lookupTimer);
-    this._lookupTimer = setTimeout(() => void this._lookUpTyped(), this._lookupMs);
+    this.emit();
+    void this._lookUpLater.invoke();
   }
 
   /** The folder the typed remote is cloned in already (so the panel offers "Open"), or null. */
@@ -122,17 +130,13 @@ export class RepositoriesModel implements IDisposable {
     return this._list !== null;
   }
 
-  get loading(): boolean {
-    return this._loading;
-  }
-
   get filter(): string {
     return this._filter;
   }
 
   set filter(value: string) {
     this._filter = value;
-    this._changed.emit();
+    this.emit();
   }
 
   get clones(): IClone[] {
@@ -144,36 +148,24 @@ export class RepositoriesModel implements IDisposable {
     return this._clones.at(path);
   }
 
-  get changed(): ISignal<this, void> {
-    return this._changed;
-  }
-
   /** A clone ended: done, failed or cancelled. */
   get cloneFinished(): ISignal<this, IClone> {
     return this._cloneFinished;
   }
 
-  get isDisposed(): boolean {
-    return this._disposed;
-  }
-
   /** Read the list again; `fresh`: from AWS, not the list the server shares. */
-  async refresh(fresh = false): Promise<void> {
-    this._loading = true;
-    this._changed.emit();
-    try {
-      this._list = await this._api.list(fresh);
-      this._error = null;
-      await Promise.all([
-        this._lookUpSuggested(this._list.suggested),
-        this._lookUpTyped()
-      ]);
-    } catch (error) {
-      this._error = messageOf(error, 'The repositories could not be read.');
-    } finally {
-      this._loading = false;
-      this._emit();
-    }
+  refresh(fresh = false): Promise<void> {
+    return this.request(
+      () => this._readListing(fresh),
+      ({ list, suggestedAt }) => {
+        this._list = list;
+        this._suggestedAt = suggestedAt;
+        this._error = null;
+      },
+      error => {
+        this._error = messageOf(error, 'The repositories could not be read.');
+      }
+    );
   }
 
   /**
@@ -194,13 +186,22 @@ export class RepositoriesModel implements IDisposable {
   }
 
   dispose(): void {
-    if (this._disposed) {
+    if (this.isDisposed) {
       return;
     }
-    this._disposed = true;
-    clearTimeout(this._lookupTimer);
+    this._lookUpLater.dispose();
     this._clones.dispose();
-    Signal.clearData(this);
+    super.dispose();
+  }
+
+  /** The list, where its suggestions are cloned, and (once more) the typed remote. */
+  private async _readListing(fresh: boolean): Promise<IListing> {
+    const list = await this._api.list(fresh);
+    const [suggestedAt] = await Promise.all([
+      this._lookUpSuggested(list.suggested),
+      this._lookUpTyped()
+    ]);
+    return { list, suggestedAt };
   }
 
   private async _lookUpTyped(): Promise<void> {
@@ -216,36 +217,26 @@ export class RepositoriesModel implements IDisposable {
     }
     if (ticket === this._lookupTicket && this._typed.trim() === text) {
       this._typedAt = path;
-      this._emit();
+      this.emit();
     }
   }
 
-  private async _lookUpSuggested(urls: string[]): Promise<void> {
+  private async _lookUpSuggested(urls: string[]): Promise<Map<string, string | null>> {
     const found = await Promise.all(
       urls.map(url => this._api.clonedAt(url).catch(() => null))
     );
-    this._suggestedAt = new Map(urls.map((url, index) => [url, found[index]]));
-  }
-
-  private _emit(): void {
-    if (!this._disposed) {
-      this._changed.emit();
-    }
+    return new Map(urls.map((url, index) => [url, found[index]]));
   }
 
   private _api: ICodeCommitApi;
-  private _lookupMs: number;
-  private _lookupTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private _lookUpLater: Debouncer<void>;
   private _lookupTicket = 0;
   private _typed = '';
   private _typedAt: string | null = null;
   private _suggestedAt = new Map<string, string | null>();
   private _list: IRepositoryList | null = null;
   private _error: string | null = null;
-  private _loading = false;
   private _filter = '';
   private _clones: ClonesModel;
-  private _disposed = false;
-  private _changed = new Signal<this, void>(this);
   private _cloneFinished = new Signal<this, IClone>(this);
 }

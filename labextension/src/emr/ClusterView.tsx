@@ -1,3 +1,4 @@
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { Breakable, ErrorAlert } from '../ui/parts';
@@ -102,20 +103,26 @@ export function ClusterView(props: {
   close: () => void;
 }): JSX.Element {
   const { model } = props;
-  const back = React.useRef<HTMLButtonElement>(null);
+  const view = React.useRef<HTMLDivElement>(null);
   // The keyboard lands on the opened cluster, not back at the top of the page.
-  React.useEffect(() => back.current?.focus(), [model]);
+  React.useEffect(
+    () => view.current?.querySelector<HTMLElement>('.jp-dsws-emr-back')?.focus(),
+    [model]
+  );
   const cluster = model.cluster;
   return (
-    <div className="jp-dsws-emr-cluster-view" aria-label={`Cluster ${cluster.name}`}>
-      <button
-        ref={back}
+    <div
+      ref={view}
+      className="jp-dsws-emr-cluster-view"
+      aria-label={`Cluster ${cluster.name}`}
+    >
+      <Button
         className="jp-dsws-emr-back"
         aria-label="Back to the clusters"
         onClick={props.close}
       >
         ‹ Clusters
-      </button>
+      </Button>
       <h3 className="jp-dsws-emr-title">
         {cluster.name} <StateBadge state={cluster.state} />
       </h3>

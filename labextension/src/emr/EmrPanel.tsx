@@ -17,16 +17,15 @@ function ClusterLine(props: {
   focus: boolean;
 }): JSX.Element {
   const { cluster } = props;
-  const button = React.useRef<HTMLButtonElement>(null);
+  const line = React.useRef<HTMLLIElement>(null);
   React.useEffect(() => {
     if (props.focus) {
-      button.current?.focus();
+      line.current?.querySelector<HTMLElement>('.jp-dsws-reg-group-open')?.focus();
     }
   }, []);
   return (
-    <li className="jp-dsws-emr-cluster" aria-label={cluster.name}>
-      <button
-        ref={button}
+    <li ref={line} className="jp-dsws-emr-cluster" aria-label={cluster.name}>
+      <Button
         className="jp-dsws-reg-group-open"
         aria-label={`Open ${cluster.name}`}
         onClick={props.open}
@@ -45,7 +44,7 @@ function ClusterLine(props: {
             age {formatAge(cluster.created)}
           </span>
         </span>
-      </button>
+      </Button>
     </li>
   );
 }

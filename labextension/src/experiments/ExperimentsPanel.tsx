@@ -9,6 +9,7 @@ import {
 import * as React from 'react';
 
 import { formatTime } from '../registry/sheet';
+import { messageOf } from '../ui/errors';
 import { AsOf } from '../ui/freshness';
 import { ErrorAlert, LoadState, NextStep, Pager, SearchRow } from '../ui/parts';
 import { IExperiment, IServer } from './api';
@@ -61,10 +62,9 @@ async function openUi(model: ExperimentsModel): Promise<void> {
     }
   } catch (error) {
     tab?.close();
-    Notification.error(
-      error instanceof Error ? error.message : 'The MLflow UI could not be opened.',
-      { autoClose: false }
-    );
+    Notification.error(messageOf(error, 'The MLflow UI could not be opened.'), {
+      autoClose: false
+    });
   }
 }
 
@@ -86,7 +86,7 @@ function ExperimentLine(props: {
   const { experiment } = props;
   return (
     <li className="jp-dsws-exp-experiment" aria-label={experiment.name}>
-      <button
+      <Button
         className="jp-dsws-reg-group-open"
         aria-label={`Open ${experiment.name}`}
         onClick={props.open}
@@ -100,7 +100,7 @@ function ExperimentLine(props: {
             </span>
           )}
         </span>
-      </button>
+      </Button>
       <Button
         minimal
         small

@@ -80,7 +80,7 @@ function RunRow(props: {
       ))}
       <td className="jp-dsws-exp-actions">
         {run.registered.map(r => (
-          <button
+          <Button
             key={`${r.group}:${r.version}`}
             className="jp-dsws-reg-link"
             aria-label={`Open ${r.group} version ${r.version} in Models`}
@@ -88,7 +88,7 @@ function RunRow(props: {
             onClick={() => props.openVersion(r.group, r.version)}
           >
             {r.group} v{r.version}
-          </button>
+          </Button>
         ))}
         <Button
           small

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { DSWSApiError } from '../request';
 import { IExperimentsApi, IRun, IRunPage } from './api';
@@ -113,21 +113,31 @@ describe('the sidebar model', () => {
     expect(model.starting).toBe(true);
   });
 
-  it('asks again once typing rests, from the first page', async () => {
-    const queries: string[] = [];
-    const model = new ExperimentsModel({
-      searchDelayMs: 0,
-      api: api({
-        experiments: async query => {
-          queries.push(query);
-          return { experiments: [], next: null, ...UNSHARED };
-        }
-      })
-    });
-    model.search('ow');
-    model.search('owls');
-    await new Promise(resolve => setTimeout(resolve, 10));
-    expect(queries).toEqual(['owls']);
+  it('asks again once typing rests, for what was typed last', async () => {
+    vi.useFakeTimers();
+    try {
+      const queries: string[] = [];
+      const model = new ExperimentsModel({
+        searchDelayMs: 300,
+        api: api({
+          experiments: async query => {
+            queries.push(query);
+            return { experiments: [], next: null, ...UNSHARED };
+          }
+        })
+      });
+      model.search('ow');
+      await vi.advanceTimersByTimeAsync(200);
+      model.search('owls');
+      await vi.advanceTimersByTimeAsync(299);
+      expect(queries).toEqual([]); // typing has not rested for 300 ms yet
+      await vi.advanceTimersByTimeAsync(1);
+      expect(queries).toEqual(['owls']);
+      expect(model.query).toBe('owls');
+      model.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

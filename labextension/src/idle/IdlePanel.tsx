@@ -1,7 +1,8 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button, InputGroup, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { messageOf } from '../ui/errors';
+import { ErrorAlert } from '../ui/parts';
 import { IIdleEvent, IIdleResource, IIdleState, IPersonHere } from './api';
 import { formatDuration, secondsUntil } from './countdown';
 import { IdleModel } from './model';
@@ -104,8 +105,8 @@ function SettingsForm(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
     <form className="jp-dsws-idle-settings" onSubmit={save} aria-label="Idle settings">
       <label>
         Stop after idle (minutes)
-        <input
-          className="jp-mod-styled"
+        <InputGroup
+          className="jp-dsws-field jp-dsws-idle-timeout"
           type="number"
           min={settings.min_timeout_minutes}
           max={settings.max_timeout_minutes}
@@ -208,11 +209,7 @@ export function IdlePanel(props: { model: IdleModel }): JSX.Element {
         const state = model.state;
         return (
           <div className="jp-dsws-section">
-            {model.error && (
-              <div className="jp-dsws-alert" role="alert">
-                <p>{model.error}</p>
-              </div>
-            )}
+            <ErrorAlert message={model.error} />
             {!state ? (
               <p className="jp-dsws-muted">Checking…</p>
             ) : (

@@ -1,6 +1,8 @@
 import { IDisposable } from '@lumino/disposable';
 import { Widget } from '@lumino/widgets';
 
+import { messageOf } from '../ui/errors';
+
 /**
  * The part of a JupyterLab document widget's context we use. Every `DocumentWidget`
  * (notebooks, text files) has one; duck-typed, so that we need no docregistry dependency.
@@ -56,7 +58,7 @@ export async function saveUnsaved(widgets: Iterable<Widget>): Promise<ISaveOutco
         (error: unknown) =>
           void outcome.failed.push({
             path: context.path,
-            error: error instanceof Error ? error.message : String(error)
+            error: messageOf(error, 'it could not be written')
           })
       )
     );

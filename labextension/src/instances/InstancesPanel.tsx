@@ -1,6 +1,7 @@
 import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { ErrorAlert } from '../ui/parts';
 import { InstancesModel } from './model';
 import { Recommendations } from './Recommendations';
 import { WorkloadForm } from './WorkloadForm';
@@ -17,11 +18,7 @@ function CurrentInstance(props: { model: InstancesModel }): JSX.Element {
   const { current, currentError } = props.model;
   let body: JSX.Element;
   if (currentError) {
-    body = (
-      <div className="jp-dsws-alert" role="alert">
-        <p>{currentError}</p>
-      </div>
-    );
+    body = <ErrorAlert message={currentError} />;
   } else if (!current) {
     body = <p className="jp-dsws-muted">Reading the current instance…</p>;
   } else if (current.in_studio && !current.instance_type) {

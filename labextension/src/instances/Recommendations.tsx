@@ -1,6 +1,7 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { ErrorAlert } from '../ui/parts';
 import { IRecommendation, IRecommendations } from './api';
 import {
   describeSpecs,
@@ -102,11 +103,7 @@ export function Recommendations(props: {
           Finding instances…
         </p>
       )}
-      {model.recommendError && (
-        <div className="jp-dsws-alert" role="alert">
-          <p>{model.recommendError}</p>
-        </div>
-      )}
+      <ErrorAlert message={model.recommendError} />
       {result?.alternative && (
         <div className="jp-dsws-inst-alternative" aria-label="Alternative">
           <p>

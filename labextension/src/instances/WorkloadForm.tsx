@@ -1,4 +1,4 @@
-import { HTMLSelect } from '@jupyterlab/ui-components';
+import { HTMLSelect, InputGroup } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { InstancesModel, MODEL_FAMILIES } from './model';
@@ -52,8 +52,8 @@ export function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
       </Field>
       <div className="jp-dsws-inst-row">
         <Field label="Model size" hint="e.g. 50 MB or 2 GB" error={errors.modelSize}>
-          <input
-            className="jp-mod-styled"
+          <InputGroup
+            className="jp-dsws-field"
             aria-label="Model size"
             placeholder="50 MB"
             value={form.modelSize}
@@ -61,8 +61,8 @@ export function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
           />
         </Field>
         <Field label="Data size" hint="GB without a unit" error={errors.dataSize}>
-          <input
-            className="jp-mod-styled"
+          <InputGroup
+            className="jp-dsws-field"
             aria-label="Data size"
             placeholder="1 GB"
             value={form.dataSize}
@@ -84,8 +84,8 @@ export function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
       </Field>
       <div className="jp-dsws-inst-row">
         <Field label="Hours per day" error={errors.hoursPerDay}>
-          <input
-            className="jp-mod-styled"
+          <InputGroup
+            className="jp-dsws-field"
             aria-label="Hours per day"
             inputMode="decimal"
             placeholder="default"

@@ -1,3 +1,5 @@
+import { Debouncer } from '@lumino/polling';
+
 import { messageOf } from '../ui/errors';
 import { RequestingModel } from '../ui/requesting';
 import {
@@ -71,7 +73,10 @@ export class InstancesModel extends RequestingModel {
     this._api = { ...SERVER_API, ...options.api };
     this._saveAll = options.saveAll;
     this._confirm = options.confirm;
-    this._debounceMs = options.debounceMs ?? 400;
+    this._recommendLater = new Debouncer((workload: IWorkload) => {
+      this._pending = false;
+      return this._recommend(workload);
+    }, options.debounceMs ?? 400);
   }
 
   get current(): ICurrentInstance | null {
@@ -126,9 +131,9 @@ export class InstancesModel extends RequestingModel {
   /** Change some fields; recommendations follow once the form is still. */
   update(change: Partial<IWorkloadForm>): void {
     this._form = { ...this._form, ...change };
-    clearTimeout(this._timer);
     const parsed = workloadFrom(this._form);
     if (!parsed.ok || !parsed.workload.model) {
+      void this._recommendLater.stop();
       this._pending = false;
       this.drop(); // an answer still on its way is for another form
       this._result = null;
@@ -138,10 +143,7 @@ export class InstancesModel extends RequestingModel {
     }
     this._pending = true;
     this.emit();
-    this._timer = setTimeout(() => {
-      this._pending = false;
-      void this._recommend(parsed.workload);
-    }, this._debounceMs);
+    this._recommendLater.invoke(parsed.workload).catch(() => undefined);
   }
 
   /**
@@ -195,7 +197,7 @@ export class InstancesModel extends RequestingModel {
   }
 
   dispose(): void {
-    clearTimeout(this._timer);
+    this._recommendLater.dispose();
     super.dispose();
   }
 
@@ -242,7 +244,8 @@ export class InstancesModel extends RequestingModel {
   private _api: IInstancesApi;
   private _saveAll: () => Promise<unknown>;
   private _confirm: InstancesModel.IOptions['confirm'];
-  private _debounceMs: number;
+  /** Recommends for the form once it has been still for `debounceMs`. */
+  private _recommendLater: Debouncer<void, unknown, [IWorkload]>;
   private _current: ICurrentInstance | null = null;
   private _currentError: string | null = null;
   private _catalog: ICatalog | null = null;
@@ -252,5 +255,4 @@ export class InstancesModel extends RequestingModel {
   private _pending = false;
   private _switching = false;
   private _switchOutcome: ISwitchOutcome | null = null;
-  private _timer: ReturnType<typeof setTimeout> | undefined = undefined;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { DSWSApiError } from '../request';
 import { IGroup, IGroupPage, IVersion, IVersionDetail } from './api';
@@ -91,30 +91,40 @@ describe('RegistryModel', () => {
   it('searches once typing rests, from the first page, and ignores late answers', async () => {
     const asked: string[] = [];
     const answers: ((page: IGroupPage) => void)[] = [];
-    const model = new RegistryModel({
-      searchDelayMs: 5,
-      api: {
-        groups: (query, next) => {
-          asked.push(`${query}|${next}`);
-          return new Promise(resolve => answers.push(resolve));
+    vi.useFakeTimers();
+    try {
+      const model = new RegistryModel({
+        searchDelayMs: 300,
+        api: {
+          groups: (query, next) => {
+            asked.push(`${query}|${next}`);
+            return new Promise(resolve => answers.push(resolve));
+          }
         }
-      }
-    });
-    model.pager.answered('somewhere');
-    model.pager.forward();
-    model.search('s');
-    model.search('so');
-    model.search('sorting');
-    await new Promise(resolve => setTimeout(resolve, 20));
-    expect(asked).toEqual(['sorting|null']);
-    // An answer to an earlier request arriving after a newer one changes nothing.
-    void model.refresh();
-    answers[1]({ groups: [group('sorting-hat-algorithm')], next: null, ...UNSHARED });
-    await tick();
-    answers[0]({ groups: [group('stale')], next: 'x', ...UNSHARED });
-    await tick();
-    expect(model.groups.map(g => g.name)).toEqual(['sorting-hat-algorithm']);
-    expect(model.pager.hasNext).toBe(false);
+      });
+      model.pager.answered('somewhere');
+      model.pager.forward();
+      model.search('s');
+      await vi.advanceTimersByTimeAsync(100);
+      model.search('so');
+      await vi.advanceTimersByTimeAsync(100);
+      model.search('sorting');
+      await vi.advanceTimersByTimeAsync(299);
+      expect(asked).toEqual([]); // typing has not rested for 300 ms yet
+      await vi.advanceTimersByTimeAsync(1);
+      expect(asked).toEqual(['sorting|null']);
+      // An answer to an earlier request arriving after a newer one changes nothing.
+      void model.refresh();
+      answers[1]({ groups: [group('sorting-hat-algorithm')], next: null, ...UNSHARED });
+      await vi.advanceTimersByTimeAsync(0);
+      answers[0]({ groups: [group('stale')], next: 'x', ...UNSHARED });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(model.groups.map(g => g.name)).toEqual(['sorting-hat-algorithm']);
+      expect(model.pager.hasNext).toBe(false);
+      model.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows the server message when listing fails', async () => {

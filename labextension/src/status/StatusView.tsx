@@ -1,7 +1,7 @@
 import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { Breakable } from '../ui/parts';
+import { Breakable, ErrorAlert } from '../ui/parts';
 import { IStatus } from './api';
 import { StatusModel } from './model';
 
@@ -20,14 +20,15 @@ function AwsSection({ status }: { status: IStatus }): JSX.Element {
   const { aws } = status;
   if (!aws.ok) {
     return (
-      <div className="jp-dsws-alert" role="alert">
-        <strong>AWS is not reachable</strong>
-        <p>{aws.error}</p>
+      <ErrorAlert
+        title="AWS is not reachable"
+        message={aws.error ?? 'AWS could not be asked.'}
+      >
         <dl className="jp-dsws-fields">
           <Field label="Region" value={status.region} />
           <Field label="Endpoint" value={aws.endpoint} />
         </dl>
-      </div>
+      </ErrorAlert>
     );
   }
   return (
@@ -69,11 +70,7 @@ export function StatusView({ model }: { model: StatusModel }): JSX.Element {
         return (
           <section className="jp-dsws-section" aria-label="Workspace status">
             <h3 className="jp-dsws-section-title">AWS</h3>
-            {model.error && (
-              <div className="jp-dsws-alert" role="alert">
-                <p>{model.error}</p>
-              </div>
-            )}
+            <ErrorAlert message={model.error} />
             {status ? (
               <AwsSection status={status} />
             ) : (

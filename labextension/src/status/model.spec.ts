@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { DSWSApiError } from '../request';
 import { IStatus } from './api';
@@ -78,17 +78,60 @@ describe('StatusModel', () => {
   });
 
   it('checks again on its interval', async () => {
+    vi.useFakeTimers();
     let calls = 0;
     const model = new StatusModel({
-      refreshSeconds: 0.05,
+      refreshSeconds: 60,
       load: async () => {
         calls++;
         return OK;
       }
     });
-    await model.start();
-    await new Promise(resolve => setTimeout(resolve, 400));
-    expect(calls).toBeGreaterThanOrEqual(3);
-    model.dispose();
+    try {
+      const started = model.start();
+      await vi.advanceTimersByTimeAsync(0);
+      await started;
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(2 * 60_000);
+      expect(calls).toBe(3);
+    } finally {
+      model.dispose();
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows the answer to the last check, not a slower one sent before it', async () => {
+    vi.useFakeTimers();
+    const answers: ((status: IStatus) => void)[] = [];
+    const model = new StatusModel({
+      refreshSeconds: 60,
+      load: () => new Promise(resolve => answers.push(resolve))
+    });
+    try {
+      const started = model.start();
+      await vi.advanceTimersByTimeAsync(0);
+      answers[0](OK);
+      await started;
+      // A minute later the poll checks again, and AWS is slow to answer it…
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(answers).toHaveLength(2);
+      expect(model.loading).toBe(true);
+      // …so the person checks again, in another region meanwhile, and is answered first.
+      const checked = model.refresh(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(answers).toHaveLength(3);
+      answers[2]({ ...OK, region: 'eu-west-1' });
+      await checked;
+      expect(model.status?.region).toBe('eu-west-1');
+      answers[1](OK);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(model.status?.region).toBe('eu-west-1');
+      expect(model.loading).toBe(false);
+    } finally {
+      model.dispose();
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,8 +1,7 @@
-import { IDisposable } from '@lumino/disposable';
 import { Poll } from '@lumino/polling';
-import { ISignal, Signal } from '@lumino/signaling';
 
 import { messageOf } from '../ui/errors';
+import { RequestingModel } from '../ui/requesting';
 import { fetchStatus, IStatus } from './api';
 
 export namespace StatusModel {
@@ -19,10 +18,12 @@ export namespace StatusModel {
 
 /**
  * The workspace status, kept fresh by a poll that rests while the page is hidden
- * and backs off while the server cannot be reached.
+ * and backs off while the server cannot be reached. Only the answer to the last check
+ * is shown: a slow poll's answer does not replace a "Check again" sent after it.
  */
-export class StatusModel implements IDisposable {
+export class StatusModel extends RequestingModel {
   constructor(options: StatusModel.IOptions) {
+    super();
     this._load = options.load ?? (fresh => fetchStatus(undefined, { refresh: fresh }));
     this._poll = new Poll({
       auto: false,
@@ -47,18 +48,6 @@ export class StatusModel implements IDisposable {
     return this._error;
   }
 
-  get loading(): boolean {
-    return this._loading;
-  }
-
-  get changed(): ISignal<this, void> {
-    return this._changed;
-  }
-
-  get isDisposed(): boolean {
-    return this._poll.isDisposed;
-  }
-
   /** Start polling; the first check runs at once. */
   start(): Promise<void> {
     void this._poll.start();
@@ -81,26 +70,23 @@ export class StatusModel implements IDisposable {
 
   dispose(): void {
     this._poll.dispose();
-    Signal.clearData(this);
+    super.dispose();
   }
 
-  private async _tick(): Promise<void> {
-    this._loading = true;
-    this._changed.emit();
+  private _tick(): Promise<void> {
     const fresh = this._fresh;
     this._fresh = false;
-    try {
-      this._status = await this._load(fresh);
-      this._error = null;
-    } catch (error) {
-      this._error = messageOf(error, 'The workspace status could not be read.');
-      throw error; // lets the poll back off
-    } finally {
-      this._loading = false;
-      if (!this.isDisposed) {
-        this._changed.emit();
+    return this.request(
+      () => this._load(fresh),
+      status => {
+        this._status = status;
+        this._error = null;
+      },
+      error => {
+        this._error = messageOf(error, 'The workspace status could not be read.');
+        throw error; // lets the poll back off
       }
-    }
+    );
   }
 
   private _load: (fresh: boolean) => Promise<IStatus>;
@@ -108,6 +94,4 @@ export class StatusModel implements IDisposable {
   private _poll: Poll;
   private _status: IStatus | null = null;
   private _error: string | null = null;
-  private _loading = false;
-  private _changed = new Signal<this, void>(this);
 }

@@ -1,3 +1,4 @@
+import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
 import { DSWSApiError } from '../request';
@@ -17,5 +18,13 @@ describe('messageOf', () => {
       'Could not save.'
     );
     expect(messageOf(undefined, 'Could not save.')).toBe('Could not save.');
+  });
+
+  it("gives the Jupyter server's words too (a document that could not be saved)", () => {
+    const denied = new ServerConnection.ResponseError(
+      new Response(null, { status: 403 }),
+      'Permission denied: notes.txt'
+    );
+    expect(messageOf(denied, 'Could not save.')).toBe('Permission denied: notes.txt');
   });
 });

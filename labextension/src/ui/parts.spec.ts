@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import {
+  ErrorAlert,
   IPaged,
   ISortKey,
   LoadState,
@@ -74,6 +75,29 @@ describe('RefreshButton', () => {
     rerender(createElement(RefreshButton, { ...props, loading: true }));
     expect(button.title).toBe('Loading…');
     expect((button as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('ErrorAlert', () => {
+  it('is nothing without a failure', () => {
+    const { container } = render(createElement(ErrorAlert, { message: null }));
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('heads the message with its title and offers what to do next inside the alert', () => {
+    const used: string[] = [];
+    render(
+      createElement(
+        ErrorAlert,
+        { title: 'Folder taken', message: 'team exists.' },
+        createElement('button', { onClick: () => used.push('team-1') }, 'Use team-1')
+      )
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.querySelector('strong')?.textContent).toBe('Folder taken');
+    expect(alert.querySelector('p')?.textContent).toBe('team exists.');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Use team-1' }));
+    expect(used).toEqual(['team-1']);
   });
 });
 

@@ -184,11 +184,20 @@ export function Breakable(props: { text: string }): JSX.Element {
   );
 }
 
-/** A failure, announced to screen readers; nothing when there is none. */
-export function ErrorAlert(props: { message: string | null }): JSX.Element | null {
+/**
+ * A failure, announced to screen readers; nothing when there is none. `title` heads it;
+ * `children` follow the message: what it concerns, or what to do next (a button).
+ */
+export function ErrorAlert(props: {
+  message: string | null;
+  title?: string;
+  children?: React.ReactNode;
+}): JSX.Element | null {
   return props.message ? (
     <div className="jp-dsws-alert" role="alert">
+      {props.title && <strong>{props.title}</strong>}
       <p>{props.message}</p>
+      {props.children}
     </div>
   ) : null;
 }

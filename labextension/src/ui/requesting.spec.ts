@@ -12,12 +12,17 @@ class Probe extends RequestingModel {
     this.drop();
   }
 
-  ask(): Promise<void> {
+  ask(rethrow = false): Promise<void> {
     return this.request(
       () =>
         new Promise<string>((resolve, reject) => this.pending.push({ resolve, reject })),
       value => this.answers.push(value),
-      error => this.failures.push((error as Error).message)
+      error => {
+        this.failures.push((error as Error).message);
+        if (rethrow) {
+          throw error;
+        }
+      }
     );
   }
 }
@@ -72,6 +77,15 @@ describe('RequestingModel', () => {
     model.pending[0].resolve('for another form');
     await asked;
     expect(model.answers).toEqual([]);
+    expect(model.loading).toBe(false);
+  });
+
+  it('rejects when the failure is passed on (a poll backs off), and is not loading', async () => {
+    const model = new Probe();
+    const asked = model.ask(true);
+    model.pending[0].reject(new Error('unreachable'));
+    await expect(asked).rejects.toThrow('unreachable');
+    expect(model.failures).toEqual(['unreachable']);
     expect(model.loading).toBe(false);
   });
 });

@@ -2,9 +2,9 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 /**
- * A model whose requests may overlap (a new region, a new page, a new filter): it tells
- * whether one is under way, and only the answer to the last one sent is taken. The
- * instances tabs and the registry tabs build on it.
+ * A model whose requests may overlap (a new region, a new page, a new filter, a poll's
+ * tick and a person's "Check again"): it tells whether one is under way, and only the
+ * answer to the last one sent is taken. Most panels' models build on it.
  */
 export abstract class RequestingModel implements IDisposable {
   get loading(): boolean {
@@ -48,7 +48,10 @@ export abstract class RequestingModel implements IDisposable {
     }
   }
 
-  /** Send `call`; `answered` or `failed` runs unless a later request was sent meanwhile. */
+  /**
+   * Send `call`; `answered` or `failed` runs unless a later request was sent meanwhile.
+   * A `failed` that throws makes the request reject (a poll's factory backs off so).
+   */
   protected async request<T>(
     call: () => Promise<T>,
     answered: (value: T) => void,
