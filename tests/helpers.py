@@ -9,9 +9,12 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
+
+import pytest
+from tornado.httpclient import HTTPClientError
 
 #: The Studio resource metadata of a JupyterLab app in eu-central-1, as Studio writes it to
 #: /opt/ml/metadata/resource-metadata.json (pass it to the ``studio_metadata`` fixture).
@@ -40,6 +43,14 @@ def as_person(profile: str) -> dict[str, str]:
 def body(response: Any) -> Any:
     """The JSON of an answer from ``jp_fetch`` (or of an ``HTTPClientError``'s response)."""
     return json.loads(response.body)
+
+
+async def error_of(request: Awaitable[Any]) -> tuple[int, Any]:
+    """The status and JSON of the error that answers ``request`` (a ``jp_fetch(...)`` call,
+    not awaited yet); the test fails if it succeeds."""
+    with pytest.raises(HTTPClientError) as raised:
+        await request
+    return raised.value.code, body(raised.value.response)
 
 
 async def wait_for(condition: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05,

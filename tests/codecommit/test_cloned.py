@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tornado.httpclient import HTTPClientError
+from helpers import error_of
 
 from jupyter_dsws.codecommit.workspace import remote_key, typed_remote_key
 from jupyter_dsws.demo.git import run_git
@@ -100,10 +100,9 @@ async def test_the_shallowest_clone_is_offered(
 
 async def test_nothing_to_look_for_is_a_400_saying_what_to_give(
         jp_fetch: Callable[..., Any]) -> None:
-    with pytest.raises(HTTPClientError) as raised:
-        await jp_fetch("dsws", "codecommit", "cloned", params={"source": "  "})
-    assert raised.value.code == 400
-    answer = json.loads(raised.value.response.body)
+    code, answer = await error_of(jp_fetch("dsws", "codecommit", "cloned",
+                                           params={"source": "  "}))
+    assert code == 400
     assert answer["error"] == "invalid_source"
     assert "repository name or clone URL" in answer["message"]
 

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 from botocore.stub import Stubber
-from helpers import STUDIO, body, checks_done, idle_monitor, wait_for
-from tornado.httpclient import HTTPClientError
+from helpers import STUDIO, body, checks_done, error_of, idle_monitor, wait_for
 
 from jupyter_dsws.demo.identity import COOKIE, StudioProfileIdentityProvider
 
@@ -26,10 +25,8 @@ in_studio = pytest.mark.parametrize("studio_metadata", [STUDIO], indirect=True)
 
 
 async def fails(jp_fetch, *path: str, payload: dict | None = None) -> tuple[int, dict]:
-    with pytest.raises(HTTPClientError) as info:
-        await jp_fetch("dsws", "instances", *path, method="POST",
-                       body=json.dumps(payload or {}))
-    return info.value.code, json.loads(info.value.response.body)
+    return await error_of(jp_fetch("dsws", "instances", *path, method="POST",
+                                   body=json.dumps(payload or {})))
 
 
 async def switch(jp_fetch, instance_type: str) -> dict:

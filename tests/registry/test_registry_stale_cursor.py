@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from tornado.httpclient import HTTPClientError
+from helpers import error_of
 
 from jupyter_dsws.demo.seed import SeedResult
 from jupyter_dsws.registry import cursor
@@ -24,10 +24,8 @@ FORGED = cursor.encode("a-token-sagemaker-never-gave-out")
                                    ("groups", "sorting-hat-algorithm", "versions")])
 async def test_a_cursor_sagemaker_refuses_is_a_400_bad_cursor_not_a_credentials_error(
         jp_fetch: Callable[..., Any], world: SeedResult, route: tuple[str, ...]) -> None:
-    with pytest.raises(HTTPClientError) as failure:
-        await jp_fetch("dsws", "registry", *route, params={"next": FORGED})
-    error = json.loads(failure.value.response.body)
-    assert failure.value.code == 400 and error["error"] == "bad_cursor"
+    code, error = await error_of(jp_fetch("dsws", "registry", *route, params={"next": FORGED}))
+    assert code == 400 and error["error"] == "bad_cursor"
     assert "first page" in error["message"] and "changed" in error["message"]
     assert "credentials" not in error["message"]
 
