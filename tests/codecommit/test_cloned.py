@@ -4,13 +4,12 @@ decision of which URLs name the same remote."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import error_of
+from helpers import body, error_of
 
 from jupyter_dsws.codecommit.workspace import remote_key, typed_remote_key
 from jupyter_dsws.demo.git import run_git
@@ -70,7 +69,7 @@ def _clone_at(root: Path, relative: str, origin: str) -> None:
 
 async def _cloned(jp_fetch: Callable[..., Any], source: str) -> dict:
     response = await jp_fetch("dsws", "codecommit", "cloned", params={"source": source})
-    return json.loads(response.body)
+    return body(response)
 
 
 async def test_a_clone_anywhere_under_the_root_is_found(

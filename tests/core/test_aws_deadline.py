@@ -11,12 +11,11 @@ down (a 2 s read timeout, 3 attempts, a 3 s deadline, where the defaults are 10 
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import time
 
 import pytest
-from helpers import error_of
+from helpers import body, error_of
 
 from jupyter_dsws.aws import AwsAccess, deadline
 from jupyter_dsws.background import BackgroundTask
@@ -60,7 +59,7 @@ async def test_the_repositories_list_gives_up_at_the_deadline_and_says_how_long(
     response = await jp_fetch("dsws", "codecommit", "repos")
     elapsed = time.monotonic() - started
 
-    answer = json.loads(response.body)
+    answer = body(response)
     assert answer["repos"] == []
     assert "ListRepositories" in answer["error"]
     assert "com.amazonaws.eu-central-1.codecommit" in answer["error"]

@@ -85,7 +85,7 @@ async def test_bad_body_is_a_400_naming_each_field(probe, jp_fetch):
 
     ok = await jp_fetch("dsws", "test-probe", method="POST",
                         body=json.dumps({"name": "xgb", "count": 2}))
-    assert (ok.code, json.loads(ok.body)) == (201, {"name": "xgb", "count": 2})
+    assert (ok.code, body(ok)) == (201, {"name": "xgb", "count": 2})
 
 
 @pytest.mark.parametrize("dsws_config", [{"panels": ["registry", "idle"]}], indirect=True)

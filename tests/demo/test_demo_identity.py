@@ -3,9 +3,8 @@ after jupyter_server's token check let the request in (a real server, jp_fetch).
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from helpers import body
 
 from jupyter_dsws.demo.identity import COOKIE
 from jupyter_dsws.people import person_of
@@ -20,7 +19,7 @@ def server_app_settings() -> dict:
 async def me(jp_fetch, cookie: str | None = None) -> dict:
     headers = {"Cookie": f"{COOKIE}={cookie}"} if cookie else {}
     response = await jp_fetch("api", "me", headers=headers)
-    return json.loads(response.body)["identity"]
+    return body(response)["identity"]
 
 
 async def test_the_cookie_names_the_person_with_the_teams_display_name(jp_fetch):

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import body
 from tornado.httpclient import HTTPClientError
 
 from jupyter_dsws.demo.identity import COOKIE
@@ -24,7 +25,7 @@ async def preferences(jp_fetch, person: str | None, change: dict | None = None) 
     else:
         response = await jp_fetch("dsws", "preferences", method="PATCH", headers=headers,
                                   body=json.dumps(change))
-    return json.loads(response.body)
+    return body(response)
 
 
 def columns(experiment: str, hidden: list[str], tags: list[str] | None = None) -> dict:
@@ -96,13 +97,13 @@ class TestInAPrivateSpace:
 
 
 async def test_what_the_body_may_say(jp_fetch):
-    for body in ({"run_columns": {"1": {"hidden": "param:a"}}},
-                 {"timeout_minutes": 5},
-                 {"run_columns": {str(n): None for n in range(MAX_SHEETS + 1)}},
-                 {"settings": {"--option": 1}},
-                 {"settings": {f"s{n}": n for n in range(MAX_SETTINGS + 1)}}):
+    for change in ({"run_columns": {"1": {"hidden": "param:a"}}},
+                   {"timeout_minutes": 5},
+                   {"run_columns": {str(n): None for n in range(MAX_SHEETS + 1)}},
+                   {"settings": {"--option": 1}},
+                   {"settings": {f"s{n}": n for n in range(MAX_SETTINGS + 1)}}):
         with pytest.raises(HTTPClientError) as refused:
-            await jp_fetch("dsws", "preferences", method="PATCH", body=json.dumps(body))
+            await jp_fetch("dsws", "preferences", method="PATCH", body=json.dumps(change))
         assert refused.value.code == 400
 
 

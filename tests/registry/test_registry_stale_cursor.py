@@ -7,12 +7,11 @@ say the cursor is the problem and how to go on.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from helpers import error_of
+from helpers import body, error_of
 
 from jupyter_dsws.demo.seed import SeedResult
 from jupyter_dsws.registry import cursor
@@ -32,8 +31,8 @@ async def test_a_cursor_sagemaker_refuses_is_a_400_bad_cursor_not_a_credentials_
 
 async def test_the_same_lists_without_a_cursor_still_answer(
         jp_fetch: Callable[..., Any], world: SeedResult) -> None:
-    answer = json.loads((await jp_fetch("dsws", "registry", "groups", params={
-        "query": "sorting"})).body)
+    answer = body(await jp_fetch("dsws", "registry", "groups", params={
+        "query": "sorting"}))
     assert [g["name"] for g in answer["groups"]] == ["sorting-hat-algorithm"]
 
 
