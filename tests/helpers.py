@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -35,6 +36,15 @@ COOKIE_IDENTITY = {"identity_provider_class":
                    "jupyter_dsws.demo.identity.StudioProfileIdentityProvider"}
 
 
+#: The emulator's fake access keys (tests/conftest.py's ``fake_aws`` puts them in the
+#: environment), as boto3's keyword arguments.
+FAKE_KEYS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+
+#: A role in another account that the emulator's STS lets the fake keys assume (moto gives
+#: assumed-role keys the role's account): another AWS identity for the server (``as_caller``).
+OTHER_ROLE = "arn:aws:iam::111111111111:role/other-team"
+
+
 def as_person(profile: str) -> dict[str, str]:
     """The headers of a request from ``profile`` in a shared space (for ``jp_fetch``)."""
     return {"Cookie": f"studioUserProfileName={profile}"}
@@ -43,6 +53,41 @@ def as_person(profile: str) -> dict[str, str]:
 def body(response: Any) -> Any:
     """The JSON of an answer from ``jp_fetch`` (or of an ``HTTPClientError``'s response)."""
     return json.loads(response.body)
+
+
+def assumed_role(endpoint_url: str, role_arn: str = OTHER_ROLE) -> dict[str, str]:
+    """The credentials of ``role_arn``, assumed through the emulator at ``endpoint_url``."""
+    import boto3
+
+    sts = boto3.client("sts", region_name="eu-central-1", endpoint_url=endpoint_url,
+                       **FAKE_KEYS)
+    given = sts.assume_role(RoleArn=role_arn, RoleSessionName="other")["Credentials"]
+    return {"aws_access_key_id": given["AccessKeyId"],
+            "aws_secret_access_key": given["SecretAccessKey"],
+            "aws_session_token": given["SessionToken"]}
+
+
+@contextmanager
+def as_caller(aws: Any, credentials: Mapping[str, str]) -> Iterator[None]:
+    """Inside the block the server (its ``AwsAccess``, ``extension.aws``) calls AWS with
+    ``credentials``, as after its role's credentials were renewed or when it runs as another
+    role; afterwards with its own again.
+
+    AwsAccess has no public way to change credentials (a server's come from its role): this
+    is the one place tests reach into it, its session and the clients and credentials it
+    built from that session."""
+    from jupyter_dsws.aws import make_session
+
+    own = aws._session, dict(aws._clients), aws._credentials
+    aws._session = make_session(aws.region, credentials=credentials)
+    aws._clients.clear()
+    aws._credentials = None
+    try:
+        yield
+    finally:
+        aws._session, clients, aws._credentials = own
+        aws._clients.clear()
+        aws._clients.update(clients)
 
 
 async def error_of(request: Awaitable[Any]) -> tuple[int, Any]:
