@@ -8,6 +8,11 @@ from typing import Any
 
 import boto3
 import pytest
+from registry_fixtures import (  # noqa: F401 (fixtures)
+    aws_endpoint_url,
+    config_sections,
+    registry_config,
+)
 
 from jupyter_dsws.registry import register_model
 
@@ -54,21 +59,6 @@ def calls(world: Any) -> Callable[[str], int]:
 
 
 @pytest.fixture
-def aws_endpoint_url(emulator: Any) -> str:
-    return emulator.endpoint_url
-
-
-@pytest.fixture
 def dsws_defaults() -> dict:
     # Only the panels read here: no other panel's background work calls AWS meanwhile.
     return {"panels": ["registry", "codecommit"]}
-
-
-@pytest.fixture
-def registry_config(request: pytest.FixtureRequest) -> dict:
-    return dict(getattr(request, "param", {}))
-
-
-@pytest.fixture
-def config_sections(registry_config: dict) -> dict:
-    return {"ModelRegistry": registry_config}

@@ -13,6 +13,11 @@ from typing import Any
 
 import boto3
 import pytest
+from registry_fixtures import (  # noqa: F401 (fixtures)
+    aws_endpoint_url,
+    config_sections,
+    registry_config,
+)
 
 from jupyter_dsws.demo.seed import SeedResult, seed
 from jupyter_dsws.registry import register_model
@@ -69,19 +74,3 @@ def register(emulator: Any) -> Callable[..., dict[str, Any]]:
                               sagemaker_client=sagemaker, s3_client=s3, **kwargs)
 
     return make
-
-
-@pytest.fixture
-def aws_endpoint_url(emulator: Any) -> str:
-    return emulator.endpoint_url
-
-
-@pytest.fixture
-def registry_config(request: pytest.FixtureRequest) -> dict:
-    """``ModelRegistry`` settings of this test, through indirect parametrization."""
-    return dict(getattr(request, "param", {}))
-
-
-@pytest.fixture
-def config_sections(registry_config: dict) -> dict:
-    return {"ModelRegistry": registry_config}
