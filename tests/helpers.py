@@ -99,9 +99,10 @@ async def error_of(request: Awaitable[Any]) -> tuple[int, Any]:
 
 
 async def wait_for(condition: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05,
-                   what: str = "condition") -> Any:
+                   what: str | Callable[[], str] = "condition") -> Any:
     """Poll until ``condition()`` (a function or a coroutine function) is truthy and return
-    its value; fail after ``timeout`` seconds naming ``what``."""
+    its value; fail after ``timeout`` seconds naming ``what`` (or saying ``what()``, for a
+    message with what was seen by then)."""
     deadline = time.monotonic() + timeout
     while True:
         value = condition()
@@ -110,12 +111,12 @@ async def wait_for(condition: Callable[[], Any], timeout: float = 15.0, interval
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {_said(what)}")
         await asyncio.sleep(interval)
 
 
 def wait_until(condition: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05,
-               what: str = "condition") -> Any:
+               what: str | Callable[[], str] = "condition") -> Any:
     """``wait_for`` for code off the event loop (a subprocess's output, say): poll until
     ``condition()`` is truthy and return its value; fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
@@ -124,8 +125,12 @@ def wait_until(condition: Callable[[], Any], timeout: float = 15.0, interval: fl
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {_said(what)}")
         time.sleep(interval)
+
+
+def _said(what: str | Callable[[], str]) -> str:
+    return what() if callable(what) else what
 
 
 async def checks_done(monitor: Any, count: int = 1, timeout: float = 15.0) -> None:
