@@ -55,12 +55,19 @@ def body(response: Any) -> Any:
     return json.loads(response.body)
 
 
-def assumed_role(endpoint_url: str, role_arn: str = OTHER_ROLE) -> dict[str, str]:
-    """The credentials of ``role_arn``, assumed through the emulator at ``endpoint_url``."""
+def fake_client(endpoint_url: str, service: str, region: str = "eu-central-1",
+                **options: Any) -> Any:
+    """A boto3 client of the emulator at ``endpoint_url`` with the fake keys, as a notebook
+    has one (``options``: boto3.client's others, its ``config`` say)."""
     import boto3
 
-    sts = boto3.client("sts", region_name="eu-central-1", endpoint_url=endpoint_url,
-                       **FAKE_KEYS)
+    return boto3.client(service, region_name=region, endpoint_url=endpoint_url, **FAKE_KEYS,
+                        **options)
+
+
+def assumed_role(endpoint_url: str, role_arn: str = OTHER_ROLE) -> dict[str, str]:
+    """The credentials of ``role_arn``, assumed through the emulator at ``endpoint_url``."""
+    sts = fake_client(endpoint_url, "sts")
     given = sts.assume_role(RoleArn=role_arn, RoleSessionName="other")["Credentials"]
     return {"aws_access_key_id": given["AccessKeyId"],
             "aws_secret_access_key": given["SecretAccessKey"],

@@ -11,8 +11,8 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
+from helpers import fake_client
 from mlflow_world import MlflowWorld
 
 from jupyter_dsws.demo.mlflow_server import MlflowServer, mlflow_executable
@@ -42,8 +42,7 @@ def mlflow_server(emulator: Any,
 
 @pytest.fixture
 def s3(emulator: Any) -> Any:
-    client = boto3.client("s3", region_name=REGION, endpoint_url=emulator.endpoint_url,
-                          aws_access_key_id="testing", aws_secret_access_key="testing")
+    client = fake_client(emulator.endpoint_url, "s3")
     # Other folders reset the emulator: the artifacts' bucket is made again when it is gone.
     names = {b["Name"] for b in client.list_buckets().get("Buckets", [])}
     if BUCKET not in names:
@@ -54,8 +53,7 @@ def s3(emulator: Any) -> Any:
 
 @pytest.fixture
 def sagemaker(emulator: Any) -> Any:
-    return boto3.client("sagemaker", region_name=REGION, endpoint_url=emulator.endpoint_url,
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
+    return fake_client(emulator.endpoint_url, "sagemaker")
 
 
 @pytest.fixture
