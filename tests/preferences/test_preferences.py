@@ -8,10 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import body
+from helpers import COOKIE_IDENTITY, as_person, body
 from tornado.httpclient import HTTPClientError
 
-from jupyter_dsws.demo.identity import COOKIE
 from jupyter_dsws.preferences.models import MAX_SETTINGS, MAX_SHEETS
 
 HARRY = "harry-potter"
@@ -19,7 +18,7 @@ RON = "ronald-weasley"
 
 
 async def preferences(jp_fetch, person: str | None, change: dict | None = None) -> dict:
-    headers = {"Cookie": f"{COOKIE}={person}"} if person else {}
+    headers = as_person(person) if person else {}
     if change is None:
         response = await jp_fetch("dsws", "preferences", headers=headers)
     else:
@@ -37,8 +36,7 @@ class TestInASharedSpace:
 
     @pytest.fixture
     def server_app_settings(self) -> dict:
-        return {"identity_provider_class":
-                "jupyter_dsws.demo.identity.StudioProfileIdentityProvider"}
+        return COOKIE_IDENTITY
 
     async def test_each_persons_columns_are_their_own(self, jp_fetch):
         await preferences(jp_fetch, HARRY, columns("7", ["param:seed"], ["team"]))
