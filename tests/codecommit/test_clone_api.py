@@ -42,15 +42,6 @@ async def clone_status(jp_fetch: Callable[..., Any], job: str, *,
     return await wait_for(status, timeout=timeout, what=f"clone {job}")
 
 
-@pytest.fixture
-def served(git_server: Any, rewrite_to: Callable[[str], None], tmp_path: Path,
-           repository_factory: Callable[..., Path]) -> Any:
-    """``team`` on a SigV4-checking git server that CodeCommit's URL leads to."""
-    git_server.add("team", repository_factory(tmp_path / "team-work"))
-    rewrite_to(f"http://127.0.0.1:{git_server.port}")
-    return git_server
-
-
 async def test_clone_by_name_over_https_with_our_credential_helper(
         jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any,
         git_out: Callable[..., str]) -> None:

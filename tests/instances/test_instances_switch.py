@@ -67,18 +67,6 @@ def quota(value: float, name: str = QUOTA) -> dict:
             "Value": value}
 
 
-@pytest.fixture
-def stubs(extension: Any):
-    """Stubbers on the clients the feature uses (AwsAccess caches them)."""
-    sagemaker = Stubber(extension.aws.client("sagemaker"))
-    quotas = Stubber(extension.aws.client("service-quotas"))
-    sagemaker.activate()
-    quotas.activate()
-    yield sagemaker, quotas
-    sagemaker.deactivate()
-    quotas.deactivate()
-
-
 async def delete_app_answered(calls: list[str], monitor: Any) -> None:
     """Return once the idle monitor asked SageMaker to delete this app and the check that
     asked is over (so the Stubber's answer was taken)."""
