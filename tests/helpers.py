@@ -159,6 +159,18 @@ async def checks_past(monitor: Any, seconds: float) -> None:
                    timeout=seconds + 15, what=f"an idle check {seconds:g} s from now")
 
 
+def require_mlflow() -> str:
+    """MLflow's executable (``DSWS_MLFLOW``); without it the test is skipped with a message
+    saying how to install it."""
+    from jupyter_dsws.demo.mlflow_server import mlflow_executable
+
+    executable = mlflow_executable()
+    if not executable:
+        pytest.skip("DSWS_MLFLOW is not set: `make mlflow-env` installs MLflow in its own venv "
+                    "and `make test-python` points the tests at it")
+    return executable
+
+
 def idle_monitor(extension: Any) -> Any:
     """The idle monitor of a running extension: the one place tests reach for it."""
     return extension.features["idle"].monitor

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from helpers import fake_client
+from helpers import fake_client, require_mlflow
 from mlflow_world import MlflowWorld
 
-from jupyter_dsws.demo.mlflow_server import MlflowServer, mlflow_executable
+from jupyter_dsws.demo.mlflow_server import MlflowServer
 
 REGION = "eu-central-1"
 BUCKET = "dsws-mlflow-tests"
@@ -29,11 +29,7 @@ def _fake_aws(fake_aws: None) -> None:
 @pytest.fixture(scope="session")
 def mlflow_server(emulator: Any,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[MlflowServer]:
-    executable = mlflow_executable()
-    if not executable:
-        pytest.skip("DSWS_MLFLOW is not set: `make mlflow-env` installs MLflow in its own venv "
-                    "and `make test-python` points the tests at it")
-    with MlflowServer(executable, tmp_path_factory.mktemp("mlflow"),
+    with MlflowServer(require_mlflow(), tmp_path_factory.mktemp("mlflow"),
                       artifact_root=f"s3://{BUCKET}/artifacts",
                       aws_endpoint_url=emulator.endpoint_url, region=REGION) as server:
         server.wait_ready()
