@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import boto3
 import pytest
+from helpers import fake_client
 from traitlets.config import Config
 
 if TYPE_CHECKING:
@@ -191,8 +191,7 @@ def emulator_client(emulator: Emulator) -> Callable[..., Any]:
     """``emulator_client("s3", region=...)``: a boto3 client for the emulator, fake keys."""
 
     def make(service: str, region: str = EMULATOR_REGION) -> Any:
-        return boto3.client(service, region_name=region, endpoint_url=emulator.endpoint_url,
-                            aws_access_key_id="testing", aws_secret_access_key="testing")
+        return fake_client(emulator.endpoint_url, service, region)
 
     return make
 

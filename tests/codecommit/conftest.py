@@ -186,6 +186,15 @@ def repository_factory() -> Callable[..., Path]:
 
 
 @pytest.fixture
+def served(git_server: Any, rewrite_to: Callable[[str], None], tmp_path: Path,
+           repository_factory: Callable[..., Path]) -> Any:
+    """``team`` on a SigV4-checking git server that CodeCommit's URL leads to."""
+    git_server.add("team", repository_factory(tmp_path / "team-work"))
+    rewrite_to(f"http://127.0.0.1:{git_server.port}")
+    return git_server
+
+
+@pytest.fixture
 def git_out() -> Callable[..., str]:
     """``git_out(*args, cwd=)``: git's standard output, without anyone's configuration."""
     return git_output

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import body, wait_for
+from helpers import body, error_of, wait_for
 from tornado.httpclient import HTTPClientError
 
 CC_BASE = "https://git-codecommit.eu-central-1.amazonaws.com/v1/repos/"
@@ -27,9 +27,8 @@ async def post_clone(jp_fetch: Callable[..., Any], payload: dict) -> str:
 
 
 async def refused(jp_fetch: Callable[..., Any], payload: dict) -> tuple[int, dict]:
-    with pytest.raises(HTTPClientError) as failure:
-        await jp_fetch("dsws", "codecommit", "clone", method="POST", body=json.dumps(payload))
-    return failure.value.code, json.loads(failure.value.response.body)
+    return await error_of(jp_fetch("dsws", "codecommit", "clone", method="POST",
+                                   body=json.dumps(payload)))
 
 
 async def clone_status(jp_fetch: Callable[..., Any], job: str, *,
@@ -41,15 +40,6 @@ async def clone_status(jp_fetch: Callable[..., Any], job: str, *,
         return answer if until(answer) else None
 
     return await wait_for(status, timeout=timeout, what=f"clone {job}")
-
-
-@pytest.fixture
-def served(git_server: Any, rewrite_to: Callable[[str], None], tmp_path: Path,
-           repository_factory: Callable[..., Path]) -> Any:
-    """``team`` on a SigV4-checking git server that CodeCommit's URL leads to."""
-    git_server.add("team", repository_factory(tmp_path / "team-work"))
-    rewrite_to(f"http://127.0.0.1:{git_server.port}")
-    return git_server
 
 
 async def test_clone_by_name_over_https_with_our_credential_helper(

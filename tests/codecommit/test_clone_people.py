@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from helpers import COOKIE_IDENTITY, as_person, body
-from test_clone_api import clone_status, served  # noqa: F401 (the fixture)
+from test_clone_api import clone_status
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ async def start(jp_fetch: Callable[..., Any], headers: dict[str, str]) -> str:
 
 
 async def test_a_clone_records_who_started_it(
-        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any,  # noqa: F811
+        jp_fetch: Callable[..., Any], jp_root_dir: Path, served: Any,
         git_out: Callable[..., str], fresh_emulator: Any,
         emulator_client: Callable[..., Any]) -> None:
     status = await clone_status(jp_fetch, await start(jp_fetch, as_person("hermione-granger")))
@@ -45,7 +45,7 @@ async def test_a_clone_records_who_started_it(
 
 
 async def test_without_the_cookie_the_clone_is_recorded_for_studios_default_user(
-        jp_fetch: Callable[..., Any], served: Any) -> None:  # noqa: F811
+        jp_fetch: Callable[..., Any], served: Any) -> None:
     status = await clone_status(jp_fetch, await start(jp_fetch, {}))
     assert status["state"] == "done", status
     assert status["by"] == {"name": "User", "display_name": "User"}

@@ -4,13 +4,12 @@ decision of which URLs name the same remote."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tornado.httpclient import HTTPClientError
+from helpers import body, error_of
 
 from jupyter_dsws.codecommit.workspace import remote_key, typed_remote_key
 from jupyter_dsws.demo.git import run_git
@@ -70,7 +69,7 @@ def _clone_at(root: Path, relative: str, origin: str) -> None:
 
 async def _cloned(jp_fetch: Callable[..., Any], source: str) -> dict:
     response = await jp_fetch("dsws", "codecommit", "cloned", params={"source": source})
-    return json.loads(response.body)
+    return body(response)
 
 
 async def test_a_clone_anywhere_under_the_root_is_found(
@@ -100,10 +99,9 @@ async def test_the_shallowest_clone_is_offered(
 
 async def test_nothing_to_look_for_is_a_400_saying_what_to_give(
         jp_fetch: Callable[..., Any]) -> None:
-    with pytest.raises(HTTPClientError) as raised:
-        await jp_fetch("dsws", "codecommit", "cloned", params={"source": "  "})
-    assert raised.value.code == 400
-    answer = json.loads(raised.value.response.body)
+    code, answer = await error_of(jp_fetch("dsws", "codecommit", "cloned",
+                                           params={"source": "  "}))
+    assert code == 400
     assert answer["error"] == "invalid_source"
     assert "repository name or clone URL" in answer["message"]
 

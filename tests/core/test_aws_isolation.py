@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import http.client
-import json
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit
 
 import boto3
 import pytest
-from helpers import wait_for
+from helpers import body, wait_for
 
 REGION = "eu-central-1"
 GROUPS = [f"isolation-{n}" for n in range(3)]
@@ -53,7 +52,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def _relay(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        sent = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         if "/sts/aws4_request" in self.headers.get("Authorization", ""):
             with self.server.lock:
                 self.server.held += 1
@@ -61,7 +60,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         upstream = http.client.HTTPConnection(*self.server.upstream, timeout=30)
-        upstream.request(self.command, self.path, body=body, headers=dict(self.headers))
+        upstream.request(self.command, self.path, body=sent, headers=dict(self.headers))
         answer = upstream.getresponse()
         data = answer.read()
         self.send_response(answer.status)
@@ -101,7 +100,7 @@ def dsws_config(sts_hangs: StsHangsProxy, moto_url: str) -> dict:
 async def models_list(jp_fetch: Any) -> float:
     started = time.monotonic()
     response = await jp_fetch("dsws", "registry", "groups", params={"query": "isolation-"})
-    assert sorted(g["name"] for g in json.loads(response.body)["groups"]) == GROUPS
+    assert sorted(g["name"] for g in body(response)["groups"]) == GROUPS
     return time.monotonic() - started
 
 
@@ -116,7 +115,7 @@ async def test_a_silent_sts_does_not_slow_the_models_list(jp_fetch, sts_hangs):
 
     assert during < max(2.0, 3 * normal), f"{during:.2f} s while STS hangs, {normal:.2f} s before"
     for answer in await asyncio.gather(*polls):
-        aws = json.loads(answer.body)["aws"]
+        aws = body(answer)["aws"]
         assert aws["ok"] is False
         assert "did not answer GetCallerIdentity within" in aws["error"]
     assert sts_hangs.held == 1, "the eight polls share one GetCallerIdentity"

@@ -3,9 +3,8 @@ built with its context, routed, and named to the frontend, with nothing else to 
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from helpers import body
 from jupyter_server.auth.decorator import authorized
 from pydantic import BaseModel
 from tornado import web
@@ -68,7 +67,7 @@ async def test_a_feature_listed_once_is_built_and_routed(jp_fetch, jp_serverapp)
     (feature,) = GreetingFeature.built
     assert feature.services_built == 0  # nothing built at start-up
     answer = await jp_fetch("dsws", "greeting")
-    assert json.loads(answer.body) == {"text": f"hello from {jp_serverapp.root_dir}"}
+    assert body(answer) == {"text": f"hello from {jp_serverapp.root_dir}"}
     assert feature.services_built == 1
     page_config = jp_serverapp.web_app.settings["page_config_data"]
     assert page_config["dswsPanels"] == "greeting,idle"

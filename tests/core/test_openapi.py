@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from helpers import body
 from jsonschema import Draft202012Validator, ValidationError
 from openapi_spec_validator import validate
 from tornado import web
@@ -63,7 +63,7 @@ async def test_spec_and_server_have_the_same_routes(spec, jp_serverapp, jp_base_
 
 async def test_status_answer_matches_the_spec(spec, jp_fetch):
     response = await jp_fetch("dsws", "status")
-    schema_for(spec, "Status").validate(json.loads(response.body))
+    schema_for(spec, "Status").validate(body(response))
 
 
 def test_every_answer_schema_refuses_fields_it_does_not_name(spec):

@@ -6,8 +6,7 @@ import time
 from datetime import datetime, timezone
 
 import pytest
-from helpers import STUDIO, body
-from tornado.httpclient import HTTPClientError
+from helpers import STUDIO, body, error_of
 
 from jupyter_dsws import __version__
 
@@ -97,7 +96,6 @@ async def test_studio_app_is_detected_and_its_region_used(jp_fetch):
 
 
 async def test_status_requires_authentication(jp_fetch):
-    with pytest.raises(HTTPClientError) as raised:
-        await jp_fetch("dsws", "status", headers={"Authorization": ""})
-    assert raised.value.code == 403
-    assert body(raised.value.response)["error"] == "forbidden"
+    code, error = await error_of(jp_fetch("dsws", "status", headers={"Authorization": ""}))
+    assert code == 403
+    assert error["error"] == "forbidden"

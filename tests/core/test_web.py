@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import body, error_of
 from jupyter_server.auth.decorator import authorized
 from pydantic import BaseModel, Field
 from tornado import web
@@ -51,45 +52,40 @@ def probe(jp_serverapp, jp_base_url):
     rules.insert(0, rules.pop(-2))
 
 
-async def fetch_error(jp_fetch, *parts, **kwargs):
-    with pytest.raises(HTTPClientError) as raised:
-        await jp_fetch(*parts, **kwargs)
-    return raised.value.code, json.loads(raised.value.response.body), raised.value.response
-
-
 async def test_service_errors_become_their_status_and_json(probe, jp_fetch):
-    code, body, _ = await fetch_error(jp_fetch, "dsws", "test-probe", params={"kind": "denied"})
+    code, error = await error_of(jp_fetch("dsws", "test-probe", params={"kind": "denied"}))
     assert code == 403
-    assert body == {"error": "access_denied",
-                    "message": "Not allowed: AWS denied sagemaker:ListModelPackageGroups."}
+    assert error == {"error": "access_denied",
+                     "message": "Not allowed: AWS denied sagemaker:ListModelPackageGroups."}
 
-    code, body, response = await fetch_error(jp_fetch, "dsws", "test-probe",
-                                             params={"kind": "throttled"})
-    assert code == 429
-    assert response.headers["Retry-After"] == "5"
+    with pytest.raises(HTTPClientError) as throttled:  # its headers, not only its JSON
+        await jp_fetch("dsws", "test-probe", params={"kind": "throttled"})
+    assert throttled.value.code == 429
+    assert body(throttled.value.response)["error"] == "throttled"
+    assert throttled.value.response.headers["Retry-After"] == "5"
 
 
 async def test_a_bug_is_a_500_that_leaks_nothing(probe, jp_fetch):
-    code, body, _ = await fetch_error(jp_fetch, "dsws", "test-probe", params={"kind": "bug"})
+    code, error = await error_of(jp_fetch("dsws", "test-probe", params={"kind": "bug"}))
     assert code == 500
-    assert body["error"] == "internal_error"
-    assert "secret internals" not in json.dumps(body)
+    assert error["error"] == "internal_error"
+    assert "secret internals" not in json.dumps(error)
 
 
 async def test_bad_body_is_a_400_naming_each_field(probe, jp_fetch):
-    code, body, _ = await fetch_error(jp_fetch, "dsws", "test-probe", method="POST",
-                                      body=json.dumps({"name": "", "count": 0}))
+    code, error = await error_of(jp_fetch("dsws", "test-probe", method="POST",
+                                          body=json.dumps({"name": "", "count": 0})))
     assert code == 400
-    assert body["error"] == "invalid_input"
-    assert "name" in body["message"] and "count" in body["message"]
+    assert error["error"] == "invalid_input"
+    assert "name" in error["message"] and "count" in error["message"]
 
-    code, body, _ = await fetch_error(jp_fetch, "dsws", "test-probe", method="POST",
-                                      body="{not json")
-    assert (code, body["error"]) == (400, "invalid_json")
+    code, error = await error_of(jp_fetch("dsws", "test-probe", method="POST",
+                                          body="{not json"))
+    assert (code, error["error"]) == (400, "invalid_json")
 
     ok = await jp_fetch("dsws", "test-probe", method="POST",
                         body=json.dumps({"name": "xgb", "count": 2}))
-    assert (ok.code, json.loads(ok.body)) == (201, {"name": "xgb", "count": 2})
+    assert (ok.code, body(ok)) == (201, {"name": "xgb", "count": 2})
 
 
 @pytest.mark.parametrize("dsws_config", [{"panels": ["registry", "idle"]}], indirect=True)

@@ -3,24 +3,21 @@ after jupyter_server's token check let the request in (a real server, jp_fetch).
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from helpers import COOKIE_IDENTITY, as_person, body
 
-from jupyter_dsws.demo.identity import COOKIE
 from jupyter_dsws.people import person_of
 
 
 @pytest.fixture
 def server_app_settings() -> dict:
-    return {"identity_provider_class":
-            "jupyter_dsws.demo.identity.StudioProfileIdentityProvider"}
+    return COOKIE_IDENTITY
 
 
 async def me(jp_fetch, cookie: str | None = None) -> dict:
-    headers = {"Cookie": f"{COOKIE}={cookie}"} if cookie else {}
+    headers = as_person(cookie) if cookie else {}
     response = await jp_fetch("api", "me", headers=headers)
-    return json.loads(response.body)["identity"]
+    return body(response)["identity"]
 
 
 async def test_the_cookie_names_the_person_with_the_teams_display_name(jp_fetch):
@@ -34,7 +31,7 @@ async def test_the_cookie_names_the_person_with_the_teams_display_name(jp_fetch)
 
 async def test_the_cookie_lets_nobody_in_without_the_token(jp_base_url, http_server_client):
     response = await http_server_client.fetch(
-        f"{jp_base_url}api/me", headers={"Cookie": f"{COOKIE}=hermione-granger"},
+        f"{jp_base_url}api/me", headers=as_person("hermione-granger"),
         raise_error=False)
     assert response.code == 403
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import base64
 import sys
-import time
 from typing import Any
 
 import pytest
+from helpers import wait_until
 from spark_world import KERBEROS, LDAP, ROOT, SPARK_START_TIMEOUT, livy_call
 
 from jupyter_dsws.demo.livy import Endpoint, LivyServer
@@ -34,13 +34,14 @@ def run(url: str, code: str, headers: dict[str, str] | None = None) -> dict[str,
     """The statement's output once available (polled as sparkmagic polls it)."""
     status, _, statement = livy_call(url + "/statements", "POST", {"code": code}, headers)
     assert status == 201 and statement["state"] in ("waiting", "running", "available")
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        _, _, statement = livy_call(f"{url}/statements/{statement['id']}", headers=headers)
-        if statement["state"] == "available":
-            return statement["output"]
-        time.sleep(0.2)
-    raise AssertionError(f"statement still {statement['state']}: {code}")
+    where, last = f"{url}/statements/{statement['id']}", [statement]
+
+    def output() -> dict[str, Any] | None:
+        last[0] = livy_call(where, headers=headers)[2]
+        return last[0]["output"] if last[0]["state"] == "available" else None
+
+    return wait_until(output, timeout=120, interval=0.2,
+                      what=lambda: f"the statement ({last[0]['state']}): {code}")
 
 
 def new_session(livy: LivyServer, endpoint: Endpoint = ROOT,

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
-from spark_world import LDAP, SPARK_START_TIMEOUT, require_kernel_python
+from spark_world import LDAP, SPARK_START_TIMEOUT, livy_call, require_kernel_python
 
 from jupyter_dsws.demo.lab import lab_environment
 from jupyter_dsws.demo.livy import LivyServer
@@ -65,17 +65,25 @@ def run_cell(client: Any, code: str, timeout: float = 300) -> tuple[str, str]:
     return reply["content"]["status"], "".join(shown)
 
 
+def livy_sessions(livy: LivyServer) -> set[int]:
+    """The ids of the sessions Livy lists at its root endpoint."""
+    status, _, listing = livy_call(livy.url() + "/sessions")
+    assert status == 200, listing
+    return {session["id"] for session in listing["sessions"]}
+
+
 def test_the_connect_cell_connects_and_a_spark_cell_counts(kernel: Any,
                                                                  livy: LivyServer) -> None:
     assert livy.spark.wait_ready(SPARK_START_TIMEOUT), livy.spark.problem
+    before = livy_sessions(livy)
     status, shown = run_cell(kernel, "%load_ext sparkmagic.magics\n"
                                            f"%spark add -s s1 -l python -u {livy.url()} -t None")
     assert status == "ok", shown
     status, shown = run_cell(kernel, "%%spark\ndf = spark.range(0, 4321)\ndf.count()")
     assert status == "ok", shown
     assert "4321" in shown
-    # The session lives on the Livy, as on a cluster.
-    assert livy._app is not None and livy._app.sessions.of("")
+    # The session lives on the Livy, as on a cluster: Livy lists it.
+    assert livy_sessions(livy) - before
 
 
 def test_an_ldap_clusters_connect_cell_passes_basic_credentials(kernel: Any,

@@ -21,8 +21,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
+from helpers import fake_client
 
 REGION = "us-east-1"
 RUNTIME_ROLES = json.dumps({"AuthorizationConfiguration": {"IAMConfiguration": {
@@ -178,8 +178,7 @@ def aws_endpoint_url(emulator: Any) -> str:
 @pytest.fixture
 def world(fresh_emulator: Any) -> World:
     def client(service: str) -> Any:
-        return boto3.client(service, region_name=REGION, endpoint_url=fresh_emulator.endpoint_url,
-                            aws_access_key_id="testing", aws_secret_access_key="testing")
+        return fake_client(fresh_emulator.endpoint_url, service, REGION)
 
     ec2 = client("ec2")
     vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]

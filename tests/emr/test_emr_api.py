@@ -6,16 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import body
-from tornado.httpclient import HTTPClientError
+from helpers import body, error_of
 
 ROLE = "arn:aws:iam::123456789012:role/spark-team"
-
-
-async def fetch_error(jp_fetch, *parts, **kwargs) -> tuple[int, dict]:
-    with pytest.raises(HTTPClientError) as caught:
-        await jp_fetch(*parts, **kwargs)
-    return caught.value.code, json.loads(caught.value.response.body)
 
 
 async def connect(jp_fetch, cluster_id: str, **request) -> dict:
@@ -53,11 +46,11 @@ async def test_terminated_clusters_are_listed_only_with_state_all(jp_fetch, worl
 
 
 async def test_a_bad_state_or_cursor_is_a_400(jp_fetch, world):
-    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters",
-                                    params={"state": "running"})
+    code, error = await error_of(jp_fetch("dsws", "emr", "clusters",
+                                          params={"state": "running"}))
     assert code == 400 and error["error"] == "invalid_input"
-    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters",
-                                    params={"next": "forged"})
+    code, error = await error_of(jp_fetch("dsws", "emr", "clusters",
+                                          params={"next": "forged"}))
     assert code == 400 and error["error"] == "bad_cursor"
 
 
@@ -95,10 +88,10 @@ async def test_the_security_configuration_of_a_runtime_role_cluster(jp_fetch, wo
 
 @pytest.mark.parametrize("cluster_id", ["j-NOSUCHCLUSTER1", "j-lowercase"])
 async def test_an_unknown_cluster_is_a_404(jp_fetch, world, cluster_id):
-    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters", cluster_id)
+    code, error = await error_of(jp_fetch("dsws", "emr", "clusters", cluster_id))
     assert code == 404 and error["error"] in ("cluster_not_found", "not_found")
-    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters", cluster_id, "check",
-                                    method="POST", body="")
+    code, error = await error_of(jp_fetch("dsws", "emr", "clusters", cluster_id, "check",
+                                          method="POST", body=""))
     assert code == 404
 
 
@@ -127,9 +120,9 @@ async def test_the_connect_cell_of_a_runtime_role_cluster_passes_the_role(jp_fet
 
 
 async def test_a_runtime_role_cluster_needs_a_role(jp_fetch, world):
-    code, error = await fetch_error(
-        jp_fetch, "dsws", "emr", "clusters", world.clusters["runtime"], "connect",
-        method="POST", body=json.dumps({"auth": "runtime_role"}))
+    code, error = await error_of(jp_fetch(
+        "dsws", "emr", "clusters", world.clusters["runtime"], "connect",
+        method="POST", body=json.dumps({"auth": "runtime_role"})))
     assert code == 400 and error["error"] == "execution_role_missing"
 
 
@@ -156,17 +149,17 @@ async def test_a_mapped_cluster_connects_with_sparkmagic_to_its_url(jp_fetch, wo
 ])
 async def test_an_auth_the_cluster_does_not_use_is_a_400_naming_its_own(jp_fetch, world, name,
                                                                         asked, uses):
-    code, error = await fetch_error(
-        jp_fetch, "dsws", "emr", "clusters", world.clusters[name], "connect", method="POST",
-        body=json.dumps({"auth": asked}))
+    code, error = await error_of(jp_fetch(
+        "dsws", "emr", "clusters", world.clusters[name], "connect", method="POST",
+        body=json.dumps({"auth": asked})))
     assert code == 400 and error["error"] == "wrong_auth"
     assert f"uses {uses} auth" in error["message"]
 
 
 async def test_a_role_for_a_cluster_without_runtime_roles_is_a_400(jp_fetch, world):
-    code, error = await fetch_error(
-        jp_fetch, "dsws", "emr", "clusters", world.clusters["plain"], "connect", method="POST",
-        body=json.dumps({"auth": "none", "execution_role_arn": ROLE}))
+    code, error = await error_of(jp_fetch(
+        "dsws", "emr", "clusters", world.clusters["plain"], "connect", method="POST",
+        body=json.dumps({"auth": "none", "execution_role_arn": ROLE})))
     assert code == 400 and error["error"] == "wrong_auth"
 
 
@@ -175,9 +168,9 @@ async def test_a_role_for_a_cluster_without_runtime_roles_is_a_400(jp_fetch, wor
     {"auth": "runtime_role", "execution_role_arn": "spark-team"},
 ])
 async def test_a_bad_connect_body_is_a_400(jp_fetch, world, request_body):
-    code, error = await fetch_error(
-        jp_fetch, "dsws", "emr", "clusters", world.clusters["plain"], "connect", method="POST",
-        body=json.dumps(request_body))
+    code, error = await error_of(jp_fetch(
+        "dsws", "emr", "clusters", world.clusters["plain"], "connect", method="POST",
+        body=json.dumps(request_body)))
     assert code == 400 and error["error"] == "invalid_input"
 
 
@@ -200,8 +193,8 @@ async def test_serverless_applications_are_listed_and_a_stopped_one_starts(jp_fe
 
 
 async def test_starting_an_unknown_application_is_a_404(jp_fetch, world):
-    code, error = await fetch_error(jp_fetch, "dsws", "emr", "serverless", "applications",
-                                    "00nosuchapp", "start", method="POST", body="")
+    code, error = await error_of(jp_fetch("dsws", "emr", "serverless", "applications",
+                                          "00nosuchapp", "start", method="POST", body=""))
     assert code == 404 and error["error"] == "application_not_found"
 
 
@@ -209,10 +202,10 @@ async def test_starting_an_unknown_application_is_a_404(jp_fetch, world):
 
 @pytest.mark.parametrize("dsws_config", [{"aws_endpoint_url": "closed"}], indirect=True)
 async def test_an_unreachable_endpoint_is_a_503_naming_the_vpc_endpoint(jp_fetch, world):
-    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters")
+    code, error = await error_of(jp_fetch("dsws", "emr", "clusters"))
     assert code == 503 and error["error"] == "endpoint_unreachable"
     assert "com.amazonaws.us-east-1.elasticmapreduce" in error["message"]
-    code, error = await fetch_error(jp_fetch, "dsws", "emr", "serverless", "applications")
+    code, error = await error_of(jp_fetch("dsws", "emr", "serverless", "applications"))
     assert code == 503 and "com.amazonaws.us-east-1.emr-serverless" in error["message"]
 
 
@@ -246,7 +239,7 @@ def denied_emr(extension):
 async def test_a_denied_call_names_the_action_to_allow(jp_fetch, world, denied_emr):
     denied_emr.add_client_error("list_clusters", "AccessDeniedException", "not authorized",
                                 http_status_code=400)
-    code, error = await fetch_error(jp_fetch, "dsws", "emr", "clusters")
+    code, error = await error_of(jp_fetch("dsws", "emr", "clusters"))
     assert code == 403 and "elasticmapreduce:ListClusters" in error["message"]
 
     denied_emr.add_client_error("describe_cluster", "AccessDeniedException", "not authorized",

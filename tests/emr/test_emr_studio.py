@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 from botocore.stub import Stubber
-from helpers import STUDIO, body
-from tornado.httpclient import HTTPClientError
+from helpers import STUDIO, body, error_of
 
 DOMAIN, SPACE, OWNER = STUDIO["DomainId"], STUDIO["SpaceName"], "hermione-granger"
 TEAM_ROLE = "arn:aws:iam::123456789012:role/spark-team"
@@ -93,11 +92,10 @@ async def test_what_the_profile_leaves_out_comes_from_the_domain(jp_fetch, world
                                body=json.dumps({"auth": "runtime_role",
                                                 "execution_role_arn": DEFAULT_ROLE})))["cell"]
     assert f"--emr-execution-role-arn {DEFAULT_ROLE}" in cell
-    with pytest.raises(HTTPClientError) as refused:
-        await jp_fetch("dsws", "emr", "clusters", cluster_id, "connect", method="POST",
-                       body=json.dumps({"auth": "runtime_role", "execution_role_arn": TEAM_ROLE}))
-    error = json.loads(refused.value.response.body)
-    assert refused.value.code == 400 and error["error"] == "execution_role_not_allowed"
+    code, error = await error_of(jp_fetch(
+        "dsws", "emr", "clusters", cluster_id, "connect", method="POST",
+        body=json.dumps({"auth": "runtime_role", "execution_role_arn": TEAM_ROLE})))
+    assert code == 400 and error["error"] == "execution_role_not_allowed"
     assert DEFAULT_ROLE in error["message"]
 
 

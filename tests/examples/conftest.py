@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import require_mlflow
 
 from jupyter_dsws.demo.experiments import TRAINING_KERNEL, write_training_kernel
-from jupyter_dsws.demo.mlflow_server import MlflowServer, mlflow_executable
+from jupyter_dsws.demo.mlflow_server import MlflowServer
 
 REGION = "eu-central-1"
 
@@ -40,11 +41,7 @@ def seeded_emulator(emulator: Any, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="session")
 def demo_mlflow(emulator: Any, seeded_emulator: Any,
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[MlflowServer]:
-    executable = mlflow_executable()
-    if not executable:
-        pytest.skip("DSWS_MLFLOW is not set: `make mlflow-env` installs MLflow in its own venv "
-                    "and `make test-python` points the tests at it")
-    with MlflowServer(executable, tmp_path_factory.mktemp("mlflow"),
+    with MlflowServer(require_mlflow(), tmp_path_factory.mktemp("mlflow"),
                       artifact_root=f"s3://{seeded_emulator.artifacts_bucket}/mlflow",
                       aws_endpoint_url=emulator.endpoint_url, region=REGION) as server:
         server.wait_ready()

@@ -11,8 +11,7 @@ from typing import Any
 
 import nbformat
 import pytest
-from helpers import body
-from tornado.httpclient import HTTPClientError
+from helpers import body, error_of
 
 from jupyter_dsws.examples.catalog import EXAMPLES
 
@@ -27,9 +26,8 @@ async def copy(jp_fetch: Callable[..., Any], **payload: Any) -> dict:
 
 
 async def refused(jp_fetch: Callable[..., Any], **payload: Any) -> tuple[int, dict]:
-    with pytest.raises(HTTPClientError) as failure:
-        await jp_fetch("dsws", "examples", "copy", method="POST", body=json.dumps(payload))
-    return failure.value.code, json.loads(failure.value.response.body)
+    return await error_of(jp_fetch("dsws", "examples", "copy", method="POST",
+                                   body=json.dumps(payload)))
 
 
 async def test_the_list_names_one_example_per_model_of_the_inventory(jp_fetch):

@@ -11,11 +11,11 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
+from helpers import fake_client, require_mlflow
 from mlflow_world import MlflowWorld
 
-from jupyter_dsws.demo.mlflow_server import MlflowServer, mlflow_executable
+from jupyter_dsws.demo.mlflow_server import MlflowServer
 
 REGION = "eu-central-1"
 BUCKET = "dsws-mlflow-tests"
@@ -29,11 +29,7 @@ def _fake_aws(fake_aws: None) -> None:
 @pytest.fixture(scope="session")
 def mlflow_server(emulator: Any,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[MlflowServer]:
-    executable = mlflow_executable()
-    if not executable:
-        pytest.skip("DSWS_MLFLOW is not set: `make mlflow-env` installs MLflow in its own venv "
-                    "and `make test-python` points the tests at it")
-    with MlflowServer(executable, tmp_path_factory.mktemp("mlflow"),
+    with MlflowServer(require_mlflow(), tmp_path_factory.mktemp("mlflow"),
                       artifact_root=f"s3://{BUCKET}/artifacts",
                       aws_endpoint_url=emulator.endpoint_url, region=REGION) as server:
         server.wait_ready()
@@ -42,8 +38,7 @@ def mlflow_server(emulator: Any,
 
 @pytest.fixture
 def s3(emulator: Any) -> Any:
-    client = boto3.client("s3", region_name=REGION, endpoint_url=emulator.endpoint_url,
-                          aws_access_key_id="testing", aws_secret_access_key="testing")
+    client = fake_client(emulator.endpoint_url, "s3")
     # Other folders reset the emulator: the artifacts' bucket is made again when it is gone.
     names = {b["Name"] for b in client.list_buckets().get("Buckets", [])}
     if BUCKET not in names:
@@ -54,8 +49,7 @@ def s3(emulator: Any) -> Any:
 
 @pytest.fixture
 def sagemaker(emulator: Any) -> Any:
-    return boto3.client("sagemaker", region_name=REGION, endpoint_url=emulator.endpoint_url,
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
+    return fake_client(emulator.endpoint_url, "sagemaker")
 
 
 @pytest.fixture

@@ -7,16 +7,9 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from helpers import body
-from tornado.httpclient import HTTPClientError
+from helpers import body, error_of
 
 from jupyter_dsws.experiments import histories
-
-
-async def fails(call: Any) -> tuple[int, dict[str, Any]]:
-    with pytest.raises(HTTPClientError) as caught:
-        await call
-    return caught.value.code, json.loads(caught.value.response.body)
 
 
 def team(mlflow: Any, unique: str, runs: int = 4) -> tuple[str, list[str]]:
@@ -114,17 +107,17 @@ async def test_runs_page_by_the_configured_size(jp_fetch, mlflow, unique):
 
 async def test_a_filter_mlflow_refuses_is_a_400_with_mlflows_words(jp_fetch, mlflow, unique):
     experiment, _ = team(mlflow, unique, runs=1)
-    code, error = await fails(jp_fetch("dsws", "experiments", "experiments", experiment, "runs",
-                                       params={"filter": "metrics.accuracy >"}))
+    code, error = await error_of(jp_fetch("dsws", "experiments", "experiments", experiment, "runs",
+                                          params={"filter": "metrics.accuracy >"}))
     assert code == 400 and error["error"] == "bad_filter"
     assert "Invalid clause(s) in filter string" in error["message"]
     assert "metrics.accuracy > 0.9" in error["message"]  # an example at hand
 
 
 async def test_an_unknown_experiment_or_run_is_a_404(jp_fetch, mlflow_server):
-    code, error = await fails(jp_fetch("dsws", "experiments", "experiments", "987654", "runs"))
+    code, error = await error_of(jp_fetch("dsws", "experiments", "experiments", "987654", "runs"))
     assert code == 404 and "987654" in error["message"]
-    code, error = await fails(jp_fetch("dsws", "experiments", "runs", "0" * 32))
+    code, error = await error_of(jp_fetch("dsws", "experiments", "runs", "0" * 32))
     assert code == 404 and error["error"] == "not_found"
 
 
@@ -156,7 +149,7 @@ async def test_a_long_history_is_cut_to_size_and_its_spike_survives(jp_fetch, ml
                                 params={"max_points": "5000"}))
     assert short["downsampled"] is False and len(short["points"]) == 3000
 
-    code, error = await fails(jp_fetch("dsws", "experiments", "runs", run, "metrics", "auc"))
+    code, error = await error_of(jp_fetch("dsws", "experiments", "runs", run, "metrics", "auc"))
     assert code == 404 and "loss" in error["message"]
 
 
@@ -180,8 +173,8 @@ async def test_compare_keeps_the_chosen_order_across_experiments(jp_fetch, mlflo
     assert [r["id"] for r in answer["runs"]] == chosen
     assert answer["runs"][1]["params"]["max_depth"] == "3"
 
-    code, error = await fails(jp_fetch("dsws", "experiments", "compare",
-                                       params=[("run", ids[0]), ("run", "0" * 32)]))
+    code, error = await error_of(jp_fetch("dsws", "experiments", "compare",
+                                          params=[("run", ids[0]), ("run", "0" * 32)]))
     assert code == 404 and "0" * 32 in error["message"]
 
 
@@ -189,8 +182,8 @@ async def test_compare_keeps_the_chosen_order_across_experiments(jp_fetch, mlflo
 async def test_compare_takes_two_to_the_configured_most(jp_fetch, mlflow, unique):
     _, ids = team(mlflow, unique)
     for chosen in (ids[:1], ids):
-        code, error = await fails(jp_fetch("dsws", "experiments", "compare",
-                                           params=[("run", r) for r in chosen]))
+        code, error = await error_of(jp_fetch("dsws", "experiments", "compare",
+                                              params=[("run", r) for r in chosen]))
         assert code == 400 and error["error"] == "bad_compare"
         assert "2 to 3" in error["message"]
 
@@ -268,8 +261,8 @@ async def test_registering_a_run_puts_its_params_and_metrics_in_the_models_panel
 async def test_a_run_without_the_model_folder_says_what_it_has(jp_fetch, mlflow, unique):
     experiment = mlflow.experiment(f"nomodel-{unique}")
     run = mlflow.run(experiment, "plain", metrics={"accuracy": 0.9}, artifacts=["plot.png"])
-    code, error = await fails(jp_fetch("dsws", "experiments", "runs", run, "register",
-                                       method="POST", body=json.dumps({"group": "g"})))
+    code, error = await error_of(jp_fetch("dsws", "experiments", "runs", run, "register",
+                                          method="POST", body=json.dumps({"group": "g"})))
     assert code == 400 and error["error"] == "no_such_artifact"
     assert "plot.png" in error["message"]
 
@@ -277,7 +270,7 @@ async def test_a_run_without_the_model_folder_says_what_it_has(jp_fetch, mlflow,
 @pytest.mark.parametrize("experiments_config", [{"tracking_uri": "http://127.0.0.1:9"}],
                          indirect=True)
 async def test_an_unreachable_tracking_server_is_a_clear_503(jp_fetch):
-    code, error = await fails(jp_fetch("dsws", "experiments", "experiments"))
+    code, error = await error_of(jp_fetch("dsws", "experiments", "experiments"))
     assert code == 503 and error["error"] == "endpoint_unreachable"
     assert "127.0.0.1:9" in error["message"]
 

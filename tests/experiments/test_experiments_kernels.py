@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from helpers import body
 
 ARN = "arn:aws:sagemaker:eu-central-1:123456789012:mlflow-tracking-server/team"
 
@@ -23,7 +24,7 @@ def no_tracking_uri(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 async def kernel_sees(jp_fetch: Any, jp_serverapp: Any) -> str:
     response = await jp_fetch("api", "kernels", method="POST",
                               body=json.dumps({"name": "python3"}))
-    kernel_id = json.loads(response.body)["id"]
+    kernel_id = body(response)["id"]
     client = jp_serverapp.kernel_manager.get_kernel(kernel_id).client()
     client.start_channels()
     try:

@@ -20,8 +20,7 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from botocore.stub import Stubber
-from helpers import STUDIO, body
-from tornado.httpclient import HTTPClientError
+from helpers import STUDIO, body, error_of
 from tornado.httpserver import HTTPServer
 from tornado.testing import bind_unused_port
 from tornado.web import Application, RequestHandler
@@ -79,10 +78,8 @@ async def test_the_accounts_only_tracking_server_is_the_default_and_stopped_says
     assert "start-mlflow-tracking-server --tracking-server-name team" in answer["help"]
 
     # The servers just listed (shared for Experiments.servers_ttl_seconds): no new call.
-    with pytest.raises(HTTPClientError) as caught:
-        await jp_fetch("dsws", "experiments", "experiments")
-    error = body(caught.value.response)
-    assert caught.value.code == 503 and error["error"] == "no_tracking_server"
+    code, error = await error_of(jp_fetch("dsws", "experiments", "experiments"))
+    assert code == 503 and error["error"] == "no_tracking_server"
     assert "is stopped" in error["message"]
 
 

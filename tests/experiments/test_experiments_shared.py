@@ -14,12 +14,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
-from helpers import body
+from helpers import as_caller, assumed_role, body
 from mlflow_world import CountingProxy
-
-from jupyter_dsws.aws import make_session
 
 TABS = 20
 ACCOUNT = "123456789012"
@@ -165,21 +162,6 @@ async def test_tabs_asking_for_the_tracking_servers_make_one_sagemaker_call(
     assert fresh["fetched_at"] > answers[0]["fetched_at"]
 
 
-def as_other_identity(extension: Any, emulator: Any) -> None:
-    """The server's credentials become another role's, in another account."""
-    sts = boto3.client("sts", region_name="eu-central-1", endpoint_url=emulator.endpoint_url,
-                       aws_access_key_id="testing", aws_secret_access_key="testing")
-    other = sts.assume_role(RoleArn="arn:aws:iam::111111111111:role/other-team",
-                            RoleSessionName="other")["Credentials"]
-    aws = extension.aws
-    aws._session = make_session(aws.region, credentials={
-        "aws_access_key_id": other["AccessKeyId"],
-        "aws_secret_access_key": other["SecretAccessKey"],
-        "aws_session_token": other["SessionToken"]})
-    aws._clients.clear()
-    aws._credentials = None
-
-
 async def test_a_signed_tracking_servers_answers_are_kept_per_aws_identity(
         jp_fetch, extension, emulator, tracking_server, mlflow, unique, proxy):
     experiment, _ = team(mlflow, unique)
@@ -187,8 +169,9 @@ async def test_a_signed_tracking_servers_answers_are_kept_per_aws_identity(
     await jp_fetch("dsws", "experiments", "experiments", experiment, "runs")
     assert proxy.counts["runs/search"] == 1
 
-    as_other_identity(extension, emulator)  # what another role may read is its own
-    await jp_fetch("dsws", "experiments", "experiments", experiment, "runs")
+    # Another role, in another account: what it may read is its own.
+    with as_caller(extension.aws, assumed_role(emulator.endpoint_url)):
+        await jp_fetch("dsws", "experiments", "experiments", experiment, "runs")
     assert proxy.counts["runs/search"] == 2
 
 
@@ -196,6 +179,7 @@ async def test_a_plain_mlflow_urls_answers_are_the_same_for_any_aws_identity(
         jp_fetch, extension, emulator, mlflow, unique, proxy):
     experiment, _ = team(mlflow, unique)
     await jp_fetch("dsws", "experiments", "experiments", experiment, "runs")
-    as_other_identity(extension, emulator)  # requests to it are not signed: nothing differs
-    await jp_fetch("dsws", "experiments", "experiments", experiment, "runs")
+    # Another role: requests to a plain URL are not signed, so nothing differs.
+    with as_caller(extension.aws, assumed_role(emulator.endpoint_url)):
+        await jp_fetch("dsws", "experiments", "experiments", experiment, "runs")
     assert proxy.counts["runs/search"] == 1

@@ -8,7 +8,7 @@ import signal
 import time
 
 import pytest
-from helpers import wait_for
+from helpers import body, wait_for
 
 from jupyter_dsws.idle import processes
 
@@ -18,7 +18,7 @@ TIMEOUT = 1.5  # seconds: conftest's FAST timeout_minutes
 async def start_session(jp_fetch, path: str = "train.ipynb") -> str:
     response = await jp_fetch("api", "sessions", method="POST", body=json.dumps(
         {"path": path, "type": "notebook", "kernel": {"name": "python3"}}))
-    return json.loads(response.body)["kernel"]["id"]
+    return body(response)["kernel"]["id"]
 
 
 async def run(jp_serverapp, kernel_id: str, code: str, *, until: str = "busy") -> None:
@@ -41,11 +41,11 @@ async def run(jp_serverapp, kernel_id: str, code: str, *, until: str = "busy") -
 
 
 async def events(jp_fetch) -> list[dict]:
-    return json.loads((await jp_fetch("dsws", "idle", "events")).body)["events"]
+    return body(await jp_fetch("dsws", "idle", "events"))["events"]
 
 
 async def resource(jp_fetch, kernel_id: str) -> dict:
-    state = json.loads((await jp_fetch("dsws", "idle")).body)
+    state = body(await jp_fetch("dsws", "idle"))
     return next(r for r in state["resources"] if r["id"] == kernel_id)
 
 

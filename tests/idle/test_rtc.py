@@ -17,13 +17,11 @@ from typing import Any
 
 import nbformat
 import pytest
-from helpers import body, wait_for
+from helpers import COOKIE_IDENTITY, as_person, body, wait_for
 from jupyter_ydoc import YNotebook
 from pycrdt import Doc, Provider
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
-
-from jupyter_dsws.demo.identity import COOKIE, StudioProfileIdentityProvider
 
 EDIT = "print('typed by Ron, never saved by him')"
 
@@ -36,7 +34,7 @@ def server_extensions() -> dict:
 
 @pytest.fixture
 def server_app_settings() -> dict:
-    return {"identity_provider_class": StudioProfileIdentityProvider}
+    return COOKIE_IDENTITY
 
 
 @pytest.fixture
@@ -83,7 +81,7 @@ def collaborating(jp_fetch, jp_http_port, jp_base_url, jp_auth_header):
     notebook, synchronized with the server's room as JupyterLab's is."""
     @contextlib.asynccontextmanager
     async def connect(path: str, profile: str) -> AsyncIterator[YNotebook]:
-        headers = {**jp_auth_header, "Cookie": f"{COOKIE}={profile}"}
+        headers = {**jp_auth_header, **as_person(profile)}
         session = body(await jp_fetch("api", "collaboration", "session", path, method="PUT",
                                       headers=headers,
                                       body=json.dumps({"format": "json", "type": "notebook"})))

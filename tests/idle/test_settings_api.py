@@ -7,8 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import body, wait_for
-from tornado.httpclient import HTTPClientError
+from helpers import body, error_of, wait_for
 from traitlets import Float
 from traitlets.config import Config
 
@@ -26,9 +25,7 @@ async def put(jp_fetch, settings: dict) -> dict:
 
 
 async def refused(jp_fetch, payload: dict) -> tuple[int, dict]:
-    with pytest.raises(HTTPClientError) as raised:
-        await jp_fetch("dsws", "idle", method="PUT", body=json.dumps(payload))
-    return raised.value.code, body(raised.value.response)
+    return await error_of(jp_fetch("dsws", "idle", method="PUT", body=json.dumps(payload)))
 
 
 @pytest.mark.parametrize("idle_config", [BOUNDS], indirect=True)
@@ -99,10 +96,9 @@ async def test_nobody_changes_anything_when_the_admin_says_so(jp_fetch, idle):
 
 @pytest.mark.parametrize("limit", ["0", "501", "x", "-1"])
 async def test_a_bad_events_limit_gets_400(jp_fetch, idle, limit):
-    with pytest.raises(HTTPClientError) as raised:
-        await jp_fetch("dsws", "idle", "events", params={"limit": limit})
-    assert raised.value.code == 400
-    assert "1 to 500" in body(raised.value.response)["message"]
+    code, error = await error_of(jp_fetch("dsws", "idle", "events", params={"limit": limit}))
+    assert code == 400
+    assert "1 to 500" in error["message"]
 
 
 async def test_events_come_newest_first_and_limited(jp_fetch, idle):

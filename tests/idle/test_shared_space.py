@@ -13,9 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import body
-
-from jupyter_dsws.demo.identity import COOKIE, StudioProfileIdentityProvider
+from helpers import COOKIE_IDENTITY, as_person, body
 
 HARRY, RON = "harry-potter", "ronald-weasley"
 WITH_RTC = {"jupyter_dsws": True, "jupyter_server_terminals": True,
@@ -29,16 +27,13 @@ def server_extensions(request: pytest.FixtureRequest) -> dict:
 
 
 @pytest.fixture
-def server_app_settings(tmp_path) -> dict:
-    return {"identity_provider_class": StudioProfileIdentityProvider}
-
-
-def as_(profile: str) -> dict:
-    return {"headers": {"Cookie": f"{COOKIE}={profile}"}}
+def server_app_settings() -> dict:
+    return COOKIE_IDENTITY
 
 
 async def poll(jp_fetch, profile: str, client: str) -> dict:
-    return body(await jp_fetch("dsws", "idle", params={"client": client}, **as_(profile)))
+    return body(await jp_fetch("dsws", "idle", params={"client": client},
+                               headers=as_person(profile)))
 
 
 async def test_everyone_sees_who_else_has_the_space_open(jp_fetch, idle, server_extensions):
@@ -60,9 +55,9 @@ async def test_everyone_sees_who_else_has_the_space_open(jp_fetch, idle, server_
 async def test_one_persons_keep_working_is_recorded_with_their_name(jp_fetch, idle):
     await poll(jp_fetch, HARRY, "harry-tab")
     await jp_fetch("dsws", "idle", "keep", method="POST",
-                   body=json.dumps({"client": "ron-tab"}), **as_(RON))
+                   body=json.dumps({"client": "ron-tab"}), headers=as_person(RON))
 
-    (event,) = body(await jp_fetch("dsws", "idle", "events", **as_(HARRY)))["events"]
+    (event,) = body(await jp_fetch("dsws", "idle", "events", headers=as_person(HARRY)))["events"]
     assert event["action"] == "keep"
     assert event["person"]["name"] == RON
     assert event["reason"].startswith(event["person"]["display_name"] + " pressed keep working")
@@ -71,7 +66,7 @@ async def test_one_persons_keep_working_is_recorded_with_their_name(jp_fetch, id
 async def test_a_timeout_change_is_shown_to_the_others_and_recorded(jp_fetch, idle):
     before = await poll(jp_fetch, HARRY, "harry-tab")
     assert before["last_change"] is None
-    await jp_fetch("dsws", "idle", method="PUT", **as_(RON),
+    await jp_fetch("dsws", "idle", method="PUT", headers=as_person(RON),
                    body=json.dumps({"settings": {"timeout_minutes": 90}}))
 
     seen_by_harry = await poll(jp_fetch, HARRY, "harry-tab")
@@ -88,7 +83,7 @@ async def test_a_timeout_change_is_shown_to_the_others_and_recorded(jp_fetch, id
 
 async def test_the_name_never_decides_anything(jp_fetch, idle):
     """Anyone can set the cookie: a made-up name changes the record, nothing else."""
-    await jp_fetch("dsws", "idle", method="PUT", **as_("nobody-we-know"),
+    await jp_fetch("dsws", "idle", method="PUT", headers=as_person("nobody-we-know"),
                    body=json.dumps({"settings": {"timeout_minutes": 45}}))
     state = await poll(jp_fetch, HARRY, "harry-tab")
     assert state["settings"]["timeout_minutes"] == 45

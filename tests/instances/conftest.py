@@ -8,14 +8,30 @@ tests/conftest.py) puts the server "in Studio"; ``panels`` (indirect) turns the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from botocore.stub import Stubber
 
 
 @pytest.fixture(autouse=True)
 def _fake_aws(fake_aws: None) -> None:
     """Every test here runs with fake AWS credentials (tests/conftest.py)."""
+
+
+@pytest.fixture
+def stubs(extension: Any) -> Iterator[tuple[Stubber, Stubber]]:
+    """botocore's Stubber on the cached SageMaker and Service Quotas clients (moto has
+    neither Studio spaces and apps nor Service Quotas): ``(sagemaker, quotas)``."""
+    sagemaker = Stubber(extension.aws.client("sagemaker"))
+    quotas = Stubber(extension.aws.client("service-quotas"))
+    sagemaker.activate()
+    quotas.activate()
+    yield sagemaker, quotas
+    sagemaker.deactivate()
+    quotas.deactivate()
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import body, wait_for
-from tornado.httpclient import HTTPClientError
+from helpers import body, error_of, wait_for
 
 SEED = (Path(__file__).parents[2] / "jupyter_dsws" / "demo" / "data" / "inventory.csv").read_text()
 
@@ -19,12 +18,10 @@ async def post(jp_fetch, path: str, payload) -> dict:
 
 
 async def error(jp_fetch, *path: str, payload=None, **kw) -> tuple[int, dict]:
-    with pytest.raises(HTTPClientError) as info:
-        if payload is None:
-            await jp_fetch("dsws", "instances", *path, **kw)
-        else:
-            await jp_fetch("dsws", "instances", *path, method="POST", body=json.dumps(payload))
-    return info.value.code, json.loads(info.value.response.body)
+    if payload is None:
+        return await error_of(jp_fetch("dsws", "instances", *path, **kw))
+    return await error_of(jp_fetch("dsws", "instances", *path, method="POST",
+                                   body=json.dumps(payload)))
 
 
 async def test_the_catalog_is_for_the_servers_region_by_default(jp_fetch):

@@ -4,10 +4,10 @@ prices, so a type the newest read left out is back at its shipped price."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
+from helpers import body
 
 from jupyter_dsws.instances.catalog import load_bundled
 
@@ -23,7 +23,7 @@ async def test_applying_prices_reads_no_file_and_starts_from_the_shipped_ones(
     monkeypatch.setattr("jupyter_dsws.instances.feature.load_bundled", no_file)
     feature.apply_prices({"eu-central-1": {"ml.t3.medium": 0.07}}, "2026-11-26")
     feature.apply_prices({"eu-central-1": {"ml.m5.large": 0.2}}, "2026-11-27")
-    catalog = json.loads((await jp_fetch("dsws", "instances")).body)
+    catalog = body(await jp_fetch("dsws", "instances"))
     prices = {i["type"]: i["price_per_hour"] for i in catalog["instances"]}
     assert (catalog["source"], catalog["as_of"]) == ("pricing-api", "2026-11-27")
     assert (prices["ml.m5.large"], prices["ml.t3.medium"]) == (0.2, shipped)

@@ -10,10 +10,16 @@ from typing import Any
 
 import pytest
 from botocore.stub import Stubber
-from helpers import STUDIO, body, checks_done, idle_monitor, wait_for
-from tornado.httpclient import HTTPClientError
-
-from jupyter_dsws.demo.identity import COOKIE, StudioProfileIdentityProvider
+from helpers import (
+    COOKIE_IDENTITY,
+    STUDIO,
+    as_person,
+    body,
+    checks_done,
+    error_of,
+    idle_monitor,
+    wait_for,
+)
 
 APP = {"DomainId": "d-abc123", "SpaceName": "hermione-space", "AppType": "JupyterLab",
        "AppName": "default"}
@@ -26,10 +32,8 @@ in_studio = pytest.mark.parametrize("studio_metadata", [STUDIO], indirect=True)
 
 
 async def fails(jp_fetch, *path: str, payload: dict | None = None) -> tuple[int, dict]:
-    with pytest.raises(HTTPClientError) as info:
-        await jp_fetch("dsws", "instances", *path, method="POST",
-                       body=json.dumps(payload or {}))
-    return info.value.code, json.loads(info.value.response.body)
+    return await error_of(jp_fetch("dsws", "instances", *path, method="POST",
+                                   body=json.dumps(payload or {})))
 
 
 async def switch(jp_fetch, instance_type: str) -> dict:
@@ -61,18 +65,6 @@ def running(instance_type: str, status: str = "InService") -> dict:
 def quota(value: float, name: str = QUOTA) -> dict:
     return {"ServiceCode": "sagemaker", "QuotaName": name, "QuotaCode": "L-ABCD1234",
             "Value": value}
-
-
-@pytest.fixture
-def stubs(extension: Any):
-    """Stubbers on the clients the feature uses (AwsAccess caches them)."""
-    sagemaker = Stubber(extension.aws.client("sagemaker"))
-    quotas = Stubber(extension.aws.client("service-quotas"))
-    sagemaker.activate()
-    quotas.activate()
-    yield sagemaker, quotas
-    sagemaker.deactivate()
-    quotas.deactivate()
 
 
 async def delete_app_answered(calls: list[str], monitor: Any) -> None:
@@ -295,14 +287,13 @@ async def test_without_the_idle_panel_the_space_changes_and_nothing_stops(jp_fet
 
 # ---- a shared space ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("server_app_settings",
-                         [{"identity_provider_class": StudioProfileIdentityProvider}])
+@pytest.mark.parametrize("server_app_settings", [COOKIE_IDENTITY])
 async def test_the_switch_confirmation_knows_who_else_has_the_space_open(jp_fetch):
     """The Instances panel confirms a switch listing everyone here: it stops the space for
     all of them. Ron's tab polls the idle state; Harry asks for the current instance."""
     await jp_fetch("dsws", "idle", params={"client": "ron-tab"},
-                   headers={"Cookie": f"{COOKIE}=ronald-weasley"})
+                   headers=as_person("ronald-weasley"))
     answer = body(await jp_fetch("dsws", "instances", "current",
-                                 headers={"Cookie": f"{COOKIE}=harry-potter"}))
+                                 headers=as_person("harry-potter")))
     assert {(p["name"], p["you"]) for p in answer["people"]} == {
         ("harry-potter", True), ("ronald-weasley", False)}

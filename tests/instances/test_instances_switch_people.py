@@ -15,7 +15,6 @@ from test_instances_switch import (
     described_app,
     expect_quota_ok,
     expect_update,
-    stubs,  # noqa: F401 (the fixture)
 )
 
 
@@ -25,7 +24,7 @@ def server_app_settings() -> dict:
 
 
 @pytest.mark.parametrize("studio_metadata", [STUDIO], indirect=True)
-async def test_the_stop_of_a_switch_names_who_asked_for_it(jp_fetch, extension, stubs,  # noqa: F811
+async def test_the_stop_of_a_switch_names_who_asked_for_it(jp_fetch, extension, stubs,
                                                             aws_calls):
     sagemaker, quotas = stubs
     calls = aws_calls("sagemaker")

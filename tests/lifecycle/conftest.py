@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,16 @@ APP_ARN = f"arn:aws:sagemaker:{REGION}:123456789012:app/d-sandbox/lab/JupyterLab
 @pytest.fixture(autouse=True)
 def _fake_aws(fake_aws: None) -> None:
     """Every test here runs with fake AWS credentials (tests/conftest.py)."""
+
+
+@pytest.fixture
+def fake_wheel(tmp_path: Path) -> Path:
+    """A tiny file named like our wheel (build reads only its name and bytes)."""
+    path = tmp_path / "wheels" / "jupyter_dsws-1.2.3-py3-none-any.whl"
+    path.parent.mkdir()
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("jupyter_dsws/__init__.py", "")
+    return path
 
 
 @pytest.fixture(scope="session")

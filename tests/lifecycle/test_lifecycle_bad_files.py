@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,9 @@ REGION = "eu-central-1"
 
 
 @pytest.fixture
-def built(tmp_path: Path) -> Path:
-    wheel = tmp_path / "wheels" / "jupyter_dsws-1.2.3-py3-none-any.whl"
-    wheel.parent.mkdir()
-    with zipfile.ZipFile(wheel, "w") as z:
-        z.writestr("jupyter_dsws/__init__.py", "")
+def built(tmp_path: Path, fake_wheel: Path) -> Path:
     out = tmp_path / "out"
-    build(s3_uri=URI, out=out, wheel=wheel, settings=Settings())
+    build(s3_uri=URI, out=out, wheel=fake_wheel, settings=Settings())
     return out
 
 

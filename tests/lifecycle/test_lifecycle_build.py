@@ -6,7 +6,6 @@ import base64
 import json
 import shutil
 import subprocess
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,16 +31,6 @@ from jupyter_dsws.lifecycle.publish import publish
 from jupyter_dsws.lifecycle.settings import Settings, SettingsError
 
 TEMPLATE = Path(__file__).parents[2] / "lifecycle" / "jupyterlab-on-start.sh"
-
-
-@pytest.fixture
-def fake_wheel(tmp_path: Path) -> Path:
-    """A file named like our wheel (build only reads its name and bytes)."""
-    path = tmp_path / "wheels" / "jupyter_dsws-1.2.3-py3-none-any.whl"
-    path.parent.mkdir()
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("jupyter_dsws/__init__.py", "")
-    return path
 
 
 def baked(script: str, name: str) -> str:

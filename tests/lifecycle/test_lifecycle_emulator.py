@@ -4,7 +4,6 @@ pointing at ``dsws demo``; and the next space start runs the attached script."""
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,16 +26,6 @@ def against_emulator(fresh_emulator: Any, monkeypatch: pytest.MonkeyPatch) -> An
     fresh_emulator.studio.host = None
 
 
-@pytest.fixture
-def dummy_wheel(tmp_path: Path) -> Path:
-    """A tiny file named like our wheel (build reads only its name and bytes)."""
-    path = tmp_path / "wheels" / "jupyter_dsws-1.2.3-py3-none-any.whl"
-    path.parent.mkdir()
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("jupyter_dsws/__init__.py", "")
-    return path
-
-
 class Starts:
     """A host that records what each app start would run."""
 
@@ -50,7 +39,7 @@ class Starts:
         pass
 
 
-def test_build_publish_attach_built_in_and_list(against_emulator: Any, dummy_wheel: Path,
+def test_build_publish_attach_built_in_and_list(against_emulator: Any, fake_wheel: Path,
                                                 tmp_path: Path,
                                                 emulator_client: Callable[..., Any],
                                                 capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,11 +51,11 @@ def test_build_publish_attach_built_in_and_list(against_emulator: Any, dummy_whe
     out = tmp_path / "out"
     uri = "s3://team-lcc/dsws"
 
-    assert lifecycle_cli.main(["build", "--s3-uri", uri, "--wheel", str(dummy_wheel),
+    assert lifecycle_cli.main(["build", "--s3-uri", uri, "--wheel", str(fake_wheel),
                                "--out", str(out)]) == 0
     assert lifecycle_cli.main(["publish", "--s3-uri", uri, "--out", str(out)]) == 0
     keys = [o["Key"] for o in s3.list_objects_v2(Bucket="team-lcc")["Contents"]]
-    assert sorted(keys) == ["dsws/SHA256SUMS", f"dsws/{dummy_wheel.name}"]
+    assert sorted(keys) == ["dsws/SHA256SUMS", f"dsws/{fake_wheel.name}"]
 
     script = out / "jupyterlab-on-start.sh"
     attach = ["attach", "--script", str(script), "--domain", DOMAIN, "--built-in"]

@@ -13,7 +13,6 @@ import re
 import socket
 import subprocess
 import threading
-import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import wait_until
 from lcc_sandbox import SETTINGS_FILE, Sandbox, freeze, reset_studio
 
 from jupyter_dsws.lifecycle.awsapi import Calls
@@ -83,17 +83,18 @@ def jupyter_server(box: Sandbox, tmp_path: Path) -> Iterator[tuple[str, str]]:
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(process.stderr), daemon=True).start()
     url = f"http://127.0.0.1:{port}"
+
+    def answering() -> bool:
+        try:
+            _get(f"{url}/api/status", token, timeout=2)
+        except OSError:
+            assert process.poll() is None, "".join(log)
+            return False
+        return True
+
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                _get(f"{url}/api/status", token, timeout=2)
-                break
-            except OSError:
-                assert process.poll() is None, "".join(log)
-                time.sleep(0.3)
-        else:
-            pytest.fail("the sandbox's jupyter lab did not start:\n" + "".join(log))
+        wait_until(answering, timeout=60, interval=0.3,
+                   what=lambda: "the sandbox's jupyter lab to start:\n" + "".join(log))
         yield url, token
     finally:
         process.terminate()

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import COOKIE_IDENTITY, as_person, body
 from tornado.httpclient import HTTPClientError
 
-from jupyter_dsws.demo.identity import COOKIE
 from jupyter_dsws.preferences.models import MAX_SETTINGS, MAX_SHEETS
 
 HARRY = "harry-potter"
@@ -18,13 +18,13 @@ RON = "ronald-weasley"
 
 
 async def preferences(jp_fetch, person: str | None, change: dict | None = None) -> dict:
-    headers = {"Cookie": f"{COOKIE}={person}"} if person else {}
+    headers = as_person(person) if person else {}
     if change is None:
         response = await jp_fetch("dsws", "preferences", headers=headers)
     else:
         response = await jp_fetch("dsws", "preferences", method="PATCH", headers=headers,
                                   body=json.dumps(change))
-    return json.loads(response.body)
+    return body(response)
 
 
 def columns(experiment: str, hidden: list[str], tags: list[str] | None = None) -> dict:
@@ -36,8 +36,7 @@ class TestInASharedSpace:
 
     @pytest.fixture
     def server_app_settings(self) -> dict:
-        return {"identity_provider_class":
-                "jupyter_dsws.demo.identity.StudioProfileIdentityProvider"}
+        return COOKIE_IDENTITY
 
     async def test_each_persons_columns_are_their_own(self, jp_fetch):
         await preferences(jp_fetch, HARRY, columns("7", ["param:seed"], ["team"]))
@@ -96,13 +95,13 @@ class TestInAPrivateSpace:
 
 
 async def test_what_the_body_may_say(jp_fetch):
-    for body in ({"run_columns": {"1": {"hidden": "param:a"}}},
-                 {"timeout_minutes": 5},
-                 {"run_columns": {str(n): None for n in range(MAX_SHEETS + 1)}},
-                 {"settings": {"--option": 1}},
-                 {"settings": {f"s{n}": n for n in range(MAX_SETTINGS + 1)}}):
+    for change in ({"run_columns": {"1": {"hidden": "param:a"}}},
+                   {"timeout_minutes": 5},
+                   {"run_columns": {str(n): None for n in range(MAX_SHEETS + 1)}},
+                   {"settings": {"--option": 1}},
+                   {"settings": {f"s{n}": n for n in range(MAX_SETTINGS + 1)}}):
         with pytest.raises(HTTPClientError) as refused:
-            await jp_fetch("dsws", "preferences", method="PATCH", body=json.dumps(body))
+            await jp_fetch("dsws", "preferences", method="PATCH", body=json.dumps(change))
         assert refused.value.code == 400
 
 

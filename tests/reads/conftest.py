@@ -6,8 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import boto3
 import pytest
+from helpers import fake_client
+from registry_fixtures import (  # noqa: F401 (fixtures)
+    aws_endpoint_url,
+    config_sections,
+    registry_config,
+)
 
 from jupyter_dsws.registry import register_model
 
@@ -22,15 +27,11 @@ def _fake_aws(fake_aws: None) -> None:
     """Every test here runs with fake AWS credentials (tests/conftest.py)."""
 
 
-def client(emulator: Any, service: str) -> Any:
-    return boto3.client(service, region_name=REGION, endpoint_url=emulator.endpoint_url,
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
-
-
 @pytest.fixture
 def world(fresh_emulator: Any) -> Iterator[Any]:
     """Three groups of two versions (metrics in S3) and two repositories, no throttling."""
-    sagemaker, s3 = client(fresh_emulator, "sagemaker"), client(fresh_emulator, "s3")
+    sagemaker, s3, codecommit = (fake_client(fresh_emulator.endpoint_url, service)
+                                 for service in ("sagemaker", "s3", "codecommit"))
     s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
     for group in GROUPS:
         for number in (1, 2):
@@ -38,7 +39,6 @@ def world(fresh_emulator: Any) -> Iterator[Any]:
                            "123.dkr.ecr.eu-central-1.amazonaws.com/xgb:1",
                            metrics={"auc": 0.7 + number / 100}, sagemaker_client=sagemaker,
                            s3_client=s3)
-    codecommit = client(fresh_emulator, "codecommit")
     for name in REPOSITORIES:
         codecommit.create_repository(repositoryName=name)
     fresh_emulator.throttle.fraction = 0.0
@@ -54,21 +54,6 @@ def calls(world: Any) -> Callable[[str], int]:
 
 
 @pytest.fixture
-def aws_endpoint_url(emulator: Any) -> str:
-    return emulator.endpoint_url
-
-
-@pytest.fixture
 def dsws_defaults() -> dict:
     # Only the panels read here: no other panel's background work calls AWS meanwhile.
     return {"panels": ["registry", "codecommit"]}
-
-
-@pytest.fixture
-def registry_config(request: pytest.FixtureRequest) -> dict:
-    return dict(getattr(request, "param", {}))
-
-
-@pytest.fixture
-def config_sections(registry_config: dict) -> dict:
-    return {"ModelRegistry": registry_config}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
 import pytest
 from botocore.config import Config
+from helpers import fake_client
 
 from jupyter_dsws.aws import failure_of
 from jupyter_dsws.aws.failures import THROTTLED
@@ -32,10 +32,8 @@ def throttled_emulator(emulator: Any) -> Any:
                          ids=[c[0] for c in CALLS])
 def test_each_protocol_answers_its_own_throttling(throttled_emulator, service, method,
                                                   params, code):
-    client = boto3.client(service, region_name="eu-central-1",
-                          endpoint_url=throttled_emulator.endpoint_url,
-                          aws_access_key_id="testing", aws_secret_access_key="testing",
-                          config=Config(retries={"mode": "standard", "total_max_attempts": 1}))
+    client = fake_client(throttled_emulator.endpoint_url, service,
+                         config=Config(retries={"mode": "standard", "total_max_attempts": 1}))
     before = throttled_emulator.throttle.throttled.copy()
     with pytest.raises(Exception) as raised:
         getattr(client, method)(**params)

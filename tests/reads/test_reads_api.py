@@ -11,11 +11,8 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
-import boto3
 import pytest
-from helpers import body
-
-from jupyter_dsws.aws import make_session
+from helpers import FAKE_KEYS, as_caller, assumed_role, body
 
 TABS = 20
 
@@ -78,31 +75,19 @@ async def test_two_aws_identities_never_share_an_answer(jp_fetch, extension, wor
     mine = body(await jp_fetch("dsws", "registry", "groups"))
     assert len(mine["groups"]) == 3
 
-    # Another role, in another account (moto gives assumed-role keys the role's account).
-    sts = boto3.client("sts", region_name="eu-central-1", endpoint_url=world.endpoint_url,
-                       aws_access_key_id="testing", aws_secret_access_key="testing")
-    other = sts.assume_role(RoleArn="arn:aws:iam::111111111111:role/other-team",
-                            RoleSessionName="other")["Credentials"]
-    as_other(extension, {"aws_access_key_id": other["AccessKeyId"],
-                         "aws_secret_access_key": other["SecretAccessKey"],
-                         "aws_session_token": other["SessionToken"]})
-    theirs = body(await jp_fetch("dsws", "registry", "groups"))
-    status = body(await jp_fetch("dsws", "status"))
+    # Another role, in another account.
+    with as_caller(extension.aws, assumed_role(world.endpoint_url)):
+        theirs = body(await jp_fetch("dsws", "registry", "groups"))
+        status = body(await jp_fetch("dsws", "status"))
     assert theirs["groups"] == []
     assert status["aws"]["account"] == "111111111111"
     assert calls("sagemaker.ListModelPackageGroups") == 2
 
-    as_other(extension, {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"})
-    assert body(await jp_fetch("dsws", "registry", "groups")) == mine  # kept for its own
+    # Its own keys again, in a new session (as when a role's credentials are renewed): the
+    # answer kept for them.
+    with as_caller(extension.aws, FAKE_KEYS):
+        assert body(await jp_fetch("dsws", "registry", "groups")) == mine
     assert calls("sagemaker.ListModelPackageGroups") == 2
-
-
-def as_other(extension: Any, credentials: dict[str, str]) -> None:
-    """The server's credentials change (as a role's do when they are renewed)."""
-    aws = extension.aws
-    aws._session = make_session(aws.region, credentials=credentials)
-    aws._clients.clear()
-    aws._credentials = None
 
 
 async def test_twenty_polling_tabs_make_the_aws_calls_of_one(jp_fetch, extension, calls):

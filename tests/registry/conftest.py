@@ -11,8 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import boto3
 import pytest
+from helpers import fake_client
+from registry_fixtures import (  # noqa: F401 (fixtures)
+    aws_endpoint_url,
+    config_sections,
+    registry_config,
+)
 
 from jupyter_dsws.demo.seed import SeedResult, seed
 from jupyter_dsws.registry import register_model
@@ -34,20 +39,15 @@ def world(emulator: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
         patch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
         emulator.reset()
         result = seed(emulator.endpoint_url, REGION, tmp_path_factory.mktemp("seed"))
-        client(emulator, "s3").create_bucket(
+        fake_client(emulator.endpoint_url, "s3").create_bucket(
             Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
     yield result
-
-
-def client(emulator: Any, service: str) -> Any:
-    return boto3.client(service, region_name=REGION, endpoint_url=emulator.endpoint_url,
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
 
 
 @pytest.fixture(scope="module")
 def aws(emulator: Any) -> Callable[[str], Any]:
     """``aws("s3")``: a boto3 client for the emulator, as a notebook would have."""
-    return lambda service: client(emulator, service)
+    return lambda service: fake_client(emulator.endpoint_url, service)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def bucket() -> str:
 @pytest.fixture
 def register(emulator: Any) -> Callable[..., dict[str, Any]]:
     """``register(group, version_number, metrics=..., params=...)`` into the test bucket."""
-    sagemaker, s3 = client(emulator, "sagemaker"), client(emulator, "s3")
+    sagemaker, s3 = (fake_client(emulator.endpoint_url, s) for s in ("sagemaker", "s3"))
 
     def make(group: str, number: int, **kwargs: Any) -> dict[str, Any]:
         kwargs.setdefault("params", {"max_depth": number})
@@ -69,19 +69,3 @@ def register(emulator: Any) -> Callable[..., dict[str, Any]]:
                               sagemaker_client=sagemaker, s3_client=s3, **kwargs)
 
     return make
-
-
-@pytest.fixture
-def aws_endpoint_url(emulator: Any) -> str:
-    return emulator.endpoint_url
-
-
-@pytest.fixture
-def registry_config(request: pytest.FixtureRequest) -> dict:
-    """``ModelRegistry`` settings of this test, through indirect parametrization."""
-    return dict(getattr(request, "param", {}))
-
-
-@pytest.fixture
-def config_sections(registry_config: dict) -> dict:
-    return {"ModelRegistry": registry_config}

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from helpers import STUDIO, body
-from tornado.httpclient import HTTPClientError
+from helpers import STUDIO, body, error_of
 
 from jupyter_dsws.demo.catalog import FAMILIES, PENDING
 from jupyter_dsws.demo.inventory import demo_inventory
@@ -39,12 +38,6 @@ def generated(world: SeedResult, aws: Callable[[str], Any], bucket: str) -> list
                            params={"depth": v}, metrics={"auc": 0.6 + v / 10},
                            sagemaker_client=sagemaker, s3_client=s3)
     return names
-
-
-async def error_of(call: Any) -> tuple[int, dict[str, Any]]:
-    with pytest.raises(HTTPClientError) as failure:
-        await call
-    return failure.value.code, json.loads(failure.value.response.body)
 
 
 def seeded_group(world: SeedResult, name: str) -> Any:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from helpers import body
 
 from jupyter_dsws.demo.seed import SeedResult
 
@@ -15,7 +16,7 @@ from jupyter_dsws.demo.seed import SeedResult
 @pytest.fixture
 def get(jp_fetch: Callable[..., Any]) -> Callable[..., Any]:
     async def fetch(*parts: str, **kwargs: Any) -> Any:
-        return json.loads((await jp_fetch("dsws", "registry", *parts, **kwargs)).body)
+        return body(await jp_fetch("dsws", "registry", *parts, **kwargs))
 
     return fetch
 

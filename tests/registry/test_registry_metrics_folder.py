@@ -12,6 +12,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from helpers import body
+
 from jupyter_dsws.demo.seed import SeedResult
 from jupyter_dsws.registry import register_model
 from jupyter_dsws.registry.register import default_metrics_uri
@@ -43,12 +45,12 @@ async def test_versions_from_one_model_location_keep_their_own_metrics_and_histo
     def detail(version: int) -> Any:
         return jp_fetch("dsws", "registry", "groups", GROUP, "versions", str(version))
 
-    first, second = [json.loads((await detail(v)).body) for v in (1, 2)]
+    first, second = [body(await detail(v)) for v in (1, 2)]
     assert (first["metrics"]["auc"], second["metrics"]["auc"]) == (0.71, 0.93)
 
     # Approving the first version leaves the second one's history empty.
     await jp_fetch("dsws", "registry", "groups", GROUP, "versions", "1", method="PATCH",
                    body=json.dumps({"status": "Approved", "comment": "Good enough."}))
-    first, second = [json.loads((await detail(v)).body) for v in (1, 2)]
+    first, second = [body(await detail(v)) for v in (1, 2)]
     assert [e["to"] for e in first["approval_history"]] == ["Approved"]
     assert second["approval_history"] == []

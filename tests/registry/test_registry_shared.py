@@ -13,12 +13,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-import boto3
 import pytest
-from helpers import body
-from tornado.httpclient import HTTPClientError
-
-from jupyter_dsws.aws import make_session
+from helpers import as_caller, assumed_role, body, error_of
 
 TABS = 20
 
@@ -107,17 +103,6 @@ async def test_another_aws_identity_never_gets_the_stored_detail(jp_fetch, exten
     name, _ = group
     assert body(await detail(jp_fetch, name, 1))["version"] == 1
 
-    sts = boto3.client("sts", region_name="eu-central-1", endpoint_url=emulator.endpoint_url,
-                       aws_access_key_id="testing", aws_secret_access_key="testing")
-    other = sts.assume_role(RoleArn="arn:aws:iam::111111111111:role/other-team",
-                            RoleSessionName="other")["Credentials"]
-    aws = extension.aws
-    aws._session = make_session(aws.region, credentials={
-        "aws_access_key_id": other["AccessKeyId"],
-        "aws_secret_access_key": other["SecretAccessKey"],
-        "aws_session_token": other["SessionToken"]})
-    aws._clients.clear()
-    aws._credentials = None
-    with pytest.raises(HTTPClientError) as refused:  # that account has no such group
-        await detail(jp_fetch, name, 1)
-    assert refused.value.code == 404
+    with as_caller(extension.aws, assumed_role(emulator.endpoint_url)):
+        code, _ = await error_of(detail(jp_fetch, name, 1))
+    assert code == 404  # that account has no such group

@@ -7,12 +7,11 @@ say the cursor is the problem and how to go on.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from tornado.httpclient import HTTPClientError
+from helpers import body, error_of
 
 from jupyter_dsws.demo.seed import SeedResult
 from jupyter_dsws.registry import cursor
@@ -24,18 +23,16 @@ FORGED = cursor.encode("a-token-sagemaker-never-gave-out")
                                    ("groups", "sorting-hat-algorithm", "versions")])
 async def test_a_cursor_sagemaker_refuses_is_a_400_bad_cursor_not_a_credentials_error(
         jp_fetch: Callable[..., Any], world: SeedResult, route: tuple[str, ...]) -> None:
-    with pytest.raises(HTTPClientError) as failure:
-        await jp_fetch("dsws", "registry", *route, params={"next": FORGED})
-    error = json.loads(failure.value.response.body)
-    assert failure.value.code == 400 and error["error"] == "bad_cursor"
+    code, error = await error_of(jp_fetch("dsws", "registry", *route, params={"next": FORGED}))
+    assert code == 400 and error["error"] == "bad_cursor"
     assert "first page" in error["message"] and "changed" in error["message"]
     assert "credentials" not in error["message"]
 
 
 async def test_the_same_lists_without_a_cursor_still_answer(
         jp_fetch: Callable[..., Any], world: SeedResult) -> None:
-    answer = json.loads((await jp_fetch("dsws", "registry", "groups", params={
-        "query": "sorting"})).body)
+    answer = body(await jp_fetch("dsws", "registry", "groups", params={
+        "query": "sorting"}))
     assert [g["name"] for g in answer["groups"]] == ["sorting-hat-algorithm"]
 
 

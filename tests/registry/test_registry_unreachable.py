@@ -3,12 +3,11 @@ endpoint to add, not a 500."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from tornado.httpclient import HTTPClientError
+from helpers import error_of
 
 
 @pytest.mark.parametrize("dsws_config", [{"aws_endpoint_url": "closed",
@@ -18,9 +17,7 @@ from tornado.httpclient import HTTPClientError
                                    ("groups", "any-group", "versions", "1")])
 async def test_an_unreachable_endpoint_names_the_vpc_endpoint(
         jp_fetch: Callable[..., Any], route: tuple[str, ...]) -> None:
-    with pytest.raises(HTTPClientError) as failure:
-        await jp_fetch("dsws", "registry", *route)
-    assert failure.value.code == 503
-    error = json.loads(failure.value.response.body)
+    code, error = await error_of(jp_fetch("dsws", "registry", *route))
+    assert code == 503
     assert error["error"] == "endpoint_unreachable"
     assert "com.amazonaws.eu-central-1.sagemaker.api" in error["message"]
