@@ -235,7 +235,9 @@ export class IdleModel implements IDisposable {
     this._emit();
     seen.outcome = await this._saveUnsaved().catch((error: unknown): ISaveOutcome => ({
       saved: [],
-      failed: [{ path: 'open documents', error: String(error) }]
+      failed: [
+        { path: 'open documents', error: messageOf(error, 'they could not be saved') }
+      ]
     }));
     // Say what happened before confirming: the app may stop the moment we do.
     this._emit();
