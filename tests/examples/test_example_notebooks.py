@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import math
+import tempfile
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 import boto3
 import nbformat
 import pytest
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from spark_world import SPARK_START_TIMEOUT
 
@@ -32,8 +34,15 @@ ON_EMR = {CNN}
 
 def run_notebook(name: str, folder: Path, kernel_name: str) -> Any:
     notebook = nbformat.reads(notebook_text(name), as_version=4)
-    NotebookClient(notebook, kernel_name=kernel_name, timeout=CELL_TIMEOUT,
-                   resources={"metadata": {"path": str(folder)}}).execute()
+    # The kernel talks over socket files, not TCP ports: this kernel takes seconds to bind
+    # (its environment's imports), long enough for another test's process to take a port
+    # picked for it ("Address already in use", once in CI). A short folder: a socket's path
+    # has a limit of 107 characters.
+    with tempfile.TemporaryDirectory(prefix="dsws-k-") as sockets:
+        kernel = KernelManager(kernel_name=kernel_name, transport="ipc",
+                               ip=str(Path(sockets) / "k"))
+        NotebookClient(notebook, km=kernel, timeout=CELL_TIMEOUT,
+                       resources={"metadata": {"path": str(folder)}}).execute()
     return notebook
 
 
