@@ -6,7 +6,9 @@ that repeats what a person sent passes it through ``echo`` first.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from .wire import WireModel
 
 #: How much of one input a message repeats.
 ECHO_LIMIT = 200
@@ -40,7 +42,7 @@ def _escape(ch: str) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-class ErrorBody(BaseModel):
+class ErrorBody(WireModel):
     """What every refusal answers; some carry more (InvalidCsv, FolderExists, QuotaExceeded)."""
 
     model_config = ConfigDict(extra="forbid")

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from .wire import WireModel
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def person_of(user: Any) -> Person | None:
     return Person(name=name, display_name=str(display))
 
 
-class PersonRecord(BaseModel):
+class PersonRecord(WireModel):
     """A person as a record names them on the wire (``Person.record()``)."""
 
     name: str = Field(description=(

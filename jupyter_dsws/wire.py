@@ -6,7 +6,15 @@ import re
 from datetime import datetime, timezone
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+
+class WireModel(BaseModel):
+    """The base of every model on the wire. Its validators and schema are built at its
+    first use, not when the server imports it: the handlers' models (about a hundred) would
+    otherwise cost the server's start-up some 60 ms of CPU (benchmarks/startup.py)."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 def query_int(low: int, high: int) -> Any:
@@ -35,7 +43,7 @@ def iso_time(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="milliseconds")
 
 
-class Fetched(BaseModel):
+class Fetched(WireModel):
     """The age of an answer that is shared between requests for a short time."""
 
     fetched_at: str | None = Field(default=None, description=(
@@ -46,7 +54,7 @@ class Fetched(BaseModel):
         "AWS call was throttled and how old the answer is. Null otherwise."))
 
 
-class RefreshQuery(BaseModel):
+class RefreshQuery(WireModel):
     """A read a person may ask to be fresh."""
 
     refresh: bool = Field(default=False, description=(

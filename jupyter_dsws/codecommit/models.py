@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from ..errors import ErrorBody
 from ..people import PersonRecord
-from ..wire import Fetched
+from ..wire import Fetched, WireModel
 
 # What codecommit/validate.py accepts, as the spec's patterns (ECMA-262); a test keeps the
 # two equal. validate.py keeps its own checks for the sentence each refusal gets.
@@ -21,7 +21,7 @@ BRANCH_PATTERN = (r"^$|^(?![-/])(?!.*(?:\.\.|//|/\.))(?!.*(?:/|\.|\.lock)$)"
                   r"[A-Za-z0-9._/-]{1,200}$")
 
 
-class Repository(BaseModel):
+class Repository(WireModel):
     name: str
     description: str | None = None
     default_branch: str | None = Field(
@@ -45,7 +45,7 @@ class RepositoryList(Fetched):
         "Why listing failed (denied, unreachable), for a person; null if it did not."))
 
 
-class CloneRequest(BaseModel):
+class CloneRequest(WireModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"oneOf": [
         {"required": ["repo"], "properties": {"repo": {"type": "string"}}},
         {"required": ["url"], "properties": {"url": {"type": "string"}}},
@@ -72,27 +72,27 @@ class CloneRequest(BaseModel):
         return self
 
 
-class ClonedQuery(BaseModel):
+class ClonedQuery(WireModel):
     source: str = Field(min_length=1, max_length=2048, description=(
         "A repository name or a clone URL, as a person typed it; blank is refused "
         "with `invalid_source`."))
 
 
-class ClonedAt(BaseModel):
+class ClonedAt(WireModel):
     #: What was looked for: a repository name or a clone URL, as typed.
     source: str
     #: The folder, relative to root_dir, of a clone whose origin is that remote; None if none.
     path: str | None = None
 
 
-class CloneStarted(BaseModel):
+class CloneStarted(WireModel):
     id: str = Field(description="Follow the clone with GET dsws/codecommit/clone/{id}.")
 
 
 CloneState = Literal["running", "done", "failed", "cancelled"]
 
 
-class CloneStatus(BaseModel):
+class CloneStatus(WireModel):
     id: str
     state: CloneState
     progress: int = Field(ge=0, le=100, description="0..100, from git's own progress.")

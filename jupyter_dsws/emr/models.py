@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-from ..wire import Fetched, RefreshQuery
+from ..wire import Fetched, RefreshQuery, WireModel
 
 Auth = Literal["none", "ldap", "kerberos", "runtime_role"]
 StepName = Literal["endpoint", "dns", "security_group", "tcp", "livy"]
@@ -25,7 +25,7 @@ class EmrClustersQuery(RefreshQuery):
     next: Next = Field(default=None, description=_NEXT)
 
 
-class EmrCluster(BaseModel):
+class EmrCluster(WireModel):
     id: str = Field(description="The cluster id, j-….")
     name: str
     state: str = Field(description="EMR's state: STARTING, BOOTSTRAPPING, RUNNING, WAITING, "
@@ -50,7 +50,7 @@ class EmrClusterList(Fetched):
     next: Next = Field(default=None, description="The cursor of the next page; null on the last.")
 
 
-class EmrInstanceGroup(BaseModel):
+class EmrInstanceGroup(WireModel):
     id: str
     name: str | None = None
     role: str = Field(description="MASTER (the primary node), CORE or TASK.")
@@ -60,7 +60,7 @@ class EmrInstanceGroup(BaseModel):
     state: str
 
 
-class EmrSecurityGroup(BaseModel):
+class EmrSecurityGroup(WireModel):
     id: str = Field(description="sg-….")
     role: Literal["primary", "primary_additional", "core", "core_additional",
                   "service_access"] = Field(description=(
@@ -82,7 +82,7 @@ class EmrClusterDetail(EmrCluster):
         "The Livy URL EMRConnect.livy_endpoints maps this cluster to; null for none."))
 
 
-class EmrCheckStep(BaseModel):
+class EmrCheckStep(WireModel):
     name: StepName
     ok: bool
     detail: str = Field(description="What was found, or why the step did not run.")
@@ -91,14 +91,14 @@ class EmrCheckStep(BaseModel):
     seconds: float = Field(description="How long the step took.")
 
 
-class EmrPathCheck(BaseModel):
+class EmrPathCheck(WireModel):
     ok: bool = Field(description="Every step passed.")
     checks: list[EmrCheckStep] = Field(description=(
         "endpoint, dns, security_group, tcp, livy, in that order; a step that cannot run "
         "after an earlier failure is ok: false and says why."))
 
 
-class EmrConnectRequest(BaseModel):
+class EmrConnectRequest(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     auth: Auth = Field(description="The auth type to connect with: the cluster's own.")
@@ -107,11 +107,11 @@ class EmrConnectRequest(BaseModel):
         pattern=r"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\w+=,.@/-]+$")
 
 
-class EmrConnectCell(BaseModel):
+class EmrConnectCell(WireModel):
     cell: str = Field(description="The code cell to insert and run; it holds no secret.")
 
 
-class EmrServerlessApplication(BaseModel):
+class EmrServerlessApplication(WireModel):
     id: str
     name: str | None = None
     state: str = Field(description="CREATING, CREATED, STARTING, STARTED, STOPPING, STOPPED "
@@ -125,5 +125,5 @@ class EmrServerlessApplicationList(Fetched):
     applications: list[EmrServerlessApplication]
 
 
-class EmrServerlessStarted(BaseModel):
+class EmrServerlessStarted(WireModel):
     application: EmrServerlessApplication

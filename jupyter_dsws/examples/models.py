@@ -6,10 +6,12 @@ docs/openapi.yaml and labextension/src/generated/api-types.ts are generated from
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from ..wire import WireModel
 
 
-class ExampleInfo(BaseModel):
+class ExampleInfo(WireModel):
     name: str = Field(description="The notebook's file name, e.g. sorting_hat_xgboost.ipynb.")
     title: str
     model: str = Field(description="The inventory's model: XGBoost, ARIMA, CNN or Seq2seq.")
@@ -19,11 +21,11 @@ class ExampleInfo(BaseModel):
     gpu: bool = Field(description="True: it shows the GPU training-job path.")
 
 
-class ExampleList(BaseModel):
+class ExampleList(WireModel):
     examples: list[ExampleInfo]
 
 
-class CopyExampleRequest(BaseModel):
+class CopyExampleRequest(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200, description=(
@@ -33,7 +35,7 @@ class CopyExampleRequest(BaseModel):
         "when empty) the workspace's top folder."))
 
 
-class CopiedExample(BaseModel):
+class CopiedExample(WireModel):
     path: str = Field(description=(
         "The new notebook, relative to root_dir. An existing file is never overwritten: "
         "the copy takes the first free name, name-2.ipynb, name-3.ipynb…"))

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from ..people import PersonRecord
-from ..wire import Fetched, RefreshQuery
+from ..wire import Fetched, RefreshQuery, WireModel
 
 _NEXT = "The opaque cursor of the previous page's next; absent for the first page."
 Next = str | None
 
 
-class MlflowServer(BaseModel):
+class MlflowServer(WireModel):
     arn: str | None = Field(default=None, description="Null for a plain MLflow URL.")
     name: str
     kind: Literal["tracking_server", "app", "url"]
@@ -37,7 +37,7 @@ class MlflowServerList(Fetched):
         "What to do when no server can be read: a stopped server, none configured."))
 
 
-class Experiment(BaseModel):
+class Experiment(WireModel):
     id: str
     name: str
     runs: int | None = Field(default=None, description="Null when not counted.")
@@ -49,14 +49,14 @@ class ExperimentList(Fetched):
     next: Next = None
 
 
-class RunRegistered(BaseModel):
+class RunRegistered(WireModel):
     group: str
     version: int
     by: PersonRecord | None = Field(default=None, description=(
         "The person who registered it from the panel, for the record; null when unknown."))
 
 
-class Run(BaseModel):
+class Run(WireModel):
     id: str
     name: str
     experiment_id: str
@@ -90,13 +90,13 @@ class RunDetail(Run, Fetched):
     artifact_uri: str | None = None
 
 
-class MetricPoint(BaseModel):
+class MetricPoint(WireModel):
     step: int
     value: float | None = Field(description="Null for NaN or infinity.")
     time: str | None = Field(default=None, description="ISO 8601, UTC.")
 
 
-class MetricHistory(BaseModel):
+class MetricHistory(WireModel):
     run_id: str
     key: str
     points: list[MetricPoint]
@@ -105,7 +105,7 @@ class MetricHistory(BaseModel):
                               "sampled them (a history longer than one page).")
 
 
-class RunDifferences(BaseModel):
+class RunDifferences(WireModel):
     params: list[str]
     metrics: list[str]
 
@@ -120,13 +120,13 @@ class RunComparison(Fetched):
     directions: dict[str, Literal["up", "down"]] = Field(default_factory=dict)
 
 
-class RunRegistration(BaseModel):
+class RunRegistration(WireModel):
     group: str
     version: int
     arn: str
 
 
-class UiUrl(BaseModel):
+class UiUrl(WireModel):
     url: str = Field(description="Opens the MLflow UI; a presigned one works once.")
     expires_in: int | None = Field(description="Seconds the URL may be used in; null for a "
                                    "plain MLflow URL.")
@@ -148,12 +148,12 @@ class RunsQuery(RefreshQuery):
     next: Next = Field(default=None, description=_NEXT)
 
 
-class HistoryQuery(BaseModel):
+class HistoryQuery(WireModel):
     max_points: int = Field(default=500, ge=2, le=10000, description=(
         "The most points answered (each bucket's min and max kept, so spikes survive)."))
 
 
-class RunsCompareQuery(BaseModel):
+class RunsCompareQuery(WireModel):
     error_code: ClassVar[str] = "bad_compare"
 
     run: list[str] = Field(description="A run id; repeat 2 to Experiments.max_compare times.",
@@ -174,7 +174,7 @@ class ServersQuery(RefreshQuery):
     pass
 
 
-class RegisterRequest(BaseModel):
+class RegisterRequest(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     group: str = Field(min_length=1, max_length=63, pattern=r"^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$",
@@ -184,7 +184,7 @@ class RegisterRequest(BaseModel):
     description: str | None = Field(default=None, max_length=1000)
 
 
-class RunsCompareHistory(BaseModel):
+class RunsCompareHistory(WireModel):
     key: str
     series: list[MetricHistory] = Field(description="One history per run, in the asked order.")
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from ..people import PersonRecord
-from ..wire import query_int
+from ..wire import WireModel, query_int
 
 #: How many events GET idle/events returns at most, and by default.
 MAX_EVENTS = 500
@@ -24,7 +24,7 @@ ClientId = Annotated[str, Field(max_length=200, description=(
     "A random id per browser tab, the same for every poll of that tab."))]
 
 
-class Settings(BaseModel):
+class Settings(WireModel):
     enabled: bool
     timeout_minutes: float = Field(description=(
         "The timeout in force (the person's choice within the bounds, else the admin's)."))
@@ -38,7 +38,7 @@ class Settings(BaseModel):
     user_can_change: bool
 
 
-class ResourceState(BaseModel):
+class ResourceState(WireModel):
     kind: Literal["kernel", "terminal"]
     id: str = Field(description="The kernel id, or the terminal's name.")
     name: str = Field(description=(
@@ -53,7 +53,7 @@ class ResourceState(BaseModel):
         "Null when it will not be shut down (working, connected, kept, off)."))
 
 
-class AppStop(BaseModel):
+class AppStop(WireModel):
     """Why and when the app stops: what a page says once the connection is gone."""
 
     cause: Literal["idle", "requested"]
@@ -63,7 +63,7 @@ class AppStop(BaseModel):
     restart: str
 
 
-class AppState(BaseModel):
+class AppState(WireModel):
     idle_seconds: float
     shutdown_at: datetime | None = Field(description=(
         "When the app stops; null when it will not (something works, app_shutdown off, "
@@ -75,7 +75,7 @@ class AppState(BaseModel):
     stop: AppStop | None
 
 
-class PersonHere(BaseModel):
+class PersonHere(WireModel):
     """Someone who has the space open now (for showing only: the name never allows or
     refuses anything)."""
 
@@ -90,7 +90,7 @@ class PersonHere(BaseModel):
     you: bool = Field(description="The person who sent this request.")
 
 
-class SettingsNote(BaseModel):
+class SettingsNote(WireModel):
     """The last change of the space's idle settings: who made it and to what."""
 
     at: datetime
@@ -99,7 +99,7 @@ class SettingsNote(BaseModel):
     text: str = Field(description='For a person, e.g. "Ron Weasley set the timeout to 90 min."')
 
 
-class IdleState(BaseModel):
+class IdleState(WireModel):
     settings: Settings
     resources: list[ResourceState]
     app: AppState
@@ -112,16 +112,16 @@ class IdleState(BaseModel):
         "The last change of the space's idle settings by a person; null when none."))
 
 
-class IdleQuery(BaseModel):
+class IdleQuery(WireModel):
     client: ClientId | None = None
 
 
-class EventsQuery(BaseModel):
+class EventsQuery(WireModel):
     limit: query_int(1, MAX_EVENTS) = Field(  # type: ignore[valid-type]
         default=DEFAULT_EVENTS, description="How many events, newest first.")
 
 
-class SettingsChange(BaseModel):
+class SettingsChange(WireModel):
     """What a person may change; null goes back to the admin's default."""
 
     model_config = ConfigDict(extra="forbid")
@@ -130,32 +130,32 @@ class SettingsChange(BaseModel):
     keep_terminals: Annotated[bool, Field(strict=True)] | None = None
 
 
-class SettingsBody(BaseModel):
+class SettingsBody(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     settings: SettingsChange
 
 
-class KeepBody(BaseModel):
+class KeepBody(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     client: ClientId | None = None
 
 
-class ActivityBody(BaseModel):
+class ActivityBody(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     client: ClientId | None = None
 
 
-class SavedBody(BaseModel):
+class SavedBody(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     client: Annotated[str, Field(min_length=1, max_length=200)]
     stop_id: Annotated[str, Field(min_length=1, max_length=200)]
 
 
-class IdleEventModel(BaseModel):
+class IdleEventModel(WireModel):
     time: datetime
     action: Literal["warn", "shutdown", "keep", "settings", "error"]
     kind: Literal["kernel", "terminal", "app"]
@@ -170,5 +170,5 @@ class IdleEventModel(BaseModel):
         "record only."))
 
 
-class Events(BaseModel):
+class Events(WireModel):
     events: list[IdleEventModel]

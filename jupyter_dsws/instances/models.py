@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from ..errors import ErrorBody
 from ..idle.models import PersonHere
+from ..wire import WireModel
 
 Gpu = Literal["yes", "no", "auto"]
 Preference = Literal["cheapest", "balanced", "fastest"]
@@ -21,7 +22,7 @@ _REGION = ("An AWS region from the catalog's known_regions; default (also when e
            "server's region.")
 
 
-class Instance(BaseModel):
+class Instance(WireModel):
     type: str = Field(description="e.g. ml.g4dn.xlarge")
     family: str = Field(description="e.g. g4dn")
     vcpu: int
@@ -41,7 +42,7 @@ class Instance(BaseModel):
         "Where the price came from, or the rule that derived it."))
 
 
-class InstanceCatalog(BaseModel):
+class InstanceCatalog(WireModel):
     region: str
     source: Literal["bundled", "pricing-api"] = Field(description=(
         "The catalog shipped in the package, or the last refresh from the AWS Price List API."))
@@ -53,11 +54,11 @@ class InstanceCatalog(BaseModel):
     instances: list[Instance]
 
 
-class CatalogQuery(BaseModel):
+class CatalogQuery(WireModel):
     region: str | None = Field(default=None, description=_REGION)
 
 
-class WorkloadRequest(BaseModel):
+class WorkloadRequest(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     # Not only spaces: the validator below says so in words; the pattern tells the spec.
@@ -83,7 +84,7 @@ class WorkloadRequest(BaseModel):
         return value
 
 
-class NormalisedWorkload(BaseModel):
+class NormalisedWorkload(WireModel):
     """The workload as the server understood it: defaults filled, model family resolved."""
 
     model: str
@@ -95,7 +96,7 @@ class NormalisedWorkload(BaseModel):
     preference: Preference
 
 
-class Recommendation(BaseModel):
+class Recommendation(WireModel):
     type: str
     family: str
     reasons: list[str]
@@ -113,21 +114,21 @@ class Recommendation(BaseModel):
     price_estimated: bool
 
 
-class Alternative(BaseModel):
+class Alternative(WireModel):
     """Above what one instance holds: a training job or an EMR cluster, and why."""
 
     kind: Literal["training-job", "emr"]
     reason: str
 
 
-class Recommendations(BaseModel):
+class Recommendations(WireModel):
     region: str
     workload: NormalisedWorkload
     recommendations: list[Recommendation] = Field(description="Up to 5, best first.")
     alternative: Alternative | None
 
 
-class InventoryRequest(BaseModel):
+class InventoryRequest(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     # An empty file is refused by parse_inventory (invalid_csv, with its own sentence).
@@ -138,7 +139,7 @@ class InventoryRequest(BaseModel):
     preference: Preference = "balanced"
 
 
-class InventoryRowOut(BaseModel):
+class InventoryRowOut(WireModel):
     line: int = Field(description="The row's line in the file (the header is line 1).")
     user: str
     feature: str
@@ -151,14 +152,14 @@ class InventoryRowOut(BaseModel):
         "Set when no single instance fits (then recommendation is null)."))
 
 
-class Inventory(BaseModel):
+class Inventory(WireModel):
     region: str
     rows: list[InventoryRowOut]
     total_monthly_cost: float
     total_monthly_cost_with_idle_shutdown: float
 
 
-class CurrentInstance(BaseModel):
+class CurrentInstance(WireModel):
     in_studio: bool
     instance_type: str | None = Field(description=(
         "Null outside Studio, or when SageMaker cannot be asked (no permission, no endpoint)."))
@@ -168,14 +169,14 @@ class CurrentInstance(BaseModel):
         "panel sees them; null when the idle panel is off."))
 
 
-class SwitchRequest(BaseModel):
+class SwitchRequest(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     instance_type: str = Field(min_length=1, max_length=64, description=(
         "A Studio JupyterLab instance type of the catalog, e.g. ml.g4dn.xlarge."))
 
 
-class SwitchAccepted(BaseModel):
+class SwitchAccepted(WireModel):
     instance_type: str
     space_name: str
     message: str = Field(description="What happens next, for the person.")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
+
+from ..wire import WireModel
 
 #: At most this many experiments' column choices are kept per person (the oldest go).
 MAX_SHEETS = 200
@@ -19,7 +21,7 @@ SettingValue = bool | int | float | Annotated[str, StringConstraints(max_length=
 MAX_SETTINGS = 100
 
 
-class ColumnChoice(BaseModel):
+class ColumnChoice(WireModel):
     """What a person chose for one experiment's runs sheet."""
 
     model_config = ConfigDict(extra="forbid")
@@ -30,7 +32,7 @@ class ColumnChoice(BaseModel):
         "Tags shown as columns (the others are hidden)."))
 
 
-class Preferences(BaseModel):
+class Preferences(WireModel):
     """A person's preferences: only what the person chose."""
 
     model_config = ConfigDict(extra="forbid")
@@ -44,7 +46,7 @@ class Preferences(BaseModel):
         "defaults (and the admin's overrides)."))
 
 
-class PreferencesChange(BaseModel):
+class PreferencesChange(WireModel):
     """What to change: each experiment's choice given replaces the one kept; null forgets it."""
 
     model_config = ConfigDict(extra="forbid")
@@ -58,12 +60,12 @@ class PreferencesChange(BaseModel):
             "those kept (`{}` goes back to the defaults). Absent or null: unchanged."))
 
 
-class PersonName(BaseModel):
+class PersonName(WireModel):
     name: str = Field(description="The person's user name, as the server's identity provider says.")
     display_name: str
 
 
-class PersonalPreferences(BaseModel):
+class PersonalPreferences(WireModel):
     """The preferences of the person asking, and whose they are."""
 
     person: PersonName | None = Field(description=(

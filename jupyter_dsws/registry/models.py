@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from ..errors import echo
 from ..people import PersonRecord
-from ..wire import Fetched, RefreshQuery
+from ..wire import Fetched, RefreshQuery, WireModel
 
 ApprovalStatus = Literal["Approved", "Rejected", "PendingManualApproval"]
 APPROVAL_STATUSES: tuple[str, ...] = ("Approved", "Rejected", "PendingManualApproval")
@@ -24,7 +24,7 @@ _NEXT = "The opaque cursor of the previous page's next, URL-encoded; absent for 
 _STATUS = "Approved, Rejected or PendingManualApproval."
 
 
-class Group(BaseModel):
+class Group(WireModel):
     name: str
     arn: str
     description: str | None = None
@@ -45,7 +45,7 @@ class GroupList(Fetched):
     next: str | None = None
 
 
-class Version(BaseModel):
+class Version(WireModel):
     """One row of a group's sheet; a detail has more (RegistryVersionDetail)."""
 
     group: str
@@ -73,7 +73,7 @@ class Version(BaseModel):
         "Why metrics are missing or partial (file missing, not JSON...); null if none."))
 
 
-class ApprovalEntry(BaseModel):
+class ApprovalEntry(WireModel):
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
 
     at: str = Field(description="ISO 8601, UTC.")
@@ -88,7 +88,7 @@ class ApprovalEntry(BaseModel):
     comment: str = ""
 
 
-class Snippets(BaseModel):
+class Snippets(WireModel):
     load: str = Field(description=(
         "Python (boto3) that describes the package and downloads its model data."))
     deploy: str = Field(description=(
@@ -119,7 +119,7 @@ class VersionList(Fetched):
     next: str | None = None
 
 
-class ApprovalRequest(BaseModel):
+class ApprovalRequest(WireModel):
     model_config = ConfigDict(extra="forbid")
 
     # A plain string, checked by the service, so that a wrong one gets a sentence naming
@@ -131,12 +131,12 @@ class ApprovalRequest(BaseModel):
                          pattern=r"\S", description="Why: what the reviewer decided on.")
 
 
-class TrendPoint(BaseModel):
+class TrendPoint(WireModel):
     version: int
     value: float
 
 
-class Differences(BaseModel):
+class Differences(WireModel):
     params: list[str]
     metrics: list[str]
 
@@ -153,7 +153,7 @@ class Comparison(Fetched):
     differences: Differences
 
 
-class LatestApproved(BaseModel):
+class LatestApproved(WireModel):
     version: int
     arn: str
     metrics: dict[str, float] = Field(default_factory=dict)
@@ -161,14 +161,14 @@ class LatestApproved(BaseModel):
         "The version's last change (ISO 8601, UTC)."))
 
 
-class Pending(BaseModel):
+class Pending(WireModel):
     version: int
     arn: str
     created: str | None = None
     waiting_seconds: float
 
 
-class OverviewGroup(BaseModel):
+class OverviewGroup(WireModel):
     name: str
     description: str | None = None
     latest_approved: LatestApproved | None = None

@@ -6,9 +6,9 @@ docs/openapi.yaml and labextension/src/generated/api-types.ts are generated from
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from ..wire import Fetched
+from ..wire import Fetched, WireModel
 
 
 class AwsStatus(Fetched):
@@ -21,7 +21,7 @@ class AwsStatus(Fetched):
         "Why the check failed, for a person; null when ok."))
 
 
-class StudioStatus(BaseModel):
+class StudioStatus(WireModel):
     domain_id: str
     space_name: str | None = None
     user_profile: str | None = None
@@ -31,7 +31,7 @@ class StudioStatus(BaseModel):
         "From DescribeApp; null when it cannot be read."))
 
 
-class Status(BaseModel):
+class Status(WireModel):
     version: str
     region: str | None = Field(description=(
         "Null when no region is configured (aws.error says how to set it)."))
