@@ -2,13 +2,17 @@
 
 A verb's ``query`` and ``body`` parameters are pydantic models read from the query string
 and the JSON body (400 naming each bad field), and its return annotation is the model it
-answers with. ``scripts/gen_openapi.py`` reads the same declarations to write
-docs/openapi.yaml, so the spec is what the server does.
+answers with. The annotations are read at the verb's first request, with the names of its
+slice's ``models.py`` and of ``wire.py``: a handler module imports its models only for the
+type checker, so that the server starts without building them. ``scripts/gen_openapi.py``
+reads the same declarations to write docs/openapi.yaml, so the spec is what the server does.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 import typing
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -75,9 +79,21 @@ def operation(method: Any) -> Operation | None:
     return None if declared is None else _resolve(*declared)
 
 
+def _names(function: Verb) -> dict[str, Any]:
+    """The names a verb's annotations may use: ``wire.py``'s, its slice's ``models.py``'s
+    (imported now), then its own module's."""
+    names: dict[str, Any] = {}
+    package = function.__module__.rpartition(".")[0]
+    for module in (f"{__package__}.wire", *([f"{package}.models"] if package else [])):
+        if importlib.util.find_spec(module) is not None:
+            names.update(vars(importlib.import_module(module)))
+    names.update(function.__globals__)
+    return names
+
+
 @functools.cache
 def _resolve(function: Verb, status: int) -> Operation:
-    hints = typing.get_type_hints(function)
+    hints = typing.get_type_hints(function, globalns=_names(function))
 
     def model(name: str) -> type[BaseModel] | None:
         hint = hints.get(name)

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import ServiceHandler, api
-from ..wire import RefreshQuery
-from .models import (
-    ClonedAt,
-    ClonedQuery,
-    CloneRequest,
-    CloneStarted,
-    CloneStatus,
-    RepositoryList,
-)
+
+if TYPE_CHECKING:
+    from ..wire import RefreshQuery
+    from .models import (
+        ClonedAt,
+        ClonedQuery,
+        CloneRequest,
+        CloneStarted,
+        CloneStatus,
+        RepositoryList,
+    )
 
 
 class _CodeCommitHandler(ServiceHandler["CodeCommitService"]):
@@ -48,6 +52,8 @@ class CloneHandler(_CodeCommitHandler):
     @authorized
     @api(status=202)
     async def post(self, body: CloneRequest) -> CloneStarted:
+        from .models import CloneStarted  # built at the first clone, not at start-up
+
         job = await self.service.start_clone(body, self.person)
         self.set_header("Location", self.request.path.rstrip("/") + "/" + job.id)
         return CloneStarted(id=job.id)

@@ -8,19 +8,19 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import ServiceHandler, api
-from ..wire import RefreshQuery
-from .models import (
-    EmrClusterDetail,
-    EmrClusterList,
-    EmrClustersQuery,
-    EmrConnectCell,
-    EmrConnectRequest,
-    EmrPathCheck,
-    EmrServerlessApplicationList,
-    EmrServerlessStarted,
-)
 
 if TYPE_CHECKING:
+    from ..wire import RefreshQuery
+    from .models import (
+        EmrClusterDetail,
+        EmrClusterList,
+        EmrClustersQuery,
+        EmrConnectCell,
+        EmrConnectRequest,
+        EmrPathCheck,
+        EmrServerlessApplicationList,
+        EmrServerlessStarted,
+    )
     from .service import EMRService  # noqa: F401  (the handlers' type argument)
 
 _CLUSTER = r"(?P<cluster_id>j-[0-9A-Z]{1,32})"

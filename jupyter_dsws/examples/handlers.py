@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import ServiceHandler, api
-from .models import CopiedExample, CopyExampleRequest, ExampleList
 from .service import ExamplesService
+
+if TYPE_CHECKING:
+    from .models import CopiedExample, CopyExampleRequest, ExampleList
 
 
 class ExamplesHandler(ServiceHandler[ExamplesService]):

@@ -8,27 +8,27 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import ServiceHandler, api
-from .models import (
-    ExperimentList,
-    ExperimentsQuery,
-    HistoryQuery,
-    MetricHistory,
-    MlflowServerList,
-    RegisterRequest,
-    RunComparison,
-    RunDetail,
-    RunList,
-    RunQuery,
-    RunRegistration,
-    RunsCompareHistory,
-    RunsCompareHistoryQuery,
-    RunsComparisonQuery,
-    RunsQuery,
-    ServersQuery,
-    UiUrl,
-)
 
 if TYPE_CHECKING:
+    from .models import (
+        ExperimentList,
+        ExperimentsQuery,
+        HistoryQuery,
+        MetricHistory,
+        MlflowServerList,
+        RegisterRequest,
+        RunComparison,
+        RunDetail,
+        RunList,
+        RunQuery,
+        RunRegistration,
+        RunsCompareHistory,
+        RunsCompareHistoryQuery,
+        RunsComparisonQuery,
+        RunsQuery,
+        ServersQuery,
+        UiUrl,
+    )
     from .service import ExperimentsService  # noqa: F401  (the handlers' type argument)
 
 _EXPERIMENT = r"(?P<experiment_id>[0-9A-Za-z_-]{1,64})"

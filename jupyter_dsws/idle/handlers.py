@@ -3,24 +3,26 @@ thin handlers over ``IdleService``."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..people import person_of
 from ..web import ServiceHandler, api
-from .models import (
-    ActivityBody,
-    Events,
-    EventsQuery,
-    IdleQuery,
-    IdleState,
-    KeepBody,
-    SavedBody,
-    SettingsBody,
-)
 from .service import IdleService
+
+if TYPE_CHECKING:
+    from .models import (
+        ActivityBody,
+        Events,
+        EventsQuery,
+        IdleQuery,
+        IdleState,
+        KeepBody,
+        SavedBody,
+        SettingsBody,
+    )
 
 
 class IdleBase(ServiceHandler[IdleService]):

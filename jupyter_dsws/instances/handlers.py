@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..people import person_of
 from ..web import ServiceHandler, api
-from .models import (
-    CatalogQuery,
-    CurrentInstance,
-    InstanceCatalog,
-    Inventory,
-    InventoryRequest,
-    Recommendations,
-    SwitchAccepted,
-    SwitchRequest,
-    WorkloadRequest,
-)
+
+if TYPE_CHECKING:
+    from .models import (
+        CatalogQuery,
+        CurrentInstance,
+        InstanceCatalog,
+        Inventory,
+        InventoryRequest,
+        Recommendations,
+        SwitchAccepted,
+        SwitchRequest,
+        WorkloadRequest,
+    )
 
 
 class CatalogBase(ServiceHandler["InstancesService"]):

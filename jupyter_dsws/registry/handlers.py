@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import ServiceHandler, api
-from .models import (
-    ApprovalRequest,
-    CompareQuery,
-    Comparison,
-    GroupList,
-    GroupsQuery,
-    Overview,
-    OverviewQuery,
-    VersionDetail,
-    VersionList,
-    VersionQuery,
-    VersionsQuery,
-)
+
+if TYPE_CHECKING:
+    from .models import (
+        ApprovalRequest,
+        CompareQuery,
+        Comparison,
+        GroupList,
+        GroupsQuery,
+        Overview,
+        OverviewQuery,
+        VersionDetail,
+        VersionList,
+        VersionQuery,
+        VersionsQuery,
+    )
 
 _GROUP = r"(?P<group>[^/]+)"
 _VERSION = r"(?P<version>[0-9]{1,9})"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ..web import ServiceHandler, api
-from ..wire import RefreshQuery
-from .models import Status
 from .service import StatusService
+
+if TYPE_CHECKING:
+    from ..wire import RefreshQuery
+    from .models import Status
 
 
 class StatusHandler(ServiceHandler[StatusService]):
