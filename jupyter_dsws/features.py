@@ -117,8 +117,9 @@ class Feature:
 
     def handlers(self) -> list[Route]:
         """Routes relative to ``{base_url}dsws/``, each with what its handler is given,
-        e.g. ``("registry/groups", GroupsHandler, {"service": lambda: self.service})``."""
-        return []
+        e.g. ``("registry/groups", GroupsHandler, {"service": lambda: self.service})``: by
+        default the table of ``jupyter_dsws/<name>/handlers.py``, given ``self.service``."""
+        return with_service(route_table(self.name), lambda: self.service)
 
     def page_config(self) -> dict[str, Any]:
         """Values the frontend reads from the page config at start, with no request."""

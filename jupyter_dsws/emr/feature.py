@@ -5,9 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..features import Feature, FeatureContext, Route, with_service
+from ..features import Feature, FeatureContext
 from .config import EMRConnect
-from .handlers import handlers
 
 if TYPE_CHECKING:
     from .service import EMRService
@@ -28,5 +27,3 @@ class EMRFeature(Feature):
 
         return EMRService(self.context.aws, self.config, self.context.studio)
 
-    def handlers(self) -> list[Route]:
-        return with_service(handlers, lambda: self.service)

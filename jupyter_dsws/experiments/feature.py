@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..background import BackgroundTask
 from ..errors import DSWSError
-from ..features import Feature, FeatureContext, Route, with_service
+from ..features import Feature, FeatureContext
 from .config import Experiments
-from .handlers import handlers
 
 if TYPE_CHECKING:
     from .service import ExperimentsService
@@ -45,9 +44,6 @@ class ExperimentsFeature(Feature):
         directions = ModelRegistry(parent=self.context.config).metric_directions
         return ExperimentsService(self.context.aws, self.config, self.context.studio,
                                   metric_directions=directions)
-
-    def handlers(self) -> list[Route]:
-        return with_service(handlers, lambda: self.service)
 
     async def _run_metrics(self, package: dict[str, Any]) -> dict[str, float] | None:
         from .promote import run_of_package

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from ..features import Feature, FeatureContext, Route, with_service
+from ..features import Feature, FeatureContext
 from .collaboration import Collaboration
 from .config import IdleShutdown
 from .events import EventLog
-from .handlers import handlers
 from .inventory import Inventory
 from .monitor import IdleMonitor
 from .service import IdleService
@@ -53,9 +52,6 @@ class IdleFeature(Feature):
 
     def _on_edit(self) -> None:
         self.monitor.note_edit()
-
-    def handlers(self) -> list[Route]:
-        return with_service(handlers, lambda: self.service)
 
     async def start(self) -> None:
         event_logger = self.context.event_logger
