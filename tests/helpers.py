@@ -78,23 +78,14 @@ def assumed_role(endpoint_url: str, role_arn: str = OTHER_ROLE) -> dict[str, str
 def as_caller(aws: Any, credentials: Mapping[str, str]) -> Iterator[None]:
     """Inside the block the server (its ``AwsAccess``, ``extension.aws``) calls AWS with
     ``credentials``, as after its role's credentials were renewed or when it runs as another
-    role; afterwards with its own again.
-
-    AwsAccess has no public way to change credentials (a server's come from its role): this
-    is the one place tests reach into it, its session and the clients and credentials it
-    built from that session."""
+    role; afterwards with its own again."""
     from jupyter_dsws.aws import make_session
 
-    own = aws._session, dict(aws._clients), aws._credentials
-    aws._session = make_session(aws.region, credentials=credentials)
-    aws._clients.clear()
-    aws._credentials = None
+    own = aws.use_session(make_session(aws.region, credentials=credentials))
     try:
         yield
     finally:
-        aws._session, clients, aws._credentials = own
-        aws._clients.clear()
-        aws._clients.update(clients)
+        aws.use_session(own)
 
 
 async def error_of(request: Awaitable[Any]) -> tuple[int, Any]:
