@@ -180,6 +180,13 @@ def expect_update(sagemaker: Stubber) -> None:
             "CodeRepositories": [{"RepositoryUrl": "https://example.com/repo.git"}]}}})
 
 
+def expect_switch(sagemaker: Stubber, quotas: Stubber) -> None:
+    """A switch of the app on ml.t3.medium to ml.g4dn.xlarge that AWS lets through."""
+    sagemaker.add_response("describe_app", described_app(), APP)
+    expect_quota_ok(sagemaker, quotas)
+    expect_update(sagemaker)
+
+
 @in_studio
 async def test_a_switch_updates_the_space_then_saves_and_deletes_this_app(
         jp_fetch, extension, stubs, aws_calls):
@@ -188,9 +195,7 @@ async def test_a_switch_updates_the_space_then_saves_and_deletes_this_app(
     calls = aws_calls("sagemaker")
     # An open tab: the stop waits for it to save its documents.
     await jp_fetch("dsws", "idle", params={"client": "tab-1"})
-    sagemaker.add_response("describe_app", described_app(), APP)
-    expect_quota_ok(sagemaker, quotas)
-    expect_update(sagemaker)
+    expect_switch(sagemaker, quotas)
     sagemaker.add_response("delete_app", {}, APP)
 
     answer = await switch(jp_fetch, "ml.g4dn.xlarge")
@@ -270,9 +275,7 @@ async def test_without_the_idle_panel_the_space_changes_and_nothing_stops(jp_fet
                                                                           aws_calls):
     sagemaker, quotas = stubs
     calls = aws_calls("sagemaker")
-    sagemaker.add_response("describe_app", described_app(), APP)
-    expect_quota_ok(sagemaker, quotas)
-    expect_update(sagemaker)
+    expect_switch(sagemaker, quotas)
     answer = await switch(jp_fetch, "ml.g4dn.xlarge")
     assert answer["app_stopping"] is False
     assert "stop the space from Studio" in answer["message"]
