@@ -106,14 +106,18 @@ class Feature:
 
     #: The panel name, as in ``FEATURES``.
     name: ClassVar[str]
-    #: The feature's Configurable classes (e.g. ``IdleShutdown``): listed in the extension's
-    #: ``classes`` so that ``--help-all`` and command-line options know them.
-    configurables: ClassVar[tuple[type[Configurable], ...]] = ()
+    #: The feature's settings class (e.g. ``IdleShutdown``): built as ``self.config`` with the
+    #: extension as its parent, so that ``c.IdleShutdown.x`` in config files and
+    #: ``--IdleShutdown.x`` reach it, and listed in the extension's ``classes`` so that
+    #: ``--help-all`` knows it.
+    settings: ClassVar[type[Configurable] | None] = None
     #: The panels this feature uses, built before it.
     uses: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, context: FeatureContext) -> None:
         self.context = context
+        if self.settings is not None:
+            self.config = self.settings(parent=context.config)
 
     def handlers(self) -> list[Route]:
         """Routes relative to ``{base_url}dsws/``, each with what its handler is given,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..features import Feature, FeatureContext
+from ..features import Feature
 from .config import CodeCommitClone
 
 if TYPE_CHECKING:
@@ -14,11 +14,8 @@ if TYPE_CHECKING:
 
 class CodeCommitFeature(Feature):
     name = "codecommit"
-    configurables = (CodeCommitClone,)
-
-    def __init__(self, context: FeatureContext) -> None:
-        super().__init__(context)
-        self.config = CodeCommitClone(parent=context.config)
+    settings = CodeCommitClone
+    config: CodeCommitClone
 
     @cached_property
     def service(self) -> CodeCommitService:

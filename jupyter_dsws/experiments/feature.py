@@ -23,12 +23,12 @@ LOOKUP_DELAY_SECONDS = 5.0
 
 class ExperimentsFeature(Feature):
     name = "experiments"
-    configurables = (Experiments,)
+    settings = Experiments
+    config: Experiments
     uses = ("registry",)
 
     def __init__(self, context: FeatureContext, registry: Any = None) -> None:
         super().__init__(context)
-        self.config = Experiments(parent=context.config)
         if registry is not None:
             # Versions MLflow registered itself have no metrics file: the run has them.
             registry.run_metrics = self._run_metrics

@@ -21,13 +21,11 @@ AWARENESS_SCHEMA = "https://schema.jupyter.org/jupyter_collaboration/awareness/v
 
 class IdleFeature(Feature):
     name = "idle"
-    configurables = (IdleShutdown,)
+    settings = IdleShutdown
+    config: IdleShutdown
 
     def __init__(self, context: FeatureContext) -> None:
         super().__init__(context)
-        # parent=the extension: c.IdleShutdown.x in config files, --IdleShutdown.x=… on the
-        # command line.
-        self.config = IdleShutdown(parent=context.config)
         self.config.check_bounds()
         studio = context.studio
         stopper: AppStopper = (StudioAppStopper(context.aws, studio) if studio is not None

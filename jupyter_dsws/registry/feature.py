@@ -14,11 +14,11 @@ if TYPE_CHECKING:
 
 class RegistryFeature(Feature):
     name = "registry"
-    configurables = (ModelRegistry,)
+    settings = ModelRegistry
+    config: ModelRegistry
 
     def __init__(self, context: FeatureContext) -> None:
         super().__init__(context)
-        self.config = ModelRegistry(parent=context.config)
         #: Set by the Experiments panel: a version's metrics read from its MLflow run.
         self.run_metrics: Any = None
 
