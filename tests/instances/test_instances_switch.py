@@ -52,8 +52,7 @@ def described_space() -> dict:
     return {"DomainId": "d-abc123", "SpaceName": "hermione-space", "Status": "InService",
             "SpaceSettings": {"AppType": "JupyterLab", "JupyterLabAppSettings": {
                 "DefaultResourceSpec": {"InstanceType": "ml.t3.medium",
-                                        "SageMakerImageArn": CPU_IMAGE,
-                                        "LifecycleConfigArn": LCC},
+                                        "SageMakerImageArn": CPU_IMAGE, "LifecycleConfigArn": LCC},
                 "CodeRepositories": [{"RepositoryUrl": "https://example.com/repo.git"}]}}}
 
 
@@ -169,8 +168,7 @@ def expect_quota_ok(sagemaker: Stubber, quotas: Stubber) -> None:
 
 
 def expect_update(sagemaker: Stubber) -> None:
-    # The type changes; the image becomes the GPU build; the lifecycle configuration and the
-    # code repositories stay.
+    """The space's update: the GPU type and image; its LCC and code repositories stay."""
     sagemaker.add_response("describe_space", described_space(), SPACE)
     sagemaker.add_response("update_space", {"SpaceArn": "arn:aws:sagemaker:eu-central-1:"
                                             "123456789012:space/d-abc123/hermione-space"}, {
@@ -181,7 +179,7 @@ def expect_update(sagemaker: Stubber) -> None:
 
 
 def expect_switch(sagemaker: Stubber, quotas: Stubber) -> None:
-    """A switch of the app on ml.t3.medium to ml.g4dn.xlarge that AWS lets through."""
+    """The app on ml.t3.medium switched to ml.g4dn.xlarge, as AWS lets it through."""
     sagemaker.add_response("describe_app", described_app(), APP)
     expect_quota_ok(sagemaker, quotas)
     expect_update(sagemaker)
