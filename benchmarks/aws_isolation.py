@@ -22,33 +22,16 @@ import sys
 import threading
 from pathlib import Path
 
-import boto3
-from status_latency import get, jupyter, moto_server, p95, summary
-
-from jupyter_dsws.registry import register_model
+from status_latency import get, jupyter, moto_server, p95, seed_models, summary
 
 # The proxy the tests use (tests/core/test_aws_isolation.py), not a copy of it; that module
 # imports the tests' helpers (tests/helpers.py).
-TESTS = Path(__file__).resolve().parents[1] / "tests"
-sys.path[:0] = [str(TESTS), str(TESTS / "core")]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "core"))
 from test_aws_isolation import StsHangsProxy
 
 REGION = "eu-central-1"
 BUCKET = "isolation-bench"
-
-
-def seed(endpoint: str, groups: int) -> None:
-    session = boto3.session.Session(region_name=REGION, aws_access_key_id="testing",
-                                    aws_secret_access_key="testing")
-    sagemaker = session.client("sagemaker", endpoint_url=endpoint)
-    s3 = session.client("s3", endpoint_url=endpoint)
-    s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
-    for g in range(groups):
-        for v in range(1, 4):
-            register_model(f"bench-{g:03d}", f"s3://{BUCKET}/bench-{g:03d}/v{v}/model.tar.gz",
-                           "123.dkr.ecr.eu-central-1.amazonaws.com/xgb:1",
-                           params={"max_depth": v}, metrics={"auc": 0.7 + v / 100},
-                           sagemaker_client=sagemaker, s3_client=s3)
 
 
 def main() -> None:
@@ -58,7 +41,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with moto_server() as upstream:
-        seed(upstream, args.groups)
+        seed_models(upstream, REGION, BUCKET, "bench", args.groups, versions=3)
         proxy = StsHangsProxy(upstream)
         threading.Thread(target=proxy.serve_forever, daemon=True).start()
         try:

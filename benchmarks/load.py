@@ -36,12 +36,10 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-import boto3
-from status_latency import TOKEN, get, jupyter
+from status_latency import TOKEN, get, jupyter, seed_models
 
 from jupyter_dsws.demo.emulator import Emulator
 from jupyter_dsws.demo.mlflow_server import MlflowServer, mlflow_executable
-from jupyter_dsws.registry import register_model
 
 REGION = "eu-central-1"
 BUCKET = "load-bench"
@@ -98,17 +96,7 @@ def mlflow_calls(log: Path) -> int:
 
 
 def seed(endpoint: str, groups: int, repositories: int) -> dict[str, str]:
-    session = boto3.session.Session(region_name=REGION, aws_access_key_id="testing",
-                                    aws_secret_access_key="testing")
-    sagemaker = session.client("sagemaker", endpoint_url=endpoint)
-    s3 = session.client("s3", endpoint_url=endpoint)
-    s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
-    for g in range(groups):
-        for v in (1, 2):
-            register_model(f"load-{g:03d}", f"s3://{BUCKET}/load-{g:03d}/v{v}/model.tar.gz",
-                           "123.dkr.ecr.eu-central-1.amazonaws.com/xgb:1",
-                           params={"max_depth": v}, metrics={"auc": 0.7 + v / 100},
-                           sagemaker_client=sagemaker, s3_client=s3)
+    session = seed_models(endpoint, REGION, BUCKET, "load", groups, versions=2)
     codecommit = session.client("codecommit", endpoint_url=endpoint)
     for r in range(repositories):
         codecommit.create_repository(repositoryName=f"load-repo-{r:02d}")

@@ -25,7 +25,10 @@ import tempfile
 import time
 from contextlib import contextmanager
 
+import boto3
 from moto.server import ThreadedMotoServer
+
+from jupyter_dsws.registry import register_model
 
 TOKEN = "bench"
 
@@ -93,6 +96,24 @@ def moto_server():
         yield f"http://{host}:{port}"
     finally:
         moto.stop()
+
+
+def seed_models(endpoint: str, region: str, bucket: str, prefix: str, groups: int,
+                versions: int) -> boto3.session.Session:
+    """Model package groups ``<prefix>-000``, ``<prefix>-001``… with ``versions`` versions
+    each (hyperparameters, an AUC), their files in a new ``bucket``; the session it used."""
+    session = boto3.session.Session(region_name=region, aws_access_key_id="testing",
+                                    aws_secret_access_key="testing")
+    sagemaker = session.client("sagemaker", endpoint_url=endpoint)
+    s3 = session.client("s3", endpoint_url=endpoint)
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
+    for g in range(groups):
+        for v in range(1, versions + 1):
+            register_model(f"{prefix}-{g:03d}", f"s3://{bucket}/{prefix}-{g:03d}/v{v}/model.tar.gz",
+                           "123.dkr.ecr.eu-central-1.amazonaws.com/xgb:1",
+                           params={"max_depth": v}, metrics={"auc": 0.7 + v / 100},
+                           sagemaker_client=sagemaker, s3_client=s3)
+    return session
 
 
 def p95(samples: list[float]) -> float:

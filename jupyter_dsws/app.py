@@ -40,7 +40,7 @@ class DSWSExtension(ExtensionApp):
 
     # So that --help-all and command-line options know each feature's Configurable.
     classes = [*ExtensionApp.classes, Examples,
-               *(c for name in panels() for c in feature_class(name).configurables)]
+               *(c for c in (feature_class(name).settings for name in panels()) if c)]
     # Studio starts the server under supervisord: configure through a jupyter_server_config
     # file (the lifecycle configuration writes one) or the command line, not environment.
 

@@ -106,19 +106,24 @@ class Feature:
 
     #: The panel name, as in ``FEATURES``.
     name: ClassVar[str]
-    #: The feature's Configurable classes (e.g. ``IdleShutdown``): listed in the extension's
-    #: ``classes`` so that ``--help-all`` and command-line options know them.
-    configurables: ClassVar[tuple[type[Configurable], ...]] = ()
+    #: The feature's settings class (e.g. ``IdleShutdown``): built as ``self.config`` with the
+    #: extension as its parent, so that ``c.IdleShutdown.x`` in config files and
+    #: ``--IdleShutdown.x`` reach it, and listed in the extension's ``classes`` so that
+    #: ``--help-all`` knows it.
+    settings: ClassVar[type[Configurable] | None] = None
     #: The panels this feature uses, built before it.
     uses: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, context: FeatureContext) -> None:
         self.context = context
+        if self.settings is not None:
+            self.config = self.settings(parent=context.config)
 
     def handlers(self) -> list[Route]:
         """Routes relative to ``{base_url}dsws/``, each with what its handler is given,
-        e.g. ``("registry/groups", GroupsHandler, {"service": lambda: self.service})``."""
-        return []
+        e.g. ``("registry/groups", GroupsHandler, {"service": lambda: self.service})``: by
+        default the table of ``jupyter_dsws/<name>/handlers.py``, given ``self.service``."""
+        return with_service(route_table(self.name), lambda: self.service)
 
     def page_config(self) -> dict[str, Any]:
         """Values the frontend reads from the page config at start, with no request."""

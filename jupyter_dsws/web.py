@@ -30,7 +30,8 @@ from .errors import DSWSError, InvalidInput, NotFound, echo
 from .people import Person, person_of
 from .web_input import describe_validation_error, parse_json_body
 
-__all__ = ["DSWSHandler", "NotFoundHandler", "Operation", "api", "operation"]
+__all__ = ["DSWSHandler", "NotFoundHandler", "Operation", "PanelHandler", "ServiceHandler", "api",
+           "operation"]
 
 if TYPE_CHECKING:
     from .app import DSWSExtension
@@ -171,6 +172,15 @@ class ServiceHandler(DSWSHandler, Generic[S]):
     @property
     def service(self) -> S:
         return self._get_service()
+
+
+class PanelHandler(ServiceHandler[S]):
+    """A panel's routes: its reads (GET) refresh what it shows, which is not a person's
+    activity on the server; its writes (checking, connecting, approving...) are."""
+
+    @property
+    def _track_activity(self) -> bool:  # type: ignore[override]
+        return self.request.method != "GET"
 
 
 class NotFoundHandler(DSWSHandler):

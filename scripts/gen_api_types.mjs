@@ -123,8 +123,11 @@ export function render(spec) {
     if (schema.description) {
       text += comment(schema.description, '');
     }
+    // A schema that extends others (allOf their $refs) names only what it adds.
+    const bases = (schema.allOf ?? []).map(part => typeOf(part));
+    const heading = bases.length ? `${name} extends ${bases.join(', ')}` : name;
     text += schema.properties
-      ? `export interface ${name} ${objectType(schema, '')}\n`
+      ? `export interface ${heading} ${objectType(schema, '')}\n`
       : `export type ${name} = ${typeOf(schema)};\n`;
   }
   return text;

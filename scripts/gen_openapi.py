@@ -41,7 +41,9 @@ from openapi_schemas import (  # noqa: E402
     ContractError,
     build_schemas,
     clean,
+    close_refs,
     error_models,
+    extended,
     schema_name,
 )
 
@@ -161,7 +163,7 @@ def build(prose: dict[str, Any]) -> dict[str, Any]:
     if missing:
         raise ContractError(f"{PROSE.name} describes {sorted(missing)}, which no route serves")
     schemas = build_schemas(bodies, outputs)
-    return {
+    return close_refs({
         "openapi": "3.1.0",
         "info": prose["info"],
         "servers": prose["servers"],
@@ -171,7 +173,7 @@ def build(prose: dict[str, Any]) -> dict[str, Any]:
                           for name, description in shared.items()},
             "schemas": schemas,
         },
-    }
+    }, extended(schemas))
 
 
 def build_operation(where: str, contract: Operation, words: dict[str, Any],

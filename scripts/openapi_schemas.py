@@ -2,6 +2,12 @@
 
 Requests as they validate, answers as they serialize (every field present), each model under
 one name, without pydantic's generated titles, keywords in a reading order.
+
+A model that extends another says so once: its schema is ``allOf`` its bases' schemas and
+names only the fields it adds or narrows. JSON Schema cannot close a schema that another one
+extends (a base's ``additionalProperties: false`` would refuse the subclass's fields), so a
+base is open and each place that names it alone closes it there
+(``{$ref: Base, unevaluatedProperties: false}``); a subclass closes itself the same way.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ def error_models() -> dict[str, type[BaseModel]]:
 def build_schemas(inputs: set[type[BaseModel]], outputs: set[type[BaseModel]]
                   ) -> dict[str, Any]:
     """components.schemas: request models as they validate, answers as they serialize."""
+    inputs, outputs = _with_bases(inputs), _with_bases(outputs)
     both = inputs & outputs
     if both:
         raise ContractError(f"models both read and answered: {sorted(m.__name__ for m in both)}")
@@ -76,7 +83,73 @@ def build_schemas(inputs: set[type[BaseModel]], outputs: set[type[BaseModel]]
         if name in answer_names:
             _every_field_present(schema)
         schemas[name] = schema
+    bases_of = {renames[key]: [schema_name(b) for b in _bases(model)]
+                for key, model in classes.items() if key in defs and _bases(model)}
+    flat = dict(schemas)
+    for name, bases in bases_of.items():
+        schemas[name] = _extending(name, flat[name], {b: flat[b] for b in bases})
+    for base in {b for bs in bases_of.values() for b in bs}:
+        schemas[base] = {k: v for k, v in schemas[base].items() if k != "additionalProperties"}
     return dict(sorted(schemas.items()))
+
+
+def extended(schemas: dict[str, Any]) -> set[str]:
+    """The names of the schemas that another one extends (``allOf``)."""
+    return {part["$ref"].rsplit("/", 1)[-1] for schema in schemas.values()
+            for part in schema.get("allOf", [])}
+
+
+def _bases(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """The models ``model`` extends directly (not pydantic's BaseModel)."""
+    return [b for b in model.__bases__ if issubclass(b, BaseModel) and b is not BaseModel]
+
+
+def _with_bases(models: set[type[BaseModel]]) -> set[type[BaseModel]]:
+    """``models`` and every model they extend, so that each base has a schema of its own."""
+    found = set()
+    stack = list(models)
+    while stack:
+        model = stack.pop()
+        if model not in found:
+            found.add(model)
+            stack.extend(_bases(model))
+    return found
+
+
+def _extending(name: str, schema: dict[str, Any], bases: dict[str, dict[str, Any]]
+               ) -> dict[str, Any]:
+    """``schema`` (all the model's fields) as ``allOf`` its bases and the fields it adds or
+    narrows (an ``allOf`` admits what every part admits, as the subclass does)."""
+    inherited: dict[str, Any] = {}
+    for base in bases.values():
+        inherited.update(base.get("properties", {}))
+    required = schema.get("required", [])
+    if not set(inherited) <= set(schema.get("properties", {})) or any(
+            n in required and n not in base.get("required", [])
+            for base in bases.values() for n in base.get("properties", {})):
+        raise ContractError(f"{name} drops a field of a model it extends, or requires one "
+                            "that model does not")
+    own = {n: p for n, p in schema.get("properties", {}).items() if inherited.get(n) != p}
+    result = {k: schema[k] for k in ("description",) if k in schema}
+    result["allOf"] = [{"$ref": REF.format(model=base)} for base in bases]
+    result["type"] = "object"
+    result["properties"] = own
+    result["required"] = [n for n in required if n in own]
+    if schema.get("additionalProperties") is False:
+        result["unevaluatedProperties"] = False
+    return result
+
+
+def close_refs(spec: Any, bases: set[str]) -> Any:
+    """Every ``$ref`` to a base that names it alone (not in an ``allOf``) closed there, as the
+    base's own ``additionalProperties: false`` was; the bases themselves left open."""
+    if isinstance(spec, list):
+        return [close_refs(v, bases) for v in spec]
+    if not isinstance(spec, dict):
+        return spec
+    if spec.get("$ref", "").removeprefix(REF.format(model="")) in bases:
+        return {**spec, "unevaluatedProperties": False}
+    return {k: v if k == "allOf" else close_refs(v, bases) for k, v in spec.items()}
 
 
 def _all_models(roots: set[type[BaseModel]]) -> dict[str, type[BaseModel]]:

@@ -12,6 +12,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -78,23 +79,14 @@ def assumed_role(endpoint_url: str, role_arn: str = OTHER_ROLE) -> dict[str, str
 def as_caller(aws: Any, credentials: Mapping[str, str]) -> Iterator[None]:
     """Inside the block the server (its ``AwsAccess``, ``extension.aws``) calls AWS with
     ``credentials``, as after its role's credentials were renewed or when it runs as another
-    role; afterwards with its own again.
-
-    AwsAccess has no public way to change credentials (a server's come from its role): this
-    is the one place tests reach into it, its session and the clients and credentials it
-    built from that session."""
+    role; afterwards with its own again."""
     from jupyter_dsws.aws import make_session
 
-    own = aws._session, dict(aws._clients), aws._credentials
-    aws._session = make_session(aws.region, credentials=credentials)
-    aws._clients.clear()
-    aws._credentials = None
+    own = aws.use_session(make_session(aws.region, credentials=credentials))
     try:
         yield
     finally:
-        aws._session, clients, aws._credentials = own
-        aws._clients.clear()
-        aws._clients.update(clients)
+        aws.use_session(own)
 
 
 async def error_of(request: Awaitable[Any]) -> tuple[int, Any]:
@@ -159,16 +151,22 @@ async def checks_past(monitor: Any, seconds: float) -> None:
                    timeout=seconds + 15, what=f"an idle check {seconds:g} s from now")
 
 
-def require_mlflow() -> str:
-    """MLflow's executable (``DSWS_MLFLOW``); without it the test is skipped with a message
-    saying how to install it."""
-    from jupyter_dsws.demo.mlflow_server import mlflow_executable
+@contextmanager
+def running_mlflow(folder: Path, artifact_root: str, endpoint_url: str, region: str
+                   ) -> Iterator[Any]:
+    """The demo's MLflow server (``DSWS_MLFLOW``), ready, its artifacts in the S3 of the
+    emulator at ``endpoint_url``; without MLflow the test is skipped with a message saying
+    how to install it."""
+    from jupyter_dsws.demo.mlflow_server import MlflowServer, mlflow_executable
 
     executable = mlflow_executable()
     if not executable:
         pytest.skip("DSWS_MLFLOW is not set: `make mlflow-env` installs MLflow in its own venv "
                     "and `make test-python` points the tests at it")
-    return executable
+    with MlflowServer(executable, folder, artifact_root=artifact_root,
+                      aws_endpoint_url=endpoint_url, region=region) as server:
+        server.wait_ready()
+        yield server
 
 
 def idle_monitor(extension: Any) -> Any:

@@ -61,7 +61,8 @@ def problem(answer: Answer) -> str | None:
     where = f"{answer.method} {answer.path} -> {answer.status}"
     relative = answer.path[answer.path.index("/dsws"):] if "/dsws" in answer.path else ""
     template = next((path for regex, path in _paths() if regex.match(relative)), None)
-    error_schema: dict[str, Any] = {"$ref": "#/components/schemas/Error"}
+    error_schema: dict[str, Any] = {"$ref": "#/components/schemas/Error",
+                                    "unevaluatedProperties": False}
     if answer.unrouted or template is None:
         expected: dict[str, Any] | None = error_schema if answer.status in (403, 404) else None
         if expected is None:

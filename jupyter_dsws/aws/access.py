@@ -182,6 +182,17 @@ class AwsAccess(ServiceClients, identity.IdentityOfCalls):
         """Start the clock of a panel request: its AWS calls share ``deadline_seconds``."""
         deadline.begin_request(self.deadline_seconds)
 
+    def use_session(self, session: Any) -> Any:
+        """Call AWS through the boto3 ``session`` from now on (its credentials, e.g. another
+        role's; None: the default chain's, read at the next call) and return the one used
+        until now. The clients built from that one are dropped."""
+        with self._build_lock:
+            previous, self._session = self._session, session
+            self._clients.clear()
+            self._credentials = None
+            self._none_found_at = None  # the new session's are not known to be missing
+        return previous
+
     # Errors -----------------------------------------------------------------------------
 
     def context(self, client: Any, method: str,

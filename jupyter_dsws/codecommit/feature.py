@@ -5,9 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..features import Feature, FeatureContext, Route, with_service
+from ..features import Feature
 from .config import CodeCommitClone
-from .handlers import handlers
 
 if TYPE_CHECKING:
     from .service import CodeCommitService
@@ -15,11 +14,8 @@ if TYPE_CHECKING:
 
 class CodeCommitFeature(Feature):
     name = "codecommit"
-    configurables = (CodeCommitClone,)
-
-    def __init__(self, context: FeatureContext) -> None:
-        super().__init__(context)
-        self.config = CodeCommitClone(parent=context.config)
+    settings = CodeCommitClone
+    config: CodeCommitClone
 
     @cached_property
     def service(self) -> CodeCommitService:
@@ -30,9 +26,6 @@ class CodeCommitFeature(Feature):
         return CodeCommitService(
             context.aws, self.config, context.root_dir, context.studio,
             helper_dir=context.state_dir / "git-credential")
-
-    def handlers(self) -> list[Route]:
-        return with_service(handlers, lambda: self.service)
 
     async def stop(self) -> None:
         if "service" in self.__dict__:  # never built: no clone to stop

@@ -127,13 +127,8 @@ def cloned_by(git_config: str) -> PersonRecord | None:
 
 def read_cloned_by(folder: Path) -> PersonRecord | None:
     """``cloned_by`` of the clone in ``folder`` (blocking: callers use a thread)."""
-    config = folder / ".git" / "config"
-    try:
-        if config.stat().st_size > 1_000_000:
-            return None
-        return cloned_by(config.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return None
+    text = _git_config(folder / ".git" / "config")
+    return cloned_by(text) if text is not None else None
 
 
 def find_clones(root: Path, depth: int) -> dict[str, str]:
@@ -151,7 +146,8 @@ def find_clones(root: Path, depth: int) -> dict[str, str]:
         except OSError:
             continue  # unreadable: it cannot hold a clone we could open either
         if folder != root and any(e.name == ".git" for e in entries):
-            url = _read_origin(Path(folder) / ".git" / "config")
+            text = _git_config(Path(folder) / ".git" / "config")
+            url = origin_url(text) if text is not None else None
             if url:
                 found.setdefault(url, folder.relative_to(root).as_posix())
             continue  # a clone's own folders are not more clones
@@ -165,11 +161,13 @@ def find_clones(root: Path, depth: int) -> dict[str, str]:
     return found
 
 
-def _read_origin(config: Path) -> str | None:
+def _git_config(config: Path) -> str | None:
+    """A clone's ``.git/config``; None when it cannot be read or is too large to be one
+    that git wrote (over 1 MB)."""
     try:
         if config.stat().st_size > 1_000_000:
             return None
-        return origin_url(config.read_text(encoding="utf-8", errors="replace"))
+        return config.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
 

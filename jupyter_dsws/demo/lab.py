@@ -6,6 +6,7 @@ real AWS account, proxy or personal configuration.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import sys
@@ -125,3 +126,19 @@ def keep_local_traffic_off_proxies(env: MutableMapping[str, str]) -> None:
             if local not in hosts:
                 hosts.append(local)
         env[name] = ",".join(hosts)
+
+
+def server_status(port: int, token: str, path: str = "/api/status",
+                  timeout: float = 2.0) -> int | None:
+    """The HTTP status of an authenticated GET to a local Jupyter server, None if unreachable.
+
+    http.client rather than urllib: no proxy from the environment can intercept it.
+    """
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        connection.request("GET", path, headers={"Authorization": f"token {token}"})
+        return connection.getresponse().status
+    except (OSError, http.client.HTTPException):
+        return None
+    finally:
+        connection.close()

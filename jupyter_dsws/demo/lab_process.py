@@ -6,7 +6,6 @@ JupyterLab runs in its own process group, so that stopping the demo stops all it
 from __future__ import annotations
 
 import contextlib
-import http.client
 import os
 import signal
 import subprocess
@@ -16,7 +15,7 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from .lab import HOST, DemoOptions
+from .lab import DemoOptions, server_status
 
 READY_TIMEOUT = 90.0
 STOP_TIMEOUT = 10.0
@@ -100,25 +99,10 @@ def wait_until_ready(lab: subprocess.Popen[bytes], options: DemoOptions,
                       stop: StopSignals) -> bool:
     deadline = time.monotonic() + READY_TIMEOUT
     while time.monotonic() < deadline and not stop.requested and lab.poll() is None:
-        if lab_status(options, "/api/status") == 200:
+        if server_status(options.port, options.token) == 200:
             return True
         time.sleep(0.25)
     return False
-
-
-def lab_status(options: DemoOptions, path: str, timeout: float = 2.0) -> int | None:
-    """The HTTP status of an authenticated GET to the demo's JupyterLab, None if unreachable.
-
-    http.client rather than urllib: no proxy from the environment can intercept it.
-    """
-    connection = http.client.HTTPConnection(HOST, options.port, timeout=timeout)
-    try:
-        connection.request("GET", path, headers={"Authorization": f"token {options.token}"})
-        return connection.getresponse().status
-    except (OSError, http.client.HTTPException):
-        return None
-    finally:
-        connection.close()
 
 
 def wait_for_exit(lab: subprocess.Popen[bytes], stop: StopSignals) -> int:

@@ -20,11 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .git import GitError
-from .lab import HOST, DemoOptions, keep_local_traffic_off_proxies, lab_environment
-from .lab_process import (
-    StopSignals,
-    lab_status,
-)
+from .lab import HOST, DemoOptions, keep_local_traffic_off_proxies, lab_environment, server_status
+from .lab_process import StopSignals
 
 if TYPE_CHECKING:
     from .emulator import Emulator
@@ -240,7 +237,7 @@ def _ready_message(options: DemoOptions, endpoint_url: str, seeded: SeedResult,
 
 
 def _extension_warning(options: DemoOptions) -> list[str]:
-    if lab_status(options, "/dsws/status", timeout=15) == 200:
+    if server_status(options.port, options.token, "/dsws/status", timeout=15) == 200:
         return []
     return ["", "Warning: the jupyter_dsws server extension did not answer; enable it with",
             "  jupyter server extension enable jupyter_dsws"]

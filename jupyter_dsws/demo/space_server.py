@@ -9,7 +9,6 @@ nor a state_dir: the extension keeps a person's choices in HOME, which survives 
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import subprocess
@@ -19,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .identity import IMAGE_PROVIDER, PEOPLE_VARIABLE, people
-from .lab import HOST, _offline_lab_settings, emulator_settings
+from .lab import HOST, _offline_lab_settings, emulator_settings, server_status
 
 READY_TIMEOUT = 120.0
 #: Where the demo's image keeps kernels beyond its own prefix's (experiments.py sets it).
@@ -115,19 +114,6 @@ def space_environment(base: Mapping[str, str], *, home: Path, prefix: Path, imag
             home / ".jupyter" / "lab" / "user-settings")),
     })
     return env
-
-
-def server_status(port: int, token: str, path: str = "/api/status",
-                  timeout: float = 2.0) -> int | None:
-    """The HTTP status of an authenticated GET, None if unreachable (no proxy in between)."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
-    try:
-        connection.request("GET", path, headers={"Authorization": f"token {token}"})
-        return connection.getresponse().status
-    except (OSError, http.client.HTTPException):
-        return None
-    finally:
-        connection.close()
 
 
 def wait_until_ready(process: subprocess.Popen[bytes], port: int, token: str,

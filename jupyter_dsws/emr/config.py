@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 from traitlets import Bool, Dict, Float, Int, List, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
+from ..config_bounds import within, zero_or_more
+
 #: An EMR cluster id as EMR writes it (j- and 13 letters or digits; moto's too).
 CLUSTER_ID = re.compile(r"^j-[0-9A-Z]{1,32}$")
 #: An EC2 security group id.
@@ -84,25 +86,9 @@ class EMRConnect(Configurable):
         ),
     )
 
-    @validate("livy_port")
-    def _validate_livy_port(self, proposal: dict) -> int:
-        value = proposal["value"]
-        if not 1 <= value <= 65535:
-            raise TraitError("EMRConnect.livy_port must be a TCP port, 1 to 65535")
-        return value
-
-    @validate("check_timeout_seconds")
-    def _validate_timeout(self, proposal: dict) -> float:
-        value = proposal["value"]
-        if not 0.1 <= value <= 10:
-            raise TraitError("EMRConnect.check_timeout_seconds must be 0.1 to 10 seconds")
-        return value
-
-    @validate("list_ttl_seconds")
-    def _validate_ttl(self, proposal: dict) -> float:
-        if proposal["value"] < 0:
-            raise TraitError("EMRConnect.list_ttl_seconds cannot be negative")
-        return proposal["value"]
+    _port = within(1, 65535, "livy_port", why="a TCP port")
+    _check_timeout = within(0.1, 10, "check_timeout_seconds", why="seconds")
+    _zero_or_more = zero_or_more("list_ttl_seconds")
 
     @validate("livy_endpoints")
     def _validate_endpoints(self, proposal: dict) -> dict[str, str]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..features import Feature, FeatureContext, Route, with_service
+from ..features import Feature
 from .config import EMRConnect
-from .handlers import handlers
 
 if TYPE_CHECKING:
     from .service import EMRService
@@ -15,11 +14,8 @@ if TYPE_CHECKING:
 
 class EMRFeature(Feature):
     name = "emr"
-    configurables = (EMRConnect,)
-
-    def __init__(self, context: FeatureContext) -> None:
-        super().__init__(context)
-        self.config = EMRConnect(parent=context.config)
+    settings = EMRConnect
+    config: EMRConnect
 
     @cached_property
     def service(self) -> EMRService:
@@ -28,5 +24,3 @@ class EMRFeature(Feature):
 
         return EMRService(self.context.aws, self.config, self.context.studio)
 
-    def handlers(self) -> list[Route]:
-        return with_service(handlers, lambda: self.service)

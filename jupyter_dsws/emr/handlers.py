@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import ServiceHandler, api
+from ..web import PanelHandler, api
 
 if TYPE_CHECKING:
     from ..wire import RefreshQuery
@@ -27,14 +27,8 @@ _CLUSTER = r"(?P<cluster_id>j-[0-9A-Z]{1,32})"
 _APPLICATION = r"(?P<application_id>[0-9a-z]{1,64})"
 
 
-class _EMRHandler(ServiceHandler["EMRService"]):
+class _EMRHandler(PanelHandler["EMRService"]):
     """Given its ``EMRService`` by the route (``EMRFeature.handlers``)."""
-
-    @property
-    def _track_activity(self) -> bool:  # type: ignore[override]
-        # Reading the lists is not a person's activity on the server; checking, connecting
-        # and starting are.
-        return self.request.method != "GET"
 
 
 class ClustersHandler(_EMRHandler):

@@ -7,6 +7,8 @@ import re
 from traitlets import Bool, Float, Int, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
+from ..config_bounds import within, zero_or_more
+
 #: A SageMaker MLflow tracking server's or MLflow app's ARN.
 SERVER_ARN = re.compile(
     r"^arn:aws[a-z-]*:sagemaker:(?P<region>[a-z0-9-]+):\d{12}:"
@@ -113,11 +115,9 @@ class Experiments(Configurable):
         ),
     )
 
-    @validate("read_ttl_seconds", "servers_ttl_seconds")
-    def _validate_ttl(self, proposal: dict) -> float:
-        if proposal["value"] < 0:
-            raise TraitError(f"Experiments.{proposal['trait'].name} cannot be negative")
-        return proposal["value"]
+    _zero_or_more = zero_or_more("read_ttl_seconds", "servers_ttl_seconds")
+    _page_size = within(1, 1000, "page_size", why="runs, MLflow's limit")
+    _max_compare = within(2, 100, "max_compare", why="runs")
 
     @validate("tracking_uri")
     def _validate_tracking_uri(self, proposal: dict) -> str | None:
@@ -128,18 +128,4 @@ class Experiments(Configurable):
             raise TraitError(
                 "Experiments.tracking_uri must be an http(s):// URL, a SageMaker MLflow "
                 f"tracking server ARN or an MLflow app ARN, not {value[:200]!r}")
-        return value
-
-    @validate("page_size")
-    def _validate_page_size(self, proposal: dict) -> int:
-        value = proposal["value"]
-        if not 1 <= value <= 1000:
-            raise TraitError("Experiments.page_size must be 1 to 1000 runs (MLflow's limit)")
-        return value
-
-    @validate("max_compare")
-    def _validate_max_compare(self, proposal: dict) -> int:
-        value = proposal["value"]
-        if not 2 <= value <= 100:
-            raise TraitError("Experiments.max_compare must be 2 to 100 runs")
         return value

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..background import BackgroundTask
 from ..errors import DSWSError
-from ..features import Feature, FeatureContext, Route, with_service
+from ..features import Feature, FeatureContext
 from .config import Experiments
-from .handlers import handlers
 
 if TYPE_CHECKING:
     from .service import ExperimentsService
@@ -24,12 +23,12 @@ LOOKUP_DELAY_SECONDS = 5.0
 
 class ExperimentsFeature(Feature):
     name = "experiments"
-    configurables = (Experiments,)
+    settings = Experiments
+    config: Experiments
     uses = ("registry",)
 
     def __init__(self, context: FeatureContext, registry: Any = None) -> None:
         super().__init__(context)
-        self.config = Experiments(parent=context.config)
         if registry is not None:
             # Versions MLflow registered itself have no metrics file: the run has them.
             registry.run_metrics = self._run_metrics
@@ -45,9 +44,6 @@ class ExperimentsFeature(Feature):
         directions = ModelRegistry(parent=self.context.config).metric_directions
         return ExperimentsService(self.context.aws, self.config, self.context.studio,
                                   metric_directions=directions)
-
-    def handlers(self) -> list[Route]:
-        return with_service(handlers, lambda: self.service)
 
     async def _run_metrics(self, package: dict[str, Any]) -> dict[str, float] | None:
         from .promote import run_of_package

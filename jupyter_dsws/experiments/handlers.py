@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import ServiceHandler, api
+from ..web import PanelHandler, api
 
 if TYPE_CHECKING:
     from .models import (
@@ -36,13 +36,8 @@ _RUN = r"(?P<run_id>[0-9A-Za-z_-]{1,64})"
 _KEY = r"(?P<key>[^/]{1,250})"
 
 
-class _ExperimentsHandler(ServiceHandler["ExperimentsService"]):
+class _ExperimentsHandler(PanelHandler["ExperimentsService"]):
     """Given its ``ExperimentsService`` by the route (``ExperimentsFeature.handlers``)."""
-
-    @property
-    def _track_activity(self) -> bool:  # type: ignore[override]
-        # Reading runs is not a person's activity on the server; registering one is.
-        return self.request.method != "GET"
 
 
 class ServersHandler(_ExperimentsHandler):

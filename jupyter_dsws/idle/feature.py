@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from ..features import Feature, FeatureContext, Route, with_service
+from ..features import Feature, FeatureContext
 from .collaboration import Collaboration
 from .config import IdleShutdown
 from .events import EventLog
-from .handlers import handlers
 from .inventory import Inventory
 from .monitor import IdleMonitor
 from .service import IdleService
@@ -22,13 +21,11 @@ AWARENESS_SCHEMA = "https://schema.jupyter.org/jupyter_collaboration/awareness/v
 
 class IdleFeature(Feature):
     name = "idle"
-    configurables = (IdleShutdown,)
+    settings = IdleShutdown
+    config: IdleShutdown
 
     def __init__(self, context: FeatureContext) -> None:
         super().__init__(context)
-        # parent=the extension: c.IdleShutdown.x in config files, --IdleShutdown.x=… on the
-        # command line.
-        self.config = IdleShutdown(parent=context.config)
         self.config.check_bounds()
         studio = context.studio
         stopper: AppStopper = (StudioAppStopper(context.aws, studio) if studio is not None
@@ -53,9 +50,6 @@ class IdleFeature(Feature):
 
     def _on_edit(self) -> None:
         self.monitor.note_edit()
-
-    def handlers(self) -> list[Route]:
-        return with_service(handlers, lambda: self.service)
 
     async def start(self) -> None:
         event_logger = self.context.event_logger

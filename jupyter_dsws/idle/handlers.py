@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..people import person_of
 from ..web import ServiceHandler, api
 from .service import IdleService
 
@@ -37,7 +36,7 @@ class IdleHandler(IdleBase):
     @authorized
     @api
     async def get(self, query: IdleQuery) -> IdleState:
-        return await self.service.state(query.client or None, person_of(self.current_user))
+        return await self.service.state(query.client or None, self.person)
 
     def inspect_body(self, raw: Any) -> None:
         # 403 comes before any 400: an admin-only field is refused whatever its value.
@@ -47,7 +46,7 @@ class IdleHandler(IdleBase):
     @authorized
     @api
     async def put(self, body: SettingsBody) -> IdleState:
-        return await self.service.update_settings(body.settings, person_of(self.current_user))
+        return await self.service.update_settings(body.settings, self.person)
 
 
 class IdleEventsHandler(IdleBase):
@@ -67,7 +66,7 @@ class IdleActivityHandler(IdleBase):
     @authorized
     @api
     async def post(self, body: ActivityBody) -> IdleState:
-        return await self.service.activity(body.client, person_of(self.current_user))
+        return await self.service.activity(body.client, self.person)
 
 
 class IdleKeepHandler(IdleBase):
@@ -75,7 +74,7 @@ class IdleKeepHandler(IdleBase):
     @authorized
     @api
     async def post(self, body: KeepBody) -> IdleState:
-        return await self.service.keep(body.client, person_of(self.current_user))
+        return await self.service.keep(body.client, self.person)
 
 
 class IdleSavedHandler(IdleBase):

@@ -21,14 +21,14 @@ if TYPE_CHECKING:
 
 class InstancesFeature(Feature):
     name = "instances"
-    configurables = (InstancePicker,)
+    settings = InstancePicker
+    config: InstancePicker
     # The idle panel's timeout prices a recommendation; its monitor stops the app to switch.
     uses = ("idle",)
 
     def __init__(self, context: FeatureContext, *, idle: IdleFeature | None = None) -> None:
         super().__init__(context)
         self.idle = idle
-        self.config = InstancePicker(parent=context.config)
         # Without the idle panel its settings still say what idle shutdown would do.
         self._idle_defaults = IdleShutdown(parent=context.config)
         # Read once here: prices applied later (from the event loop) start from this copy.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from traitlets import Dict, Float, Int, Unicode, validate
+from traitlets import Dict, Float, Int, TraitError, Unicode, validate
 from traitlets.config import Configurable
+
+from ..config_bounds import one_or_more, within, zero_or_more
 
 
 class ModelRegistry(Configurable):
@@ -77,37 +79,17 @@ class ModelRegistry(Configurable):
     def _validate_directions(self, proposal: dict) -> dict[str, str]:
         wrong = {k: v for k, v in proposal["value"].items() if v not in ("up", "down")}
         if wrong:
-            raise ValueError(f"metric_directions values must be 'up' or 'down', "
+            raise TraitError(f"ModelRegistry.metric_directions values must be 'up' or 'down', "
                              f"not {wrong}.")
         return {k.lower(): v for k, v in proposal["value"].items()}
 
-    @validate("page_size", "versions_page_size")
-    def _validate_page(self, proposal: dict) -> int:
-        if not 1 <= proposal["value"] <= 100:
-            raise ValueError(f"{proposal['trait'].name} must be 1..100 (the API's page limit).")
-        return proposal["value"]
-
-    @validate("metrics_cache_size")
-    def _validate_cache(self, proposal: dict) -> int:
-        if proposal["value"] < 0:
-            raise ValueError("metrics_cache_size cannot be negative.")
-        return proposal["value"]
-
-    @validate("list_ttl_seconds")
-    def _validate_ttl(self, proposal: dict) -> float:
-        if proposal["value"] < 0:
-            raise ValueError("list_ttl_seconds cannot be negative.")
-        return proposal["value"]
-
-    @validate("max_concurrency")
-    def _validate_concurrency(self, proposal: dict) -> int:
-        if proposal["value"] < 1:
-            raise ValueError("max_concurrency must be at least 1.")
-        return proposal["value"]
+    _page_size = within(1, 100, "page_size", "versions_page_size", why="the API's page limit")
+    _zero_or_more = zero_or_more("metrics_cache_size", "list_ttl_seconds")
+    _one_or_more = one_or_more("max_concurrency")
 
     @validate("history_fallback_uri")
     def _validate_fallback(self, proposal: dict) -> str | None:
         value = proposal["value"]
         if value is not None and not value.startswith("s3://"):
-            raise ValueError("history_fallback_uri must be an s3:// URI.")
+            raise TraitError("ModelRegistry.history_fallback_uri must be an s3:// URI.")
         return value.rstrip("/") if value else value

@@ -5,9 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..features import Feature, FeatureContext, Route, with_service
+from ..features import Feature, FeatureContext
 from .config import ModelRegistry
-from .handlers import handlers
 
 if TYPE_CHECKING:
     from .service import RegistryService
@@ -15,11 +14,11 @@ if TYPE_CHECKING:
 
 class RegistryFeature(Feature):
     name = "registry"
-    configurables = (ModelRegistry,)
+    settings = ModelRegistry
+    config: ModelRegistry
 
     def __init__(self, context: FeatureContext) -> None:
         super().__init__(context)
-        self.config = ModelRegistry(parent=context.config)
         #: Set by the Experiments panel: a version's metrics read from its MLflow run.
         self.run_metrics: Any = None
 
@@ -32,5 +31,3 @@ class RegistryFeature(Feature):
         service.run_metrics = self.run_metrics
         return service
 
-    def handlers(self) -> list[Route]:
-        return with_service(handlers, lambda: self.service)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..web import ServiceHandler, api
+from ..web import PanelHandler, api
 
 if TYPE_CHECKING:
     from .models import (
@@ -28,14 +28,8 @@ _GROUP = r"(?P<group>[^/]+)"
 _VERSION = r"(?P<version>[0-9]{1,9})"
 
 
-class _RegistryHandler(ServiceHandler["RegistryService"]):
+class _RegistryHandler(PanelHandler["RegistryService"]):
     """Given its ``RegistryService`` by the route (``RegistryFeature.handlers``)."""
-
-    @property
-    def _track_activity(self) -> bool:  # type: ignore[override]
-        # Reading the registry is not a person's activity on the server (the panel
-        # refreshes); an approval is.
-        return self.request.method != "GET"
 
 
 class GroupsHandler(_RegistryHandler):

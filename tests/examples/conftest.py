@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import require_mlflow
+from helpers import running_mlflow
 
 from jupyter_dsws.demo.experiments import TRAINING_KERNEL, write_training_kernel
 from jupyter_dsws.demo.mlflow_server import MlflowServer
@@ -41,10 +41,9 @@ def seeded_emulator(emulator: Any, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="session")
 def demo_mlflow(emulator: Any, seeded_emulator: Any,
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[MlflowServer]:
-    with MlflowServer(require_mlflow(), tmp_path_factory.mktemp("mlflow"),
-                      artifact_root=f"s3://{seeded_emulator.artifacts_bucket}/mlflow",
-                      aws_endpoint_url=emulator.endpoint_url, region=REGION) as server:
-        server.wait_ready()
+    with running_mlflow(tmp_path_factory.mktemp("mlflow"),
+                        f"s3://{seeded_emulator.artifacts_bucket}/mlflow", emulator.endpoint_url,
+                        REGION) as server:
         yield server
 
 

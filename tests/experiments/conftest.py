@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from helpers import fake_client, require_mlflow
+from helpers import fake_client, running_mlflow
 from mlflow_world import MlflowWorld
 
 from jupyter_dsws.demo.mlflow_server import MlflowServer
@@ -29,10 +29,8 @@ def _fake_aws(fake_aws: None) -> None:
 @pytest.fixture(scope="session")
 def mlflow_server(emulator: Any,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[MlflowServer]:
-    with MlflowServer(require_mlflow(), tmp_path_factory.mktemp("mlflow"),
-                      artifact_root=f"s3://{BUCKET}/artifacts",
-                      aws_endpoint_url=emulator.endpoint_url, region=REGION) as server:
-        server.wait_ready()
+    with running_mlflow(tmp_path_factory.mktemp("mlflow"), f"s3://{BUCKET}/artifacts",
+                        emulator.endpoint_url, REGION) as server:
         yield server
 
 

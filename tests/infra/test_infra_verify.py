@@ -34,9 +34,8 @@ GOOD_ROLE_POLICY = {"Version": "2012-10-17", "Statement": [
      "Resource": "*"}]}
 
 
-@pytest.fixture(autouse=True)
-def _aws(fake_aws: None) -> None:
-    """Fake credentials for every client of these tests."""
+# Fake credentials for every client of these tests.
+pytestmark = pytest.mark.usefixtures("fake_aws")
 
 
 @dataclass
@@ -110,7 +109,8 @@ def _build(make, *, network_access: str = "VpcOnly", auth: str = "SSO",
 
 
 def _studio_stub(domain_id: str, *, lcc_tags: list[dict] | None = None,
-                 profile_lcc: str | None = None, space: bool = True) -> tuple[Any, Stubber]:
+                 profile_lcc: str | None = None, space: bool = True,
+                 profiles_refused: bool = False) -> tuple[Any, Stubber]:
     client = boto3.client("sagemaker", region_name=REGION)
     stub = Stubber(client)
     name = LCC_ARN.rsplit("/", 1)[-1]
@@ -119,6 +119,11 @@ def _studio_stub(domain_id: str, *, lcc_tags: list[dict] | None = None,
         "StudioLifecycleConfigAppType": "JupyterLab"}, {"StudioLifecycleConfigName": name})
     stub.add_response("list_tags", {"Tags": lcc_tags if lcc_tags is not None else [
         {"Key": "dsws:managed", "Value": "true"}]}, {"ResourceArn": LCC_ARN})
+    if profiles_refused:
+        stub.add_client_error("list_user_profiles", "AccessDeniedException",
+                              expected_params={"DomainIdEquals": domain_id})
+        stub.activate()
+        return client, stub
     stub.add_response("list_user_profiles", {"UserProfiles": [
         {"DomainId": domain_id, "UserProfileName": "harry"}]}, {"DomainIdEquals": domain_id})
     lab = {"BuiltInLifecycleConfigArn": profile_lcc} if profile_lcc else {}
@@ -324,17 +329,7 @@ def test_a_refused_read_fails_its_check_naming_the_permission_and_the_rest_still
     # A real account with one read permission missing: the audit must still report every
     # other requirement, and say which permission the auditing role lacks.
     account = _build(emulator_client)
-    studio = boto3.client("sagemaker", region_name=REGION)
-    stub = Stubber(studio)
-    name = LCC_ARN.rsplit("/", 1)[-1]
-    stub.add_response("describe_studio_lifecycle_config", {
-        "StudioLifecycleConfigArn": LCC_ARN, "StudioLifecycleConfigName": name,
-        "StudioLifecycleConfigAppType": "JupyterLab"}, {"StudioLifecycleConfigName": name})
-    stub.add_response("list_tags", {"Tags": [{"Key": "dsws:managed", "Value": "true"}]},
-                      {"ResourceArn": LCC_ARN})
-    stub.add_client_error("list_user_profiles", "AccessDeniedException",
-                          expected_params={"DomainIdEquals": account.domain_id})
-    stub.activate()
+    studio, stub = _studio_stub(account.domain_id, profiles_refused=True)
     findings = Audit(AuditClients(**account.clients, studio=studio),
                      AuditTarget(region=REGION, domain_name="team-domain",
                                  data_buckets=[DATA, ARTEFACTS], other_buckets=[LOGS])).run()

@@ -22,9 +22,8 @@ EMR_REQUIREMENTS = ("VPC DNS", "Studio → EMR egress", "EMR primary ingress",
                     "EMR primary group", "security group")
 
 
-@pytest.fixture(autouse=True)
-def _aws(fake_aws: None) -> None:
-    """Fake credentials for every client of these tests."""
+# Fake credentials for every client of these tests.
+pytestmark = pytest.mark.usefixtures("fake_aws")
 
 
 @dataclass

@@ -52,8 +52,7 @@ def described_space() -> dict:
     return {"DomainId": "d-abc123", "SpaceName": "hermione-space", "Status": "InService",
             "SpaceSettings": {"AppType": "JupyterLab", "JupyterLabAppSettings": {
                 "DefaultResourceSpec": {"InstanceType": "ml.t3.medium",
-                                        "SageMakerImageArn": CPU_IMAGE,
-                                        "LifecycleConfigArn": LCC},
+                                        "SageMakerImageArn": CPU_IMAGE, "LifecycleConfigArn": LCC},
                 "CodeRepositories": [{"RepositoryUrl": "https://example.com/repo.git"}]}}}
 
 
@@ -169,8 +168,7 @@ def expect_quota_ok(sagemaker: Stubber, quotas: Stubber) -> None:
 
 
 def expect_update(sagemaker: Stubber) -> None:
-    # The type changes; the image becomes the GPU build; the lifecycle configuration and the
-    # code repositories stay.
+    """The space's update: the GPU type and image; its LCC and code repositories stay."""
     sagemaker.add_response("describe_space", described_space(), SPACE)
     sagemaker.add_response("update_space", {"SpaceArn": "arn:aws:sagemaker:eu-central-1:"
                                             "123456789012:space/d-abc123/hermione-space"}, {
@@ -178,6 +176,13 @@ def expect_update(sagemaker: Stubber) -> None:
             "DefaultResourceSpec": {"InstanceType": "ml.g4dn.xlarge",
                                     "SageMakerImageArn": GPU_IMAGE, "LifecycleConfigArn": LCC},
             "CodeRepositories": [{"RepositoryUrl": "https://example.com/repo.git"}]}}})
+
+
+def expect_switch(sagemaker: Stubber, quotas: Stubber) -> None:
+    """The app on ml.t3.medium switched to ml.g4dn.xlarge, as AWS lets it through."""
+    sagemaker.add_response("describe_app", described_app(), APP)
+    expect_quota_ok(sagemaker, quotas)
+    expect_update(sagemaker)
 
 
 @in_studio
@@ -188,9 +193,7 @@ async def test_a_switch_updates_the_space_then_saves_and_deletes_this_app(
     calls = aws_calls("sagemaker")
     # An open tab: the stop waits for it to save its documents.
     await jp_fetch("dsws", "idle", params={"client": "tab-1"})
-    sagemaker.add_response("describe_app", described_app(), APP)
-    expect_quota_ok(sagemaker, quotas)
-    expect_update(sagemaker)
+    expect_switch(sagemaker, quotas)
     sagemaker.add_response("delete_app", {}, APP)
 
     answer = await switch(jp_fetch, "ml.g4dn.xlarge")
@@ -270,9 +273,7 @@ async def test_without_the_idle_panel_the_space_changes_and_nothing_stops(jp_fet
                                                                           aws_calls):
     sagemaker, quotas = stubs
     calls = aws_calls("sagemaker")
-    sagemaker.add_response("describe_app", described_app(), APP)
-    expect_quota_ok(sagemaker, quotas)
-    expect_update(sagemaker)
+    expect_switch(sagemaker, quotas)
     answer = await switch(jp_fetch, "ml.g4dn.xlarge")
     assert answer["app_stopping"] is False
     assert "stop the space from Studio" in answer["message"]

@@ -12,9 +12,7 @@ from helpers import COOKIE_IDENTITY, STUDIO, as_person, body, idle_monitor
 from test_instances_switch import (
     APP,
     delete_app_answered,
-    described_app,
-    expect_quota_ok,
-    expect_update,
+    expect_switch,
 )
 
 
@@ -28,9 +26,7 @@ async def test_the_stop_of_a_switch_names_who_asked_for_it(jp_fetch, extension, 
                                                             aws_calls):
     sagemaker, quotas = stubs
     calls = aws_calls("sagemaker")
-    sagemaker.add_response("describe_app", described_app(), APP)
-    expect_quota_ok(sagemaker, quotas)
-    expect_update(sagemaker)
+    expect_switch(sagemaker, quotas)
     sagemaker.add_response("delete_app", {}, APP)
 
     answer = await jp_fetch("dsws", "instances", "switch", method="POST",

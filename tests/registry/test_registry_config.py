@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from botocore.stub import Stubber
+from traitlets import TraitError
 from traitlets.config import Config
 
 from jupyter_dsws.aws import AwsAccess
@@ -34,7 +35,7 @@ def test_every_setting_is_in_the_readme_and_says_its_default() -> None:
     ("metrics_cache_size", -1), ("max_concurrency", 0), ("history_fallback_uri", "/tmp/x"),
 ])
 def test_wrong_settings_are_refused_with_a_reason(trait: str, value: object) -> None:
-    with pytest.raises(ValueError, match=trait):
+    with pytest.raises(TraitError, match=f"ModelRegistry.{trait}"):
         ModelRegistry(config=Config({"ModelRegistry": {trait: value}}))
 
 

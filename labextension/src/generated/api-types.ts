@@ -8,17 +8,7 @@ export interface Alternative {
   reason: string;
 }
 
-export interface AwsStatus {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface AwsStatus extends Fetched {
   ok: boolean;
   account: string | null;
   /** The caller's identity, e.g. the Studio execution role's assumed-role ARN. */
@@ -168,35 +158,7 @@ export interface EmrCluster {
   primary_dns: string | null;
 }
 
-export interface EmrClusterDetail {
-  /** The cluster id, j-…. */
-  id: string;
-  name: string;
-  /**
-   * EMR's state: STARTING, BOOTSTRAPPING, RUNNING, WAITING, TERMINATING, TERMINATED or
-   * TERMINATED_WITH_ERRORS.
-   */
-  state: string;
-  /** The release label, e.g. emr-7.5.0. */
-  release: string | null;
-  /** Installed applications, e.g. Spark 3.5.2. */
-  applications: string[];
-  /**
-   * How Livy authenticates: kerberos (KerberosAttributes or the security configuration's
-   * KerberosConfiguration), ldap (livy-conf livy.server.auth.type or the security
-   * configuration's LDAPConfiguration), runtime_role (the security configuration enables
-   * application-scoped IAM roles), else none.
-   */
-  auth: 'none' | 'ldap' | 'kerberos' | 'runtime_role';
-  /**
-   * livy-conf livy.server.port of the cluster, else of its primary instance group, else
-   * EMRConnect.livy_port.
-   */
-  livy_port: number;
-  /** ISO 8601, UTC. */
-  created: string | null;
-  /** The primary node's DNS name (private in a private subnet); null before it runs. */
-  primary_dns: string | null;
+export interface EmrClusterDetail extends EmrCluster {
   instance_groups: EmrInstanceGroup[];
   security_groups: EmrSecurityGroup[];
   /** The subnet of the primary node. */
@@ -213,17 +175,7 @@ export interface EmrClusterDetail {
   livy_endpoint: string | null;
 }
 
-export interface EmrClusterList {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface EmrClusterList extends Fetched {
   clusters: EmrCluster[];
   /** The cursor of the next page; null on the last. */
   next: string | null;
@@ -284,17 +236,7 @@ export interface EmrServerlessApplication {
   created: string | null;
 }
 
-export interface EmrServerlessApplicationList {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface EmrServerlessApplicationList extends Fetched {
   applications: EmrServerlessApplication[];
 }
 
@@ -340,7 +282,13 @@ export interface Experiment {
   last_run: string | null;
 }
 
-export interface ExperimentList {
+export interface ExperimentList extends Fetched {
+  experiments: Experiment[];
+  next: string | null;
+}
+
+/** The age of an answer that is shared between requests for a short time. */
+export interface Fetched {
   /**
    * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
    * tabs and people for a short time (see docs/admin.md, Shared reads).
@@ -351,15 +299,11 @@ export interface ExperimentList {
    * AWS call was throttled and how old the answer is. Null otherwise.
    */
   notice: string | null;
-  experiments: Experiment[];
-  next: string | null;
 }
 
 /** The 409 of a clone into a folder that exists. */
-export interface FolderExists {
+export interface FolderExists extends Error {
   error: 'folder_exists';
-  /** What happened and what to do, for a person. */
-  message: string;
   /** A free folder next to the one asked for (name-2, name-3, ...). */
   suggested_path: string;
 }
@@ -548,10 +492,8 @@ export interface InstanceCatalog {
 }
 
 /** A malformed inventory file (400). */
-export interface InvalidCsv {
+export interface InvalidCsv extends Error {
   error: 'invalid_csv';
-  /** What happened and what to do, for a person. */
-  message: string;
   /** The line of the problem (the header is line 1). */
   line: number;
   /** The column's header name (e.g. Memory); null when the whole line is wrong. */
@@ -630,17 +572,7 @@ export interface MlflowServer {
   url: string | null;
 }
 
-export interface MlflowServerList {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface MlflowServerList extends Fetched {
   servers: MlflowServer[];
   /**
    * The tracking URI the panel reads (the default server's); null when none is set and
@@ -718,10 +650,8 @@ export interface PreferencesChange {
 }
 
 /** A switch the account's Service Quotas would refuse (422). */
-export interface QuotaExceeded {
+export interface QuotaExceeded extends Error {
   error: 'quota_exceeded';
-  /** What happened and what to do, for a person. */
-  message: string;
   quota_name: string;
   quota_code: string;
   limit: number;
@@ -784,17 +714,7 @@ export interface RegistryApprovalRequest {
   comment: string;
 }
 
-export interface RegistryComparison {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface RegistryComparison extends Fetched {
   versions: RegistryVersionDetail[];
   params: string[];
   metrics: string[];
@@ -830,17 +750,7 @@ export interface RegistryGroup {
   last_modified: string | null;
 }
 
-export interface RegistryGroupList {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface RegistryGroupList extends Fetched {
   groups: RegistryGroup[];
   next: string | null;
 }
@@ -853,17 +763,7 @@ export interface RegistryLatestApproved {
   approved_at: string | null;
 }
 
-export interface RegistryOverview {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface RegistryOverview extends Fetched {
   groups: RegistryOverviewGroup[];
   next: string | null;
 }
@@ -929,46 +829,7 @@ export interface RegistryVersion {
 }
 
 /** One version in full (in a comparison, the comparison says its age). */
-export interface RegistryVersionDetail {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
-  group: string;
-  version: number;
-  arn: string;
-  /** Approved, Rejected or PendingManualApproval. */
-  status: string;
-  /** ISO 8601, UTC. */
-  created: string | null;
-  /** The Studio user profile that created it, else null. */
-  created_by: string | null;
-  /**
-   * The person who registered it from the Experiments panel (kept in its
-   * CustomerMetadataProperties as dsws:registered_by); null otherwise. For the record
-   * only.
-   */
-  registered_by: PersonRecord | null;
-  description: string | null;
-  /** The last approval comment (SageMaker keeps only the last one). */
-  approval_description: string | null;
-  /** CustomerMetadataProperties. */
-  params: Record<string, string>;
-  /**
-   * Flattened statistics: "<name>": value; "<kind>.<name>" when a name occurs under two
-   * kinds (e.g. "regression.mae").
-   */
-  metrics: Record<string, number>;
-  /** The standard deviation beside each metric, when known. */
-  metrics_std: Record<string, number>;
-  /** Why metrics are missing or partial (file missing, not JSON...); null if none. */
-  metrics_error: string | null;
+export interface RegistryVersionDetail extends RegistryVersion, Fetched {
   image: string | null;
   model_data_url: string | null;
   /** The training job's ARN or name, when recorded. */
@@ -987,17 +848,7 @@ export interface RegistryVersionDetail {
   snippets: RegistrySnippets;
 }
 
-export interface RegistryVersionList {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface RegistryVersionList extends Fetched {
   versions: RegistryVersion[];
   next: string | null;
 }
@@ -1020,17 +871,7 @@ export interface Repository {
   cloned_by: PersonRecord | null;
 }
 
-export interface RepositoryList {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface RepositoryList extends Fetched {
   repos: Repository[];
   /**
    * Clone URLs the admin suggests: CodeCommitClone.suggested_urls, then Studio's
@@ -1063,17 +904,7 @@ export interface Run {
   registered: RunRegistered[];
 }
 
-export interface RunComparison {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface RunComparison extends Fetched {
   runs: Run[];
   params: string[];
   metrics: string[];
@@ -1086,36 +917,7 @@ export interface RunComparison {
   directions: Record<string, 'up' | 'down'>;
 }
 
-export interface RunDetail {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
-  id: string;
-  name: string;
-  experiment_id: string;
-  /** RUNNING, FINISHED, FAILED, KILLED or SCHEDULED. */
-  status: string;
-  /** ISO 8601, UTC. */
-  start: string | null;
-  /** ISO 8601, UTC; null while running. */
-  end: string | null;
-  user: string | null;
-  /** The notebook or script it ran from. */
-  source: string | null;
-  params: Record<string, string>;
-  /** Each metric's last value. */
-  metrics: Record<string, number>;
-  /** The run's own tags (MLflow's mlflow.* system tags left out). */
-  tags: Record<string, string>;
-  /** Model Registry versions made from this run. */
-  registered: RunRegistered[];
+export interface RunDetail extends Run, Fetched {
   /** Metric -> its last step (0 for a metric logged once). */
   metric_steps: Record<string, number>;
   /** The run's top-level artifact paths (folders end with /). */
@@ -1128,17 +930,7 @@ export interface RunDifferences {
   metrics: string[];
 }
 
-export interface RunList {
-  /**
-   * When the server read this answer from AWS (ISO 8601, UTC): answers are shared between
-   * tabs and people for a short time (see docs/admin.md, Shared reads).
-   */
-  fetched_at: string | null;
-  /**
-   * Set when AWS throttled the fresh read and this older answer stands in for it: which
-   * AWS call was throttled and how old the answer is. Null otherwise.
-   */
-  notice: string | null;
+export interface RunList extends Fetched {
   runs: Run[];
   /** Every param name on this page, sorted. */
   params: string[];
