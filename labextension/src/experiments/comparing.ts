@@ -1,6 +1,6 @@
 /** The state behind a Compare tab: the table, one metric's histories, the scatter's axes. */
 import { messageOf } from '../ui/errors';
-import { RequestingModel } from '../ui/requesting';
+import { LastRequest, RequestingModel } from '../ui/requesting';
 import { ICompareHistory, IExperimentsApi, IRunComparison } from './api';
 import { scatterParams } from './compare';
 
@@ -46,7 +46,7 @@ export class RunsCompareModel extends RequestingModel {
   }
 
   get historyLoading(): boolean {
-    return this._historyLoading;
+    return this._historyRequest.loading;
   }
 
   get scatterParam(): string | null {
@@ -95,25 +95,16 @@ export class RunsCompareModel extends RequestingModel {
   /** Overlay this metric's histories; only the last one asked is shown. */
   async setMetric(key: string): Promise<void> {
     this._metric = key;
-    const ticket = ++this._historyTicket;
-    this._historyLoading = true;
-    this.emit();
-    try {
-      const history = await this.api.history(key, this.runIds, HISTORY_POINTS);
-      if (ticket === this._historyTicket) {
+    await this._historyRequest.send(
+      () => this.api.history(key, this.runIds, HISTORY_POINTS),
+      history => {
         this._history = history;
         this._historyError = null;
-      }
-    } catch (error) {
-      if (ticket === this._historyTicket) {
+      },
+      error => {
         this._historyError = messageOf(error, `The history of ${key} could not be read.`);
       }
-    } finally {
-      if (ticket === this._historyTicket) {
-        this._historyLoading = false;
-        this.emit();
-      }
-    }
+    );
   }
 
   private _comparison: IRunComparison | null = null;
@@ -122,8 +113,7 @@ export class RunsCompareModel extends RequestingModel {
   private _metric: string | null = null;
   private _history: ICompareHistory | null = null;
   private _historyError: string | null = null;
-  private _historyLoading = false;
-  private _historyTicket = 0;
+  private _historyRequest = new LastRequest(() => this.emit());
   private _scatterParam: string | null = null;
   private _scatterMetric: string | null = null;
 }

@@ -24,11 +24,19 @@ export abstract class TabModel extends RequestingModel {
 
   protected abstract onVersionChanged(detail: IVersionDetail): void;
 
-  /** Run a read; its failure becomes `error` in `fallback`'s words unless the server had some. */
-  protected run(work: () => Promise<void>, fallback: string): Promise<void> {
+  /**
+   * Send a read; its answer goes to `answered` if no later read was sent meanwhile, its
+   * failure becomes `error` in `fallback`'s words unless the server had some.
+   */
+  protected read<T>(
+    call: () => Promise<T>,
+    answered: (value: T) => void,
+    fallback: string
+  ): Promise<void> {
     return this.request(
-      work,
-      () => {
+      call,
+      value => {
+        answered(value);
         this._error = null;
       },
       error => {
