@@ -1,6 +1,8 @@
 import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import { messageOf } from './errors';
+
 /**
  * Requests that may overlap (a new region, a new page, a new filter, a poll's tick and a
  * person's "Check again"), of which only the answer to the last one sent is taken; it
@@ -102,4 +104,40 @@ export abstract class RequestingModel implements IDisposable {
   private _disposed = false;
   private _changed = new Signal<this, void>(this);
   private _requests = new LastRequest(() => this.emit());
+}
+
+/**
+ * A RequestingModel whose reads share one error to show: what the last read could not do,
+ * in words a person can act on, cleared by the next answer.
+ */
+export abstract class ReadingModel extends RequestingModel {
+  get error(): string | null {
+    return this._error;
+  }
+
+  /**
+   * Send a read (see `request`): its answer goes to `answered` and clears `error`; its
+   * failure becomes `error`, in `fallback`'s words unless the server had some, then goes
+   * to `failed` (which may throw: a poll's factory backs off so).
+   */
+  protected read<T>(
+    call: () => Promise<T>,
+    answered: (value: T) => void,
+    fallback: string,
+    failed: (error: unknown) => void = () => undefined
+  ): Promise<void> {
+    return this.request(
+      call,
+      value => {
+        answered(value);
+        this._error = null;
+      },
+      error => {
+        this._error = messageOf(error, fallback);
+        failed(error);
+      }
+    );
+  }
+
+  private _error: string | null = null;
 }
