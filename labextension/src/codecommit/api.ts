@@ -8,7 +8,15 @@ import type {
   Repository,
   RepositoryList
 } from '../generated/api-types';
-import { DSWSApiError, requestAPI } from '../request';
+import {
+  DSWSApiError,
+  getAPI,
+  IReadOptions,
+  queryString,
+  refining,
+  refreshFlag,
+  sendAPI
+} from '../request';
 
 // The wire types are generated from the server's models (labextension/src/generated/).
 export type IRepository = Repository;
@@ -34,11 +42,10 @@ export class FolderExistsError extends DSWSApiError {
 /** `refresh`: a person's Refresh, past the list the server shares between tabs. */
 export function fetchRepositories(
   settings?: ServerConnection.ISettings,
-  options: { refresh?: boolean } = {}
+  options: IReadOptions = {}
 ): Promise<IRepositoryList> {
-  return requestAPI<IRepositoryList>(
-    `codecommit/repos${options.refresh ? '?refresh=true' : ''}`,
-    { method: 'GET' },
+  return getAPI(
+    `codecommit/repos${queryString({ refresh: refreshFlag(options) })}`,
     settings
   );
 }
@@ -48,57 +55,44 @@ export function fetchClonedAt(
   source: string,
   settings?: ServerConnection.ISettings
 ): Promise<IClonedAt> {
-  return requestAPI<IClonedAt>(
-    `codecommit/cloned?source=${encodeURIComponent(source)}`,
-    { method: 'GET' },
-    settings
-  );
+  return getAPI(`codecommit/cloned?source=${encodeURIComponent(source)}`, settings);
 }
 
 /**
  * Start a clone. A folder that exists already becomes a `FolderExistsError` with the
  * free folder the server suggests in its 409 body.
  */
-export async function startClone(
+export function startClone(
   request: ICloneRequest,
   settings?: ServerConnection.ISettings
 ): Promise<ICloneStarted> {
-  try {
-    return await requestAPI<ICloneStarted>(
-      'codecommit/clone',
-      { method: 'POST', body: JSON.stringify(request) },
-      settings
-    );
-  } catch (error) {
-    if (error instanceof DSWSApiError && error.code === 'folder_exists') {
+  return refining(
+    sendAPI<ICloneStarted>('POST', 'codecommit/clone', request, settings),
+    'folder_exists',
+    error => {
       const suggested = error.body.suggested_path;
-      throw new FolderExistsError(
+      return new FolderExistsError(
         error.message,
         typeof suggested === 'string' ? suggested : null
       );
     }
-    throw error;
-  }
+  );
+}
+
+function clonePath(id: string): string {
+  return `codecommit/clone/${encodeURIComponent(id)}`;
 }
 
 export function fetchClone(
   id: string,
   settings?: ServerConnection.ISettings
 ): Promise<ICloneStatus> {
-  return requestAPI<ICloneStatus>(
-    `codecommit/clone/${encodeURIComponent(id)}`,
-    { method: 'GET' },
-    settings
-  );
+  return getAPI(clonePath(id), settings);
 }
 
 export function cancelClone(
   id: string,
   settings?: ServerConnection.ISettings
 ): Promise<ICloneStatus> {
-  return requestAPI<ICloneStatus>(
-    `codecommit/clone/${encodeURIComponent(id)}`,
-    { method: 'DELETE' },
-    settings
-  );
+  return sendAPI('DELETE', clonePath(id), undefined, settings);
 }

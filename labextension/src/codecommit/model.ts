@@ -1,8 +1,7 @@
 import { Debouncer } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { messageOf } from '../ui/errors';
-import { RequestingModel } from '../ui/requesting';
+import { ReadingModel } from '../ui/requesting';
 import {
   cancelClone,
   fetchClone,
@@ -54,9 +53,10 @@ interface IListing {
 /**
  * The Repositories panel's state: the listing, the filter, and the clones this page
  * started, each followed until it ends. Only the answer to the last read is shown: a
- * slower earlier one (a Refresh, then a clone that ended) does not replace it.
+ * slower earlier one (a Refresh, then a clone that ended) does not replace it. `error`
+ * says why the server could not be asked at all (AWS's refusal is `listError`).
  */
-export class RepositoriesModel extends RequestingModel {
+export class RepositoriesModel extends ReadingModel {
   constructor(options: RepositoriesModel.IOptions = {}) {
     super();
     this._api = { ...SERVER_API, ...options.api };
@@ -121,11 +121,6 @@ export class RepositoriesModel extends RequestingModel {
     return this._list;
   }
 
-  /** Why the server could not be asked at all. */
-  get error(): string | null {
-    return this._error;
-  }
-
   get loaded(): boolean {
     return this._list !== null;
   }
@@ -155,16 +150,13 @@ export class RepositoriesModel extends RequestingModel {
 
   /** Read the list again; `fresh`: from AWS, not the list the server shares. */
   refresh(fresh = false): Promise<void> {
-    return this.request(
+    return this.read(
       () => this._readListing(fresh),
       ({ list, suggestedAt }) => {
         this._list = list;
         this._suggestedAt = suggestedAt;
-        this._error = null;
       },
-      error => {
-        this._error = messageOf(error, 'The repositories could not be read.');
-      }
+      'The repositories could not be read.'
     );
   }
 
@@ -235,7 +227,6 @@ export class RepositoriesModel extends RequestingModel {
   private _typedAt: string | null = null;
   private _suggestedAt = new Map<string, string | null>();
   private _list: IRepositoryList | null = null;
-  private _error: string | null = null;
   private _filter = '';
   private _clones: ClonesModel;
   private _cloneFinished = new Signal<this, IClone>(this);

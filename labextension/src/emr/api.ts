@@ -14,8 +14,7 @@ import type {
   EmrServerlessApplicationList,
   EmrServerlessStarted
 } from '../generated/api-types';
-import { IReadOptions, queryString } from '../registry/api';
-import { requestAPI } from '../request';
+import { getAPI, IReadOptions, queryString, refreshFlag, sendAPI } from '../request';
 
 // The wire types are generated from the server's models (labextension/src/generated/);
 // times are ISO 8601 UTC.
@@ -47,30 +46,22 @@ export function fetchClusters(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
 ): Promise<IClusterPage> {
-  const refresh = options.refresh ? 'true' : null;
-  return requestAPI<IClusterPage>(
-    `${path('clusters')}${queryString({ state, next, refresh })}`,
-    { method: 'GET' },
-    settings
-  );
+  const refresh = refreshFlag(options);
+  return getAPI(`${path('clusters')}${queryString({ state, next, refresh })}`, settings);
 }
 
 export function fetchCluster(
   id: string,
   settings?: ServerConnection.ISettings
 ): Promise<IClusterDetail> {
-  return requestAPI<IClusterDetail>(path('clusters', id), { method: 'GET' }, settings);
+  return getAPI(path('clusters', id), settings);
 }
 
 export function checkCluster(
   id: string,
   settings?: ServerConnection.ISettings
 ): Promise<ICheckResult> {
-  return requestAPI<ICheckResult>(
-    `${path('clusters', id)}/check`,
-    { method: 'POST' },
-    settings
-  );
+  return sendAPI('POST', `${path('clusters', id)}/check`, undefined, settings);
 }
 
 export function connectCluster(
@@ -78,11 +69,7 @@ export function connectCluster(
   body: IConnectRequest,
   settings?: ServerConnection.ISettings
 ): Promise<IConnectCell> {
-  return requestAPI<IConnectCell>(
-    `${path('clusters', id)}/connect`,
-    { method: 'POST', body: JSON.stringify(body) },
-    settings
-  );
+  return sendAPI('POST', `${path('clusters', id)}/connect`, body, settings);
 }
 
 /** `refresh`: a person's Refresh, past the list the server shares between tabs. */
@@ -90,9 +77,8 @@ export function fetchServerless(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
 ): Promise<IServerlessList> {
-  return requestAPI<IServerlessList>(
-    `${path('serverless', 'applications')}${options.refresh ? '?refresh=true' : ''}`,
-    { method: 'GET' },
+  return getAPI(
+    `${path('serverless', 'applications')}${queryString({ refresh: refreshFlag(options) })}`,
     settings
   );
 }
@@ -101,9 +87,10 @@ export function startServerless(
   id: string,
   settings?: ServerConnection.ISettings
 ): Promise<IServerlessStarted> {
-  return requestAPI<IServerlessStarted>(
+  return sendAPI(
+    'POST',
     `${path('serverless', 'applications', id)}/start`,
-    { method: 'POST' },
+    undefined,
     settings
   );
 }

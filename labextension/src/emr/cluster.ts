@@ -1,7 +1,7 @@
 import { ISignal } from '@lumino/signaling';
 
 import { messageOf } from '../ui/errors';
-import { RequestingModel } from '../ui/requesting';
+import { ReadingModel } from '../ui/requesting';
 import { AuthType, ICheckResult, ICluster, IClusterDetail, IEmrApi } from './api';
 
 /**
@@ -74,7 +74,7 @@ export namespace ClusterModel {
 }
 
 /** One cluster opened in the panel: its detail, the path check, Connect. */
-export class ClusterModel extends RequestingModel {
+export class ClusterModel extends ReadingModel {
   constructor(options: ClusterModel.IOptions) {
     super();
     this._api = options.api;
@@ -93,10 +93,6 @@ export class ClusterModel extends RequestingModel {
 
   get detail(): IClusterDetail | null {
     return this._detail;
-  }
-
-  get error(): string | null {
-    return this._error;
   }
 
   get target(): ICellTarget {
@@ -165,19 +161,16 @@ export class ClusterModel extends RequestingModel {
   }
 
   async load(): Promise<void> {
-    await this.request(
+    await this.read(
       () => this._api.cluster(this.id),
       detail => {
         this._detail = detail;
-        this._error = null;
         const roles = detail.runtime_roles;
         if (!this._role || !roles.includes(this._role)) {
           this._role = roles[0] ?? null;
         }
       },
-      error => {
-        this._error = messageOf(error, `The cluster ${this.id} could not be read.`);
-      }
+      `The cluster ${this.id} could not be read.`
     );
   }
 
@@ -242,7 +235,6 @@ export class ClusterModel extends RequestingModel {
   private _summary: ICluster;
   private _target: ICellTarget;
   private _detail: IClusterDetail | null = null;
-  private _error: string | null = null;
   private _checking = false;
   private _checkResult: ICheckResult | null = null;
   private _checkError: string | null = null;

@@ -1,4 +1,4 @@
-import { Poll } from '@lumino/polling';
+import { DisposableSet } from '@lumino/disposable';
 import * as React from 'react';
 
 import { Notification } from '@jupyterlab/apputils';
@@ -8,7 +8,7 @@ import { EMR_CHECK_COMMAND } from '../links/views';
 import { messageOf } from '../ui/errors';
 import { emrIcon } from '../icons';
 import { SidebarSection } from '../ui/section';
-import { ticker } from '../ui/ticker';
+import { TickWhile } from '../ui/follower';
 import { EmrPanel } from './EmrPanel';
 import { EmrModel } from './model';
 import { NotebookTarget } from './notebook';
@@ -17,43 +17,6 @@ import '../../style/emr.css';
 
 /** How often the panel asks again while Livy or a Serverless application comes up. */
 const STARTING_POLL_MS = 5000;
-
-/**
- * Checks the open cluster's path again every few seconds while its Livy is starting, and
- * reads the Serverless applications again while one is on its way up; stops after.
- */
-class WhileStarting {
-  constructor(private readonly _model: EmrModel) {
-    _model.changed.connect(this._follow, this);
-  }
-
-  dispose(): void {
-    this._model.changed.disconnect(this._follow, this);
-    this._poll?.dispose();
-    this._poll = null;
-  }
-
-  private _follow(model: EmrModel): void {
-    const waiting = !!model.opened?.starting || model.applicationsComingUp;
-    if (waiting && !this._poll) {
-      this._poll = ticker('emr-starting', STARTING_POLL_MS, () => {
-        const cluster = model.opened;
-        if (cluster?.starting && !cluster.checking) {
-          void cluster.check();
-        }
-        if (model.applicationsComingUp) {
-          // Past the shared list: it would show STARTING up to list_ttl_seconds longer.
-          void model.refreshApplications(true);
-        }
-      });
-    } else if (!waiting && this._poll) {
-      this._poll.dispose();
-      this._poll = null;
-    }
-  }
-
-  private _poll: Poll | null = null;
-}
 
 export const emrFeature: IFeature = {
   name: 'emr',
@@ -83,18 +46,29 @@ export const emrFeature: IFeature = {
       },
       []
     );
-    const starting = new WhileStarting(model);
+    // Checks the open cluster's path again every few seconds while its Livy is starting,
+    // and reads the Serverless applications again while one is on its way up; stops after.
+    const starting = new TickWhile(model, {
+      name: 'emr-starting',
+      ms: STARTING_POLL_MS,
+      waiting: m => !!m.opened?.starting || m.applicationsComingUp,
+      tick: m => {
+        const cluster = m.opened;
+        if (cluster?.starting && !cluster.checking) {
+          void cluster.check();
+        }
+        if (m.applicationsComingUp) {
+          // Past the shared list: it would show STARTING up to list_ttl_seconds longer.
+          void m.refreshApplications(true);
+        }
+      }
+    });
     // Asks EMR nothing until a person first shows the panel, then each time it is shown.
     return new SidebarSection({
       name: 'emr',
       label: 'EMR',
       refresh: () => model.refresh(),
-      model: {
-        dispose: () => {
-          starting.dispose();
-          model.dispose();
-        }
-      },
+      model: DisposableSet.from([starting, model]),
       render: () => React.createElement(EmrPanel, { model })
     });
   }

@@ -6,7 +6,7 @@ import type {
   ExampleInfo,
   ExampleList
 } from '../generated/api-types';
-import { requestAPI } from '../request';
+import { getAPI, sendAPI } from '../request';
 
 // The wire types are generated from the server's models (labextension/src/generated/).
 export type IExample = ExampleInfo;
@@ -16,7 +16,7 @@ export type ICopiedExample = CopiedExample;
 export function listExamples(
   settings?: ServerConnection.ISettings
 ): Promise<IExampleList> {
-  return requestAPI<IExampleList>('examples', { method: 'GET' }, settings);
+  return getAPI('examples', settings);
 }
 
 /** Copies example `name` into `directory` (relative to root_dir; '' for the top). */
@@ -26,9 +26,5 @@ export function copyExample(
   settings?: ServerConnection.ISettings
 ): Promise<ICopiedExample> {
   const body: CopyExampleRequest = { name, directory };
-  return requestAPI<ICopiedExample>(
-    'examples/copy',
-    { method: 'POST', body: JSON.stringify(body) },
-    settings
-  );
+  return sendAPI('POST', 'examples/copy', body, settings);
 }

@@ -57,8 +57,8 @@ function RunRow(props: {
         <input
           type="checkbox"
           aria-label={`Select run ${run.name}`}
-          checked={model.isSelected(run.id)}
-          onChange={() => model.toggleSelected(run)}
+          checked={model.selection.has(run.id)}
+          onChange={() => model.selection.toggle(run)}
         />
       </td>
       <td className="jp-dsws-exp-run-name" title={run.id}>
@@ -111,7 +111,7 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
     <UseSignal signal={model.changed}>
       {() => {
         const columns = model.columns;
-        const selected = model.selection;
+        const selected = model.selection.items;
         const best = model.best;
         const tooMany = selected.length > MAX_COMPARE;
         return (
@@ -171,7 +171,7 @@ export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
                 <Button
                   className="jp-dsws-button"
                   aria-label="Clear the selection"
-                  onClick={() => model.clearSelection()}
+                  onClick={() => model.selection.clear()}
                 >
                   Clear
                 </Button>

@@ -15,8 +15,7 @@ import type {
   UiUrl
 } from '../generated/api-types';
 import type { RegistryGroupList } from '../generated/api-types';
-import { IReadOptions, queryString, refreshFlag } from '../registry/api';
-import { requestAPI } from '../request';
+import { getAPI, IReadOptions, queryString, refreshFlag, sendAPI } from '../request';
 
 // The wire types are generated from the server's models (labextension/src/generated/);
 // times are ISO 8601 UTC.
@@ -36,7 +35,7 @@ export type Direction = RunList['directions'][string];
 export type IGroupNames = RegistryGroupList;
 
 function get<T>(path: string, settings?: ServerConnection.ISettings): Promise<T> {
-  return requestAPI<T>(`experiments/${path}`, { method: 'GET' }, settings);
+  return getAPI<T>(`experiments/${path}`, settings);
 }
 
 // `options.refresh`: a person's Refresh, past the answer the server shares (from MLflow or
@@ -110,27 +109,24 @@ export function registerRun(
   body: IRegisterRequest,
   settings?: ServerConnection.ISettings
 ): Promise<IRegistration> {
-  return requestAPI<IRegistration>(
+  return sendAPI(
+    'POST',
     `experiments/runs/${encodeURIComponent(runId)}/register`,
-    { method: 'POST', body: JSON.stringify(body) },
+    body,
     settings
   );
 }
 
 /** A fresh URL of the MLflow UI: presigned ones work once, so it is asked at each click. */
 export function createUiUrl(settings?: ServerConnection.ISettings): Promise<IUiUrl> {
-  return requestAPI<IUiUrl>('experiments/ui-url', { method: 'POST' }, settings);
+  return sendAPI('POST', 'experiments/ui-url', undefined, settings);
 }
 
 /** The Model Registry's group names, for the register dialog's choice. */
 export async function fetchGroupNames(
   settings?: ServerConnection.ISettings
 ): Promise<string[]> {
-  const page = await requestAPI<IGroupNames>(
-    'registry/groups',
-    { method: 'GET' },
-    settings
-  );
+  const page = await getAPI<IGroupNames>('registry/groups', settings);
   return page.groups.map(group => group.name);
 }
 

@@ -1,13 +1,13 @@
 /** The state behind a Compare tab: the table, one metric's histories, the scatter's axes. */
 import { messageOf } from '../ui/errors';
-import { RequestingModel } from '../ui/requesting';
+import { LastRequest, ReadingModel } from '../ui/requesting';
 import { ICompareHistory, IExperimentsApi, IRunComparison } from './api';
 import { scatterParams } from './compare';
 
 /** Points per run asked for a history chart: about a chart's width, min/max kept. */
 export const HISTORY_POINTS = 1000;
 
-export class RunsCompareModel extends RequestingModel {
+export class RunsCompareModel extends ReadingModel {
   constructor(
     readonly api: IExperimentsApi,
     readonly runIds: string[]
@@ -17,10 +17,6 @@ export class RunsCompareModel extends RequestingModel {
 
   get comparison(): IRunComparison | null {
     return this._comparison;
-  }
-
-  get error(): string | null {
-    return this._error;
   }
 
   get differencesOnly(): boolean {
@@ -46,7 +42,7 @@ export class RunsCompareModel extends RequestingModel {
   }
 
   get historyLoading(): boolean {
-    return this._historyLoading;
+    return this._historyRequest.loading;
   }
 
   get scatterParam(): string | null {
@@ -72,20 +68,17 @@ export class RunsCompareModel extends RequestingModel {
    * the table from MLflow, not the answer the server shares (a person's Refresh).
    */
   async load(refresh = false): Promise<void> {
-    await this.request(
+    await this.read(
       () => this.api.compare(this.runIds, refresh),
       comparison => {
         this._comparison = comparison;
-        this._error = null;
         const ranked = comparison.metrics.filter(name => name in comparison.best);
         const first = ranked[0] ?? comparison.metrics[0] ?? null;
         this._metric = this._metric ?? first;
         this._scatterMetric = this._scatterMetric ?? first;
         this._scatterParam = this._scatterParam ?? scatterParams(comparison)[0] ?? null;
       },
-      error => {
-        this._error = messageOf(error, 'The runs could not be compared.');
-      }
+      'The runs could not be compared.'
     );
     if (this._metric && !this._history) {
       await this.setMetric(this._metric);
@@ -95,35 +88,24 @@ export class RunsCompareModel extends RequestingModel {
   /** Overlay this metric's histories; only the last one asked is shown. */
   async setMetric(key: string): Promise<void> {
     this._metric = key;
-    const ticket = ++this._historyTicket;
-    this._historyLoading = true;
-    this.emit();
-    try {
-      const history = await this.api.history(key, this.runIds, HISTORY_POINTS);
-      if (ticket === this._historyTicket) {
+    await this._historyRequest.send(
+      () => this.api.history(key, this.runIds, HISTORY_POINTS),
+      history => {
         this._history = history;
         this._historyError = null;
-      }
-    } catch (error) {
-      if (ticket === this._historyTicket) {
+      },
+      error => {
         this._historyError = messageOf(error, `The history of ${key} could not be read.`);
       }
-    } finally {
-      if (ticket === this._historyTicket) {
-        this._historyLoading = false;
-        this.emit();
-      }
-    }
+    );
   }
 
   private _comparison: IRunComparison | null = null;
-  private _error: string | null = null;
   private _differencesOnly = false;
   private _metric: string | null = null;
   private _history: ICompareHistory | null = null;
   private _historyError: string | null = null;
-  private _historyLoading = false;
-  private _historyTicket = 0;
+  private _historyRequest = new LastRequest(() => this.emit());
   private _scatterParam: string | null = null;
   private _scatterMetric: string | null = null;
 }

@@ -1,7 +1,7 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification } from '@jupyterlab/apputils';
 import { ModelView, SidebarSection } from '../ui/section';
-import { Poll } from '@lumino/polling';
+import { DisposableSet } from '@lumino/disposable';
 import * as React from 'react';
 
 import { Commands, GETTING_STARTED_COMMAND } from '../commands';
@@ -10,7 +10,7 @@ import { IRunsView } from '../links/link';
 import { experimentsIcon } from '../icons';
 import { OPEN_TAB_COMMAND as OPEN_MODELS_TAB } from '../registry/feature';
 import { MainAreaTabs } from '../ui/tabs';
-import { ticker } from '../ui/ticker';
+import { TickWhile } from '../ui/follower';
 import { IRun } from './api';
 import { RunsCompareModel } from './comparing';
 import { CompareRunsView } from './CompareRunsView';
@@ -140,37 +140,6 @@ export class ExperimentsTabs {
   private _sheets = new Map<string, RunsSheetModel>();
 }
 
-/**
- * Asks the experiments again every few seconds while SageMaker says the tracking server is
- * starting, and stops once it answers (an unreachable server is not asked again and again:
- * the refresh button is there). It asks past the servers list the server shares, so that
- * the panel opens as soon as the server is up rather than up to a minute later.
- */
-class WhileStarting {
-  constructor(private readonly _model: ExperimentsModel) {
-    _model.changed.connect(this._follow, this);
-  }
-
-  dispose(): void {
-    this._model.changed.disconnect(this._follow, this);
-    this._poll?.dispose();
-    this._poll = null;
-  }
-
-  private _follow(model: ExperimentsModel): void {
-    if (model.starting && !this._poll) {
-      this._poll = ticker('experiments-starting', STARTING_POLL_MS, () => {
-        void model.refresh(true);
-      });
-    } else if (!model.starting && this._poll) {
-      this._poll.dispose();
-      this._poll = null;
-    }
-  }
-
-  private _poll: Poll | null = null;
-}
-
 /** How often a panel waiting for its tracking server to start asks again. */
 const STARTING_POLL_MS = 5000;
 
@@ -180,18 +149,23 @@ export const experimentsFeature: IFeature = {
   activate({ app, restorer, commands }: IFeatureContext) {
     const experiments = new ExperimentsModel();
     const tabs = new ExperimentsTabs(app, experiments, restorer, commands);
-    const starting = new WhileStarting(experiments);
+    // Asks the experiments again every few seconds while SageMaker says the tracking
+    // server is starting, and stops once it answers (an unreachable server is not asked
+    // again and again: the refresh button is there). It asks past the servers list the
+    // server shares, so that the panel opens as soon as the server is up rather than up to
+    // a minute later.
+    const starting = new TickWhile(experiments, {
+      name: 'experiments-starting',
+      ms: STARTING_POLL_MS,
+      waiting: model => model.starting,
+      tick: model => void model.refresh(true)
+    });
     // Asks MLflow nothing until a person first shows the panel, then each time it is shown.
     return new SidebarSection({
       name: 'experiments',
       label: 'Experiments',
       refresh: () => experiments.refresh(),
-      model: {
-        dispose: () => {
-          starting.dispose();
-          experiments.dispose();
-        }
-      },
+      model: DisposableSet.from([starting, experiments]),
       render: () =>
         React.createElement(ExperimentsPanel, {
           model: experiments,

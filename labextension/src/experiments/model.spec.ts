@@ -238,9 +238,9 @@ describe('the runs sheet model', () => {
       memoryStore()
     );
     await model.load();
-    model.toggleSelected(model.runs[0]);
-    model.toggleSelected(model.runs[1]);
-    expect(model.selection.map(r => r.id)).toEqual(['a', 'b']);
+    model.selection.toggle(model.runs[0]);
+    model.selection.toggle(model.runs[1]);
+    expect(model.selection.items.map(r => r.id)).toEqual(['a', 'b']);
     model.markRegistered('a', 'owls', 3);
     expect(model.runs[0].registered).toEqual([{ group: 'owls', version: 3, by: null }]);
   });

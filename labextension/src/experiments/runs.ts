@@ -3,6 +3,7 @@
  * server, more pages below), the local order and columns, the selection for comparison.
  */
 import { IRunsView } from '../links/link';
+import { SheetSelection } from '../ui/selection';
 import { IExperimentsApi, IRun } from './api';
 import { RunPagesModel } from './runpages';
 import {
@@ -79,6 +80,12 @@ export class RunsSheetModel extends RunPagesModel {
       this._choice = kept;
     }
   }
+
+  /** The runs ticked for comparison, by id, in the order of ticking. */
+  readonly selection = new SheetSelection<IRun>(
+    run => run.id,
+    () => this.emit()
+  );
 
   /** The loaded runs in the sheet's order (kept until the runs or the order change). */
   get rows(): IRun[] {
@@ -181,28 +188,6 @@ export class RunsSheetModel extends RunPagesModel {
     return this.load();
   }
 
-  // The selection for comparison, by run id, in the order of selecting.
-
-  get selection(): IRun[] {
-    return [...this._selection.values()];
-  }
-
-  isSelected(id: string): boolean {
-    return this._selection.has(id);
-  }
-
-  toggleSelected(run: IRun): void {
-    if (!this._selection.delete(run.id)) {
-      this._selection.set(run.id, run);
-    }
-    this.emit();
-  }
-
-  clearSelection(): void {
-    this._selection.clear();
-    this.emit();
-  }
-
   /** MLflow's default (newest first) needs no `order_by`. */
   protected serverOrder(): string | null {
     const { key, descending } = this._sort;
@@ -225,5 +210,4 @@ export class RunsSheetModel extends RunPagesModel {
   /** The columns were chosen here (or by a link): the stored choice comes too late. */
   private _chosen = false;
   private _differencesOnly = false;
-  private _selection = new Map<string, IRun>();
 }

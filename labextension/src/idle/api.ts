@@ -10,7 +10,7 @@ import type {
   IdleSettingsNote,
   IdleState
 } from '../generated/api-types';
-import { requestAPI } from '../request';
+import { getAPI, sendAPI } from '../request';
 
 // The wire types are generated from the server's models (labextension/src/generated/).
 export type IIdleSettings = IdleSettings;
@@ -25,46 +25,28 @@ export type IIdleStop = IdleAppStop;
 export type IPersonHere = IdlePersonHere;
 export type ISettingsNote = IdleSettingsNote;
 
-const JSON_HEADERS = { 'Content-Type': 'application/json' };
-
 export function fetchIdle(client: string): Promise<IIdleState> {
-  return requestAPI<IIdleState>(`idle?client=${encodeURIComponent(client)}`);
+  return getAPI(`idle?client=${encodeURIComponent(client)}`);
 }
 
 export function updateIdleSettings(settings: PersonSettings): Promise<IIdleState> {
-  return requestAPI<IIdleState>('idle', {
-    method: 'PUT',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ settings })
-  });
+  return sendAPI('PUT', 'idle', { settings });
 }
 
 export async function fetchIdleEvents(limit = 20): Promise<IIdleEvent[]> {
-  const body = await requestAPI<IdleEvents>(`idle/events?limit=${limit}`);
+  const body = await getAPI<IdleEvents>(`idle/events?limit=${limit}`);
   return body.events;
 }
 
 /** A person did something in this tab (a key, a click, a scroll): the idle clock restarts. */
 export function reportActivity(client: string): Promise<IIdleState> {
-  return requestAPI<IIdleState>('idle/activity', {
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ client })
-  });
+  return sendAPI('POST', 'idle/activity', { client });
 }
 
 export function keepWorking(client: string): Promise<IIdleState> {
-  return requestAPI<IIdleState>('idle/keep', {
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ client })
-  });
+  return sendAPI('POST', 'idle/keep', { client });
 }
 
 export async function confirmSaved(client: string, stopId: string): Promise<void> {
-  await requestAPI<null>('idle/saved', {
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ client, stop_id: stopId })
-  });
+  await sendAPI<null>('POST', 'idle/saved', { client, stop_id: stopId });
 }

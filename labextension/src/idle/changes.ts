@@ -1,5 +1,5 @@
 import { Notification } from '@jupyterlab/apputils';
-import { IDisposable } from '@lumino/disposable';
+import { ModelFollower } from '../ui/follower';
 
 import { changeToAnnounce } from './announce';
 import { IdleModel } from './model';
@@ -8,24 +8,9 @@ import { IdleModel } from './model';
  * In a shared space the idle settings are everyone's: when someone else changes them,
  * this tab says so once ("Ron Weasley set the timeout to 90 min (was 60 min).").
  */
-export class SettingsChanges implements IDisposable {
-  constructor(private _model: IdleModel) {
-    _model.changed.connect(this._sync, this);
-  }
-
-  get isDisposed(): boolean {
-    return this._disposed;
-  }
-
-  dispose(): void {
-    if (!this._disposed) {
-      this._disposed = true;
-      this._model.changed.disconnect(this._sync, this);
-    }
-  }
-
-  private _sync(): void {
-    const state = this._model.state;
+export class SettingsChanges extends ModelFollower<IdleModel> {
+  protected follow(): void {
+    const state = this.model.state;
     if (!state) {
       return;
     }
@@ -39,5 +24,4 @@ export class SettingsChanges implements IDisposable {
   }
 
   private _seen: string | null | undefined = undefined;
-  private _disposed = false;
 }

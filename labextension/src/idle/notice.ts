@@ -1,4 +1,4 @@
-import { IDisposable } from '@lumino/disposable';
+import { ModelFollower } from '../ui/follower';
 
 import { IIdleApp, IPersonHere } from './api';
 import { formatDuration } from './countdown';
@@ -90,30 +90,11 @@ export function stopNotice(
  * person finds why the app stopped and how to start it again, rather than JupyterLab's
  * "Server Connection Error" that follows (which it covers). Removed if the stop is called off.
  */
-export class StopNotice implements IDisposable {
-  constructor(private _model: IdleModel) {
-    _model.changed.connect(this._sync, this);
-  }
-
-  get isDisposed(): boolean {
-    return this._disposed;
-  }
-
-  dispose(): void {
-    if (this._disposed) {
-      return;
-    }
-    this._disposed = true;
-    this._model.changed.disconnect(this._sync, this);
-    this._node?.remove();
-    this._node = null;
-  }
-
-  private _sync(): void {
-    const seen = this._model.stopped;
+export class StopNotice extends ModelFollower<IdleModel> {
+  protected follow(): void {
+    const seen = this.model.stopped;
     if (!seen) {
-      this._node?.remove();
-      this._node = null;
+      this.stop();
       return;
     }
     const { title, lines } = stopNotice(seen);
@@ -139,6 +120,10 @@ export class StopNotice implements IDisposable {
     this._node.replaceChildren(card);
   }
 
+  protected stop(): void {
+    this._node?.remove();
+    this._node = null;
+  }
+
   private _node: HTMLDivElement | null = null;
-  private _disposed = false;
 }

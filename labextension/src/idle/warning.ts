@@ -1,7 +1,7 @@
 import { Notification } from '@jupyterlab/apputils';
-import { IDisposable } from '@lumino/disposable';
 import { Poll } from '@lumino/polling';
 
+import { ModelFollower } from '../ui/follower';
 import { ticker } from '../ui/ticker';
 
 import { secondsUntil } from './countdown';
@@ -18,34 +18,17 @@ const DISMISS_AFTER_MS = 100;
  * its words change after that (and only when they do); it is dismissed before another is
  * made. A person who closed it is not shown it again until the next warning.
  */
-export class IdleWarning implements IDisposable {
-  constructor(private _model: IdleModel) {
-    _model.changed.connect(this._sync, this);
-  }
-
-  get isDisposed(): boolean {
-    return this._disposed;
-  }
-
-  dispose(): void {
-    if (this._disposed) {
-      return;
-    }
-    this._disposed = true;
-    this._model.changed.disconnect(this._sync, this);
-    this._hide();
-  }
-
-  private _sync(): void {
-    if (this._model.warning) {
+export class IdleWarning extends ModelFollower<IdleModel> {
+  protected follow(): void {
+    if (this.model.warning) {
       this._show();
     } else {
-      this._hide();
+      this.stop();
     }
   }
 
   private _message(): string {
-    const state = this._model.state;
+    const state = this.model.state;
     if (!state) {
       return '';
     }
@@ -66,7 +49,7 @@ export class IdleWarning implements IDisposable {
             label: 'Keep working',
             caption:
               'Counts as activity: the countdown starts again, for everyone in the space.',
-            callback: () => void this._model.keep().catch(() => undefined)
+            callback: () => void this.model.keep().catch(() => undefined)
           }
         ]
       });
@@ -82,7 +65,8 @@ export class IdleWarning implements IDisposable {
     Notification.update({ id: this._id, message, type: 'warning', autoClose: false });
   }
 
-  private _hide(): void {
+  /** Takes the notification away. */
+  protected stop(): void {
     this._ticker?.dispose();
     this._ticker = undefined;
     if (this._id !== null) {
@@ -100,5 +84,4 @@ export class IdleWarning implements IDisposable {
   private _id: string | null = null;
   private _shown: string | null = null;
   private _ticker: Poll | undefined = undefined;
-  private _disposed = false;
 }

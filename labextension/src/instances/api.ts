@@ -14,7 +14,7 @@ import type {
   SwitchAccepted,
   WorkloadRequest
 } from '../generated/api-types';
-import { DSWSApiError, requestAPI } from '../request';
+import { DSWSApiError, getAPI, queryString, refining, sendAPI } from '../request';
 
 // The wire types are generated from the server's models (labextension/src/generated/).
 export type IInstanceType = Instance;
@@ -48,56 +48,44 @@ export class InvalidCsvError extends DSWSApiError {
   }
 }
 
-const JSON_HEADERS = { 'Content-Type': 'application/json' };
-
 export function fetchCatalog(
   region?: string,
   settings?: ServerConnection.ISettings
 ): Promise<ICatalog> {
-  const query = region ? `?region=${encodeURIComponent(region)}` : '';
-  return requestAPI<ICatalog>(`instances${query}`, { method: 'GET' }, settings);
+  return getAPI(`instances${queryString({ region })}`, settings);
 }
 
 export function recommend(
   workload: IWorkload,
   settings?: ServerConnection.ISettings
 ): Promise<IRecommendations> {
-  return requestAPI<IRecommendations>(
-    'instances/recommend',
-    { method: 'POST', body: JSON.stringify(workload), headers: JSON_HEADERS },
-    settings
-  );
+  return sendAPI('POST', 'instances/recommend', workload, settings);
 }
 
 /** Recommend for each row of a team inventory CSV; a malformed file is an `InvalidCsvError`. */
-export async function recommendInventory(
+export function recommendInventory(
   request: IInventoryRequest,
   settings?: ServerConnection.ISettings
 ): Promise<IInventoryResult> {
-  try {
-    return await requestAPI<IInventoryResult>(
-      'instances/inventory',
-      { method: 'POST', body: JSON.stringify(request), headers: JSON_HEADERS },
-      settings
-    );
-  } catch (error) {
-    if (error instanceof DSWSApiError && error.code === 'invalid_csv') {
+  return refining(
+    sendAPI<IInventoryResult>('POST', 'instances/inventory', request, settings),
+    'invalid_csv',
+    error => {
       const { line, column } = error.body;
-      throw new InvalidCsvError(
+      return new InvalidCsvError(
         error.message,
         typeof line === 'number' ? line : null,
         column === null || column === undefined ? null : String(column),
         error.body
       );
     }
-    throw error;
-  }
+  );
 }
 
 export function fetchCurrent(
   settings?: ServerConnection.ISettings
 ): Promise<ICurrentInstance> {
-  return requestAPI<ICurrentInstance>('instances/current', { method: 'GET' }, settings);
+  return getAPI('instances/current', settings);
 }
 
 /**
@@ -108,13 +96,5 @@ export function switchInstance(
   instanceType: string,
   settings?: ServerConnection.ISettings
 ): Promise<ISwitchStarted> {
-  return requestAPI<ISwitchStarted>(
-    'instances/switch',
-    {
-      method: 'POST',
-      body: JSON.stringify({ instance_type: instanceType }),
-      headers: JSON_HEADERS
-    },
-    settings
-  );
+  return sendAPI('POST', 'instances/switch', { instance_type: instanceType }, settings);
 }

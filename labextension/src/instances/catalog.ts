@@ -1,6 +1,5 @@
 import { fetchCatalog, ICatalog, IInstanceType } from './api';
-import { messageOf } from '../ui/errors';
-import { RequestingModel } from '../ui/requesting';
+import { ReadingModel } from '../ui/requesting';
 
 export type SortKey = 'type' | 'price' | 'memory' | 'vcpu' | 'gpu_memory';
 export type SortDirection = 'ascending' | 'descending';
@@ -101,7 +100,7 @@ export namespace CatalogModel {
 }
 
 /** The catalog tab's state: the region's catalog, its filter and its sort order. */
-export class CatalogModel extends RequestingModel {
+export class CatalogModel extends ReadingModel {
   constructor(options: CatalogModel.IOptions = {}) {
     super();
     this._fetch = options.fetch ?? (region => fetchCatalog(region));
@@ -153,24 +152,17 @@ export class CatalogModel extends RequestingModel {
     this.emit();
   }
 
-  get error(): string | null {
-    return this._error;
-  }
-
   /**
    * Load the catalog of `region` (the server's own when not given). Only the answer to
    * the last request counts: the region may change meanwhile.
    */
   load(region?: string): Promise<void> {
-    return this.request(
+    return this.read(
       () => this._fetch(region),
       catalog => {
         this._catalog = catalog;
-        this._error = null;
       },
-      error => {
-        this._error = messageOf(error, 'The instance catalog could not be read.');
-      }
+      'The instance catalog could not be read.'
     );
   }
 
@@ -179,5 +171,4 @@ export class CatalogModel extends RequestingModel {
   private _filter: ICatalogFilter = NO_FILTER;
   private _sortKey: SortKey | null = null;
   private _direction: SortDirection = 'ascending';
-  private _error: string | null = null;
 }

@@ -1,5 +1,5 @@
 import type { PersonalPreferences, PreferencesChange } from '../generated/api-types';
-import { requestAPI } from '../request';
+import { getAPI, sendAPI } from '../request';
 
 export type IPersonalPreferences = PersonalPreferences;
 export type IPreferencesChange = PreferencesChange;
@@ -11,10 +11,6 @@ export interface IPreferencesApi {
 }
 
 export const SERVER_PREFERENCES: IPreferencesApi = {
-  get: () => requestAPI<IPersonalPreferences>('preferences', { method: 'GET' }),
-  change: change =>
-    requestAPI<IPersonalPreferences>('preferences', {
-      method: 'PATCH',
-      body: JSON.stringify(change)
-    })
+  get: () => getAPI('preferences'),
+  change: change => sendAPI('PATCH', 'preferences', change)
 };

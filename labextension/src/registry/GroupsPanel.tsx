@@ -87,21 +87,23 @@ export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
             >
               Team overview
             </Button>
-            {model.selection.length > 0 && (
+            {model.selection.items.length > 0 && (
               <>
                 <Button
                   className="jp-mod-styled jp-mod-accept jp-dsws-button"
                   aria-label="Compare selected versions"
-                  disabled={model.selection.length < 2}
-                  title={model.selection.map(v => `${v.group} v${v.version}`).join(', ')}
-                  onClick={() => props.openCompare(model.selection.map(v => v.arn))}
+                  disabled={model.selection.items.length < 2}
+                  title={model.selection.items
+                    .map(v => `${v.group} v${v.version}`)
+                    .join(', ')}
+                  onClick={() => props.openCompare(model.selection.items.map(v => v.arn))}
                 >
-                  Compare {model.selection.length}
+                  Compare {model.selection.items.length}
                 </Button>
                 <Button
                   className="jp-mod-styled jp-mod-reject jp-dsws-button"
                   aria-label="Clear the selection"
-                  onClick={() => model.clearSelection()}
+                  onClick={() => model.selection.clear()}
                 >
                   Clear
                 </Button>

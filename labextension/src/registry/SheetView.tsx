@@ -43,8 +43,8 @@ function VersionRow(props: {
         <input
           type="checkbox"
           aria-label={`Select version ${version.version}`}
-          checked={registry.isSelected(version.arn)}
-          onChange={() => registry.toggleSelected(version)}
+          checked={registry.selection.has(version.arn)}
+          onChange={() => registry.selection.toggle(version)}
         />
       </td>
       <td>
@@ -98,7 +98,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
         <UseSignal signal={model.changed}>
           {() => {
             const { params, metrics } = model.columns;
-            const selected = registry.selection;
+            const selected = registry.selection.items;
             return (
               <section
                 className="jp-dsws-reg-tab jp-dsws-reg-sheet"
@@ -139,7 +139,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                     <Button
                       className="jp-mod-styled jp-mod-reject jp-dsws-button"
                       aria-label="Clear the selection"
-                      onClick={() => registry.clearSelection()}
+                      onClick={() => registry.selection.clear()}
                     >
                       Clear selection
                     </Button>

@@ -1,14 +1,13 @@
 import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
-import { DSWSApiError } from '../request';
+import { DSWSApiError, queryString } from '../request';
 import {
   fetchComparison,
   fetchGroups,
   fetchOverview,
   fetchVersion,
   fetchVersions,
-  queryString,
   updateStatus
 } from './api';
 

@@ -13,7 +13,7 @@ import type {
   RegistryVersionDetail,
   RegistryVersionList
 } from '../generated/api-types';
-import { requestAPI } from '../request';
+import { getAPI, IReadOptions, queryString, refreshFlag, sendAPI } from '../request';
 
 /** What SageMaker calls a version's approval status, in the panel's order. */
 export type ApprovalStatus = RegistryApprovalRequest['status'];
@@ -37,32 +37,6 @@ export type IComparison = RegistryComparison;
 export type IOverviewGroup = RegistryOverviewGroup;
 export type IOverviewPage = RegistryOverview;
 
-/** `?a=1&b=2` from the parameters that have a value; repeated keys for arrays. */
-export function queryString(
-  params: Record<string, string | string[] | null | undefined>
-): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(params)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const one of values) {
-      if (one !== null && one !== undefined && one !== '') {
-        parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(one)}`);
-      }
-    }
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
-/** A person's Refresh: past the answer the server shares, to AWS (still shared in flight). */
-export interface IReadOptions {
-  refresh?: boolean;
-}
-
-/** The `refresh` query parameter of a read: only a person's Refresh sends it. */
-export function refreshFlag(options: IReadOptions): string | null {
-  return options.refresh ? 'true' : null;
-}
-
 function versionPath(group: string, version: number): string {
   return `registry/groups/${encodeURIComponent(group)}/versions/${version}`;
 }
@@ -73,9 +47,8 @@ export function fetchGroups(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
 ): Promise<IGroupPage> {
-  return requestAPI<IGroupPage>(
+  return getAPI(
     `registry/groups${queryString({ query: query.trim(), next, refresh: refreshFlag(options) })}`,
-    { method: 'GET' },
     settings
   );
 }
@@ -87,10 +60,9 @@ export function fetchVersions(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
 ): Promise<IVersionPage> {
-  return requestAPI<IVersionPage>(
+  return getAPI(
     `registry/groups/${encodeURIComponent(group)}/versions` +
       queryString({ status, next, refresh: refreshFlag(options) }),
-    { method: 'GET' },
     settings
   );
 }
@@ -101,9 +73,8 @@ export function fetchVersion(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
 ): Promise<IVersionDetail> {
-  return requestAPI<IVersionDetail>(
+  return getAPI(
     versionPath(group, version) + queryString({ refresh: refreshFlag(options) }),
-    { method: 'GET' },
     settings
   );
 }
@@ -115,11 +86,7 @@ export function updateStatus(
   comment: string,
   settings?: ServerConnection.ISettings
 ): Promise<IVersionDetail> {
-  return requestAPI<IVersionDetail>(
-    versionPath(group, version),
-    { method: 'PATCH', body: JSON.stringify({ status, comment }) },
-    settings
-  );
+  return sendAPI('PATCH', versionPath(group, version), { status, comment }, settings);
 }
 
 export function fetchComparison(
@@ -127,9 +94,8 @@ export function fetchComparison(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
 ): Promise<IComparison> {
-  return requestAPI<IComparison>(
+  return getAPI(
     `registry/compare${queryString({ arn: arns, refresh: refreshFlag(options) })}`,
-    { method: 'GET' },
     settings
   );
 }
@@ -139,9 +105,8 @@ export function fetchOverview(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
 ): Promise<IOverviewPage> {
-  return requestAPI<IOverviewPage>(
+  return getAPI(
     `registry/overview${queryString({ next, refresh: refreshFlag(options) })}`,
-    { method: 'GET' },
     settings
   );
 }

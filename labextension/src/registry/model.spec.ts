@@ -170,12 +170,12 @@ describe('RegistryModel', () => {
 
   it('keeps a selection across groups', () => {
     const model = new RegistryModel();
-    model.toggleSelected(version(1));
-    model.toggleSelected(version(2, { group: 'sorting-hat', arn: `${ARN}:x/2` }));
-    expect(model.selection.map(v => v.group)).toEqual(['owls', 'sorting-hat']);
-    model.toggleSelected(version(1));
-    expect(model.selection).toHaveLength(1);
-    expect(model.isSelected(`${ARN}:x/2`)).toBe(true);
+    model.selection.toggle(version(1));
+    model.selection.toggle(version(2, { group: 'sorting-hat', arn: `${ARN}:x/2` }));
+    expect(model.selection.items.map(v => v.group)).toEqual(['owls', 'sorting-hat']);
+    model.selection.toggle(version(1));
+    expect(model.selection.items).toHaveLength(1);
+    expect(model.selection.has(`${ARN}:x/2`)).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { SearchedListModel } from '../ui/searched';
+import { SheetSelection } from '../ui/selection';
 import {
   ApprovalStatus,
   fetchComparison,
@@ -72,6 +73,12 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
 
   readonly api: IRegistryApi;
 
+  /** The versions ticked for comparison, of any groups, by ARN. */
+  readonly selection = new SheetSelection<IVersion>(
+    version => version.arn,
+    () => this.emit()
+  );
+
   get groups(): IGroup[] {
     return this.items;
   }
@@ -89,28 +96,6 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
     await this.loadPage(this.pager.current, fresh);
   }
 
-  // The selection for comparison: versions of any groups, by ARN.
-
-  get selection(): IVersion[] {
-    return [...this._selection.values()];
-  }
-
-  isSelected(arn: string): boolean {
-    return this._selection.has(arn);
-  }
-
-  toggleSelected(version: IVersion): void {
-    if (!this._selection.delete(version.arn)) {
-      this._selection.set(version.arn, version);
-    }
-    this.emit();
-  }
-
-  clearSelection(): void {
-    this._selection.clear();
-    this.emit();
-  }
-
   /**
    * Approve, reject or send back to pending. Rejects with the server's error so that
    * the dialog's caller can show it; on success every open view hears of it.
@@ -122,9 +107,7 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
     comment: string
   ): Promise<IVersionDetail> {
     const detail = await this.api.setStatus(group, version, status, comment);
-    if (this._selection.has(detail.arn)) {
-      this._selection.set(detail.arn, detail);
-    }
+    this.selection.update(detail);
     this._versionChanged.emit(detail);
     void this.refresh(); // the latest and latest-approved columns may have moved
     return detail;
@@ -140,6 +123,5 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
 
   protected readonly failure = 'The model groups could not be read.';
 
-  private _selection = new Map<string, IVersion>();
   private _versionChanged = new Signal<this, IVersionDetail>(this);
 }

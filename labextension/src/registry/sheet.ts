@@ -2,7 +2,7 @@
  * The pure decisions of the registry views: which columns a sheet has, how rows sort,
  * which compare rows show, how a trend is drawn. Plain data in, plain data out.
  */
-import { compareValues, SortValue, textOrNumber } from '../ui/sorting';
+import { nextColumnSort, sortRows, SortValue, textOrNumber } from '../ui/sorting';
 import { Direction, IComparison, ITrendPoint, IVersion } from './api';
 
 /** A sheet column that is not fixed: a parameter or a metric. */
@@ -76,22 +76,12 @@ function sortValue(version: IVersion, key: SortKey): SortValue {
  * newest first.
  */
 export function sortVersions(versions: IVersion[], sort: ISort): IVersion[] {
-  const sign = sort.descending ? -1 : 1;
-  return [...versions].sort((a, b) => {
-    const x = sortValue(a, sort.key);
-    const y = sortValue(b, sort.key);
-    if (x === null || y === null) {
-      if (x === y) {
-        return b.version - a.version;
-      }
-      return x === null ? 1 : -1;
-    }
-    return sign * compareValues(x, y) || b.version - a.version;
-  });
-}
-
-export function sameKey(a: SortKey, b: SortKey): boolean {
-  return a.kind === b.kind && ('name' in a ? a.name : '') === ('name' in b ? b.name : '');
+  return sortRows(
+    versions,
+    version => sortValue(version, sort.key),
+    sort.descending,
+    (a, b) => b.version - a.version
+  );
 }
 
 /**
@@ -99,13 +89,14 @@ export function sameKey(a: SortKey, b: SortKey): boolean {
  * with the direction a person expects (metrics and times high first, text A→Z).
  */
 export function nextSort(current: ISort, key: SortKey): ISort {
-  if (sameKey(current.key, key)) {
-    return { key, descending: !current.descending };
-  }
-  const highFirst =
-    key.kind === 'metric' || key.kind === 'version' || key.kind === 'created';
-  return { key, descending: highFirst };
+  return nextColumnSort(current, key, HIGH_FIRST);
 }
+
+const HIGH_FIRST: ReadonlySet<SortKey['kind']> = new Set([
+  'metric',
+  'version',
+  'created'
+]);
 
 /** Whether a metric's value on these versions is better high or low, by its name. */
 export const KNOWN_DIRECTIONS: Record<string, Direction> = {

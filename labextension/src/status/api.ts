@@ -1,7 +1,7 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import type { AwsStatus, Status, StudioStatus } from '../generated/api-types';
-import { requestAPI } from '../request';
+import { getAPI, IReadOptions, queryString, refreshFlag } from '../request';
 
 // The wire types are generated from the server's models (labextension/src/generated/).
 export type IAwsStatus = AwsStatus;
@@ -11,11 +11,7 @@ export type IStatus = Status;
 /** `refresh`: a person's "Check again", past the identity the server shares between tabs. */
 export function fetchStatus(
   settings?: ServerConnection.ISettings,
-  options: { refresh?: boolean } = {}
+  options: IReadOptions = {}
 ): Promise<IStatus> {
-  return requestAPI<IStatus>(
-    `status${options.refresh ? '?refresh=true' : ''}`,
-    { method: 'GET' },
-    settings
-  );
+  return getAPI(`status${queryString({ refresh: refreshFlag(options) })}`, settings);
 }

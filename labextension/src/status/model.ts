@@ -1,7 +1,6 @@
 import { Poll } from '@lumino/polling';
 
-import { messageOf } from '../ui/errors';
-import { RequestingModel } from '../ui/requesting';
+import { ReadingModel } from '../ui/requesting';
 import { fetchStatus, IStatus } from './api';
 
 export namespace StatusModel {
@@ -19,9 +18,10 @@ export namespace StatusModel {
 /**
  * The workspace status, kept fresh by a poll that rests while the page is hidden
  * and backs off while the server cannot be reached. Only the answer to the last check
- * is shown: a slow poll's answer does not replace a "Check again" sent after it.
+ * is shown: a slow poll's answer does not replace a "Check again" sent after it. `error`
+ * says why the last check failed to reach the server at all (AWS errors are in `status`).
  */
-export class StatusModel extends RequestingModel {
+export class StatusModel extends ReadingModel {
   constructor(options: StatusModel.IOptions) {
     super();
     this._load = options.load ?? (fresh => fetchStatus(undefined, { refresh: fresh }));
@@ -41,11 +41,6 @@ export class StatusModel extends RequestingModel {
   /** The last status the server sent, or null before the first answer. */
   get status(): IStatus | null {
     return this._status;
-  }
-
-  /** Why the last check failed to reach the server at all (AWS errors are in `status`). */
-  get error(): string | null {
-    return this._error;
   }
 
   /** Start polling; the first check runs at once. */
@@ -76,14 +71,13 @@ export class StatusModel extends RequestingModel {
   private _tick(): Promise<void> {
     const fresh = this._fresh;
     this._fresh = false;
-    return this.request(
+    return this.read(
       () => this._load(fresh),
       status => {
         this._status = status;
-        this._error = null;
       },
+      'The workspace status could not be read.',
       error => {
-        this._error = messageOf(error, 'The workspace status could not be read.');
         throw error; // lets the poll back off
       }
     );
@@ -93,5 +87,4 @@ export class StatusModel extends RequestingModel {
   private _fresh = false;
   private _poll: Poll;
   private _status: IStatus | null = null;
-  private _error: string | null = null;
 }

@@ -1,6 +1,5 @@
-import { messageOf } from './errors';
 import { IFetched } from './freshness';
-import { RequestingModel } from './requesting';
+import { ReadingModel } from './requesting';
 
 /**
  * Pages reached by opaque cursors, with "previous" and "next": the cursor that opened
@@ -65,17 +64,13 @@ export class CursorPager {
 export abstract class PagedListModel<
   T,
   P extends { next: string | null } & IFetched
-> extends RequestingModel {
+> extends ReadingModel {
   get items(): T[] {
     return this._items;
   }
 
   get loaded(): boolean {
     return this._loaded;
-  }
-
-  get error(): string | null {
-    return this._error;
   }
 
   /** When the page shown was read from its source, and any notice about it. */
@@ -112,18 +107,15 @@ export abstract class PagedListModel<
    * rather than the answer the server shares.
    */
   protected loadPage(cursor: string | null, refresh = false): Promise<void> {
-    return this.request(
+    return this.read(
       () => this.fetchPage(cursor, refresh),
       page => {
         this._items = this.itemsOf(page);
         this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
         this._pager.answered(page.next);
         this._loaded = true;
-        this._error = null;
       },
-      error => {
-        this._error = messageOf(error, this.failure);
-      }
+      this.failure
     );
   }
 
@@ -134,7 +126,6 @@ export abstract class PagedListModel<
 
   private _items: T[] = [];
   private _loaded = false;
-  private _error: string | null = null;
   private _fetched: IFetched | null = null;
   private _pager = new CursorPager();
 }

@@ -26,13 +26,13 @@ export class CompareModel extends TabModel {
 
   /** The comparison again; `refresh`: from AWS, not the answer the server shares. */
   load(refresh = false): Promise<void> {
-    return this.run(async () => {
-      const ticket = this.ticket;
-      const comparison = await this.registry.api.compare(this.arns, refresh);
-      if (this.isLatest(ticket)) {
+    return this.read(
+      () => this.registry.api.compare(this.arns, refresh),
+      comparison => {
         this._comparison = comparison;
-      }
-    }, 'The versions could not be compared.');
+      },
+      'The versions could not be compared.'
+    );
   }
 
   protected onVersionChanged(detail: IVersionDetail): void {

@@ -18,13 +18,13 @@ export class DetailModel extends TabModel {
 
   /** The version's detail again; `refresh`: from AWS, not the answer the server shares. */
   load(refresh = false): Promise<void> {
-    return this.run(async () => {
-      const ticket = this.ticket;
-      const detail = await this.registry.api.version(this.group, this.version, refresh);
-      if (this.isLatest(ticket)) {
+    return this.read(
+      () => this.registry.api.version(this.group, this.version, refresh),
+      detail => {
         this._detail = detail;
-      }
-    }, `Version ${this.version} of ${this.group} could not be read.`);
+      },
+      `Version ${this.version} of ${this.group} could not be read.`
+    );
   }
 
   protected onVersionChanged(detail: IVersionDetail): void {

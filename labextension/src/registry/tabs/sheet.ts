@@ -61,21 +61,16 @@ export class SheetModel extends TabModel {
 
   /** The first page again; `refresh`: read from AWS, not the answer the server shares. */
   load(refresh = false): Promise<void> {
-    return this.run(async () => {
-      const ticket = this.ticket;
-      const page = await this.registry.api.versions(
-        this.group,
-        this._status,
-        null,
-        refresh
-      );
-      if (this.isLatest(ticket)) {
+    return this.read(
+      () => this.registry.api.versions(this.group, this._status, null, refresh),
+      page => {
         this._fetched = { fetched_at: page.fetched_at, notice: page.notice };
         this._versions = this._own(page.versions);
         this._next = page.next;
         this._loaded = true;
-      }
-    }, `The versions of ${this.group} could not be read.`);
+      },
+      `The versions of ${this.group} could not be read.`
+    );
   }
 
   /** The next page, added below. */
@@ -84,18 +79,18 @@ export class SheetModel extends TabModel {
     if (cursor === null) {
       return Promise.resolve();
     }
-    return this.run(async () => {
-      const ticket = this.ticket;
-      const page = await this.registry.api.versions(this.group, this._status, cursor);
-      if (this.isLatest(ticket)) {
+    return this.read(
+      () => this.registry.api.versions(this.group, this._status, cursor),
+      page => {
         const known = new Set(this._versions.map(v => v.arn));
         this._versions = [
           ...this._versions,
           ...this._own(page.versions).filter(v => !known.has(v.arn))
         ];
         this._next = page.next;
-      }
-    }, `More versions of ${this.group} could not be read.`);
+      },
+      `More versions of ${this.group} could not be read.`
+    );
   }
 
   protected onVersionChanged(detail: IVersionDetail): void {
