@@ -1,7 +1,9 @@
-import { Button, HTMLSelect, InputGroup, UseSignal } from '@jupyterlab/ui-components';
+import { Button, InputGroup, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LoadState, RefreshButton } from '../ui/parts';
+import { LabelledSelect } from '../ui/select';
+import { WideTable } from '../ui/tab';
 import { IInstanceType } from './api';
 import { CatalogModel, describeSource, SortKey } from './catalog';
 import { formatGib, formatHourly } from './format';
@@ -100,22 +102,13 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
         return (
           <section className="jp-dsws-inst-tab" aria-label="Instance catalog">
             <div className="jp-dsws-inst-toolbar">
-              <label>
-                Region{' '}
-                <HTMLSelect
-                  className="jp-mod-styled"
-                  aria-label="Region"
-                  value={catalog?.region ?? ''}
-                  disabled={!catalog}
-                  onChange={event => void model.load(event.target.value)}
-                >
-                  {(catalog?.known_regions ?? []).map(region => (
-                    <option key={region} value={region}>
-                      {region}
-                    </option>
-                  ))}
-                </HTMLSelect>
-              </label>
+              <LabelledSelect
+                label="Region"
+                value={catalog?.region ?? ''}
+                disabled={!catalog}
+                choices={catalog?.known_regions ?? []}
+                onChange={region => void model.load(region)}
+              />
               <InputGroup
                 className="jp-dsws-search"
                 type="search"
@@ -127,24 +120,13 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                   (model.filter = { ...filter, text: event.target.value })
                 }
               />
-              <label>
-                Family{' '}
-                <HTMLSelect
-                  className="jp-mod-styled"
-                  aria-label="Instance family"
-                  value={filter.family}
-                  onChange={event =>
-                    (model.filter = { ...filter, family: event.target.value })
-                  }
-                >
-                  <option value="">All</option>
-                  {model.families.map(family => (
-                    <option key={family} value={family}>
-                      {family}
-                    </option>
-                  ))}
-                </HTMLSelect>
-              </label>
+              <LabelledSelect
+                label="Family"
+                name="Instance family"
+                value={filter.family}
+                choices={[{ value: '', label: 'All' }, ...model.families]}
+                onChange={family => (model.filter = { ...filter, family })}
+              />
               <label className="jp-dsws-checkbox">
                 <input
                   type="checkbox"
@@ -177,25 +159,20 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
                     `Prices marked ≈ are estimates (${estimates} shown): hover one for its rule.`}
                 </p>
                 <p className="jp-dsws-muted">{catalog.free_tier_note}</p>
-                <div className="jp-dsws-scroll-x">
-                  <table
-                    className="jp-dsws-table jp-dsws-inst-table"
-                    aria-label="Instance types"
-                  >
-                    <thead>
-                      <tr>
-                        {COLUMNS.map(column => (
-                          <HeaderCell key={column.label} model={model} column={column} />
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map(instance => (
-                        <Row key={instance.type} instance={instance} />
+                <WideTable className="jp-dsws-inst-table" label="Instance types">
+                  <thead>
+                    <tr>
+                      {COLUMNS.map(column => (
+                        <HeaderCell key={column.label} model={model} column={column} />
                       ))}
-                    </tbody>
-                  </table>
-                </div>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map(instance => (
+                      <Row key={instance.type} instance={instance} />
+                    ))}
+                  </tbody>
+                </WideTable>
                 {rows.length === 0 && (
                   <p className="jp-dsws-muted">No instance type matches the filter.</p>
                 )}

@@ -1,10 +1,13 @@
-import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { ErrorAlert } from '../ui/parts';
+import { LabelledSelect } from '../ui/select';
+import { WideTable } from '../ui/tab';
 import { GpuNeed, IInventoryRow, Preference } from './api';
 import { formatMonthly, formatSize } from './format';
 import { describeProblem, InventoryModel } from './inventory';
+import { PREFERENCES } from './WorkloadForm';
 
 const EXAMPLE =
   'User,Feature,Model,Memory,GPU usage\nHarry Potter,Sorting Hat algorithm,XGBoost,15 Mb,No';
@@ -103,21 +106,12 @@ export function InventoryPanel(props: { model: InventoryModel }): JSX.Element {
                   onChange={event => void chooseFile(event)}
                 />
               </label>
-              <label>
-                Preference{' '}
-                <HTMLSelect
-                  className="jp-mod-styled"
-                  aria-label="Preference"
-                  value={model.preference}
-                  onChange={event =>
-                    (model.preference = event.target.value as Preference)
-                  }
-                >
-                  <option value="cheapest">Cheapest</option>
-                  <option value="balanced">Balanced</option>
-                  <option value="fastest">Fastest</option>
-                </HTMLSelect>
-              </label>
+              <LabelledSelect
+                label="Preference"
+                value={model.preference}
+                choices={PREFERENCES}
+                onChange={preference => (model.preference = preference as Preference)}
+              />
               <Button
                 className="jp-mod-styled jp-mod-accept jp-dsws-button"
                 disabled={model.loading}
@@ -136,45 +130,43 @@ export function InventoryPanel(props: { model: InventoryModel }): JSX.Element {
                   Monthly costs in {result.region}: with idle shutdown (the hours of work
                   plus the idle timeout, each working day) and if left running all month.
                 </p>
-                <div className="jp-dsws-scroll-x">
-                  <table
-                    className="jp-dsws-table jp-dsws-inst-table"
-                    aria-label="Recommendations per model"
-                  >
-                    <thead>
-                      <tr>
-                        <th scope="col">Line</th>
-                        <th scope="col">User</th>
-                        <th scope="col">Feature</th>
-                        <th scope="col">Model</th>
-                        <th scope="col">Memory</th>
-                        <th scope="col">GPU</th>
-                        <th scope="col">Instance</th>
-                        <th scope="col">With idle shutdown</th>
-                        <th scope="col">Left running</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {result.rows.map(row => (
-                        <RowView key={row.line} row={row} />
-                      ))}
-                    </tbody>
-                    <tfoot>
-                      <tr aria-label="Team total">
-                        <th scope="row" colSpan={7}>
-                          Team total ({result.rows.length}{' '}
-                          {result.rows.length === 1 ? 'model' : 'models'})
-                        </th>
-                        <td className="jp-dsws-inst-num">
-                          {formatMonthly(result.total_monthly_cost_with_idle_shutdown)}
-                        </td>
-                        <td className="jp-dsws-inst-num">
-                          {formatMonthly(result.total_monthly_cost)}
-                        </td>
-                      </tr>
-                    </tfoot>
-                  </table>
-                </div>
+                <WideTable
+                  className="jp-dsws-inst-table"
+                  label="Recommendations per model"
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col">Line</th>
+                      <th scope="col">User</th>
+                      <th scope="col">Feature</th>
+                      <th scope="col">Model</th>
+                      <th scope="col">Memory</th>
+                      <th scope="col">GPU</th>
+                      <th scope="col">Instance</th>
+                      <th scope="col">With idle shutdown</th>
+                      <th scope="col">Left running</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.rows.map(row => (
+                      <RowView key={row.line} row={row} />
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr aria-label="Team total">
+                      <th scope="row" colSpan={7}>
+                        Team total ({result.rows.length}{' '}
+                        {result.rows.length === 1 ? 'model' : 'models'})
+                      </th>
+                      <td className="jp-dsws-inst-num">
+                        {formatMonthly(result.total_monthly_cost_with_idle_shutdown)}
+                      </td>
+                      <td className="jp-dsws-inst-num">
+                        {formatMonthly(result.total_monthly_cost)}
+                      </td>
+                    </tr>
+                  </tfoot>
+                </WideTable>
               </>
             )}
           </section>

@@ -1,9 +1,7 @@
 import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { CopyLinkButton } from '../links/copy';
-import { AsOf } from '../ui/freshness';
-import { LoadState, RefreshButton } from '../ui/parts';
+import { TabHead, WideTable } from '../ui/tab';
 import { IComparison } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -95,6 +93,33 @@ function StdOf(props: {
   ) : null;
 }
 
+/** A heading row (Parameters, Metrics), then its rows, or `none` when it has none. */
+function RowGroup(props: {
+  title: string;
+  rows: ICompareRow[];
+  comparison: IComparison;
+  none: string;
+}): JSX.Element {
+  const span = props.comparison.versions.length + 2;
+  return (
+    <>
+      <tr className="jp-dsws-reg-compare-heading">
+        <th colSpan={span}>{props.title}</th>
+      </tr>
+      {props.rows.map(row => (
+        <Row key={row.name} row={row} comparison={props.comparison} />
+      ))}
+      {props.rows.length === 0 && (
+        <tr>
+          <td colSpan={span} className="jp-dsws-muted">
+            {props.none}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
 function Table(props: {
   comparison: IComparison;
   model: CompareModel;
@@ -105,66 +130,49 @@ function Table(props: {
   const rows = compareRows(comparison, model.differencesOnly);
   const params = rows.filter(r => r.kind === 'param');
   const metrics = rows.filter(r => r.kind === 'metric');
-  const span = comparison.versions.length + 2;
   return (
-    <div className="jp-dsws-scroll-x">
-      <table className="jp-dsws-table jp-dsws-reg-compare" aria-label="Comparison">
-        <thead>
-          <tr>
-            <th />
-            {comparison.versions.map(version => (
-              <th
-                key={version.arn}
-                scope="col"
-                aria-label={`${version.group} v${version.version}`}
+    <WideTable className="jp-dsws-reg-compare" label="Comparison">
+      <thead>
+        <tr>
+          <th />
+          {comparison.versions.map(version => (
+            <th
+              key={version.arn}
+              scope="col"
+              aria-label={`${version.group} v${version.version}`}
+            >
+              <Button
+                className="jp-dsws-reg-link"
+                aria-label={`Open ${version.group} version ${version.version}`}
+                title={version.arn}
+                onClick={() => props.openVersion(version.group, version.version)}
               >
-                <Button
-                  className="jp-dsws-reg-link"
-                  aria-label={`Open ${version.group} version ${version.version}`}
-                  title={version.arn}
-                  onClick={() => props.openVersion(version.group, version.version)}
-                >
-                  {version.group} v{version.version}
-                </Button>
-                <div>
-                  <StatusBadge status={version.status} />
-                </div>
-                <ApprovalButtons registry={registry} version={version} />
-              </th>
-            ))}
-            <th scope="col">Trend (v1 → vN)</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="jp-dsws-reg-compare-heading">
-            <th colSpan={span}>Parameters</th>
-          </tr>
-          {params.map(row => (
-            <Row key={`p-${row.name}`} row={row} comparison={comparison} />
+                {version.group} v{version.version}
+              </Button>
+              <div>
+                <StatusBadge status={version.status} />
+              </div>
+              <ApprovalButtons registry={registry} version={version} />
+            </th>
           ))}
-          {params.length === 0 && (
-            <tr>
-              <td colSpan={span} className="jp-dsws-muted">
-                {model.differencesOnly ? 'No parameter differs.' : 'No parameters.'}
-              </td>
-            </tr>
-          )}
-          <tr className="jp-dsws-reg-compare-heading">
-            <th colSpan={span}>Metrics</th>
-          </tr>
-          {metrics.map(row => (
-            <Row key={`m-${row.name}`} row={row} comparison={comparison} />
-          ))}
-          {metrics.length === 0 && (
-            <tr>
-              <td colSpan={span} className="jp-dsws-muted">
-                {model.differencesOnly ? 'No metric differs.' : 'No metrics.'}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+          <th scope="col">Trend (v1 → vN)</th>
+        </tr>
+      </thead>
+      <tbody>
+        <RowGroup
+          title="Parameters"
+          rows={params}
+          comparison={comparison}
+          none={model.differencesOnly ? 'No parameter differs.' : 'No parameters.'}
+        />
+        <RowGroup
+          title="Metrics"
+          rows={metrics}
+          comparison={comparison}
+          none={model.differencesOnly ? 'No metric differs.' : 'No metrics.'}
+        />
+      </tbody>
+    </WideTable>
   );
 }
 
@@ -181,8 +189,18 @@ export function CompareView(props: ICompareViewProps): JSX.Element {
             className="jp-dsws-reg-tab jp-dsws-reg-compare-view"
             aria-label="Compare versions"
           >
-            <div className="jp-dsws-reg-toolbar">
-              <h2>Compare {model.arns.length} versions</h2>
+            {/* The metrics warnings come with a comparison only, so never beside "Comparing…". */}
+            <TabHead
+              title={`Compare ${model.arns.length} versions`}
+              model={model}
+              refresh="Refresh comparison"
+              waiting={{ until: !comparison, text: 'Comparing…' }}
+              fetched={comparison}
+              link={{
+                what: 'this comparison',
+                to: () => ({ view: 'models-compare', arns: model.arns })
+              }}
+            >
               <label className="jp-dsws-reg-switch">
                 <input
                   type="checkbox"
@@ -193,19 +211,7 @@ export function CompareView(props: ICompareViewProps): JSX.Element {
                 />
                 Differences only
               </label>
-              <CopyLinkButton
-                what="this comparison"
-                link={() => ({ view: 'models-compare', arns: model.arns })}
-              />
-              <RefreshButton
-                label="Refresh comparison"
-                loading={model.loading}
-                onClick={() => model.load(true)}
-              />
-            </div>
-            {/* The metrics warnings come with a comparison only, so never beside "Comparing…". */}
-            <LoadState error={model.error} waiting={!comparison} text="Comparing…" />
-            <AsOf fetched={comparison} />
+            </TabHead>
             {errors.map(v => (
               <div className="jp-dsws-reg-warning" role="alert" key={v.arn}>
                 <p>

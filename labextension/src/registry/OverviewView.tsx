@@ -1,8 +1,8 @@
 import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { AsOf } from '../ui/freshness';
-import { LoadState, Pager, RefreshButton } from '../ui/parts';
+import { Pager } from '../ui/parts';
+import { TabHead, WideTable } from '../ui/tab';
 import { IOverviewGroup } from './api';
 import { formatMetric, formatTime, formatWaiting } from './sheet';
 import { OverviewModel } from './tabs/overview';
@@ -91,46 +91,37 @@ export function OverviewView(props: IOverviewViewProps): JSX.Element {
           className="jp-dsws-reg-tab jp-dsws-reg-overview"
           aria-label="Team overview"
         >
-          <div className="jp-dsws-reg-toolbar">
-            <h2>Team overview</h2>
-            <RefreshButton
-              label="Refresh overview"
-              loading={model.loading}
-              onClick={() => model.load(true)}
-            />
-          </div>
-          <LoadState
-            error={model.error}
-            waiting={!model.loaded}
-            text="Loading the overview…"
+          <TabHead
+            title="Team overview"
+            model={model}
+            refresh="Refresh overview"
+            waiting={{ until: !model.loaded, text: 'Loading the overview…' }}
+            fetched={model.fetched}
           />
-          <AsOf fetched={model.fetched} />
           {model.loaded && model.groups.length === 0 && (
             <p className="jp-dsws-muted">No model package groups yet.</p>
           )}
           {model.groups.length > 0 && (
-            <div className="jp-dsws-scroll-x">
-              <table className="jp-dsws-table" aria-label="Groups overview">
-                <thead>
-                  <tr>
-                    <th>Group</th>
-                    <th>Latest approved</th>
-                    <th>Its metrics</th>
-                    <th>Waiting for review</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {model.groups.map(group => (
-                    <GroupRow
-                      key={group.name}
-                      group={group}
-                      openGroup={props.openGroup}
-                      openVersion={props.openVersion}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <WideTable label="Groups overview">
+              <thead>
+                <tr>
+                  <th>Group</th>
+                  <th>Latest approved</th>
+                  <th>Its metrics</th>
+                  <th>Waiting for review</th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.groups.map(group => (
+                  <GroupRow
+                    key={group.name}
+                    group={group}
+                    openGroup={props.openGroup}
+                    openVersion={props.openVersion}
+                  />
+                ))}
+              </tbody>
+            </WideTable>
           )}
           <Pager model={model} of="the overview" className="jp-dsws-reg-toolbar" />
         </section>

@@ -1,10 +1,10 @@
-import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
+import { Button, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { CopyLinkButton } from '../links/copy';
-import { AsOf } from '../ui/freshness';
-import { LoadMore, LoadState, RefreshButton, SortHeaderRow } from '../ui/parts';
+import { LoadMore, SortHeaderRow } from '../ui/parts';
 import { personTitle } from '../ui/people';
+import { LabelledSelect } from '../ui/select';
+import { TabHead, WideTable } from '../ui/tab';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -104,24 +104,34 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                 className="jp-dsws-reg-tab jp-dsws-reg-sheet"
                 aria-label={`Versions of ${model.group}`}
               >
-                <div className="jp-dsws-reg-toolbar">
-                  <h2>{model.group}</h2>
-                  <label>
-                    Status{' '}
-                    <HTMLSelect
-                      className="jp-mod-styled"
-                      aria-label="Filter by status"
-                      value={model.statusFilter}
-                      onChange={event => void model.setStatusFilter(event.target.value)}
-                    >
-                      <option value="">All</option>
-                      {STATUSES.map(status => (
-                        <option key={status} value={status}>
-                          {statusLabel(status)}
-                        </option>
-                      ))}
-                    </HTMLSelect>
-                  </label>
+                <TabHead
+                  title={model.group}
+                  model={model}
+                  refresh="Refresh versions"
+                  waiting={{ until: !model.loaded, text: 'Loading versions…' }}
+                  fetched={model.fetched}
+                  link={{
+                    what: 'this sheet',
+                    to: () => ({
+                      view: 'models-group',
+                      group: model.group,
+                      status: model.statusFilter
+                    })
+                  }}
+                >
+                  <LabelledSelect
+                    label="Status"
+                    name="Filter by status"
+                    value={model.statusFilter}
+                    choices={[
+                      { value: '', label: 'All' },
+                      ...STATUSES.map(status => ({
+                        value: status,
+                        label: statusLabel(status)
+                      }))
+                    ]}
+                    onChange={status => void model.setStatusFilter(status)}
+                  />
                   <Button
                     className="jp-mod-styled jp-mod-accept jp-dsws-button"
                     aria-label="Compare"
@@ -144,26 +154,7 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                       Clear selection
                     </Button>
                   )}
-                  <CopyLinkButton
-                    what="this sheet"
-                    link={() => ({
-                      view: 'models-group',
-                      group: model.group,
-                      status: model.statusFilter
-                    })}
-                  />
-                  <RefreshButton
-                    label="Refresh versions"
-                    loading={model.loading}
-                    onClick={() => model.load(true)}
-                  />
-                </div>
-                <LoadState
-                  error={model.error}
-                  waiting={!model.loaded}
-                  text="Loading versions…"
-                />
-                <AsOf fetched={model.fetched} />
+                </TabHead>
                 {model.loaded && model.versions.length === 0 && (
                   <p className="jp-dsws-muted">
                     {model.statusFilter
@@ -172,47 +163,42 @@ export function SheetView(props: ISheetViewProps): JSX.Element {
                   </p>
                 )}
                 {model.versions.length > 0 && (
-                  <div className="jp-dsws-scroll-x">
-                    <table
-                      className="jp-dsws-table jp-dsws-reg-table"
-                      aria-label="Versions"
-                    >
-                      <thead>
-                        <SortHeaderRow<SortKey>
-                          columns={[
-                            { key: { kind: 'version' }, label: 'Version' },
-                            { key: { kind: 'status' }, label: 'Status' },
-                            { key: { kind: 'created' }, label: 'Created' },
-                            { key: { kind: 'created_by' }, label: 'Created by' },
-                            ...metrics.map(name => ({
-                              key: { kind: 'metric' as const, name },
-                              label: name,
-                              className: 'jp-dsws-reg-metric'
-                            })),
-                            ...params.map(name => ({
-                              key: { kind: 'param' as const, name },
-                              label: name,
-                              className: 'jp-dsws-reg-param'
-                            }))
-                          ]}
-                          sort={model.sort}
-                          onSort={key => (model.sort = nextSort(model.sort, key))}
+                  <WideTable className="jp-dsws-reg-table" label="Versions">
+                    <thead>
+                      <SortHeaderRow<SortKey>
+                        columns={[
+                          { key: { kind: 'version' }, label: 'Version' },
+                          { key: { kind: 'status' }, label: 'Status' },
+                          { key: { kind: 'created' }, label: 'Created' },
+                          { key: { kind: 'created_by' }, label: 'Created by' },
+                          ...metrics.map(name => ({
+                            key: { kind: 'metric' as const, name },
+                            label: name,
+                            className: 'jp-dsws-reg-metric'
+                          })),
+                          ...params.map(name => ({
+                            key: { kind: 'param' as const, name },
+                            label: name,
+                            className: 'jp-dsws-reg-param'
+                          }))
+                        ]}
+                        sort={model.sort}
+                        onSort={key => (model.sort = nextSort(model.sort, key))}
+                      />
+                    </thead>
+                    <tbody>
+                      {model.rows.map(version => (
+                        <VersionRow
+                          key={version.arn}
+                          version={version}
+                          params={params}
+                          metrics={metrics}
+                          registry={registry}
+                          open={() => props.openVersion(version.group, version.version)}
                         />
-                      </thead>
-                      <tbody>
-                        {model.rows.map(version => (
-                          <VersionRow
-                            key={version.arn}
-                            version={version}
-                            params={params}
-                            metrics={metrics}
-                            registry={registry}
-                            open={() => props.openVersion(version.group, version.version)}
-                          />
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                      ))}
+                    </tbody>
+                  </WideTable>
                 )}
                 <LoadMore model={model} of="versions" />
               </section>
