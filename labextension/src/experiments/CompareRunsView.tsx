@@ -1,6 +1,7 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { formatMetric } from '../registry/sheet';
 import { ErrorAlert } from '../ui/parts';
 import { LabelledSelect } from '../ui/select';
@@ -88,91 +89,84 @@ function CompareTable(props: {
 /** Two or more runs side by side: the table, the histories overlaid, a param vs a metric. */
 export function CompareRunsView(props: ICompareRunsViewProps): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
+  const comparison = model.comparison;
   return (
-    <UseSignal signal={model.changed}>
-      {() => {
-        const comparison = model.comparison;
-        return (
-          <section
-            className="jp-dsws-reg-tab jp-dsws-exp-compare"
-            aria-label={`Compare ${model.runIds.length} runs`}
-          >
-            <TabHead
-              title={`Compare ${model.runIds.length} runs`}
-              model={model}
-              refresh="Refresh the comparison"
-              waiting={{ until: !comparison, text: 'Comparing runs…' }}
-              fetched={comparison}
-              source="MLflow"
-              link={{
-                what: 'this comparison',
-                to: () => ({
-                  view: 'runs-compare',
-                  runs: model.runIds,
-                  experiment: props.experiment
-                })
-              }}
-            >
-              <DifferencesOnly model={model} />
-            </TabHead>
-            {comparison && (
-              <>
-                <CompareTable
-                  comparison={comparison}
-                  differencesOnly={model.differencesOnly}
-                  register={props.register}
-                />
-                <h3 className="jp-dsws-section-title">History</h3>
-                <div className="jp-dsws-reg-toolbar">
-                  <LabelledSelect
-                    label="Metric"
-                    name="Metric history to show"
-                    value={model.metric ?? ''}
-                    choices={comparison.metrics}
-                    onChange={metric => void model.setMetric(metric)}
-                  />
-                  {model.historyLoading && (
-                    <span className="jp-dsws-muted">Loading…</span>
-                  )}
-                  {model.history?.series.some(s => s.downsampled) && (
-                    <span className="jp-dsws-muted">
-                      Long histories are sampled (each stretch's lowest and highest kept).
-                    </span>
-                  )}
-                </div>
-                <ErrorAlert message={model.historyError} />
-                {model.history && (
-                  <HistoryChart history={model.history} runs={comparison.runs} />
-                )}
-                <h3 className="jp-dsws-section-title">Parameter against metric</h3>
-                <div className="jp-dsws-reg-toolbar">
-                  <LabelledSelect
-                    label="Parameter"
-                    name="Parameter on the x axis"
-                    value={model.scatterParam ?? ''}
-                    choices={scatterParams(comparison)}
-                    onChange={param => (model.scatterParam = param)}
-                  />
-                  <LabelledSelect
-                    label="Metric"
-                    name="Metric on the y axis"
-                    value={model.scatterMetric ?? ''}
-                    choices={comparison.metrics}
-                    onChange={metric => (model.scatterMetric = metric)}
-                  />
-                </div>
-                {model.scatterParam && model.scatterMetric && (
-                  <ScatterChart
-                    runs={comparison.runs}
-                    param={model.scatterParam}
-                    metric={model.scatterMetric}
-                  />
-                )}
-              </>
+    <section
+      className="jp-dsws-reg-tab jp-dsws-exp-compare"
+      aria-label={`Compare ${model.runIds.length} runs`}
+    >
+      <TabHead
+        title={`Compare ${model.runIds.length} runs`}
+        model={model}
+        refresh="Refresh the comparison"
+        waiting={{ until: !comparison, text: 'Comparing runs…' }}
+        fetched={comparison}
+        source="MLflow"
+        link={{
+          what: 'this comparison',
+          to: () => ({
+            view: 'runs-compare',
+            runs: model.runIds,
+            experiment: props.experiment
+          })
+        }}
+      >
+        <DifferencesOnly model={model} />
+      </TabHead>
+      {comparison && (
+        <>
+          <CompareTable
+            comparison={comparison}
+            differencesOnly={model.differencesOnly}
+            register={props.register}
+          />
+          <h3 className="jp-dsws-section-title">History</h3>
+          <div className="jp-dsws-reg-toolbar">
+            <LabelledSelect
+              label="Metric"
+              name="Metric history to show"
+              value={model.metric ?? ''}
+              choices={comparison.metrics}
+              onChange={metric => void model.setMetric(metric)}
+            />
+            {model.historyLoading && <span className="jp-dsws-muted">Loading…</span>}
+            {model.history?.series.some(s => s.downsampled) && (
+              <span className="jp-dsws-muted">
+                Long histories are sampled (each stretch's lowest and highest kept).
+              </span>
             )}
-          </section>
-        );
-      }}
-    </UseSignal>
+          </div>
+          <ErrorAlert message={model.historyError} />
+          {model.history && (
+            <HistoryChart history={model.history} runs={comparison.runs} />
+          )}
+          <h3 className="jp-dsws-section-title">Parameter against metric</h3>
+          <div className="jp-dsws-reg-toolbar">
+            <LabelledSelect
+              label="Parameter"
+              name="Parameter on the x axis"
+              value={model.scatterParam ?? ''}
+              choices={scatterParams(comparison)}
+              onChange={param => (model.scatterParam = param)}
+            />
+            <LabelledSelect
+              label="Metric"
+              name="Metric on the y axis"
+              value={model.scatterMetric ?? ''}
+              choices={comparison.metrics}
+              onChange={metric => (model.scatterMetric = metric)}
+            />
+          </div>
+          {model.scatterParam && model.scatterMetric && (
+            <ScatterChart
+              runs={comparison.runs}
+              param={model.scatterParam}
+              metric={model.scatterMetric}
+            />
+          )}
+        </>
+      )}
+    </section>
   );
 }

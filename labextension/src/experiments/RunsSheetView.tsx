@@ -1,6 +1,7 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { formatMetric, formatTime } from '../registry/sheet';
 import { LoadMore, SortHeaderRow } from '../ui/parts';
 import { TabHead, WideTable } from '../ui/tab';
@@ -157,91 +158,84 @@ function SelectionBar(props: {
 /** An experiment's runs as a sheet: runs × (metrics ∪ params ∪ chosen tags). */
 export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
+  const columns = model.columns;
+  const best = model.best;
   return (
-    <UseSignal signal={model.changed}>
-      {() => {
-        const columns = model.columns;
-        const best = model.best;
-        return (
-          <section
-            className="jp-dsws-reg-tab jp-dsws-exp-sheet"
-            aria-label={`Runs of ${model.experimentName}`}
-          >
-            <TabHead
-              title={model.experimentName}
-              model={model}
-              refresh="Refresh runs"
-              waiting={{ until: !model.loaded, text: 'Loading runs…' }}
-              fetched={model.fetched}
-              source="MLflow"
-              link={{
-                what: 'this runs sheet',
-                to: () => ({
-                  view: 'runs',
-                  experiment: model.experimentId,
-                  name: model.experimentName,
-                  runs: model.view
-                })
-              }}
-              below={
-                <>
-                  <FilterForm model={model} />
-                  <SelectionBar model={model} openCompare={props.openCompare} />
-                </>
-              }
+    <section
+      className="jp-dsws-reg-tab jp-dsws-exp-sheet"
+      aria-label={`Runs of ${model.experimentName}`}
+    >
+      <TabHead
+        title={model.experimentName}
+        model={model}
+        refresh="Refresh runs"
+        waiting={{ until: !model.loaded, text: 'Loading runs…' }}
+        fetched={model.fetched}
+        source="MLflow"
+        link={{
+          what: 'this runs sheet',
+          to: () => ({
+            view: 'runs',
+            experiment: model.experimentId,
+            name: model.experimentName,
+            runs: model.view
+          })
+        }}
+        below={
+          <>
+            <FilterForm model={model} />
+            <SelectionBar model={model} openCompare={props.openCompare} />
+          </>
+        }
+      />
+      {model.loaded && model.runs.length === 0 && !model.error && (
+        <p className="jp-dsws-muted">
+          {model.filter
+            ? 'No run matches this filter.'
+            : 'No runs yet in this experiment: a notebook logs one with ' +
+              'mlflow.set_experiment() and mlflow.start_run(), as the example ' +
+              'notebooks of Help → Getting Started do.'}
+        </p>
+      )}
+      {model.runs.length > 0 && (
+        <WideTable className="jp-dsws-reg-table" label="Runs">
+          <thead>
+            <SortHeaderRow<RunSortKey>
+              columns={[
+                { key: { kind: 'name' }, label: 'Run' },
+                { key: { kind: 'status' }, label: 'Status' },
+                { key: { kind: 'start' }, label: 'Started' },
+                { key: { kind: 'user' }, label: 'User' },
+                { key: { kind: 'source' }, label: 'Source' },
+                ...columns.map(column => ({
+                  key: column,
+                  label: column.kind === 'tag' ? `#${column.name}` : column.name,
+                  className:
+                    column.kind === 'metric' ? 'jp-dsws-reg-metric' : 'jp-dsws-reg-param'
+                }))
+              ]}
+              sort={model.sort}
+              onSort={key => void model.setSort(nextRunSort(model.sort, key))}
+              after={<th>Registered</th>}
             />
-            {model.loaded && model.runs.length === 0 && !model.error && (
-              <p className="jp-dsws-muted">
-                {model.filter
-                  ? 'No run matches this filter.'
-                  : 'No runs yet in this experiment: a notebook logs one with ' +
-                    'mlflow.set_experiment() and mlflow.start_run(), as the example ' +
-                    'notebooks of Help → Getting Started do.'}
-              </p>
-            )}
-            {model.runs.length > 0 && (
-              <WideTable className="jp-dsws-reg-table" label="Runs">
-                <thead>
-                  <SortHeaderRow<RunSortKey>
-                    columns={[
-                      { key: { kind: 'name' }, label: 'Run' },
-                      { key: { kind: 'status' }, label: 'Status' },
-                      { key: { kind: 'start' }, label: 'Started' },
-                      { key: { kind: 'user' }, label: 'User' },
-                      { key: { kind: 'source' }, label: 'Source' },
-                      ...columns.map(column => ({
-                        key: column,
-                        label: column.kind === 'tag' ? `#${column.name}` : column.name,
-                        className:
-                          column.kind === 'metric'
-                            ? 'jp-dsws-reg-metric'
-                            : 'jp-dsws-reg-param'
-                      }))
-                    ]}
-                    sort={model.sort}
-                    onSort={key => void model.setSort(nextRunSort(model.sort, key))}
-                    after={<th>Registered</th>}
-                  />
-                </thead>
-                <tbody>
-                  {model.rows.map(run => (
-                    <RunRow
-                      key={run.id}
-                      run={run}
-                      model={model}
-                      columns={columns}
-                      best={best}
-                      register={() => props.register(run)}
-                      openVersion={props.openVersion}
-                    />
-                  ))}
-                </tbody>
-              </WideTable>
-            )}
-            <LoadMore model={model} of="runs" />
-          </section>
-        );
-      }}
-    </UseSignal>
+          </thead>
+          <tbody>
+            {model.rows.map(run => (
+              <RunRow
+                key={run.id}
+                run={run}
+                model={model}
+                columns={columns}
+                best={best}
+                register={() => props.register(run)}
+                openVersion={props.openVersion}
+              />
+            ))}
+          </tbody>
+        </WideTable>
+      )}
+      <LoadMore model={model} of="runs" />
+    </section>
   );
 }

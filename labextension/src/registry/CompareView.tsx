@@ -1,6 +1,7 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { TabHead, WideTable } from '../ui/tab';
 import { IComparison } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
@@ -179,57 +180,52 @@ function Table(props: {
 /** Versions side by side: parameters, metrics with the best marked, trends, decisions. */
 export function CompareView(props: ICompareViewProps): JSX.Element {
   const { model, registry } = props;
+  useChanged(model.changed);
+  const comparison = model.comparison;
+  const errors = (comparison?.versions ?? []).filter(v => v.metrics_error);
   return (
-    <UseSignal signal={model.changed}>
-      {() => {
-        const comparison = model.comparison;
-        const errors = (comparison?.versions ?? []).filter(v => v.metrics_error);
-        return (
-          <section
-            className="jp-dsws-reg-tab jp-dsws-reg-compare-view"
-            aria-label="Compare versions"
-          >
-            {/* The metrics warnings come with a comparison only, so never beside "Comparing…". */}
-            <TabHead
-              title={`Compare ${model.arns.length} versions`}
-              model={model}
-              refresh="Refresh comparison"
-              waiting={{ until: !comparison, text: 'Comparing…' }}
-              fetched={comparison}
-              link={{
-                what: 'this comparison',
-                to: () => ({ view: 'models-compare', arns: model.arns })
-              }}
-            >
-              <label className="jp-dsws-reg-switch">
-                <input
-                  type="checkbox"
-                  role="switch"
-                  aria-label="Differences only"
-                  checked={model.differencesOnly}
-                  onChange={event => (model.differencesOnly = event.target.checked)}
-                />
-                Differences only
-              </label>
-            </TabHead>
-            {errors.map(v => (
-              <div className="jp-dsws-reg-warning" role="alert" key={v.arn}>
-                <p>
-                  {v.group} v{v.version}: {v.metrics_error}
-                </p>
-              </div>
-            ))}
-            {comparison && (
-              <Table
-                comparison={comparison}
-                model={model}
-                registry={registry}
-                openVersion={props.openVersion}
-              />
-            )}
-          </section>
-        );
-      }}
-    </UseSignal>
+    <section
+      className="jp-dsws-reg-tab jp-dsws-reg-compare-view"
+      aria-label="Compare versions"
+    >
+      {/* The metrics warnings come with a comparison only, so never beside "Comparing…". */}
+      <TabHead
+        title={`Compare ${model.arns.length} versions`}
+        model={model}
+        refresh="Refresh comparison"
+        waiting={{ until: !comparison, text: 'Comparing…' }}
+        fetched={comparison}
+        link={{
+          what: 'this comparison',
+          to: () => ({ view: 'models-compare', arns: model.arns })
+        }}
+      >
+        <label className="jp-dsws-reg-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            aria-label="Differences only"
+            checked={model.differencesOnly}
+            onChange={event => (model.differencesOnly = event.target.checked)}
+          />
+          Differences only
+        </label>
+      </TabHead>
+      {errors.map(v => (
+        <div className="jp-dsws-reg-warning" role="alert" key={v.arn}>
+          <p>
+            {v.group} v{v.version}: {v.metrics_error}
+          </p>
+        </div>
+      ))}
+      {comparison && (
+        <Table
+          comparison={comparison}
+          model={model}
+          registry={registry}
+          openVersion={props.openVersion}
+        />
+      )}
+    </section>
   );
 }

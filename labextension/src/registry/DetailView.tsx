@@ -1,7 +1,8 @@
 import { Clipboard, Notification } from '@jupyterlab/apputils';
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { RecordedBy } from '../ui/people';
 import { TabHead } from '../ui/tab';
 import { IApprovalChange, IVersionDetail } from './api';
@@ -187,31 +188,28 @@ function Detail(props: { detail: IVersionDetail; registry: RegistryModel }): JSX
 /** One version: facts, metrics, parameters, decisions, snippets. */
 export function DetailView(props: IDetailViewProps): JSX.Element {
   const { model, registry } = props;
+  useChanged(model.changed);
   return (
-    <UseSignal signal={model.changed}>
-      {() => (
-        <section
-          className="jp-dsws-reg-tab jp-dsws-reg-detail"
-          aria-label={`Version ${model.version} of ${model.group}`}
-        >
-          <TabHead
-            title={`${model.group} · v${model.version}`}
-            model={model}
-            refresh="Refresh version"
-            waiting={{ until: !model.detail, text: 'Loading the version…' }}
-            fetched={model.detail}
-            link={{
-              what: 'this version',
-              to: () => ({
-                view: 'models-version',
-                group: model.group,
-                version: model.version
-              })
-            }}
-          />
-          {model.detail && <Detail detail={model.detail} registry={registry} />}
-        </section>
-      )}
-    </UseSignal>
+    <section
+      className="jp-dsws-reg-tab jp-dsws-reg-detail"
+      aria-label={`Version ${model.version} of ${model.group}`}
+    >
+      <TabHead
+        title={`${model.group} · v${model.version}`}
+        model={model}
+        refresh="Refresh version"
+        waiting={{ until: !model.detail, text: 'Loading the version…' }}
+        fetched={model.detail}
+        link={{
+          what: 'this version',
+          to: () => ({
+            view: 'models-version',
+            group: model.group,
+            version: model.version
+          })
+        }}
+      />
+      {model.detail && <Detail detail={model.detail} registry={registry} />}
+    </section>
   );
 }

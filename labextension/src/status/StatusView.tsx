@@ -1,6 +1,7 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { Breakable, ErrorAlert } from '../ui/parts';
 import { IStatus } from './api';
 import { StatusModel } from './model';
@@ -79,34 +80,29 @@ function StudioSection({ status }: { status: IStatus }): JSX.Element {
 
 /** What the sidebar shows about the workspace: AWS identity, region, Studio space. */
 export function StatusView({ model }: { model: StatusModel }): JSX.Element {
+  useChanged(model.changed);
+  const status = model.status;
   return (
-    <UseSignal signal={model.changed}>
-      {() => {
-        const status = model.status;
-        return (
-          <section className="jp-dsws-section" aria-label="Workspace status">
-            <h3 className="jp-dsws-section-title">AWS</h3>
-            <ErrorAlert message={model.error} />
-            {status ? (
-              <AwsSection status={status} />
-            ) : (
-              !model.error && <p className="jp-dsws-muted">Checking AWS…</p>
-            )}
-            <h3 className="jp-dsws-section-title">Studio</h3>
-            {status && <StudioSection status={status} />}
-            <div className="jp-dsws-footer">
-              <span className="jp-dsws-muted">jupyter_dsws {status?.version ?? ''}</span>
-              <Button
-                className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                disabled={model.loading}
-                onClick={() => void model.refresh(true).catch(() => undefined)}
-              >
-                {model.loading ? 'Checking…' : 'Check again'}
-              </Button>
-            </div>
-          </section>
-        );
-      }}
-    </UseSignal>
+    <section className="jp-dsws-section" aria-label="Workspace status">
+      <h3 className="jp-dsws-section-title">AWS</h3>
+      <ErrorAlert message={model.error} />
+      {status ? (
+        <AwsSection status={status} />
+      ) : (
+        !model.error && <p className="jp-dsws-muted">Checking AWS…</p>
+      )}
+      <h3 className="jp-dsws-section-title">Studio</h3>
+      {status && <StudioSection status={status} />}
+      <div className="jp-dsws-footer">
+        <span className="jp-dsws-muted">jupyter_dsws {status?.version ?? ''}</span>
+        <Button
+          className="jp-mod-styled jp-mod-reject jp-dsws-button"
+          disabled={model.loading}
+          onClick={() => void model.refresh(true).catch(() => undefined)}
+        >
+          {model.loading ? 'Checking…' : 'Check again'}
+        </Button>
+      </div>
+    </section>
   );
 }
