@@ -1,12 +1,12 @@
 import { Clipboard, Notification } from '@jupyterlab/apputils';
-import { Button, copyIcon, launchIcon, refreshIcon } from '@jupyterlab/ui-components';
+import { Button, copyIcon, launchIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { useChanged } from '../ui/changed';
 import { formatTime } from '../registry/sheet';
 import { messageOf } from '../ui/errors';
-import { AsOf } from '../ui/freshness';
-import { ErrorAlert, LoadState, NextStep, Pager, SearchRow } from '../ui/parts';
+import { ErrorAlert } from '../ui/parts';
+import { SearchedList } from '../ui/searchedlist';
 import { IExperiment, IServer } from './api';
 import { ExperimentsModel } from './model';
 import { formatRunCount, snippet } from './syntax';
@@ -140,36 +140,23 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
           <launchIcon.react tag="span" /> MLflow UI
         </Button>
       </div>
-      <SearchRow
-        label="Search experiments"
-        placeholder="Search experiments"
-        value={model.query}
-        onSearch={text => model.search(text)}
-        refresh={{
-          label: 'Refresh experiments',
-          loading: model.loading,
-          onClick: () => model.refresh(true)
+      <SearchedList
+        model={model}
+        of="experiments"
+        one="experiment"
+        search={{ label: 'Search experiments', placeholder: 'Search experiments' }}
+        refresh="Refresh experiments"
+        waiting={{
+          text: model.starting
+            ? 'The tracking server is starting…'
+            : 'Loading experiments…',
+          role: 'status'
         }}
-        refreshIcon={<refreshIcon.react tag="span" />}
-      />
-      <LoadState
-        error={model.error}
-        waiting={!model.loaded}
-        text={
-          model.starting ? 'The tracking server is starting…' : 'Loading experiments…'
-        }
-        role="status"
-      />
-      <AsOf fetched={model.fetched} source="MLflow" />
-      {model.loaded &&
-        model.experiments.length === 0 &&
-        !model.error &&
-        (model.query.trim() ? (
-          <p className="jp-dsws-muted">
-            {`No experiment name contains “${model.query.trim()}”.`}
-          </p>
-        ) : (
-          <NextStep openGettingStarted={props.openGettingStarted}>
+        source="MLflow"
+        label="Experiments list"
+        openGettingStarted={props.openGettingStarted}
+        firstStep={
+          <>
             <p>
               No experiments on this tracking server yet: log one from a notebook with
               these two lines, then <code>mlflow.start_run()</code>.
@@ -177,19 +164,17 @@ export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
             <pre className="jp-dsws-code">
               {'import mlflow\nmlflow.set_experiment("my-experiment")'}
             </pre>
-          </NextStep>
-        ))}
-      <ul className="jp-dsws-list" aria-label="Experiments list">
-        {model.experiments.map(experiment => (
+          </>
+        }
+        line={experiment => (
           <ExperimentLine
             key={experiment.id}
             experiment={experiment}
             trackingUri={trackingUri}
             open={() => props.openExperiment(experiment.id, experiment.name)}
           />
-        ))}
-      </ul>
-      <Pager model={model} of="experiments" className="jp-dsws-footer" />
+        )}
+      />
     </section>
   );
 }
