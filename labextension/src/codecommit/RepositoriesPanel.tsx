@@ -164,7 +164,7 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
       </ul>
       <h3 className="jp-dsws-section-title">Another repository</h3>
       <form
-        className="jp-dsws-cc-typed"
+        className="jp-dsws-toolbar jp-dsws-cc-typed"
         aria-label="Clone by name or URL"
         onSubmit={event => {
           event.preventDefault();

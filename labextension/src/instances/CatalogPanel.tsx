@@ -100,7 +100,7 @@ export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
   const estimates = rows.filter(row => row.price_estimated).length;
   return (
     <section className="jp-dsws-inst-tab" aria-label="Instance catalog">
-      <div className="jp-dsws-inst-toolbar">
+      <div className="jp-dsws-toolbar jp-dsws-inst-toolbar">
         <LabelledSelect
           label="Region"
           value={catalog?.region ?? ''}

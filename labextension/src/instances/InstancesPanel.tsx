@@ -97,7 +97,7 @@ export function InstancesPanel(props: IInstancesPanelProps): JSX.Element {
   return (
     <section className="jp-dsws-section jp-dsws-inst" aria-label="Instances">
       <CurrentInstance model={model} />
-      <div className="jp-dsws-inst-actions">
+      <div className="jp-dsws-toolbar jp-dsws-inst-actions">
         <Button
           className="jp-mod-styled jp-mod-reject jp-dsws-button"
           aria-label="Open the instance catalog"

@@ -95,7 +95,7 @@ export function InventoryPanel(props: { model: InventoryModel }): JSX.Element {
         value={model.csv}
         onChange={event => (model.csv = event.target.value)}
       />
-      <div className="jp-dsws-inst-toolbar">
+      <div className="jp-dsws-toolbar jp-dsws-inst-toolbar">
         <label className="jp-dsws-inst-file">
           Choose a CSV file{' '}
           <input
