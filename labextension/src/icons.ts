@@ -8,37 +8,15 @@ import modelsSvg from '../style/icons/models.svg';
 import repositoriesSvg from '../style/icons/repositories.svg';
 import workspaceSvg from '../style/icons/workspace.svg';
 
-export const workspaceIcon = new LabIcon({
-  name: 'jupyter_dsws:workspace',
-  svgstr: workspaceSvg
-});
+/** One of our panels' icons, named `jupyter_dsws:<name>` for JupyterLab's icon registry. */
+function panelIcon(name: string, svgstr: string): LabIcon {
+  return new LabIcon({ name: `jupyter_dsws:${name}`, svgstr });
+}
 
-export const modelsIcon = new LabIcon({
-  name: 'jupyter_dsws:models',
-  svgstr: modelsSvg
-});
-
-export const idleIcon = new LabIcon({
-  name: 'jupyter_dsws:idle',
-  svgstr: idleSvg
-});
-
-export const repositoriesIcon = new LabIcon({
-  name: 'jupyter_dsws:repositories',
-  svgstr: repositoriesSvg
-});
-
-export const instancesIcon = new LabIcon({
-  name: 'jupyter_dsws:instances',
-  svgstr: instancesSvg
-});
-
-export const experimentsIcon = new LabIcon({
-  name: 'jupyter_dsws:experiments',
-  svgstr: experimentsSvg
-});
-
-export const emrIcon = new LabIcon({
-  name: 'jupyter_dsws:emr',
-  svgstr: emrSvg
-});
+export const workspaceIcon = panelIcon('workspace', workspaceSvg);
+export const modelsIcon = panelIcon('models', modelsSvg);
+export const idleIcon = panelIcon('idle', idleSvg);
+export const repositoriesIcon = panelIcon('repositories', repositoriesSvg);
+export const instancesIcon = panelIcon('instances', instancesSvg);
+export const experimentsIcon = panelIcon('experiments', experimentsSvg);
+export const emrIcon = panelIcon('emr', emrSvg);

@@ -98,7 +98,7 @@ export function CloneForm(props: {
           </Button>
         )}
       </ErrorAlert>
-      <div className="jp-dsws-cc-actions">
+      <div className="jp-dsws-toolbar jp-dsws-cc-actions">
         <Button
           type="button"
           className="jp-mod-styled jp-mod-reject jp-dsws-button"

@@ -1,6 +1,7 @@
-import { Button, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
+import { Button, refreshIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { AsOf } from '../ui/freshness';
 import { ErrorAlert, LoadState, Pager, RefreshButton } from '../ui/parts';
 import { ICluster, IServerlessApplication } from './api';
@@ -152,17 +153,14 @@ function ClusterList(props: { model: EmrModel }): JSX.Element {
 /** The EMR sidebar: the clusters and Serverless applications, or one cluster opened. */
 export function EmrPanel(props: { model: EmrModel }): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
   return (
-    <UseSignal signal={model.changed}>
-      {() => (
-        <section className="jp-dsws-section jp-dsws-emr" aria-label="EMR">
-          {model.opened ? (
-            <ClusterView model={model.opened} close={() => model.close()} />
-          ) : (
-            <ClusterList model={model} />
-          )}
-        </section>
+    <section className="jp-dsws-section jp-dsws-emr" aria-label="EMR">
+      {model.opened ? (
+        <ClusterView model={model.opened} close={() => model.close()} />
+      ) : (
+        <ClusterList model={model} />
       )}
-    </UseSignal>
+    </section>
   );
 }

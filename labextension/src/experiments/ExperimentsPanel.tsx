@@ -1,17 +1,12 @@
 import { Clipboard, Notification } from '@jupyterlab/apputils';
-import {
-  Button,
-  copyIcon,
-  launchIcon,
-  refreshIcon,
-  UseSignal
-} from '@jupyterlab/ui-components';
+import { Button, copyIcon, launchIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { formatTime } from '../registry/sheet';
 import { messageOf } from '../ui/errors';
-import { AsOf } from '../ui/freshness';
-import { ErrorAlert, LoadState, NextStep, Pager, SearchRow } from '../ui/parts';
+import { ErrorAlert } from '../ui/parts';
+import { SearchedList } from '../ui/searchedlist';
 import { IExperiment, IServer } from './api';
 import { ExperimentsModel } from './model';
 import { formatRunCount, snippet } from './syntax';
@@ -118,90 +113,68 @@ function ExperimentLine(props: {
 /** The sidebar's Experiments section: the tracking servers, then the experiments. */
 export function ExperimentsPanel(props: IExperimentsPanelProps): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
+  const servers = model.servers;
+  const trackingUri = servers?.tracking_uri ?? null;
   return (
-    <UseSignal signal={model.changed}>
-      {() => {
-        const servers = model.servers;
-        const trackingUri = servers?.tracking_uri ?? null;
-        return (
-          <section className="jp-dsws-section jp-dsws-exp" aria-label="Experiments">
-            <ul className="jp-dsws-list" aria-label="Tracking servers">
-              {servers?.servers.map(server => (
-                <ServerLine key={server.arn ?? server.name} server={server} />
-              ))}
-            </ul>
-            {servers?.help && (
-              <p className="jp-dsws-exp-help" role="note">
-                {servers.help}
-              </p>
-            )}
-            <ErrorAlert message={model.serversError} />
-            <div className="jp-dsws-toolbar">
-              <Button
-                className="jp-dsws-button jp-dsws-exp-ui-button"
-                aria-label="Open the MLflow UI"
-                title="Opens the tracking server's own UI in a new browser tab"
-                disabled={!model.defaultServer}
-                onClick={() => void openUi(model)}
-              >
-                <launchIcon.react tag="span" /> MLflow UI
-              </Button>
-            </div>
-            <SearchRow
-              label="Search experiments"
-              placeholder="Search experiments"
-              value={model.query}
-              onSearch={text => model.search(text)}
-              refresh={{
-                label: 'Refresh experiments',
-                loading: model.loading,
-                onClick: () => model.refresh(true)
-              }}
-              refreshIcon={<refreshIcon.react tag="span" />}
-            />
-            <LoadState
-              error={model.error}
-              waiting={!model.loaded}
-              text={
-                model.starting
-                  ? 'The tracking server is starting…'
-                  : 'Loading experiments…'
-              }
-              role="status"
-            />
-            <AsOf fetched={model.fetched} source="MLflow" />
-            {model.loaded &&
-              model.experiments.length === 0 &&
-              !model.error &&
-              (model.query.trim() ? (
-                <p className="jp-dsws-muted">
-                  {`No experiment name contains “${model.query.trim()}”.`}
-                </p>
-              ) : (
-                <NextStep openGettingStarted={props.openGettingStarted}>
-                  <p>
-                    No experiments on this tracking server yet: log one from a notebook
-                    with these two lines, then <code>mlflow.start_run()</code>.
-                  </p>
-                  <pre className="jp-dsws-code">
-                    {'import mlflow\nmlflow.set_experiment("my-experiment")'}
-                  </pre>
-                </NextStep>
-              ))}
-            <ul className="jp-dsws-list" aria-label="Experiments list">
-              {model.experiments.map(experiment => (
-                <ExperimentLine
-                  key={experiment.id}
-                  experiment={experiment}
-                  trackingUri={trackingUri}
-                  open={() => props.openExperiment(experiment.id, experiment.name)}
-                />
-              ))}
-            </ul>
-            <Pager model={model} of="experiments" className="jp-dsws-footer" />
-          </section>
-        );
-      }}
-    </UseSignal>
+    <section className="jp-dsws-section jp-dsws-exp" aria-label="Experiments">
+      <ul className="jp-dsws-list" aria-label="Tracking servers">
+        {servers?.servers.map(server => (
+          <ServerLine key={server.arn ?? server.name} server={server} />
+        ))}
+      </ul>
+      {servers?.help && (
+        <p className="jp-dsws-exp-help" role="note">
+          {servers.help}
+        </p>
+      )}
+      <ErrorAlert message={model.serversError} />
+      <div className="jp-dsws-toolbar">
+        <Button
+          className="jp-dsws-button jp-dsws-exp-ui-button"
+          aria-label="Open the MLflow UI"
+          title="Opens the tracking server's own UI in a new browser tab"
+          disabled={!model.defaultServer}
+          onClick={() => void openUi(model)}
+        >
+          <launchIcon.react tag="span" /> MLflow UI
+        </Button>
+      </div>
+      <SearchedList
+        model={model}
+        of="experiments"
+        one="experiment"
+        search={{ label: 'Search experiments', placeholder: 'Search experiments' }}
+        refresh="Refresh experiments"
+        waiting={{
+          text: model.starting
+            ? 'The tracking server is starting…'
+            : 'Loading experiments…',
+          role: 'status'
+        }}
+        source="MLflow"
+        label="Experiments list"
+        openGettingStarted={props.openGettingStarted}
+        firstStep={
+          <>
+            <p>
+              No experiments on this tracking server yet: log one from a notebook with
+              these two lines, then <code>mlflow.start_run()</code>.
+            </p>
+            <pre className="jp-dsws-code">
+              {'import mlflow\nmlflow.set_experiment("my-experiment")'}
+            </pre>
+          </>
+        }
+        line={experiment => (
+          <ExperimentLine
+            key={experiment.id}
+            experiment={experiment}
+            trackingUri={trackingUri}
+            open={() => props.openExperiment(experiment.id, experiment.name)}
+          />
+        )}
+      />
+    </section>
   );
 }

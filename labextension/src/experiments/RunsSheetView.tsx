@@ -1,13 +1,14 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { formatMetric, formatTime } from '../registry/sheet';
-import { AsOf } from '../ui/freshness';
-import { CopyLinkButton } from '../links/copy';
-import { LoadMore, LoadState, RefreshButton, SortHeaderRow } from '../ui/parts';
+import { LoadMore, SortHeaderRow } from '../ui/parts';
+import { TabHead, WideTable } from '../ui/tab';
 import { recordedBy } from '../ui/people';
 import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
+import { DifferencesOnly } from './DifferencesOnly';
 import { FilterForm } from './FilterForm';
 import { MAX_COMPARE, RunsSheetModel } from './runs';
 import { IRunColumn, nextRunSort, RunSortKey } from './sheet';
@@ -104,140 +105,137 @@ function RunRow(props: {
   );
 }
 
+/** Under the filter: which columns, and the selected runs compared or cleared. */
+function SelectionBar(props: {
+  model: RunsSheetModel;
+  openCompare: (runIds: string[], experiment: string) => void;
+}): JSX.Element {
+  const { model } = props;
+  const selected = model.selection.items;
+  const tooMany = selected.length > MAX_COMPARE;
+  return (
+    <div className="jp-dsws-reg-toolbar">
+      <DifferencesOnly model={model} />
+      <ColumnChooser model={model} />
+      <Button
+        className="jp-dsws-button jp-mod-accept"
+        aria-label="Compare the selected runs"
+        disabled={selected.length < 2 || tooMany}
+        title={
+          selected.length < 2
+            ? 'Select two or more runs to compare them.'
+            : tooMany
+              ? `Compare at most ${MAX_COMPARE} runs at once.`
+              : selected.map(run => run.name).join(', ')
+        }
+        onClick={() =>
+          props.openCompare(
+            selected.map(run => run.id),
+            model.experimentName
+          )
+        }
+      >
+        Compare{selected.length ? ` ${selected.length}` : ''}
+      </Button>
+      {selected.length > 0 && (
+        <Button
+          className="jp-dsws-button"
+          aria-label="Clear the selection"
+          onClick={() => model.selection.clear()}
+        >
+          Clear
+        </Button>
+      )}
+      <span className="jp-dsws-muted" role="status">
+        {model.loaded &&
+          `${model.runs.length} run${model.runs.length === 1 ? '' : 's'}` +
+            (model.hasMore ? ' loaded, more on the server' : '')}
+      </span>
+    </div>
+  );
+}
+
 /** An experiment's runs as a sheet: runs × (metrics ∪ params ∪ chosen tags). */
 export function RunsSheetView(props: IRunsSheetViewProps): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
+  const columns = model.columns;
+  const best = model.best;
   return (
-    <UseSignal signal={model.changed}>
-      {() => {
-        const columns = model.columns;
-        const selected = model.selection.items;
-        const best = model.best;
-        const tooMany = selected.length > MAX_COMPARE;
-        return (
-          <section
-            className="jp-dsws-reg-tab jp-dsws-exp-sheet"
-            aria-label={`Runs of ${model.experimentName}`}
-          >
-            <div className="jp-dsws-reg-toolbar">
-              <h2>{model.experimentName}</h2>
-              <CopyLinkButton
-                what="this runs sheet"
-                link={() => ({
-                  view: 'runs',
-                  experiment: model.experimentId,
-                  name: model.experimentName,
-                  runs: model.view
-                })}
-              />
-              <RefreshButton
-                label="Refresh runs"
-                loading={model.loading}
-                onClick={() => model.load(true)}
-              />
-            </div>
+    <section
+      className="jp-dsws-reg-tab jp-dsws-exp-sheet"
+      aria-label={`Runs of ${model.experimentName}`}
+    >
+      <TabHead
+        title={model.experimentName}
+        model={model}
+        refresh="Refresh runs"
+        waiting={{ until: !model.loaded, text: 'Loading runs…' }}
+        fetched={model.fetched}
+        source="MLflow"
+        link={{
+          what: 'this runs sheet',
+          to: () => ({
+            view: 'runs',
+            experiment: model.experimentId,
+            name: model.experimentName,
+            runs: model.view
+          })
+        }}
+        below={
+          <>
             <FilterForm model={model} />
-            <div className="jp-dsws-reg-toolbar">
-              <label className="jp-dsws-exp-toggle">
-                <input
-                  type="checkbox"
-                  checked={model.differencesOnly}
-                  onChange={event => (model.differencesOnly = event.target.checked)}
-                />{' '}
-                Differences only
-              </label>
-              <ColumnChooser model={model} />
-              <Button
-                className="jp-dsws-button jp-mod-accept"
-                aria-label="Compare the selected runs"
-                disabled={selected.length < 2 || tooMany}
-                title={
-                  selected.length < 2
-                    ? 'Select two or more runs to compare them.'
-                    : tooMany
-                      ? `Compare at most ${MAX_COMPARE} runs at once.`
-                      : selected.map(run => run.name).join(', ')
-                }
-                onClick={() =>
-                  props.openCompare(
-                    selected.map(run => run.id),
-                    model.experimentName
-                  )
-                }
-              >
-                Compare{selected.length ? ` ${selected.length}` : ''}
-              </Button>
-              {selected.length > 0 && (
-                <Button
-                  className="jp-dsws-button"
-                  aria-label="Clear the selection"
-                  onClick={() => model.selection.clear()}
-                >
-                  Clear
-                </Button>
-              )}
-              <span className="jp-dsws-muted" role="status">
-                {model.loaded &&
-                  `${model.runs.length} run${model.runs.length === 1 ? '' : 's'}` +
-                    (model.hasMore ? ' loaded, more on the server' : '')}
-              </span>
-            </div>
-            <LoadState error={model.error} waiting={!model.loaded} text="Loading runs…" />
-            <AsOf fetched={model.fetched} source="MLflow" />
-            {model.loaded && model.runs.length === 0 && !model.error && (
-              <p className="jp-dsws-muted">
-                {model.filter
-                  ? 'No run matches this filter.'
-                  : 'No runs yet in this experiment: a notebook logs one with ' +
-                    'mlflow.set_experiment() and mlflow.start_run(), as the example ' +
-                    'notebooks of Help → Getting Started do.'}
-              </p>
-            )}
-            {model.runs.length > 0 && (
-              <div className="jp-dsws-scroll-x">
-                <table className="jp-dsws-table jp-dsws-reg-table" aria-label="Runs">
-                  <thead>
-                    <SortHeaderRow<RunSortKey>
-                      columns={[
-                        { key: { kind: 'name' }, label: 'Run' },
-                        { key: { kind: 'status' }, label: 'Status' },
-                        { key: { kind: 'start' }, label: 'Started' },
-                        { key: { kind: 'user' }, label: 'User' },
-                        { key: { kind: 'source' }, label: 'Source' },
-                        ...columns.map(column => ({
-                          key: column,
-                          label: column.kind === 'tag' ? `#${column.name}` : column.name,
-                          className:
-                            column.kind === 'metric'
-                              ? 'jp-dsws-reg-metric'
-                              : 'jp-dsws-reg-param'
-                        }))
-                      ]}
-                      sort={model.sort}
-                      onSort={key => void model.setSort(nextRunSort(model.sort, key))}
-                      after={<th>Registered</th>}
-                    />
-                  </thead>
-                  <tbody>
-                    {model.rows.map(run => (
-                      <RunRow
-                        key={run.id}
-                        run={run}
-                        model={model}
-                        columns={columns}
-                        best={best}
-                        register={() => props.register(run)}
-                        openVersion={props.openVersion}
-                      />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <LoadMore model={model} of="runs" />
-          </section>
-        );
-      }}
-    </UseSignal>
+            <SelectionBar model={model} openCompare={props.openCompare} />
+          </>
+        }
+      />
+      {model.loaded && model.runs.length === 0 && !model.error && (
+        <p className="jp-dsws-muted">
+          {model.filter
+            ? 'No run matches this filter.'
+            : 'No runs yet in this experiment: a notebook logs one with ' +
+              'mlflow.set_experiment() and mlflow.start_run(), as the example ' +
+              'notebooks of Help → Getting Started do.'}
+        </p>
+      )}
+      {model.runs.length > 0 && (
+        <WideTable className="jp-dsws-reg-table" label="Runs">
+          <thead>
+            <SortHeaderRow<RunSortKey>
+              columns={[
+                { key: { kind: 'name' }, label: 'Run' },
+                { key: { kind: 'status' }, label: 'Status' },
+                { key: { kind: 'start' }, label: 'Started' },
+                { key: { kind: 'user' }, label: 'User' },
+                { key: { kind: 'source' }, label: 'Source' },
+                ...columns.map(column => ({
+                  key: column,
+                  label: column.kind === 'tag' ? `#${column.name}` : column.name,
+                  className:
+                    column.kind === 'metric' ? 'jp-dsws-reg-metric' : 'jp-dsws-reg-param'
+                }))
+              ]}
+              sort={model.sort}
+              onSort={key => void model.setSort(nextRunSort(model.sort, key))}
+              after={<th>Registered</th>}
+            />
+          </thead>
+          <tbody>
+            {model.rows.map(run => (
+              <RunRow
+                key={run.id}
+                run={run}
+                model={model}
+                columns={columns}
+                best={best}
+                register={() => props.register(run)}
+                openVersion={props.openVersion}
+              />
+            ))}
+          </tbody>
+        </WideTable>
+      )}
+      <LoadMore model={model} of="runs" />
+    </section>
   );
 }

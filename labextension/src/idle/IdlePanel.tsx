@@ -1,6 +1,7 @@
-import { Button, InputGroup, UseSignal } from '@jupyterlab/ui-components';
+import { Button, InputGroup } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { messageOf } from '../ui/errors';
 import { ErrorAlert } from '../ui/parts';
 import { IIdleEvent, IIdleResource, IIdleState, IPersonHere } from './api';
@@ -203,42 +204,34 @@ function EventList(props: { events: IIdleEvent[] }): JSX.Element {
 /** The Idle shutdown panel: the countdown, the settings, what runs, what was stopped. */
 export function IdlePanel(props: { model: IdleModel }): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
+  const state = model.state;
   return (
-    <UseSignal signal={model.changed}>
-      {() => {
-        const state = model.state;
-        return (
-          <div className="jp-dsws-section">
-            <ErrorAlert message={model.error} />
-            {!state ? (
-              <p className="jp-dsws-muted">Checking…</p>
-            ) : (
-              <>
-                <AppCountdown model={model} state={state} />
-                {state.people.length > 1 && (
-                  <>
-                    <h3 className="jp-dsws-section-title">Here now</h3>
-                    <p className="jp-dsws-muted">
-                      The app stops only when none of them has worked for the timeout;
-                      everyone is warned, and anyone&apos;s Keep working keeps it for all.
-                    </p>
-                    <PeopleHere
-                      people={state.people}
-                      collaboration={state.collaboration}
-                    />
-                  </>
-                )}
-                <h3 className="jp-dsws-section-title">Settings</h3>
-                <SettingsForm model={model} state={state} />
-                <h3 className="jp-dsws-section-title">Kernels and terminals</h3>
-                <ResourceTable resources={state.resources} />
-                <h3 className="jp-dsws-section-title">Recent events</h3>
-                <EventList events={model.events} />
-              </>
-            )}
-          </div>
-        );
-      }}
-    </UseSignal>
+    <div className="jp-dsws-section">
+      <ErrorAlert message={model.error} />
+      {!state ? (
+        <p className="jp-dsws-muted">Checking…</p>
+      ) : (
+        <>
+          <AppCountdown model={model} state={state} />
+          {state.people.length > 1 && (
+            <>
+              <h3 className="jp-dsws-section-title">Here now</h3>
+              <p className="jp-dsws-muted">
+                The app stops only when none of them has worked for the timeout; everyone
+                is warned, and anyone&apos;s Keep working keeps it for all.
+              </p>
+              <PeopleHere people={state.people} collaboration={state.collaboration} />
+            </>
+          )}
+          <h3 className="jp-dsws-section-title">Settings</h3>
+          <SettingsForm model={model} state={state} />
+          <h3 className="jp-dsws-section-title">Kernels and terminals</h3>
+          <ResourceTable resources={state.resources} />
+          <h3 className="jp-dsws-section-title">Recent events</h3>
+          <EventList events={model.events} />
+        </>
+      )}
+    </div>
   );
 }

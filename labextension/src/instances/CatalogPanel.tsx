@@ -1,7 +1,10 @@
-import { Button, HTMLSelect, InputGroup, UseSignal } from '@jupyterlab/ui-components';
+import { Button, InputGroup } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { LoadState, RefreshButton } from '../ui/parts';
+import { LabelledSelect } from '../ui/select';
+import { WideTable } from '../ui/tab';
 import { IInstanceType } from './api';
 import { CatalogModel, describeSource, SortKey } from './catalog';
 import { formatGib, formatHourly } from './format';
@@ -91,119 +94,87 @@ function Row(props: { instance: IInstanceType }): JSX.Element {
 /** The catalog tab: every instance type with its specs and price, filtered and sorted. */
 export function CatalogPanel(props: { model: CatalogModel }): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
+  const { catalog, filter } = model;
+  const rows = model.rows;
+  const estimates = rows.filter(row => row.price_estimated).length;
   return (
-    <UseSignal signal={model.changed}>
-      {() => {
-        const { catalog, filter } = model;
-        const rows = model.rows;
-        const estimates = rows.filter(row => row.price_estimated).length;
-        return (
-          <section className="jp-dsws-inst-tab" aria-label="Instance catalog">
-            <div className="jp-dsws-inst-toolbar">
-              <label>
-                Region{' '}
-                <HTMLSelect
-                  className="jp-mod-styled"
-                  aria-label="Region"
-                  value={catalog?.region ?? ''}
-                  disabled={!catalog}
-                  onChange={event => void model.load(event.target.value)}
-                >
-                  {(catalog?.known_regions ?? []).map(region => (
-                    <option key={region} value={region}>
-                      {region}
-                    </option>
-                  ))}
-                </HTMLSelect>
-              </label>
-              <InputGroup
-                className="jp-dsws-search"
-                type="search"
-                rightIcon="ui-components:search"
-                placeholder="Filter: type, family or GPU"
-                aria-label="Filter instance types"
-                value={filter.text}
-                onChange={event =>
-                  (model.filter = { ...filter, text: event.target.value })
-                }
-              />
-              <label>
-                Family{' '}
-                <HTMLSelect
-                  className="jp-mod-styled"
-                  aria-label="Instance family"
-                  value={filter.family}
-                  onChange={event =>
-                    (model.filter = { ...filter, family: event.target.value })
-                  }
-                >
-                  <option value="">All</option>
-                  {model.families.map(family => (
-                    <option key={family} value={family}>
-                      {family}
-                    </option>
-                  ))}
-                </HTMLSelect>
-              </label>
-              <label className="jp-dsws-checkbox">
-                <input
-                  type="checkbox"
-                  aria-label="GPU only"
-                  checked={filter.gpuOnly}
-                  onChange={event =>
-                    (model.filter = { ...filter, gpuOnly: event.target.checked })
-                  }
-                />
-                GPU only
-              </label>
-              <RefreshButton
-                label="Reload the catalog"
-                text="Reload"
-                loading={model.loading}
-                onClick={() => model.load(catalog?.region)}
-              />
-            </div>
-            <LoadState
-              error={model.error}
-              waiting={!catalog}
-              text="Loading the catalog…"
-              role="status"
-            />
-            {catalog && (
-              <>
-                <p className="jp-dsws-muted" aria-label="Price source">
-                  {describeSource(catalog)}{' '}
-                  {estimates > 0 &&
-                    `Prices marked ≈ are estimates (${estimates} shown): hover one for its rule.`}
-                </p>
-                <p className="jp-dsws-muted">{catalog.free_tier_note}</p>
-                <div className="jp-dsws-scroll-x">
-                  <table
-                    className="jp-dsws-table jp-dsws-inst-table"
-                    aria-label="Instance types"
-                  >
-                    <thead>
-                      <tr>
-                        {COLUMNS.map(column => (
-                          <HeaderCell key={column.label} model={model} column={column} />
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map(instance => (
-                        <Row key={instance.type} instance={instance} />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                {rows.length === 0 && (
-                  <p className="jp-dsws-muted">No instance type matches the filter.</p>
-                )}
-              </>
-            )}
-          </section>
-        );
-      }}
-    </UseSignal>
+    <section className="jp-dsws-inst-tab" aria-label="Instance catalog">
+      <div className="jp-dsws-toolbar jp-dsws-inst-toolbar">
+        <LabelledSelect
+          label="Region"
+          value={catalog?.region ?? ''}
+          disabled={!catalog}
+          choices={catalog?.known_regions ?? []}
+          onChange={region => void model.load(region)}
+        />
+        <InputGroup
+          className="jp-dsws-search"
+          type="search"
+          rightIcon="ui-components:search"
+          placeholder="Filter: type, family or GPU"
+          aria-label="Filter instance types"
+          value={filter.text}
+          onChange={event => (model.filter = { ...filter, text: event.target.value })}
+        />
+        <LabelledSelect
+          label="Family"
+          name="Instance family"
+          value={filter.family}
+          choices={[{ value: '', label: 'All' }, ...model.families]}
+          onChange={family => (model.filter = { ...filter, family })}
+        />
+        <label className="jp-dsws-checkbox">
+          <input
+            type="checkbox"
+            aria-label="GPU only"
+            checked={filter.gpuOnly}
+            onChange={event =>
+              (model.filter = { ...filter, gpuOnly: event.target.checked })
+            }
+          />
+          GPU only
+        </label>
+        <RefreshButton
+          label="Reload the catalog"
+          text="Reload"
+          loading={model.loading}
+          onClick={() => model.load(catalog?.region)}
+        />
+      </div>
+      <LoadState
+        error={model.error}
+        waiting={!catalog}
+        text="Loading the catalog…"
+        role="status"
+      />
+      {catalog && (
+        <>
+          <p className="jp-dsws-muted" aria-label="Price source">
+            {describeSource(catalog)}{' '}
+            {estimates > 0 &&
+              `Prices marked ≈ are estimates (${estimates} shown): hover one for its rule.`}
+          </p>
+          <p className="jp-dsws-muted">{catalog.free_tier_note}</p>
+          <WideTable className="jp-dsws-inst-table" label="Instance types">
+            <thead>
+              <tr>
+                {COLUMNS.map(column => (
+                  <HeaderCell key={column.label} model={model} column={column} />
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(instance => (
+                <Row key={instance.type} instance={instance} />
+              ))}
+            </tbody>
+          </WideTable>
+          {rows.length === 0 && (
+            <p className="jp-dsws-muted">No instance type matches the filter.</p>
+          )}
+        </>
+      )}
+    </section>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { useChanged } from '../ui/changed';
 import { ErrorAlert } from '../ui/parts';
 import { InstancesModel } from './model';
 import { Recommendations } from './Recommendations';
@@ -92,38 +93,33 @@ function SwitchOutcome(props: { model: InstancesModel }): JSX.Element | null {
 /** The Instances section: current instance, workload form, live recommendations. */
 export function InstancesPanel(props: IInstancesPanelProps): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
   return (
-    <UseSignal signal={model.changed}>
-      {() => (
-        <section className="jp-dsws-section jp-dsws-inst" aria-label="Instances">
-          <CurrentInstance model={model} />
-          <div className="jp-dsws-inst-actions">
-            <Button
-              className="jp-mod-styled jp-mod-reject jp-dsws-button"
-              aria-label="Open the instance catalog"
-              onClick={props.openCatalog}
-            >
-              Catalog
-            </Button>
-            <Button
-              className="jp-mod-styled jp-mod-reject jp-dsws-button"
-              aria-label="Open the team inventory"
-              onClick={props.openInventory}
-            >
-              Team inventory
-            </Button>
-          </div>
-          <SwitchOutcome model={model} />
-          <h3 className="jp-dsws-section-title">Your workload</h3>
-          <WorkloadForm model={model} />
-          <Recommendations model={model} openEmr={props.openEmr} />
-          {model.catalog?.free_tier_note && (
-            <p className="jp-dsws-muted jp-dsws-inst-note">
-              {model.catalog.free_tier_note}
-            </p>
-          )}
-        </section>
+    <section className="jp-dsws-section jp-dsws-inst" aria-label="Instances">
+      <CurrentInstance model={model} />
+      <div className="jp-dsws-toolbar jp-dsws-inst-actions">
+        <Button
+          className="jp-mod-styled jp-mod-reject jp-dsws-button"
+          aria-label="Open the instance catalog"
+          onClick={props.openCatalog}
+        >
+          Catalog
+        </Button>
+        <Button
+          className="jp-mod-styled jp-mod-reject jp-dsws-button"
+          aria-label="Open the team inventory"
+          onClick={props.openInventory}
+        >
+          Team inventory
+        </Button>
+      </div>
+      <SwitchOutcome model={model} />
+      <h3 className="jp-dsws-section-title">Your workload</h3>
+      <WorkloadForm model={model} />
+      <Recommendations model={model} openEmr={props.openEmr} />
+      {model.catalog?.free_tier_note && (
+        <p className="jp-dsws-muted jp-dsws-inst-note">{model.catalog.free_tier_note}</p>
       )}
-    </UseSignal>
+    </section>
   );
 }

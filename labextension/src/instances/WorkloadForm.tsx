@@ -1,7 +1,15 @@
-import { HTMLSelect, InputGroup } from '@jupyterlab/ui-components';
+import { InputGroup } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import { Choice, ChoiceSelect } from '../ui/select';
 import { InstancesModel, MODEL_FAMILIES } from './model';
+
+/** What matters most in a recommendation: here and in the team inventory. */
+export const PREFERENCES: Choice[] = [
+  { value: 'cheapest', label: 'Cheapest' },
+  { value: 'balanced', label: 'Balanced' },
+  { value: 'fastest', label: 'Fastest' }
+];
 
 /** What a person says about the workload: family, size, GPU, hours a day, preference. */
 function Field(props: {
@@ -25,10 +33,35 @@ function Field(props: {
   );
 }
 
+/** A field typed in, named by its label. */
+function TextField(props: {
+  label: string;
+  hint?: string;
+  error?: string;
+  placeholder: string;
+  inputMode?: 'decimal';
+  value: string;
+  onChange: (value: string) => void;
+}): JSX.Element {
+  return (
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      <InputGroup
+        className="jp-dsws-field"
+        aria-label={props.label}
+        inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        value={props.value}
+        onChange={event => props.onChange(event.target.value)}
+      />
+    </Field>
+  );
+}
+
 export function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
   const { model } = props;
   const { form } = model;
   const errors = model.formErrors;
+  const catalog = model.catalog;
   return (
     <form
       className="jp-dsws-inst-form"
@@ -36,98 +69,76 @@ export function WorkloadForm(props: { model: InstancesModel }): JSX.Element {
       onSubmit={event => event.preventDefault()}
     >
       <Field label="Model family">
-        <HTMLSelect
-          className="jp-mod-styled"
-          aria-label="Model family"
+        <ChoiceSelect
+          name="Model family"
           value={form.model}
-          onChange={event => model.update({ model: event.target.value })}
-        >
-          <option value="">Choose…</option>
-          {MODEL_FAMILIES.map(family => (
-            <option key={family.value} value={family.value}>
-              {family.label}
-            </option>
-          ))}
-        </HTMLSelect>
+          choices={[{ value: '', label: 'Choose…' }, ...MODEL_FAMILIES]}
+          onChange={family => model.update({ model: family })}
+        />
       </Field>
       <div className="jp-dsws-inst-row">
-        <Field label="Model size" hint="e.g. 50 MB or 2 GB" error={errors.modelSize}>
-          <InputGroup
-            className="jp-dsws-field"
-            aria-label="Model size"
-            placeholder="50 MB"
-            value={form.modelSize}
-            onChange={event => model.update({ modelSize: event.target.value })}
-          />
-        </Field>
-        <Field label="Data size" hint="GB without a unit" error={errors.dataSize}>
-          <InputGroup
-            className="jp-dsws-field"
-            aria-label="Data size"
-            placeholder="1 GB"
-            value={form.dataSize}
-            onChange={event => model.update({ dataSize: event.target.value })}
-          />
-        </Field>
+        <TextField
+          label="Model size"
+          hint="e.g. 50 MB or 2 GB"
+          error={errors.modelSize}
+          placeholder="50 MB"
+          value={form.modelSize}
+          onChange={modelSize => model.update({ modelSize })}
+        />
+        <TextField
+          label="Data size"
+          hint="GB without a unit"
+          error={errors.dataSize}
+          placeholder="1 GB"
+          value={form.dataSize}
+          onChange={dataSize => model.update({ dataSize })}
+        />
       </div>
       <Field label="GPU">
-        <HTMLSelect
-          className="jp-mod-styled"
-          aria-label="GPU"
+        <ChoiceSelect
+          name="GPU"
           value={form.gpu}
-          onChange={event => model.update({ gpu: event.target.value as typeof form.gpu })}
-        >
-          <option value="auto">Let the tool decide</option>
-          <option value="yes">Yes</option>
-          <option value="no">No</option>
-        </HTMLSelect>
+          choices={[
+            { value: 'auto', label: 'Let the tool decide' },
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' }
+          ]}
+          onChange={gpu => model.update({ gpu: gpu as typeof form.gpu })}
+        />
       </Field>
       <div className="jp-dsws-inst-row">
-        <Field label="Hours per day" error={errors.hoursPerDay}>
-          <InputGroup
-            className="jp-dsws-field"
-            aria-label="Hours per day"
-            inputMode="decimal"
-            placeholder="default"
-            value={form.hoursPerDay}
-            onChange={event => model.update({ hoursPerDay: event.target.value })}
-          />
-        </Field>
+        <TextField
+          label="Hours per day"
+          error={errors.hoursPerDay}
+          inputMode="decimal"
+          placeholder="default"
+          value={form.hoursPerDay}
+          onChange={hoursPerDay => model.update({ hoursPerDay })}
+        />
         <Field label="Preference">
-          <HTMLSelect
-            className="jp-mod-styled"
-            aria-label="Preference"
+          <ChoiceSelect
+            name="Preference"
             value={form.preference}
-            onChange={event =>
-              model.update({
-                preference: event.target.value as typeof form.preference
-              })
+            choices={PREFERENCES}
+            onChange={preference =>
+              model.update({ preference: preference as typeof form.preference })
             }
-          >
-            <option value="cheapest">Cheapest</option>
-            <option value="balanced">Balanced</option>
-            <option value="fastest">Fastest</option>
-          </HTMLSelect>
+          />
         </Field>
       </div>
       <Field label="Prices of">
-        <HTMLSelect
-          className="jp-mod-styled"
-          aria-label="Region"
+        <ChoiceSelect
+          name="Region"
           value={form.region}
-          onChange={event => model.update({ region: event.target.value })}
-        >
-          <option value="">
-            {model.catalog ? `This region (${model.catalog.region})` : 'This region'}
-          </option>
-          {(model.catalog?.known_regions ?? [])
-            .filter(region => region !== model.catalog?.region)
-            .map(region => (
-              <option key={region} value={region}>
-                {region}
-              </option>
-            ))}
-        </HTMLSelect>
+          choices={[
+            {
+              value: '',
+              label: catalog ? `This region (${catalog.region})` : 'This region'
+            },
+            ...(catalog?.known_regions ?? []).filter(known => known !== catalog?.region)
+          ]}
+          onChange={chosen => model.update({ region: chosen })}
+        />
       </Field>
     </form>
   );

@@ -15,41 +15,30 @@ export function commandOf(link: ViewLink): {
   args: ReadonlyJSONObject;
   panel: string;
 } {
+  const models = { command: MODELS_OPEN, panel: 'Models' };
+  const experiments = { command: EXPERIMENTS_OPEN, panel: 'Experiments' };
   switch (link.view) {
     case 'models-group':
       return {
-        command: MODELS_OPEN,
-        args: { kind: 'group', group: link.group, status: link.status },
-        panel: 'Models'
+        ...models,
+        args: { kind: 'group', group: link.group, status: link.status }
       };
     case 'models-version':
       return {
-        command: MODELS_OPEN,
-        args: { kind: 'version', group: link.group, version: link.version },
-        panel: 'Models'
+        ...models,
+        args: { kind: 'version', group: link.group, version: link.version }
       };
     case 'models-compare':
-      return {
-        command: MODELS_OPEN,
-        args: { kind: 'compare', arns: link.arns },
-        panel: 'Models'
-      };
+      return { ...models, args: { kind: 'compare', arns: link.arns } };
     case 'runs':
       return {
-        command: EXPERIMENTS_OPEN,
-        args: {
-          kind: 'runs',
-          id: link.experiment,
-          name: link.name,
-          view: link.runs
-        },
-        panel: 'Experiments'
+        ...experiments,
+        args: { kind: 'runs', id: link.experiment, name: link.name, view: link.runs }
       };
     case 'runs-compare':
       return {
-        command: EXPERIMENTS_OPEN,
-        args: { kind: 'compare', runs: link.runs, experiment: link.experiment },
-        panel: 'Experiments'
+        ...experiments,
+        args: { kind: 'compare', runs: link.runs, experiment: link.experiment }
       };
     case 'emr-check':
       return {

@@ -1,9 +1,8 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { CopyLinkButton } from '../links/copy';
-import { AsOf } from '../ui/freshness';
-import { LoadState, RefreshButton } from '../ui/parts';
+import { useChanged } from '../ui/changed';
+import { TabHead, WideTable } from '../ui/tab';
 import { IComparison } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -95,6 +94,33 @@ function StdOf(props: {
   ) : null;
 }
 
+/** A heading row (Parameters, Metrics), then its rows, or `none` when it has none. */
+function RowGroup(props: {
+  title: string;
+  rows: ICompareRow[];
+  comparison: IComparison;
+  none: string;
+}): JSX.Element {
+  const span = props.comparison.versions.length + 2;
+  return (
+    <>
+      <tr className="jp-dsws-reg-compare-heading">
+        <th colSpan={span}>{props.title}</th>
+      </tr>
+      {props.rows.map(row => (
+        <Row key={row.name} row={row} comparison={props.comparison} />
+      ))}
+      {props.rows.length === 0 && (
+        <tr>
+          <td colSpan={span} className="jp-dsws-muted">
+            {props.none}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
 function Table(props: {
   comparison: IComparison;
   model: CompareModel;
@@ -105,125 +131,101 @@ function Table(props: {
   const rows = compareRows(comparison, model.differencesOnly);
   const params = rows.filter(r => r.kind === 'param');
   const metrics = rows.filter(r => r.kind === 'metric');
-  const span = comparison.versions.length + 2;
   return (
-    <div className="jp-dsws-scroll-x">
-      <table className="jp-dsws-table jp-dsws-reg-compare" aria-label="Comparison">
-        <thead>
-          <tr>
-            <th />
-            {comparison.versions.map(version => (
-              <th
-                key={version.arn}
-                scope="col"
-                aria-label={`${version.group} v${version.version}`}
+    <WideTable className="jp-dsws-reg-compare" label="Comparison">
+      <thead>
+        <tr>
+          <th />
+          {comparison.versions.map(version => (
+            <th
+              key={version.arn}
+              scope="col"
+              aria-label={`${version.group} v${version.version}`}
+            >
+              <Button
+                className="jp-dsws-reg-link"
+                aria-label={`Open ${version.group} version ${version.version}`}
+                title={version.arn}
+                onClick={() => props.openVersion(version.group, version.version)}
               >
-                <Button
-                  className="jp-dsws-reg-link"
-                  aria-label={`Open ${version.group} version ${version.version}`}
-                  title={version.arn}
-                  onClick={() => props.openVersion(version.group, version.version)}
-                >
-                  {version.group} v{version.version}
-                </Button>
-                <div>
-                  <StatusBadge status={version.status} />
-                </div>
-                <ApprovalButtons registry={registry} version={version} />
-              </th>
-            ))}
-            <th scope="col">Trend (v1 → vN)</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="jp-dsws-reg-compare-heading">
-            <th colSpan={span}>Parameters</th>
-          </tr>
-          {params.map(row => (
-            <Row key={`p-${row.name}`} row={row} comparison={comparison} />
+                {version.group} v{version.version}
+              </Button>
+              <div>
+                <StatusBadge status={version.status} />
+              </div>
+              <ApprovalButtons registry={registry} version={version} />
+            </th>
           ))}
-          {params.length === 0 && (
-            <tr>
-              <td colSpan={span} className="jp-dsws-muted">
-                {model.differencesOnly ? 'No parameter differs.' : 'No parameters.'}
-              </td>
-            </tr>
-          )}
-          <tr className="jp-dsws-reg-compare-heading">
-            <th colSpan={span}>Metrics</th>
-          </tr>
-          {metrics.map(row => (
-            <Row key={`m-${row.name}`} row={row} comparison={comparison} />
-          ))}
-          {metrics.length === 0 && (
-            <tr>
-              <td colSpan={span} className="jp-dsws-muted">
-                {model.differencesOnly ? 'No metric differs.' : 'No metrics.'}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+          <th scope="col">Trend (v1 → vN)</th>
+        </tr>
+      </thead>
+      <tbody>
+        <RowGroup
+          title="Parameters"
+          rows={params}
+          comparison={comparison}
+          none={model.differencesOnly ? 'No parameter differs.' : 'No parameters.'}
+        />
+        <RowGroup
+          title="Metrics"
+          rows={metrics}
+          comparison={comparison}
+          none={model.differencesOnly ? 'No metric differs.' : 'No metrics.'}
+        />
+      </tbody>
+    </WideTable>
   );
 }
 
 /** Versions side by side: parameters, metrics with the best marked, trends, decisions. */
 export function CompareView(props: ICompareViewProps): JSX.Element {
   const { model, registry } = props;
+  useChanged(model.changed);
+  const comparison = model.comparison;
+  const errors = (comparison?.versions ?? []).filter(v => v.metrics_error);
   return (
-    <UseSignal signal={model.changed}>
-      {() => {
-        const comparison = model.comparison;
-        const errors = (comparison?.versions ?? []).filter(v => v.metrics_error);
-        return (
-          <section
-            className="jp-dsws-reg-tab jp-dsws-reg-compare-view"
-            aria-label="Compare versions"
-          >
-            <div className="jp-dsws-reg-toolbar">
-              <h2>Compare {model.arns.length} versions</h2>
-              <label className="jp-dsws-reg-switch">
-                <input
-                  type="checkbox"
-                  role="switch"
-                  aria-label="Differences only"
-                  checked={model.differencesOnly}
-                  onChange={event => (model.differencesOnly = event.target.checked)}
-                />
-                Differences only
-              </label>
-              <CopyLinkButton
-                what="this comparison"
-                link={() => ({ view: 'models-compare', arns: model.arns })}
-              />
-              <RefreshButton
-                label="Refresh comparison"
-                loading={model.loading}
-                onClick={() => model.load(true)}
-              />
-            </div>
-            {/* The metrics warnings come with a comparison only, so never beside "Comparing…". */}
-            <LoadState error={model.error} waiting={!comparison} text="Comparing…" />
-            <AsOf fetched={comparison} />
-            {errors.map(v => (
-              <div className="jp-dsws-reg-warning" role="alert" key={v.arn}>
-                <p>
-                  {v.group} v{v.version}: {v.metrics_error}
-                </p>
-              </div>
-            ))}
-            {comparison && (
-              <Table
-                comparison={comparison}
-                model={model}
-                registry={registry}
-                openVersion={props.openVersion}
-              />
-            )}
-          </section>
-        );
-      }}
-    </UseSignal>
+    <section
+      className="jp-dsws-reg-tab jp-dsws-reg-compare-view"
+      aria-label="Compare versions"
+    >
+      {/* The metrics warnings come with a comparison only, so never beside "Comparing…". */}
+      <TabHead
+        title={`Compare ${model.arns.length} versions`}
+        model={model}
+        refresh="Refresh comparison"
+        waiting={{ until: !comparison, text: 'Comparing…' }}
+        fetched={comparison}
+        link={{
+          what: 'this comparison',
+          to: () => ({ view: 'models-compare', arns: model.arns })
+        }}
+      >
+        <label className="jp-dsws-reg-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            aria-label="Differences only"
+            checked={model.differencesOnly}
+            onChange={event => (model.differencesOnly = event.target.checked)}
+          />
+          Differences only
+        </label>
+      </TabHead>
+      {errors.map(v => (
+        <div className="jp-dsws-reg-warning" role="alert" key={v.arn}>
+          <p>
+            {v.group} v{v.version}: {v.metrics_error}
+          </p>
+        </div>
+      ))}
+      {comparison && (
+        <Table
+          comparison={comparison}
+          model={model}
+          registry={registry}
+          openVersion={props.openVersion}
+        />
+      )}
+    </section>
   );
 }

@@ -1,11 +1,10 @@
 import { Clipboard, Notification } from '@jupyterlab/apputils';
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { CopyLinkButton } from '../links/copy';
-import { AsOf } from '../ui/freshness';
-import { LoadState, RefreshButton } from '../ui/parts';
+import { useChanged } from '../ui/changed';
 import { RecordedBy } from '../ui/people';
+import { TabHead } from '../ui/tab';
 import { IApprovalChange, IVersionDetail } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -189,40 +188,28 @@ function Detail(props: { detail: IVersionDetail; registry: RegistryModel }): JSX
 /** One version: facts, metrics, parameters, decisions, snippets. */
 export function DetailView(props: IDetailViewProps): JSX.Element {
   const { model, registry } = props;
+  useChanged(model.changed);
   return (
-    <UseSignal signal={model.changed}>
-      {() => (
-        <section
-          className="jp-dsws-reg-tab jp-dsws-reg-detail"
-          aria-label={`Version ${model.version} of ${model.group}`}
-        >
-          <div className="jp-dsws-reg-toolbar">
-            <h2>
-              {model.group} · v{model.version}
-            </h2>
-            <CopyLinkButton
-              what="this version"
-              link={() => ({
-                view: 'models-version',
-                group: model.group,
-                version: model.version
-              })}
-            />
-            <RefreshButton
-              label="Refresh version"
-              loading={model.loading}
-              onClick={() => model.load(true)}
-            />
-          </div>
-          <LoadState
-            error={model.error}
-            waiting={!model.detail}
-            text="Loading the version…"
-          />
-          <AsOf fetched={model.detail} />
-          {model.detail && <Detail detail={model.detail} registry={registry} />}
-        </section>
-      )}
-    </UseSignal>
+    <section
+      className="jp-dsws-reg-tab jp-dsws-reg-detail"
+      aria-label={`Version ${model.version} of ${model.group}`}
+    >
+      <TabHead
+        title={`${model.group} · v${model.version}`}
+        model={model}
+        refresh="Refresh version"
+        waiting={{ until: !model.detail, text: 'Loading the version…' }}
+        fetched={model.detail}
+        link={{
+          what: 'this version',
+          to: () => ({
+            view: 'models-version',
+            group: model.group,
+            version: model.version
+          })
+        }}
+      />
+      {model.detail && <Detail detail={model.detail} registry={registry} />}
+    </section>
   );
 }

@@ -1,8 +1,8 @@
-import { Button, refreshIcon, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { AsOf } from '../ui/freshness';
-import { LoadState, NextStep, Pager, SearchRow } from '../ui/parts';
+import { useChanged } from '../ui/changed';
+import { SearchedList } from '../ui/searchedlist';
 import { IGroup } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -60,90 +60,83 @@ function GroupLine(props: { group: IGroup; open: () => void }): JSX.Element {
   );
 }
 
+/** Under the search: the team overview, and the selected versions compared or cleared. */
+function Actions(props: {
+  model: RegistryModel;
+  openOverview: () => void;
+  openCompare: (arns: string[]) => void;
+}): JSX.Element {
+  const { model } = props;
+  return (
+    <div className="jp-dsws-toolbar">
+      <Button
+        className="jp-mod-styled jp-mod-reject jp-dsws-button"
+        aria-label="Team overview"
+        onClick={props.openOverview}
+      >
+        Team overview
+      </Button>
+      {model.selection.items.length > 0 && (
+        <>
+          <Button
+            className="jp-mod-styled jp-mod-accept jp-dsws-button"
+            aria-label="Compare selected versions"
+            disabled={model.selection.items.length < 2}
+            title={model.selection.items.map(v => `${v.group} v${v.version}`).join(', ')}
+            onClick={() => props.openCompare(model.selection.items.map(v => v.arn))}
+          >
+            Compare {model.selection.items.length}
+          </Button>
+          <Button
+            className="jp-mod-styled jp-mod-reject jp-dsws-button"
+            aria-label="Clear the selection"
+            onClick={() => model.selection.clear()}
+          >
+            Clear
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
+
 /** The sidebar's Models section: search, the groups page by page, the selection. */
 export function GroupsPanel(props: IGroupsPanelProps): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
   return (
-    <UseSignal signal={model.changed}>
-      {() => (
-        <section className="jp-dsws-section jp-dsws-reg" aria-label="Models">
-          <SearchRow
-            label="Search model groups"
-            placeholder="Search models"
-            value={model.query}
-            onSearch={text => model.search(text)}
-            refresh={{
-              label: 'Refresh models',
-              loading: model.loading,
-              onClick: () => model.refresh(true)
-            }}
-            refreshIcon={<refreshIcon.react tag="span" />}
+    <section className="jp-dsws-section jp-dsws-reg" aria-label="Models">
+      <SearchedList
+        model={model}
+        of="model groups"
+        one="model group"
+        search={{ label: 'Search model groups', placeholder: 'Search models' }}
+        refresh="Refresh models"
+        waiting={{ text: 'Loading model groups…' }}
+        label="Model groups"
+        openGettingStarted={props.openGettingStarted}
+        firstStep={
+          <p>
+            No models in this account and region yet: register one from a run in the
+            Experiments panel (Register), or from a notebook with{' '}
+            <code>register_model</code>, as the example notebooks do.
+          </p>
+        }
+        controls={
+          <Actions
+            model={model}
+            openOverview={props.openOverview}
+            openCompare={props.openCompare}
           />
-          <div className="jp-dsws-toolbar">
-            <Button
-              className="jp-mod-styled jp-mod-reject jp-dsws-button"
-              aria-label="Team overview"
-              onClick={props.openOverview}
-            >
-              Team overview
-            </Button>
-            {model.selection.items.length > 0 && (
-              <>
-                <Button
-                  className="jp-mod-styled jp-mod-accept jp-dsws-button"
-                  aria-label="Compare selected versions"
-                  disabled={model.selection.items.length < 2}
-                  title={model.selection.items
-                    .map(v => `${v.group} v${v.version}`)
-                    .join(', ')}
-                  onClick={() => props.openCompare(model.selection.items.map(v => v.arn))}
-                >
-                  Compare {model.selection.items.length}
-                </Button>
-                <Button
-                  className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                  aria-label="Clear the selection"
-                  onClick={() => model.selection.clear()}
-                >
-                  Clear
-                </Button>
-              </>
-            )}
-          </div>
-          <LoadState
-            error={model.error}
-            waiting={!model.loaded}
-            text="Loading model groups…"
+        }
+        line={group => (
+          <GroupLine
+            key={group.arn}
+            group={group}
+            open={() => props.openGroup(group.name)}
           />
-          <AsOf fetched={model.fetched} />
-          {model.loaded &&
-            model.groups.length === 0 &&
-            !model.error &&
-            (model.query.trim() ? (
-              <p className="jp-dsws-muted">
-                {`No model group name contains “${model.query.trim()}”.`}
-              </p>
-            ) : (
-              <NextStep openGettingStarted={props.openGettingStarted}>
-                <p>
-                  No models in this account and region yet: register one from a run in the
-                  Experiments panel (Register), or from a notebook with{' '}
-                  <code>register_model</code>, as the example notebooks do.
-                </p>
-              </NextStep>
-            ))}
-          <ul className="jp-dsws-list" aria-label="Model groups">
-            {model.groups.map(group => (
-              <GroupLine
-                key={group.arn}
-                group={group}
-                open={() => props.openGroup(group.name)}
-              />
-            ))}
-          </ul>
-          <Pager model={model} of="model groups" className="jp-dsws-footer" />
-        </section>
-      )}
-    </UseSignal>
+        )}
+      />
+    </section>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { AsOf } from '../ui/freshness';
-import { LoadState, Pager, RefreshButton } from '../ui/parts';
+import { useChanged } from '../ui/changed';
+import { Pager } from '../ui/parts';
+import { TabHead, WideTable } from '../ui/tab';
 import { IOverviewGroup } from './api';
 import { formatMetric, formatTime, formatWaiting } from './sheet';
 import { OverviewModel } from './tabs/overview';
@@ -84,57 +85,42 @@ function GroupRow(props: {
 /** All groups in one table: what is approved, with its metrics; what waits, how long. */
 export function OverviewView(props: IOverviewViewProps): JSX.Element {
   const { model } = props;
+  useChanged(model.changed);
   return (
-    <UseSignal signal={model.changed}>
-      {() => (
-        <section
-          className="jp-dsws-reg-tab jp-dsws-reg-overview"
-          aria-label="Team overview"
-        >
-          <div className="jp-dsws-reg-toolbar">
-            <h2>Team overview</h2>
-            <RefreshButton
-              label="Refresh overview"
-              loading={model.loading}
-              onClick={() => model.load(true)}
-            />
-          </div>
-          <LoadState
-            error={model.error}
-            waiting={!model.loaded}
-            text="Loading the overview…"
-          />
-          <AsOf fetched={model.fetched} />
-          {model.loaded && model.groups.length === 0 && (
-            <p className="jp-dsws-muted">No model package groups yet.</p>
-          )}
-          {model.groups.length > 0 && (
-            <div className="jp-dsws-scroll-x">
-              <table className="jp-dsws-table" aria-label="Groups overview">
-                <thead>
-                  <tr>
-                    <th>Group</th>
-                    <th>Latest approved</th>
-                    <th>Its metrics</th>
-                    <th>Waiting for review</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {model.groups.map(group => (
-                    <GroupRow
-                      key={group.name}
-                      group={group}
-                      openGroup={props.openGroup}
-                      openVersion={props.openVersion}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager model={model} of="the overview" className="jp-dsws-reg-toolbar" />
-        </section>
+    <section className="jp-dsws-reg-tab jp-dsws-reg-overview" aria-label="Team overview">
+      <TabHead
+        title="Team overview"
+        model={model}
+        refresh="Refresh overview"
+        waiting={{ until: !model.loaded, text: 'Loading the overview…' }}
+        fetched={model.fetched}
+      />
+      {model.loaded && model.groups.length === 0 && (
+        <p className="jp-dsws-muted">No model package groups yet.</p>
       )}
-    </UseSignal>
+      {model.groups.length > 0 && (
+        <WideTable label="Groups overview">
+          <thead>
+            <tr>
+              <th>Group</th>
+              <th>Latest approved</th>
+              <th>Its metrics</th>
+              <th>Waiting for review</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.groups.map(group => (
+              <GroupRow
+                key={group.name}
+                group={group}
+                openGroup={props.openGroup}
+                openVersion={props.openVersion}
+              />
+            ))}
+          </tbody>
+        </WideTable>
+      )}
+      <Pager model={model} of="the overview" className="jp-dsws-reg-toolbar" />
+    </section>
   );
 }

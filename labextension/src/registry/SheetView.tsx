@@ -1,10 +1,11 @@
-import { Button, HTMLSelect, UseSignal } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { CopyLinkButton } from '../links/copy';
-import { AsOf } from '../ui/freshness';
-import { LoadMore, LoadState, RefreshButton, SortHeaderRow } from '../ui/parts';
+import { useChanged } from '../ui/changed';
+import { LoadMore, SortHeaderRow } from '../ui/parts';
 import { personTitle } from '../ui/people';
+import { LabelledSelect } from '../ui/select';
+import { TabHead, WideTable } from '../ui/tab';
 import { IVersion, STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
@@ -92,134 +93,112 @@ function VersionRow(props: {
 /** A group's versions as a sheet: the team's old spreadsheet, kept by SageMaker. */
 export function SheetView(props: ISheetViewProps): JSX.Element {
   const { model, registry } = props;
+  useChanged(registry.changed);
+  useChanged(model.changed);
+  const { params, metrics } = model.columns;
+  const selected = registry.selection.items;
   return (
-    <UseSignal signal={registry.changed}>
-      {() => (
-        <UseSignal signal={model.changed}>
-          {() => {
-            const { params, metrics } = model.columns;
-            const selected = registry.selection.items;
-            return (
-              <section
-                className="jp-dsws-reg-tab jp-dsws-reg-sheet"
-                aria-label={`Versions of ${model.group}`}
-              >
-                <div className="jp-dsws-reg-toolbar">
-                  <h2>{model.group}</h2>
-                  <label>
-                    Status{' '}
-                    <HTMLSelect
-                      className="jp-mod-styled"
-                      aria-label="Filter by status"
-                      value={model.statusFilter}
-                      onChange={event => void model.setStatusFilter(event.target.value)}
-                    >
-                      <option value="">All</option>
-                      {STATUSES.map(status => (
-                        <option key={status} value={status}>
-                          {statusLabel(status)}
-                        </option>
-                      ))}
-                    </HTMLSelect>
-                  </label>
-                  <Button
-                    className="jp-mod-styled jp-mod-accept jp-dsws-button"
-                    aria-label="Compare"
-                    disabled={selected.length < 2}
-                    title={
-                      selected.length < 2
-                        ? 'Select two or more versions (of any groups) to compare them.'
-                        : selected.map(v => `${v.group} v${v.version}`).join(', ')
-                    }
-                    onClick={() => props.openCompare(selected.map(v => v.arn))}
-                  >
-                    Compare{selected.length ? ` ${selected.length}` : ''}
-                  </Button>
-                  {selected.length > 0 && (
-                    <Button
-                      className="jp-mod-styled jp-mod-reject jp-dsws-button"
-                      aria-label="Clear the selection"
-                      onClick={() => registry.selection.clear()}
-                    >
-                      Clear selection
-                    </Button>
-                  )}
-                  <CopyLinkButton
-                    what="this sheet"
-                    link={() => ({
-                      view: 'models-group',
-                      group: model.group,
-                      status: model.statusFilter
-                    })}
-                  />
-                  <RefreshButton
-                    label="Refresh versions"
-                    loading={model.loading}
-                    onClick={() => model.load(true)}
-                  />
-                </div>
-                <LoadState
-                  error={model.error}
-                  waiting={!model.loaded}
-                  text="Loading versions…"
-                />
-                <AsOf fetched={model.fetched} />
-                {model.loaded && model.versions.length === 0 && (
-                  <p className="jp-dsws-muted">
-                    {model.statusFilter
-                      ? `No version is ${statusLabel(model.statusFilter)}.`
-                      : 'This group has no versions yet.'}
-                  </p>
-                )}
-                {model.versions.length > 0 && (
-                  <div className="jp-dsws-scroll-x">
-                    <table
-                      className="jp-dsws-table jp-dsws-reg-table"
-                      aria-label="Versions"
-                    >
-                      <thead>
-                        <SortHeaderRow<SortKey>
-                          columns={[
-                            { key: { kind: 'version' }, label: 'Version' },
-                            { key: { kind: 'status' }, label: 'Status' },
-                            { key: { kind: 'created' }, label: 'Created' },
-                            { key: { kind: 'created_by' }, label: 'Created by' },
-                            ...metrics.map(name => ({
-                              key: { kind: 'metric' as const, name },
-                              label: name,
-                              className: 'jp-dsws-reg-metric'
-                            })),
-                            ...params.map(name => ({
-                              key: { kind: 'param' as const, name },
-                              label: name,
-                              className: 'jp-dsws-reg-param'
-                            }))
-                          ]}
-                          sort={model.sort}
-                          onSort={key => (model.sort = nextSort(model.sort, key))}
-                        />
-                      </thead>
-                      <tbody>
-                        {model.rows.map(version => (
-                          <VersionRow
-                            key={version.arn}
-                            version={version}
-                            params={params}
-                            metrics={metrics}
-                            registry={registry}
-                            open={() => props.openVersion(version.group, version.version)}
-                          />
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                )}
-                <LoadMore model={model} of="versions" />
-              </section>
-            );
-          }}
-        </UseSignal>
+    <section
+      className="jp-dsws-reg-tab jp-dsws-reg-sheet"
+      aria-label={`Versions of ${model.group}`}
+    >
+      <TabHead
+        title={model.group}
+        model={model}
+        refresh="Refresh versions"
+        waiting={{ until: !model.loaded, text: 'Loading versions…' }}
+        fetched={model.fetched}
+        link={{
+          what: 'this sheet',
+          to: () => ({
+            view: 'models-group',
+            group: model.group,
+            status: model.statusFilter
+          })
+        }}
+      >
+        <LabelledSelect
+          label="Status"
+          name="Filter by status"
+          value={model.statusFilter}
+          choices={[
+            { value: '', label: 'All' },
+            ...STATUSES.map(status => ({
+              value: status,
+              label: statusLabel(status)
+            }))
+          ]}
+          onChange={status => void model.setStatusFilter(status)}
+        />
+        <Button
+          className="jp-mod-styled jp-mod-accept jp-dsws-button"
+          aria-label="Compare"
+          disabled={selected.length < 2}
+          title={
+            selected.length < 2
+              ? 'Select two or more versions (of any groups) to compare them.'
+              : selected.map(v => `${v.group} v${v.version}`).join(', ')
+          }
+          onClick={() => props.openCompare(selected.map(v => v.arn))}
+        >
+          Compare{selected.length ? ` ${selected.length}` : ''}
+        </Button>
+        {selected.length > 0 && (
+          <Button
+            className="jp-mod-styled jp-mod-reject jp-dsws-button"
+            aria-label="Clear the selection"
+            onClick={() => registry.selection.clear()}
+          >
+            Clear selection
+          </Button>
+        )}
+      </TabHead>
+      {model.loaded && model.versions.length === 0 && (
+        <p className="jp-dsws-muted">
+          {model.statusFilter
+            ? `No version is ${statusLabel(model.statusFilter)}.`
+            : 'This group has no versions yet.'}
+        </p>
       )}
-    </UseSignal>
+      {model.versions.length > 0 && (
+        <WideTable className="jp-dsws-reg-table" label="Versions">
+          <thead>
+            <SortHeaderRow<SortKey>
+              columns={[
+                { key: { kind: 'version' }, label: 'Version' },
+                { key: { kind: 'status' }, label: 'Status' },
+                { key: { kind: 'created' }, label: 'Created' },
+                { key: { kind: 'created_by' }, label: 'Created by' },
+                ...metrics.map(name => ({
+                  key: { kind: 'metric' as const, name },
+                  label: name,
+                  className: 'jp-dsws-reg-metric'
+                })),
+                ...params.map(name => ({
+                  key: { kind: 'param' as const, name },
+                  label: name,
+                  className: 'jp-dsws-reg-param'
+                }))
+              ]}
+              sort={model.sort}
+              onSort={key => (model.sort = nextSort(model.sort, key))}
+            />
+          </thead>
+          <tbody>
+            {model.rows.map(version => (
+              <VersionRow
+                key={version.arn}
+                version={version}
+                params={params}
+                metrics={metrics}
+                registry={registry}
+                open={() => props.openVersion(version.group, version.version)}
+              />
+            ))}
+          </tbody>
+        </WideTable>
+      )}
+      <LoadMore model={model} of="versions" />
+    </section>
   );
 }
