@@ -1,28 +1,13 @@
 import { Signal } from '@lumino/signaling';
 import { describe, expect, it } from 'vitest';
 
-import { DSWSApiError } from '../request';
-import { ICheckResult, ICluster, IClusterDetail, IEmrApi } from './api';
+import { answeringOnly, refusing, UNSHARED } from '../testing';
+import { ICheckResult, ICluster, IClusterDetail, IEmrApi, SERVER_API } from './api';
 import { connectBlocked, ICellTarget, livyStarting } from './cluster';
 import { canStart, EmrModel } from './model';
 
-/** An answer the server did not share (the wire's fetched_at and notice). */
-const UNSHARED = { fetched_at: null, notice: null };
-
-function fail(): never {
-  throw new Error('not expected in this test');
-}
-
 function api(over: Partial<IEmrApi>): IEmrApi {
-  return {
-    clusters: fail,
-    cluster: fail,
-    check: fail,
-    connect: fail,
-    serverless: fail,
-    startServerless: fail,
-    ...over
-  };
+  return answeringOnly(SERVER_API, over);
 }
 
 function cluster(id: string, over: Partial<ICluster> = {}): ICluster {
@@ -133,13 +118,11 @@ describe('the clusters list', () => {
       target: new FakeNotebook(),
       api: api({
         clusters: async () => ({ clusters: [cluster('j-1')], next: null, ...UNSHARED }),
-        serverless: async () => {
-          throw new DSWSApiError(
-            'unreachable',
-            'EMR Serverless cannot be reached: add the VPC endpoint com.amazonaws.us-east-1.emr-serverless.',
-            503
-          );
-        }
+        serverless: refusing(
+          'unreachable',
+          'EMR Serverless cannot be reached: add the VPC endpoint com.amazonaws.us-east-1.emr-serverless.',
+          503
+        )
       })
     });
     await model.refresh();
@@ -152,13 +135,7 @@ describe('the clusters list', () => {
     const model = new EmrModel({
       target: new FakeNotebook(),
       api: api({
-        clusters: async () => {
-          throw new DSWSApiError(
-            'denied',
-            'Not allowed: elasticmapreduce:ListClusters',
-            403
-          );
-        },
+        clusters: refusing('denied', 'Not allowed: elasticmapreduce:ListClusters', 403),
         serverless: async () => ({ applications: [], ...UNSHARED })
       })
     });
@@ -297,13 +274,7 @@ describe('one cluster', () => {
       target: notebook,
       api: api({
         cluster: async id => detail(id),
-        connect: async () => {
-          throw new DSWSApiError(
-            'bad_auth',
-            'Cluster j-3 uses kerberos auth, not none.',
-            400
-          );
-        }
+        connect: refusing('bad_auth', 'Cluster j-3 uses kerberos auth, not none.', 400)
       })
     });
     const opened = model.open(cluster('j-3'));

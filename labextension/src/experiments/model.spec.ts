@@ -1,32 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { DSWSApiError } from '../request';
-import { IExperimentsApi, IRun, IRunPage } from './api';
+import { answeringOnly, refusing, run, UNSHARED } from '../testing';
+import { IExperimentsApi, IRun, IRunPage, SERVER_API } from './api';
 import { RunsCompareModel } from './comparing';
 import { ExperimentsModel } from './model';
 import { IChoiceStore, RunsSheetModel } from './runs';
 import { IColumnChoice, NO_CHOICE } from './sheet';
 
-/** An answer's age fields as a server without shared reads would send them. */
-const UNSHARED = { fetched_at: null, notice: null };
 const AGED = { fetched_at: '2026-11-25T17:00:00.000+00:00', notice: null };
-
-function run(id: string, metrics: Record<string, number> = {}): IRun {
-  return {
-    id,
-    name: `run-${id}`,
-    experiment_id: '1',
-    status: 'FINISHED',
-    start: null,
-    end: null,
-    user: null,
-    source: null,
-    params: { seed: '1' },
-    metrics,
-    tags: {},
-    registered: []
-  };
-}
 
 function page(runs: IRun[], next: string | null = null): IRunPage {
   return {
@@ -39,22 +21,8 @@ function page(runs: IRun[], next: string | null = null): IRunPage {
   };
 }
 
-function fail(): never {
-  throw new Error('not expected in this test');
-}
-
 function api(over: Partial<IExperimentsApi>): IExperimentsApi {
-  return {
-    servers: fail,
-    experiments: fail,
-    runs: fail,
-    compare: fail,
-    history: fail,
-    register: fail,
-    uiUrl: fail,
-    groupNames: fail,
-    ...over
-  };
+  return answeringOnly(SERVER_API, over);
 }
 
 function memoryStore(): IChoiceStore & { saved: Record<string, IColumnChoice> } {
@@ -66,13 +34,11 @@ describe('the sidebar model', () => {
   it('shows the experiments even when the servers cannot be read', async () => {
     const model = new ExperimentsModel({
       api: api({
-        servers: async () => {
-          throw new DSWSApiError(
-            'denied',
-            'Not allowed: sagemaker:ListMlflowTrackingServers',
-            403
-          );
-        },
+        servers: refusing(
+          'denied',
+          'Not allowed: sagemaker:ListMlflowTrackingServers',
+          403
+        ),
         experiments: async () => ({
           experiments: [{ id: '1', name: 'owls', runs: null, last_run: null }],
           next: 'n2',
@@ -113,31 +79,20 @@ describe('the sidebar model', () => {
     expect(model.starting).toBe(true);
   });
 
-  it('asks again once typing rests, for what was typed last', async () => {
-    vi.useFakeTimers();
-    try {
-      const queries: string[] = [];
-      const model = new ExperimentsModel({
-        searchDelayMs: 300,
-        api: api({
-          experiments: async query => {
-            queries.push(query);
-            return { experiments: [], next: null, ...UNSHARED };
-          }
-        })
-      });
-      model.search('ow');
-      await vi.advanceTimersByTimeAsync(200);
-      model.search('owls');
-      await vi.advanceTimersByTimeAsync(299);
-      expect(queries).toEqual([]); // typing has not rested for 300 ms yet
-      await vi.advanceTimersByTimeAsync(1);
-      expect(queries).toEqual(['owls']);
-      expect(model.query).toBe('owls');
-      model.dispose();
-    } finally {
-      vi.useRealTimers();
-    }
+  it('searches the experiments by what was typed', async () => {
+    const queries: string[] = [];
+    const model = new ExperimentsModel({
+      searchDelayMs: 0,
+      api: api({
+        experiments: async query => {
+          queries.push(query);
+          return { experiments: [], next: null, ...UNSHARED };
+        }
+      })
+    });
+    model.search('owls');
+    await vi.waitFor(() => expect(queries).toEqual(['owls']));
+    model.dispose();
   });
 });
 
@@ -179,7 +134,10 @@ describe('the runs sheet model', () => {
       api({
         runs: async (_, __, orderBy) => {
           asked.push(orderBy);
-          return page([run('a', { acc: 0.5 }), run('b', { acc: 0.9 })], next);
+          return page(
+            [run('a', { metrics: { acc: 0.5 } }), run('b', { metrics: { acc: 0.9 } })],
+            next
+          );
         }
       }),
       '1',
@@ -217,7 +175,9 @@ describe('the runs sheet model', () => {
 
   it("keeps each experiment's column choice", async () => {
     const store = memoryStore();
-    const answer = api({ runs: async () => page([run('a', { acc: 1 })]) });
+    const answer = api({
+      runs: async () => page([run('a', { params: { seed: '1' }, metrics: { acc: 1 } })])
+    });
     const first = new RunsSheetModel(answer, '1', 'owls', store);
     await first.load();
     first.setColumnShown({ kind: 'metric', name: 'acc' }, false);
@@ -315,7 +275,7 @@ describe('the compare model', () => {
     const model = new RunsCompareModel(
       api({
         compare: async ids => ({
-          runs: ids.map(id => run(id, { acc: 1, loss: 2 })),
+          runs: ids.map(id => run(id, { metrics: { acc: 1, loss: 2 } })),
           params: ['seed'],
           metrics: ['acc', 'loss'],
           different: { params: [], metrics: ['loss'] },

