@@ -3,7 +3,9 @@
 // several specs build.
 import { ServerConnection } from '@jupyterlab/services';
 
-import { IRun } from './experiments/api';
+import { IRun, IRunPage } from './experiments/api';
+import { IChoiceStore } from './experiments/runs';
+import { IColumnChoice, NO_CHOICE } from './experiments/sheet';
 import { IVersion, IVersionDetail } from './registry/api';
 import { DSWSApiError } from './request';
 
@@ -97,6 +99,24 @@ export function run(id: string, over: Partial<IRun> = {}): IRun {
     registered: [],
     ...over
   };
+}
+
+/** A page of an experiment's runs: its one param, seed, and its one metric, acc. */
+export function runPage(runs: IRun[], next: string | null = null): IRunPage {
+  return {
+    runs,
+    params: ['seed'],
+    metrics: ['acc'],
+    directions: { acc: 'up' },
+    next,
+    ...UNSHARED
+  };
+}
+
+/** A runs sheet's column choices kept in memory, as the browser keeps them. */
+export function memoryChoices(): IChoiceStore & { saved: Record<string, IColumnChoice> } {
+  const saved: Record<string, IColumnChoice> = {};
+  return { saved, load: id => saved[id] ?? NO_CHOICE, save: (id, c) => (saved[id] = c) };
 }
 
 /** A registry version's detail as the server sends it, with no image, lineage or history. */
