@@ -6,7 +6,7 @@ import { ServerConnection } from '@jupyterlab/services';
 import { IRun, IRunPage } from './experiments/api';
 import { IChoiceStore } from './experiments/runs';
 import { IColumnChoice, NO_CHOICE } from './experiments/sheet';
-import { IVersion, IVersionDetail } from './registry/api';
+import { IGroup, IVersion, IVersionDetail } from './registry/api';
 import { DSWSApiError } from './request';
 
 /** A request as the server received it (the body read as JSON, null when empty). */
@@ -117,6 +117,44 @@ export function runPage(runs: IRun[], next: string | null = null): IRunPage {
 export function memoryChoices(): IChoiceStore & { saved: Record<string, IColumnChoice> } {
   const saved: Record<string, IColumnChoice> = {};
   return { saved, load: id => saved[id] ?? NO_CHOICE, save: (id, c) => (saved[id] = c) };
+}
+
+/** The account of the registry records. */
+export const ARN = 'arn:aws:sagemaker:eu-central-1:123456789012';
+
+/** A model package group of one approved version, as the registry lists it. */
+export function modelGroup(name: string): IGroup {
+  return {
+    name,
+    arn: `${ARN}:model-package-group/${name}`,
+    description: null,
+    created: null,
+    versions_count: 1,
+    last_modified: null,
+    latest_version: 1,
+    latest_status: 'Approved',
+    latest_approved_version: 1
+  };
+}
+
+/** Version `n` of the group owls, waiting for review, with one param and one metric. */
+export function modelVersion(n: number, over: Partial<IVersion> = {}): IVersion {
+  return {
+    group: 'owls',
+    version: n,
+    arn: `${ARN}:model-package/owls/${n}`,
+    status: 'PendingManualApproval',
+    created: null,
+    created_by: null,
+    registered_by: null,
+    description: null,
+    approval_description: null,
+    params: { p: String(n) },
+    metrics: { mae: 5 - n },
+    metrics_std: {},
+    metrics_error: null,
+    ...over
+  };
 }
 
 /** A registry version's detail as the server sends it, with no image, lineage or history. */
