@@ -1,6 +1,6 @@
 // The specs' shared set-up (not part of the extension's build): a server for the typed
-// calls, a model's API that answers only what a test gives, and the wire records that
-// several specs build.
+// calls, a model's API that answers only what a test gives, and the records and stores
+// that several specs build.
 import { ServerConnection } from '@jupyterlab/services';
 
 import { IRun, IRunPage } from './experiments/api';
