@@ -2,7 +2,10 @@
 // calls, a model's API that answers only what a test gives, and the records and stores
 // that several specs build.
 import { ServerConnection } from '@jupyterlab/services';
+import { Signal } from '@lumino/signaling';
 
+import { ICluster } from './emr/api';
+import { ICellTarget } from './emr/cluster';
 import { IRun, IRunPage } from './experiments/api';
 import { IChoiceStore } from './experiments/runs';
 import { IColumnChoice, NO_CHOICE } from './experiments/sheet';
@@ -175,4 +178,37 @@ export function versionDetail(
     ...UNSHARED,
     ...over
   };
+}
+
+/** A waiting EMR cluster with Spark and Livy, no auth. */
+export function emrCluster(id: string, over: Partial<ICluster> = {}): ICluster {
+  return {
+    id,
+    name: `cluster-${id}`,
+    state: 'WAITING',
+    release: 'emr-7.5.0',
+    applications: ['Spark', 'Livy'],
+    auth: 'none',
+    livy_port: 8998,
+    created: '2026-12-06T01:00:00Z',
+    primary_dns: 'ip-10-0-0-1.ec2.internal',
+    ...over
+  };
+}
+
+/** A notebook that records the cells it was given. */
+export class FakeNotebook implements ICellTarget {
+  cells: string[] = [];
+  current: string | null = 'spark.ipynb';
+  changed = new Signal<this, void>(this);
+  ranOk = true;
+
+  async run(cell: string, started: (path: string) => void): Promise<boolean> {
+    if (this.current === null) {
+      this.current = 'Untitled.ipynb';
+    }
+    this.cells.push(cell);
+    started(`work/${this.current}`);
+    return this.ranOk;
+  }
 }
