@@ -1,24 +1,9 @@
-import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
 import { DSWSApiError, requestAPI } from './request';
+import { settingsResponding } from './testing';
 
-function settingsAnswering(
-  respond: (url: string, init: RequestInit) => Promise<Response>
-): ServerConnection.ISettings {
-  const seen: string[] = [];
-  const settings = ServerConnection.makeSettings({
-    baseUrl: 'http://localhost:8888/jupyterlab/default/',
-    fetch: ((input: RequestInfo, init: RequestInit) => {
-      const url = typeof input === 'string' ? input : input.url;
-      seen.push(url);
-      return respond(url, init);
-    }) as typeof fetch,
-    Request: Request,
-    Headers: Headers
-  });
-  return Object.assign(settings, { seen });
-}
+const BASE_URL = 'http://localhost:8888/jupyterlab/default/';
 
 async function failure(pending: Promise<unknown>): Promise<DSWSApiError> {
   try {
@@ -31,18 +16,19 @@ async function failure(pending: Promise<unknown>): Promise<DSWSApiError> {
 
 describe('requestAPI', () => {
   it('calls the route under {base_url}dsws/ and returns its JSON', async () => {
-    const settings = settingsAnswering(
-      async () => new Response(JSON.stringify({ version: '1.2.3' }))
+    const { settings, asked } = settingsResponding(
+      async () => new Response(JSON.stringify({ version: '1.2.3' })),
+      BASE_URL
     );
     const body = await requestAPI<{ version: string }>('status', {}, settings);
     expect(body.version).toBe('1.2.3');
-    const url = new URL((settings as any).seen[0]);
+    const url = new URL(asked[0].url);
     expect(url.host).toBe('localhost:8888');
     expect(url.pathname).toBe('/jupyterlab/default/dsws/status');
   });
 
   it("turns the server's error body into an error with its code and message", async () => {
-    const settings = settingsAnswering(
+    const { settings } = settingsResponding(
       async () =>
         new Response(
           JSON.stringify({
@@ -50,7 +36,8 @@ describe('requestAPI', () => {
             message: 'Not allowed: AWS denied sagemaker:ListModelPackageGroups.'
           }),
           { status: 403 }
-        )
+        ),
+      BASE_URL
     );
     const error = await failure(requestAPI('status', {}, settings));
     expect(error).toBeInstanceOf(DSWSApiError);
@@ -61,12 +48,13 @@ describe('requestAPI', () => {
   });
 
   it('says what happened when the answer is not ours (a proxy page)', async () => {
-    const settings = settingsAnswering(
+    const { settings } = settingsResponding(
       async () =>
         new Response('<html>Bad gateway</html>', {
           status: 502,
           statusText: 'Bad Gateway'
-        })
+        }),
+      BASE_URL
     );
     const error = await failure(requestAPI('status', {}, settings));
     expect(error.code).toBe('http_502');
@@ -74,9 +62,9 @@ describe('requestAPI', () => {
   });
 
   it('says the server is gone when the request cannot be made', async () => {
-    const settings = settingsAnswering(async () => {
+    const { settings } = settingsResponding(async () => {
       throw new TypeError('Failed to fetch');
-    });
+    }, BASE_URL);
     const error = await failure(requestAPI('status', {}, settings));
     expect(error.code).toBe('server_unreachable');
     expect(error.message).toContain('cannot be reached');

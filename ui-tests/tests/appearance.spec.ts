@@ -1,19 +1,9 @@
 import { APIRequestContext, expect, Locator, Page, test } from '@playwright/test';
-import * as path from 'path';
 
 import { contrastProblems, layoutProblems, Theme, useTheme } from './appearance';
-import { openFeature, openLab, openSidebar, TOKEN } from './helpers';
+import { DEMO_INVENTORY, openFeature, openLab, openSidebar, TOKEN } from './helpers';
 
 const GROUP = 'sorting-hat-algorithm';
-const INVENTORY = path.resolve(
-  __dirname,
-  '..',
-  '..',
-  'jupyter_dsws',
-  'demo',
-  'data',
-  'inventory.csv'
-);
 const AUTH = { Authorization: `token ${TOKEN}` };
 
 /** A kernel, so that the idle panel shows its table; shut down after the test. */
@@ -64,7 +54,7 @@ async function showEverything(
 
   await instances.getByRole('button', { name: 'Open the team inventory' }).click();
   const inventory = page.getByRole('region', { name: 'Team inventory' });
-  await inventory.getByLabel('Choose a CSV file').setInputFiles(INVENTORY);
+  await inventory.getByLabel('Choose a CSV file').setInputFiles(DEMO_INVENTORY);
   await expect(
     inventory
       .getByRole('table', { name: 'Recommendations per model' })

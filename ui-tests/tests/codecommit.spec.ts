@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { WORK } from '../servers';
-import { openFeature, openLab, problemsIn } from './helpers';
+import { listEntry, openFeature, openLab, problemsIn } from './helpers';
 
 // The workspace `dsws demo` serves for each project (see playwright.config.ts): it outlives
 // a run, so the clone this test makes is removed first.
@@ -34,9 +34,7 @@ test.describe('Repositories', () => {
     const messages = await openLab(page);
     const section = await openRepositories(page);
 
-    const row = section
-      .getByRole('list', { name: 'CodeCommit repositories' })
-      .getByRole('listitem', { name: 'sagemaker-repository', exact: true });
+    const row = listEntry(section, 'CodeCommit repositories', 'sagemaker-repository');
     await expect(row).toContainText("The team's notebooks");
     await expect(row).toContainText('main');
 
@@ -67,10 +65,10 @@ test.describe('Repositories', () => {
     // Back in the panel, the repository is now one to open, not to clone again.
     const again = await openRepositories(page);
     await expect(
-      again
-        .getByRole('list', { name: 'CodeCommit repositories' })
-        .getByRole('listitem', { name: 'sagemaker-repository', exact: true })
-        .getByRole('button', { name: 'Open sagemaker-repository' })
+      listEntry(again, 'CodeCommit repositories', 'sagemaker-repository').getByRole(
+        'button',
+        { name: 'Open sagemaker-repository' }
+      )
     ).toBeVisible();
 
     // Typed by name or by URL (the file browser is inside the clone now), it opens too:

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { openLab, problemsIn, TOKEN } from './helpers';
+import { openLab, problemsIn, savedWorkspace, TOKEN } from './helpers';
 
 // Every command of ours that makes sense without arguments, by its palette label.
 const OURS = [
@@ -119,10 +119,7 @@ test.describe('Commands', () => {
     // The layout is saved to the server's workspace a moment after it changes.
     await expect
       .poll(async () => {
-        const saved = await page.request.get(
-          `/lab/api/workspaces/default?token=${TOKEN}`
-        );
-        return Object.keys((await saved.json()).data ?? {});
+        return Object.keys(await savedWorkspace(page));
       })
       .toContain('dsws-guide:docs/admin.md');
     // Not a reload: the address may still say `reset`.

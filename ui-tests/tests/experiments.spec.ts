@@ -1,6 +1,14 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 
-import { docsImage, openFeature, openLab, problemsIn, TOKEN } from './helpers';
+import {
+  docsImage,
+  listEntry,
+  openFeature,
+  openLab,
+  problemsIn,
+  savedWorkspace,
+  TOKEN
+} from './helpers';
 
 // The demo logs the Sorting Hat's training runs into its MLflow in the background
 // (jupyter_dsws/demo/data/train_runs.py): 30 runs, real small fits, the runs of the
@@ -18,9 +26,7 @@ async function waitForRuns(page: Page) {
   await expect(
     servers.getByRole('listitem', { name: 'Tracking server team-mlflow' })
   ).toContainText('default');
-  const line = panel
-    .getByRole('list', { name: 'Experiments list' })
-    .getByRole('listitem', { name: EXPERIMENT, exact: true });
+  const line = listEntry(panel, 'Experiments list', EXPERIMENT);
   await expect(async () => {
     await panel.getByRole('button', { name: 'Refresh experiments' }).click();
     const text = await line.textContent({ timeout: 2_000 });
@@ -233,10 +239,7 @@ test.describe('Experiments', () => {
     // The layout is saved to the server's workspace a moment after it changes.
     await expect
       .poll(async () => {
-        const saved = await page.request.get(
-          `/lab/api/workspaces/default?token=${TOKEN}`
-        );
-        const keys = Object.keys((await saved.json()).data ?? {});
+        const keys = Object.keys(await savedWorkspace(page));
         // An earlier test's tabs may still be there until then.
         return (
           keys.some(key => key.startsWith('dsws-experiments:runs:')) &&

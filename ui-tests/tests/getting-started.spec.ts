@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 
-import { openFeature, openLab, problemsIn } from './helpers';
+import { listEntry, openFeature, openLab, openListEntry, problemsIn } from './helpers';
 
 // The owls' ARIMA example notebook (jupyter_dsws/examples/notebooks/), copied from the
 // getting-started page into the demo's workspace, run on the demo's MLflow training kernel.
@@ -19,9 +19,7 @@ async function waitForTrackingServer(page: Page) {
   await expect(async () => {
     await panel.getByRole('button', { name: 'Refresh experiments' }).click();
     await expect(
-      panel
-        .getByRole('list', { name: 'Experiments list' })
-        .getByRole('listitem', { name: 'sorting-hat-algorithm', exact: true })
+      listEntry(panel, 'Experiments list', 'sorting-hat-algorithm')
     ).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 180_000, intervals: [3_000] });
   return panel;
@@ -86,11 +84,7 @@ test.describe('Getting started', () => {
     // Its runs in the Experiments panel: the three orders, best (lowest RMSE) first.
     await openFeature(page, 'experiments');
     await experiments.getByRole('button', { name: 'Refresh experiments' }).click();
-    await experiments
-      .getByRole('list', { name: 'Experiments list' })
-      .getByRole('listitem', { name: EXPERIMENT, exact: true })
-      .getByRole('button', { name: `Open ${EXPERIMENT}` })
-      .click();
+    await openListEntry(experiments, 'Experiments list', EXPERIMENT);
     const sheet = page.getByRole('region', { name: `Runs of ${EXPERIMENT}` });
     const rows = sheet.getByRole('table', { name: 'Runs' }).locator('tbody tr');
     const filter = sheet.getByRole('searchbox', { name: 'Filter runs' });

@@ -5,6 +5,17 @@ import * as path from 'path';
 export { TOKEN } from '../servers';
 import { TOKEN } from '../servers';
 
+/** The team inventory `dsws demo` seeds: four models, one of them the CNN. */
+export const DEMO_INVENTORY = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  'jupyter_dsws',
+  'demo',
+  'data',
+  'inventory.csv'
+);
+
 /**
  * Open JupyterLab and collect what the console says while it loads: the test fails on
  * "Unsatisfied version" (a shared package our build needs that this JupyterLab lacks)
@@ -99,6 +110,49 @@ export async function openFeature(page: Page, key: PanelKey) {
   const caption = (await sidebarTab(page, key).getAttribute('title'))!;
   await expect(panel.getByRole('heading', { name: caption, exact: true })).toBeVisible();
   return panel;
+}
+
+/** The entry named `name` (exactly) of a panel's list, e.g. a group in "Model groups". */
+export function listEntry(panel: Locator, list: string, name: string): Locator {
+  return panel
+    .getByRole('list', { name: list })
+    .getByRole('listitem', { name, exact: true });
+}
+
+/** Open the entry named `name` of a panel's list in the main area ("Open <name>"). */
+export async function openListEntry(panel: Locator, list: string, name: string) {
+  await listEntry(panel, list, name)
+    .getByRole('button', { name: `Open ${name}` })
+    .click();
+}
+
+/**
+ * The Models panel's comparison of `versions` of `group`: its sheet opened from the
+ * sidebar, the versions selected and Compare pressed; the comparison's tab.
+ */
+export async function compareVersions(
+  page: Page,
+  models: Locator,
+  group: string,
+  versions: number[]
+): Promise<Locator> {
+  await openListEntry(models, 'Model groups', group);
+  const sheet = page.getByRole('region', { name: `Versions of ${group}` });
+  const table = sheet.getByRole('table', { name: 'Versions' });
+  for (const version of versions) {
+    await table.getByLabel(`Select version ${version}`).check();
+  }
+  await sheet.getByRole('button', { name: 'Compare', exact: true }).click();
+  return page.getByRole('region', { name: 'Compare versions' });
+}
+
+/**
+ * What JupyterLab last saved of the default workspace on the server (a moment after the
+ * layout changes): the layout, and a key for each tab it opens again after a reload.
+ */
+export async function savedWorkspace(page: Page): Promise<Record<string, any>> {
+  const saved = await page.request.get(`/lab/api/workspaces/default?token=${TOKEN}`);
+  return (await saved.json()).data ?? {};
 }
 
 /**

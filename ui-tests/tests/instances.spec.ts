@@ -1,25 +1,15 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import * as path from 'path';
 
 import {
+  DEMO_INVENTORY,
   docsImage,
   openFeature,
   openLab,
   problemsIn,
+  savedWorkspace,
   screenshotSidebar,
   TOKEN
 } from './helpers';
-
-// The team inventory `dsws demo` seeds: four models, one of them the CNN.
-const INVENTORY = path.resolve(
-  __dirname,
-  '..',
-  '..',
-  'jupyter_dsws',
-  'demo',
-  'data',
-  'inventory.csv'
-);
 
 function openInstances(page: Page): Promise<Locator> {
   return openFeature(page, 'instances');
@@ -154,10 +144,7 @@ test.describe('Instances', () => {
     // The layout is saved to the server's workspace a moment after it changes.
     await expect
       .poll(async () => {
-        const saved = await page.request.get(
-          `/lab/api/workspaces/default?token=${TOKEN}`
-        );
-        return Object.keys((await saved.json()).data ?? {})
+        return Object.keys(await savedWorkspace(page))
           .filter(key => key.startsWith('dsws-instances:'))
           .sort();
       })
@@ -227,7 +214,7 @@ test.describe('Instances', () => {
 
     const tab = page.getByRole('region', { name: 'Team inventory' });
     await expect(tab).toBeVisible();
-    await tab.getByLabel('Choose a CSV file').setInputFiles(INVENTORY);
+    await tab.getByLabel('Choose a CSV file').setInputFiles(DEMO_INVENTORY);
 
     const table = tab.getByRole('table', { name: 'Recommendations per model' });
     await expect(table.locator('tbody tr')).toHaveCount(4);

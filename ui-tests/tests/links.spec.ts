@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
 
-import { openFeature, TOKEN } from './helpers';
+import { compareVersions, listEntry, openFeature, TOKEN } from './helpers';
 
 // The demo's sorting hat: four versions (see registry.spec.ts); its MLflow experiment of
 // the same name (see experiments.spec.ts).
@@ -81,17 +81,7 @@ test.describe('Links a teammate can open', () => {
       const page = await sharer.newPage();
       await lab(page, '/lab/workspaces/links-sharer?reset');
       const models = await openFeature(page, 'registry');
-      await models
-        .getByRole('list', { name: 'Model groups' })
-        .getByRole('listitem', { name: GROUP, exact: true })
-        .getByRole('button', { name: `Open ${GROUP}` })
-        .click();
-      const sheet = page.getByRole('region', { name: `Versions of ${GROUP}` });
-      const versions = sheet.getByRole('table', { name: 'Versions' });
-      await versions.getByLabel('Select version 2').check();
-      await versions.getByLabel('Select version 4').check();
-      await sheet.getByRole('button', { name: 'Compare', exact: true }).click();
-      const compare = page.getByRole('region', { name: 'Compare versions' });
+      const compare = await compareVersions(page, models, GROUP, [2, 4]);
       await expect(
         compare.getByRole('columnheader', { name: `${GROUP} v4` })
       ).toBeVisible();
@@ -160,9 +150,7 @@ test.describe('Links to runs', () => {
       await lab(page, '/lab/workspaces/links-runs?reset');
       const panel = await openFeature(page, 'experiments');
       // The demo logs its runs in the background: the experiment shows once it has some.
-      const line = panel
-        .getByRole('list', { name: 'Experiments list' })
-        .getByRole('listitem', { name: GROUP, exact: true });
+      const line = listEntry(panel, 'Experiments list', GROUP);
       await expect(async () => {
         await panel.getByRole('button', { name: 'Refresh experiments' }).click();
         await expect(line).toContainText(/[1-9]\d* runs?/, { timeout: 2_000 });

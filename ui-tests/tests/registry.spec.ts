@@ -1,6 +1,15 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 
-import { docsImage, openFeature, openLab, problemsIn, TOKEN } from './helpers';
+import {
+  compareVersions,
+  docsImage,
+  listEntry,
+  openFeature,
+  openLab,
+  problemsIn,
+  savedWorkspace,
+  TOKEN
+} from './helpers';
 
 // The demo's sorting hat: v1 rejected, v2 and v3 approved, v4 waits for review.
 const GROUP = 'sorting-hat-algorithm';
@@ -37,9 +46,7 @@ test.describe('Models', () => {
     const models = await openModels(page);
 
     // The sidebar lists the group with its latest and latest approved versions.
-    const line = models
-      .getByRole('list', { name: 'Model groups' })
-      .getByRole('listitem', { name: GROUP, exact: true });
+    const line = listEntry(models, 'Model groups', GROUP);
     await expect(line).toContainText('4 versions');
     await expect(line).toContainText('approved: v3');
     await line.getByRole('button', { name: `Open ${GROUP}` }).click();
@@ -124,27 +131,14 @@ test.describe('Models', () => {
   }) => {
     await openLab(page);
     const models = await openModels(page);
-    await models
-      .getByRole('list', { name: 'Model groups' })
-      .getByRole('listitem', { name: GROUP, exact: true })
-      .getByRole('button', { name: `Open ${GROUP}` })
-      .click();
-    const sheet = page.getByRole('region', { name: `Versions of ${GROUP}` });
-    const versions = sheet.getByRole('table', { name: 'Versions' });
-    await versions.getByLabel('Select version 1').check();
-    await versions.getByLabel('Select version 2').check();
-    await sheet.getByRole('button', { name: 'Compare', exact: true }).click();
-    await expect(page.getByRole('region', { name: 'Compare versions' })).toBeVisible();
+    await expect(await compareVersions(page, models, GROUP, [1, 2])).toBeVisible();
 
     // The layout is saved to the server's workspace a moment after it changes (an earlier
     // test's tabs may still be there until then).
     const comparison = `${GROUP}/1 arn:`;
     await expect
       .poll(async () => {
-        const saved = await page.request.get(
-          `/lab/api/workspaces/default?token=${TOKEN}`
-        );
-        const keys = Object.keys((await saved.json()).data ?? {});
+        const keys = Object.keys(await savedWorkspace(page));
         return keys.some(
           key =>
             key.startsWith('dsws-registry:compare:') &&

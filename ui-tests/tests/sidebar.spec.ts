@@ -8,6 +8,7 @@ import {
   ourSidebarIds,
   panelId,
   problemsIn,
+  savedWorkspace,
   screenshotSidebar,
   serverPanels,
   TOKEN
@@ -109,10 +110,7 @@ test.describe('Data Science Workspace sidebar', () => {
     // before the next test resets the workspace, or it could undo the reset.
     await expect
       .poll(async () => {
-        const saved = await page.request.get(
-          `/lab/api/workspaces/default?token=${TOKEN}`
-        );
-        return (await saved.json()).data?.['layout-restorer:data']?.left?.current;
+        return (await savedWorkspace(page))['layout-restorer:data']?.left?.current;
       })
       .toBe('jp-dsws-instances');
   });
@@ -123,10 +121,7 @@ test.describe('Data Science Workspace sidebar', () => {
     // The layout is saved to the server's workspace a moment after it changes.
     await expect
       .poll(async () => {
-        const saved = await page.request.get(
-          `/lab/api/workspaces/default?token=${TOKEN}`
-        );
-        return (await saved.json()).data?.['layout-restorer:data']?.left?.current;
+        return (await savedWorkspace(page))['layout-restorer:data']?.left?.current;
       })
       .toBe('jp-dsws-registry');
     // Not a reload: the address may still say `reset`.

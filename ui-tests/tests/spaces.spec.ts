@@ -46,9 +46,25 @@ function dsws(...args: string[]): string {
   });
 }
 
-function ourWheel(): string {
+/** `dsws lifecycle build` of our wheel, to be published at `uri`, into `out`. */
+function buildLifecycle(uri: string, out: string, ...options: string[]): void {
   const wheels = fs.readdirSync(DIST).filter(name => /^jupyter_dsws-.*\.whl$/.test(name));
-  return path.join(DIST, wheels[0]);
+  const wheel = path.join(DIST, wheels[0]);
+  dsws('lifecycle', 'build', '--wheel', wheel, '--s3-uri', uri, '--out', out, ...options);
+}
+
+/** `dsws lifecycle attach` of the script built into `out`, as the domain's built-in one. */
+function attachBuiltIn(out: string): string {
+  const script = path.join(out, 'jupyterlab-on-start.sh');
+  return dsws(
+    'lifecycle',
+    'attach',
+    '--script',
+    script,
+    '--domain',
+    DOMAIN,
+    '--built-in'
+  );
 }
 
 async function openStudio(page: Page) {
@@ -81,30 +97,9 @@ test('an admin attaches, a person runs, switches and comes back to everything', 
   // The admin: a new configuration whose default idle timeout is 90 minutes, attached as
   // the domain's built-in one; it applies from the space's next start.
   const uri = `s3://${BUCKET}/lifecycle-v2`;
-  dsws(
-    'lifecycle',
-    'build',
-    '--wheel',
-    ourWheel(),
-    '--s3-uri',
-    uri,
-    '--out',
-    BUILT,
-    '--idle-timeout-minutes',
-    '90',
-    '--idle-max-minutes',
-    '600'
-  );
+  buildLifecycle(uri, BUILT, '--idle-timeout-minutes', '90', '--idle-max-minutes', '600');
   dsws('lifecycle', 'publish', '--s3-uri', uri, '--out', BUILT);
-  const attached = dsws(
-    'lifecycle',
-    'attach',
-    '--script',
-    path.join(BUILT, 'jupyterlab-on-start.sh'),
-    '--domain',
-    DOMAIN,
-    '--built-in'
-  );
+  const attached = attachBuiltIn(BUILT);
   expect(attached).toContain('as its built-in lifecycle configuration');
 
   // The person: a file of their own, and their own idle choice.
@@ -178,27 +173,9 @@ test('a broken lifecycle configuration fails the start in strict mode, not other
   for (const strict of [true, false]) {
     const uri = `s3://${BUCKET}/not-published-${strict ? 'strict' : 'lenient'}`;
     const out = `${BUILT}-${strict ? 'strict' : 'lenient'}`;
-    dsws(
-      'lifecycle',
-      'build',
-      '--wheel',
-      ourWheel(),
-      '--s3-uri',
-      uri,
-      '--out',
-      out,
-      ...(strict ? ['--strict'] : [])
-    );
+    buildLifecycle(uri, out, ...(strict ? ['--strict'] : []));
     // Never published: the script finds no wheelhouse in S3.
-    dsws(
-      'lifecycle',
-      'attach',
-      '--script',
-      path.join(out, 'jupyterlab-on-start.sh'),
-      '--domain',
-      DOMAIN,
-      '--built-in'
-    );
+    attachBuiltIn(out);
     await openStudio(studio);
     if (strict) {
       await row.getByRole('button', { name: 'Run' }).click();

@@ -1,22 +1,7 @@
-import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
+import { settingsAnswering } from '../testing';
 import { fetchClonedAt, FolderExistsError, startClone } from './api';
-
-function settingsAnswering(status: number, body: unknown) {
-  const asked: { url: string; init?: RequestInit }[] = [];
-  const settings = ServerConnection.makeSettings({
-    baseUrl: 'http://localhost:8888/',
-    fetch: async (input: RequestInfo, init?: RequestInit) => {
-      asked.push({ url: String((input as Request).url ?? input), init });
-      return new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' }
-      });
-    }
-  });
-  return { settings, asked };
-}
 
 describe('startClone', () => {
   it('posts the request and returns the id', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { DSWSApiError } from '../request';
+import { refusing } from '../testing';
 import { ICloneStatus, IRepositoryList } from './api';
 import {
   defaultFolder,
@@ -110,9 +111,7 @@ describe('RepositoriesModel', () => {
 
     const down = new RepositoriesModel({
       api: {
-        list: async () => {
-          throw new DSWSApiError('server_unreachable', 'Down.', 0);
-        }
+        list: refusing('server_unreachable', 'Down.', 0)
       }
     });
     await down.refresh();
@@ -221,9 +220,7 @@ describe('RepositoriesModel', () => {
   it('passes the folder-exists error on to the form', async () => {
     const model = new RepositoriesModel({
       api: {
-        start: async () => {
-          throw new DSWSApiError('folder_exists', 'Taken.', 409);
-        }
+        start: refusing('folder_exists', 'Taken.', 409)
       }
     });
     await expect(model.clone({ repo: 'team' })).rejects.toThrow('Taken.');

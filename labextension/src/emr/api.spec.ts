@@ -1,7 +1,7 @@
-import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
 import { DSWSApiError } from '../request';
+import { settingsAnswering } from '../testing';
 import {
   checkCluster,
   connectCluster,
@@ -9,26 +9,6 @@ import {
   fetchServerless,
   startServerless
 } from './api';
-
-function settingsAnswering(status: number, body: unknown) {
-  const asked: { url: string; method?: string; body?: unknown }[] = [];
-  const settings = ServerConnection.makeSettings({
-    baseUrl: 'http://localhost:8888/',
-    fetch: async (input: RequestInfo, init?: RequestInit) => {
-      const request = input as Request;
-      asked.push({
-        url: String(request.url ?? input),
-        method: request.method ?? init?.method,
-        body: request.text ? await request.text() : init?.body
-      });
-      return new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' }
-      });
-    }
-  });
-  return { settings, asked };
-}
 
 describe('EMR calls', () => {
   it('list clusters by state with the opaque cursor', async () => {
@@ -66,7 +46,7 @@ describe('EMR calls', () => {
       ['POST', '/dsws/emr/clusters/j-1ABC/check'],
       ['POST', '/dsws/emr/clusters/j-1ABC/connect']
     ]);
-    expect(JSON.parse(String(asked[1].body))).toEqual({
+    expect(asked[1].body).toEqual({
       auth: 'runtime_role',
       execution_role_arn: 'arn:aws:iam::1:role/etl'
     });

@@ -1,7 +1,7 @@
-import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
 import { DSWSApiError } from '../request';
+import { settingsAnswering } from '../testing';
 import {
   createUiUrl,
   fetchCompareHistory,
@@ -10,26 +10,6 @@ import {
   fetchRuns,
   registerRun
 } from './api';
-
-function settingsAnswering(status: number, body: unknown) {
-  const asked: { url: string; method?: string; body?: unknown }[] = [];
-  const settings = ServerConnection.makeSettings({
-    baseUrl: 'http://localhost:8888/',
-    fetch: async (input: RequestInfo, init?: RequestInit) => {
-      const request = input as Request;
-      asked.push({
-        url: String(request.url ?? input).replace(/[?&]\d{10,}$/, ''),
-        method: request.method ?? init?.method,
-        body: request.text ? await request.text() : init?.body
-      });
-      return new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' }
-      });
-    }
-  });
-  return { settings, asked };
-}
 
 describe('experiments calls', () => {
   it('search experiments by name with the opaque cursor', async () => {
@@ -87,7 +67,7 @@ describe('experiments calls', () => {
     );
     expect(asked[0].method).toBe('POST');
     expect(asked[0].url).toBe('http://localhost:8888/dsws/experiments/runs/r1/register');
-    expect(JSON.parse(String(asked[0].body))).toEqual({
+    expect(asked[0].body).toEqual({
       group: 'g',
       artifact_path: 'model',
       description: null

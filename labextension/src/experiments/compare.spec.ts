@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { IRun, IRunComparison } from './api';
+import { run } from '../testing';
+import { IRunComparison } from './api';
 import { alignHistories, compareRunRows, scatterOf, scatterParams } from './compare';
 
-function run(id: string, over: Partial<IRun> = {}): IRun {
-  return {
-    id,
-    name: `run-${id}`,
-    experiment_id: '1',
-    status: 'FINISHED',
-    start: null,
-    end: null,
-    user: null,
-    source: null,
-    params: {},
-    metrics: {},
-    tags: {},
-    registered: [],
-    ...over
-  };
-}
 const comparison: IRunComparison = {
   runs: [
     run('a', { params: { eta: '0.1', seed: '1' }, metrics: { acc: 0.9 } }),

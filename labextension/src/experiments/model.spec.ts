@@ -1,78 +1,33 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { DSWSApiError } from '../request';
-import { IExperimentsApi, IRun, IRunPage } from './api';
+import {
+  answeringOnly,
+  memoryChoices,
+  refusing,
+  run,
+  runPage,
+  UNSHARED
+} from '../testing';
+import { IExperimentsApi, SERVER_API } from './api';
 import { RunsCompareModel } from './comparing';
 import { ExperimentsModel } from './model';
-import { IChoiceStore, RunsSheetModel } from './runs';
-import { IColumnChoice, NO_CHOICE } from './sheet';
+import { RunsSheetModel } from './runs';
 
-/** An answer's age fields as a server without shared reads would send them. */
-const UNSHARED = { fetched_at: null, notice: null };
 const AGED = { fetched_at: '2026-11-25T17:00:00.000+00:00', notice: null };
 
-function run(id: string, metrics: Record<string, number> = {}): IRun {
-  return {
-    id,
-    name: `run-${id}`,
-    experiment_id: '1',
-    status: 'FINISHED',
-    start: null,
-    end: null,
-    user: null,
-    source: null,
-    params: { seed: '1' },
-    metrics,
-    tags: {},
-    registered: []
-  };
-}
-
-function page(runs: IRun[], next: string | null = null): IRunPage {
-  return {
-    runs,
-    params: ['seed'],
-    metrics: ['acc'],
-    directions: { acc: 'up' },
-    next,
-    ...UNSHARED
-  };
-}
-
-function fail(): never {
-  throw new Error('not expected in this test');
-}
-
 function api(over: Partial<IExperimentsApi>): IExperimentsApi {
-  return {
-    servers: fail,
-    experiments: fail,
-    runs: fail,
-    compare: fail,
-    history: fail,
-    register: fail,
-    uiUrl: fail,
-    groupNames: fail,
-    ...over
-  };
-}
-
-function memoryStore(): IChoiceStore & { saved: Record<string, IColumnChoice> } {
-  const saved: Record<string, IColumnChoice> = {};
-  return { saved, load: id => saved[id] ?? NO_CHOICE, save: (id, c) => (saved[id] = c) };
+  return answeringOnly(SERVER_API, over);
 }
 
 describe('the sidebar model', () => {
   it('shows the experiments even when the servers cannot be read', async () => {
     const model = new ExperimentsModel({
       api: api({
-        servers: async () => {
-          throw new DSWSApiError(
-            'denied',
-            'Not allowed: sagemaker:ListMlflowTrackingServers',
-            403
-          );
-        },
+        servers: refusing(
+          'denied',
+          'Not allowed: sagemaker:ListMlflowTrackingServers',
+          403
+        ),
         experiments: async () => ({
           experiments: [{ id: '1', name: 'owls', runs: null, last_run: null }],
           next: 'n2',
@@ -113,136 +68,20 @@ describe('the sidebar model', () => {
     expect(model.starting).toBe(true);
   });
 
-  it('asks again once typing rests, for what was typed last', async () => {
-    vi.useFakeTimers();
-    try {
-      const queries: string[] = [];
-      const model = new ExperimentsModel({
-        searchDelayMs: 300,
-        api: api({
-          experiments: async query => {
-            queries.push(query);
-            return { experiments: [], next: null, ...UNSHARED };
-          }
-        })
-      });
-      model.search('ow');
-      await vi.advanceTimersByTimeAsync(200);
-      model.search('owls');
-      await vi.advanceTimersByTimeAsync(299);
-      expect(queries).toEqual([]); // typing has not rested for 300 ms yet
-      await vi.advanceTimersByTimeAsync(1);
-      expect(queries).toEqual(['owls']);
-      expect(model.query).toBe('owls');
-      model.dispose();
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-});
-
-describe('the runs sheet model', () => {
-  it("keeps the runs shown and says MLflow's words when a filter is refused", async () => {
-    let refuse = false;
-    const model = new RunsSheetModel(
-      api({
-        runs: async (_, filter) => {
-          if (refuse) {
-            throw new DSWSApiError(
-              'bad_filter',
-              `Invalid clause(s) in filter string: '${filter}'`,
-              400
-            );
-          }
-          return page([run('a'), run('b')]);
+  it('searches the experiments by what was typed', async () => {
+    const queries: string[] = [];
+    const model = new ExperimentsModel({
+      searchDelayMs: 0,
+      api: api({
+        experiments: async query => {
+          queries.push(query);
+          return { experiments: [], next: null, ...UNSHARED };
         }
-      }),
-      '1',
-      'owls',
-      memoryStore()
-    );
-    await model.load();
-    refuse = true;
-    await model.setFilter('metrics.');
-    expect(model.filterError).toContain("Invalid clause(s) in filter string: 'metrics.'");
-    expect(model.error).toBeNull();
-    expect(model.runs.map(r => r.id)).toEqual(['a', 'b']);
-    refuse = false;
-    await model.setFilter('metrics.acc > 0');
-    expect(model.filterError).toBeNull();
-  });
-
-  it('sorts at once when every run is loaded, and on the server when there are more', async () => {
-    const asked: (string | null)[] = [];
-    let next: string | null = null;
-    const model = new RunsSheetModel(
-      api({
-        runs: async (_, __, orderBy) => {
-          asked.push(orderBy);
-          return page([run('a', { acc: 0.5 }), run('b', { acc: 0.9 })], next);
-        }
-      }),
-      '1',
-      'owls',
-      memoryStore()
-    );
-    await model.load();
-    await model.setSort({ key: { kind: 'metric', name: 'acc' }, descending: true });
-    expect(asked).toEqual([null]); // all loaded: no request
-    expect(model.rows.map(r => r.id)).toEqual(['b', 'a']);
-    expect([...model.best.acc]).toEqual(['b']);
-
-    next = 'p2';
-    await model.load();
-    await model.setSort({ key: { kind: 'param', name: 'seed' }, descending: false });
-    expect(asked.slice(-1)).toEqual(['params.seed ASC']);
-  });
-
-  it('adds the next page below without repeating a run', async () => {
-    const model = new RunsSheetModel(
-      api({
-        runs: async (_, __, ___, cursor) =>
-          cursor ? page([run('b'), run('c')]) : page([run('a'), run('b')], 'p2')
-      }),
-      '1',
-      'owls',
-      memoryStore()
-    );
-    await model.load();
-    expect(model.hasMore).toBe(true);
-    await model.loadMore();
-    expect(model.runs.map(r => r.id)).toEqual(['a', 'b', 'c']);
-    expect(model.hasMore).toBe(false);
-  });
-
-  it("keeps each experiment's column choice", async () => {
-    const store = memoryStore();
-    const answer = api({ runs: async () => page([run('a', { acc: 1 })]) });
-    const first = new RunsSheetModel(answer, '1', 'owls', store);
-    await first.load();
-    first.setColumnShown({ kind: 'metric', name: 'acc' }, false);
-    expect(first.columns.map(c => c.name)).toEqual(['seed']);
-    const again = new RunsSheetModel(answer, '1', 'owls', store);
-    await again.load();
-    expect(again.columns.map(c => c.name)).toEqual(['seed']);
-    const other = new RunsSheetModel(answer, '2', 'hat', store);
-    await other.load();
-    expect(other.columns.map(c => c.name)).toEqual(['acc', 'seed']);
-  });
-
-  it('selects runs for comparison and marks a registered one', async () => {
-    const model = new RunsSheetModel(
-      api({ runs: async () => page([run('a'), run('b')]) }),
-      '1',
-      'owls',
-      memoryStore()
-    );
-    await model.load();
-    model.selection.toggle(model.runs[0]);
-    model.selection.toggle(model.runs[1]);
-    expect(model.selection.items.map(r => r.id)).toEqual(['a', 'b']);
-    model.markRegistered('a', 'owls', 3);
-    expect(model.runs[0].registered).toEqual([{ group: 'owls', version: 3, by: null }]);
+      })
+    });
+    model.search('owls');
+    await vi.waitFor(() => expect(queries).toEqual(['owls']));
+    model.dispose();
   });
 });
 
@@ -269,7 +108,7 @@ describe("a person's Refresh", () => {
       },
       runs: async (_e, _f, _o, _n, refresh) => {
         asked.runs.push(refresh);
-        return { ...page([run('a')]), ...AGED };
+        return { ...runPage([run('a')]), ...AGED };
       },
       compare: async (ids, refresh) => {
         asked.compare.push(refresh);
@@ -285,7 +124,7 @@ describe("a person's Refresh", () => {
       }
     });
     const sidebar = new ExperimentsModel({ api: reads });
-    const sheet = new RunsSheetModel(reads, '1', 'owls', memoryStore());
+    const sheet = new RunsSheetModel(reads, '1', 'owls', memoryChoices());
     const compared = new RunsCompareModel(reads, ['a', 'b']);
     await Promise.all([sidebar.refresh(), sheet.load(), compared.load()]);
     await Promise.all([sidebar.refresh(true), sheet.load(true), compared.load(true)]);
@@ -315,7 +154,7 @@ describe('the compare model', () => {
     const model = new RunsCompareModel(
       api({
         compare: async ids => ({
-          runs: ids.map(id => run(id, { acc: 1, loss: 2 })),
+          runs: ids.map(id => run(id, { metrics: { acc: 1, loss: 2 } })),
           params: ['seed'],
           metrics: ['acc', 'loss'],
           different: { params: [], metrics: ['loss'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { IRun } from './api';
+import { run } from '../testing';
 import {
   bestRuns,
   differs,
@@ -13,24 +13,6 @@ import {
   visibleColumns
 } from './sheet';
 import { filterExamples, formatRunCount, orderByOf, snippet } from './syntax';
-
-function run(id: string, over: Partial<IRun> = {}): IRun {
-  return {
-    id,
-    name: `run-${id}`,
-    experiment_id: '1',
-    status: 'FINISHED',
-    start: '2026-12-01T10:00:00Z',
-    end: null,
-    user: 'hermione',
-    source: 'train.ipynb',
-    params: {},
-    metrics: {},
-    tags: {},
-    registered: [],
-    ...over
-  };
-}
 
 describe('sorting runs', () => {
   const runs = [
@@ -183,7 +165,12 @@ describe('snippet and examples', () => {
 
   it("makes filter examples from the experiment's own names", () => {
     const examples = filterExamples([
-      run('a', { name: 'owls-01', params: { trend: "c'" }, metrics: { mae: 2 } }),
+      run('a', {
+        name: 'owls-01',
+        user: 'hermione',
+        params: { trend: "c'" },
+        metrics: { mae: 2 }
+      }),
       run('b', { params: { trend: 'n' }, metrics: { mae: 4 } })
     ]);
     expect(examples).toContain('metrics.mae > 4');

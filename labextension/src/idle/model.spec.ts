@@ -74,16 +74,25 @@ function fakeServer(answers: (IIdleState | Error)[], activity = () => answer(600
   };
 }
 
+/** A tab's model on `server`: tab-1, at NOW, whose documents save, unless `options` say. */
+function tabOn(
+  server: ReturnType<typeof fakeServer>,
+  options: Partial<IdleModel.IOptions> = {}
+): IdleModel {
+  return new IdleModel({
+    saveUnsaved: async () => SAVED,
+    now: () => NOW,
+    client: 'tab-1',
+    ...options,
+    api: server.api
+  });
+}
+
 describe('IdleModel', () => {
   it('saves the unsaved documents when the warning comes, once', async () => {
     let saves = 0;
     const server = fakeServer([answer(20 * 60), answer(4 * 60), answer(3 * 60)]);
-    const model = new IdleModel({
-      saveUnsaved: async () => (saves++, SAVED),
-      api: server.api,
-      now: () => NOW,
-      client: 'tab-1'
-    });
+    const model = tabOn(server, { saveUnsaved: async () => (saves++, SAVED) });
     await model.start();
     expect(model.warning).toBe(false);
     expect(saves).toBe(0);
@@ -98,12 +107,7 @@ describe('IdleModel', () => {
   it('when the server stops: saves, says so, then confirms, once per stop', async () => {
     const order: string[] = [];
     const server = fakeServer([answer(0, 'stop-7'), answer(0, 'stop-7')]);
-    const model = new IdleModel({
-      saveUnsaved: async () => (order.push('save'), SAVED),
-      api: server.api,
-      now: () => NOW,
-      client: 'tab-1'
-    });
+    const model = tabOn(server, { saveUnsaved: async () => (order.push('save'), SAVED) });
     server.api.confirmSaved = async (client: string, stopId: string) => {
       // The page must say what happened before the app may stop.
       order.push(`saved ${stopId}, notice ${model.stopped ? 'shown' : 'missing'}`);
@@ -121,23 +125,13 @@ describe('IdleModel', () => {
 
   it('marks the stop as done once the server is gone, and forgets a stop called off', async () => {
     const server = fakeServer([answer(0, 'stop-7'), new Error('refused')]);
-    const model = new IdleModel({
-      saveUnsaved: async () => SAVED,
-      api: server.api,
-      now: () => NOW,
-      client: 'tab-1'
-    });
+    const model = tabOn(server);
     await model.start();
     await model.refresh();
     expect(model.stopped?.lost).toBe(true);
 
     const calledOff = fakeServer([answer(0, 'stop-8'), answer(600)]);
-    const other = new IdleModel({
-      saveUnsaved: async () => SAVED,
-      api: calledOff.api,
-      now: () => NOW,
-      client: 'tab-2'
-    });
+    const other = tabOn(calledOff, { client: 'tab-2' });
     await other.start();
     expect(other.stopped).not.toBeNull();
     await other.refresh();
@@ -148,12 +142,10 @@ describe('IdleModel', () => {
 
   it('goes on when saving fails, and the warning ends on "keep"', async () => {
     const server = fakeServer([answer(60)]);
-    const model = new IdleModel({
+    const model = tabOn(server, {
       saveUnsaved: async () => {
         throw new Error('the disk is full');
       },
-      api: server.api,
-      now: () => NOW,
       client: 'tab-2'
     });
     await model.start();
@@ -165,7 +157,7 @@ describe('IdleModel', () => {
   });
 });
 
-describe('IdleModel.noteInput', () => {
+describe('IdleModel in time (fake timers)', () => {
   let now = NOW;
   beforeEach(() => {
     now = NOW;
@@ -188,124 +180,91 @@ describe('IdleModel.noteInput', () => {
     await first;
   }
 
-  it('reports the first input at once, then one report per 30 s while the stop is far', async () => {
-    const server = fakeServer([answer(3600)], () => answer(3600));
-    const model = new IdleModel({
-      saveUnsaved: async () => SAVED,
-      api: server.api,
-      now: () => now,
-      client: 'tab-1'
+  describe('noteInput', () => {
+    it('reports the first input at once, then one report per 30 s while the stop is far', async () => {
+      const server = fakeServer([answer(3600)], () => answer(3600));
+      const model = tabOn(server, { now: () => now });
+      await started(model);
+      const reports = () => server.calls.filter(c => c.startsWith('activity')).length;
+      model.noteInput();
+      await after(0);
+      expect(reports()).toBe(1);
+      for (let i = 0; i < 20; i++) {
+        model.noteInput(); // a person typing
+        await after(1000);
+      }
+      expect(reports()).toBe(1);
+      await after(10_000);
+      expect(reports()).toBe(2); // 30 s after the first
+      await after(60_000);
+      expect(reports()).toBe(2); // no input since: nothing to report
+      model.dispose();
     });
-    await started(model);
-    const reports = () => server.calls.filter(c => c.startsWith('activity')).length;
-    model.noteInput();
-    await after(0);
-    expect(reports()).toBe(1);
-    for (let i = 0; i < 20; i++) {
-      model.noteInput(); // a person typing
-      await after(1000);
-    }
-    expect(reports()).toBe(1);
-    await after(10_000);
-    expect(reports()).toBe(2); // 30 s after the first
-    await after(60_000);
-    expect(reports()).toBe(2); // no input since: nothing to report
-    model.dispose();
-  });
 
-  it('reports within 2 s once the warning shows, which ends it', async () => {
-    const server = fakeServer([answer(3600), answer(4 * 60)], () => answer(600));
-    const model = new IdleModel({
-      saveUnsaved: async () => SAVED,
-      api: server.api,
-      now: () => now,
-      client: 'tab-1'
+    it('reports within 2 s once the warning shows, which ends it', async () => {
+      const server = fakeServer([answer(3600), answer(4 * 60)], () => answer(600));
+      const model = tabOn(server, { now: () => now });
+      await started(model);
+      model.noteInput();
+      await after(0);
+      await after(5000);
+      const refreshed = model.refresh();
+      await after(0);
+      await refreshed; // the warning
+      expect(model.warning).toBe(true);
+      model.noteInput(); // typed in a notebook during the warning
+      await after(2000);
+      expect(server.calls.filter(c => c.startsWith('activity')).length).toBe(2);
+      expect(model.warning).toBe(false);
+      model.dispose();
     });
-    await started(model);
-    model.noteInput();
-    await after(0);
-    await after(5000);
-    const refreshed = model.refresh();
-    await after(0);
-    await refreshed; // the warning
-    expect(model.warning).toBe(true);
-    model.noteInput(); // typed in a notebook during the warning
-    await after(2000);
-    expect(server.calls.filter(c => c.startsWith('activity')).length).toBe(2);
-    expect(model.warning).toBe(false);
-    model.dispose();
-  });
-});
-
-describe('IdleModel polling', () => {
-  let now = NOW;
-  beforeEach(() => {
-    now = NOW;
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
   });
 
-  async function after(ms: number): Promise<void> {
-    now += ms;
-    await vi.advanceTimersByTimeAsync(ms);
-  }
-
-  it('asks again when the warning is due, then every 2 s while it shows', async () => {
-    const answers = [answer(5 * 60 + 10), answer(4 * 60)];
-    const server = fakeServer(answers);
-    const model = new IdleModel({
-      saveUnsaved: async () => SAVED,
-      api: server.api,
-      now: () => now,
-      client: 'tab-1'
+  describe('polling', () => {
+    it('asks again when the warning is due, then every 2 s while it shows', async () => {
+      const answers = [answer(5 * 60 + 10), answer(4 * 60)];
+      const server = fakeServer(answers);
+      const model = tabOn(server, { now: () => now });
+      const asked = () => server.calls.filter(c => c.startsWith('get')).length;
+      void model.start();
+      await after(0);
+      expect(asked()).toBe(1);
+      await after(9_000);
+      expect(asked()).toBe(1); // the warning starts in 10 s: no need to ask before
+      answers.push(...Array.from({ length: 10 }, () => answer(4 * 60)));
+      await after(1_000);
+      expect(asked()).toBe(2);
+      expect(model.warning).toBe(true);
+      await after(6_000);
+      expect(asked()).toBe(5);
+      model.dispose();
     });
-    const asked = () => server.calls.filter(c => c.startsWith('get')).length;
-    void model.start();
-    await after(0);
-    expect(asked()).toBe(1);
-    await after(9_000);
-    expect(asked()).toBe(1); // the warning starts in 10 s: no need to ask before
-    answers.push(...Array.from({ length: 10 }, () => answer(4 * 60)));
-    await after(1_000);
-    expect(asked()).toBe(2);
-    expect(model.warning).toBe(true);
-    await after(6_000);
-    expect(asked()).toBe(5);
-    model.dispose();
-  });
 
-  it('asks less and less often while the server cannot be reached', async () => {
-    // Lumino's Poll backs off by a random step: the middle one, so that the count is
-    // the same on every run.
-    vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    const answers: (IIdleState | Error)[] = Array.from(
-      { length: 100 },
-      () => new Error('unreachable')
-    );
-    const server = fakeServer(answers);
-    const model = new IdleModel({
-      saveUnsaved: async () => SAVED,
-      api: server.api,
-      now: () => now,
-      client: 'tab-1'
+    it('asks less and less often while the server cannot be reached', async () => {
+      // Lumino's Poll backs off by a random step: the middle one, so that the count is
+      // the same on every run.
+      vi.spyOn(Math, 'random').mockReturnValue(0.5);
+      const answers: (IIdleState | Error)[] = Array.from(
+        { length: 100 },
+        () => new Error('unreachable')
+      );
+      const server = fakeServer(answers);
+      const model = tabOn(server, { now: () => now });
+      void model.start();
+      await after(0);
+      expect(model.error).not.toBeNull();
+      await after(20 * 60_000);
+      const asked = server.calls.filter(c => c.startsWith('get')).length;
+      // Every 30 s, as before, would be 40 times; backing off up to 5 min asks far fewer.
+      expect(asked).toBeGreaterThan(2);
+      expect(asked).toBeLessThan(15);
+      // Once the server answers, the countdown is back.
+      answers.splice(0, answers.length, answer(3600), answer(3600));
+      const refreshed = model.refresh();
+      await after(0);
+      await refreshed;
+      expect(model.error).toBeNull();
+      model.dispose();
     });
-    void model.start();
-    await after(0);
-    expect(model.error).not.toBeNull();
-    await after(20 * 60_000);
-    const asked = server.calls.filter(c => c.startsWith('get')).length;
-    // Every 30 s, as before, would be 40 times; backing off up to 5 min asks far fewer.
-    expect(asked).toBeGreaterThan(2);
-    expect(asked).toBeLessThan(15);
-    // Once the server answers, the countdown is back.
-    answers.splice(0, answers.length, answer(3600), answer(3600));
-    const refreshed = model.refresh();
-    await after(0);
-    await refreshed;
-    expect(model.error).toBeNull();
-    model.dispose();
   });
 });

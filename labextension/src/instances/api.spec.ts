@@ -1,7 +1,7 @@
-import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
 import { DSWSApiError } from '../request';
+import { settingsAnswering } from '../testing';
 import {
   fetchCatalog,
   fetchCurrent,
@@ -11,37 +11,14 @@ import {
   switchInstance
 } from './api';
 
-/** Settings whose fetch records each request and answers `status` with `body`. */
-function settingsAnswering(status: number, body: unknown) {
-  const asked: { url: string; method: string; body: unknown }[] = [];
-  const settings = ServerConnection.makeSettings({
-    baseUrl: 'http://localhost:8888/lab-base/',
-    fetch: async (input: RequestInfo, init?: RequestInit) => {
-      const request = input as Request;
-      const text = await request.text();
-      asked.push({
-        // ServerConnection appends a cache-busting number to GETs; it says nothing here.
-        url: String(request.url ?? input).replace(/[?&]\d+$/, ''),
-        method: request.method ?? init?.method ?? 'GET',
-        body: text ? JSON.parse(text) : null
-      });
-      return new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' }
-      });
-    }
-  });
-  return { settings, asked };
-}
-
 describe('the instance routes', () => {
   it('reads the catalog of a region, or of the server', async () => {
     const { settings, asked } = settingsAnswering(200, { region: 'eu-west-1' });
     await fetchCatalog('eu-west-1', settings);
     await fetchCatalog(undefined, settings);
     expect(asked.map(a => [a.method, a.url])).toEqual([
-      ['GET', 'http://localhost:8888/lab-base/dsws/instances?region=eu-west-1'],
-      ['GET', 'http://localhost:8888/lab-base/dsws/instances']
+      ['GET', 'http://localhost:8888/dsws/instances?region=eu-west-1'],
+      ['GET', 'http://localhost:8888/dsws/instances']
     ]);
   });
 
@@ -49,7 +26,7 @@ describe('the instance routes', () => {
     const { settings, asked } = settingsAnswering(200, { recommendations: [] });
     await recommend({ model: 'CNN', memory_gb: 0.05, gpu: 'yes' }, settings);
     expect(asked[0].method).toBe('POST');
-    expect(asked[0].url).toBe('http://localhost:8888/lab-base/dsws/instances/recommend');
+    expect(asked[0].url).toBe('http://localhost:8888/dsws/instances/recommend');
     expect(asked[0].body).toEqual({ model: 'CNN', memory_gb: 0.05, gpu: 'yes' });
   });
 
@@ -85,7 +62,7 @@ describe('the inventory route', () => {
   it('posts the CSV text and the preference', async () => {
     const { settings, asked } = settingsAnswering(200, { rows: [] });
     await recommendInventory({ csv: 'User,Feature\n', preference: 'cheapest' }, settings);
-    expect(asked[0].url).toBe('http://localhost:8888/lab-base/dsws/instances/inventory');
+    expect(asked[0].url).toBe('http://localhost:8888/dsws/instances/inventory');
     expect(asked[0].body).toEqual({ csv: 'User,Feature\n', preference: 'cheapest' });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DSWSApiError } from '../request';
+import { refusing } from '../testing';
 import { ICatalog, IInstanceType } from './api';
 import {
   CatalogModel,
@@ -211,13 +211,11 @@ describe('CatalogModel', () => {
 
   it("shows the server's message when it refuses", async () => {
     const model = new CatalogModel({
-      fetch: async () => {
-        throw new DSWSApiError(
-          'unknown_region',
-          'Unknown region mars-1: choose one of us-east-1, eu-central-1.',
-          400
-        );
-      }
+      fetch: refusing(
+        'unknown_region',
+        'Unknown region mars-1: choose one of us-east-1, eu-central-1.',
+        400
+      )
     });
     await model.load('mars-1');
     expect(model.error).toBe(

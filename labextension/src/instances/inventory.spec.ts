@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DSWSApiError } from '../request';
+import { refusing } from '../testing';
 import { IInventoryRequest, IInventoryResult, InvalidCsvError } from './api';
 import { describeProblem, InventoryModel } from './inventory';
 
@@ -113,13 +113,11 @@ describe('InventoryModel', () => {
 
   it("shows other failures in the server's words", async () => {
     const model = new InventoryModel({
-      recommend: async () => {
-        throw new DSWSApiError(
-          'server_unreachable',
-          'The Jupyter server cannot be reached.',
-          0
-        );
-      }
+      recommend: refusing(
+        'server_unreachable',
+        'The Jupyter server cannot be reached.',
+        0
+      )
     });
     model.csv = SEED;
     await model.submit();

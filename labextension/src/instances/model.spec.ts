@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { DSWSApiError } from '../request';
+import { refusing } from '../testing';
 import {
   ICatalog,
   ICurrentInstance,
@@ -218,13 +219,7 @@ describe('live recommendations', () => {
 
   it("show the server's refusal, which names the field", async () => {
     const server = fakeServer({
-      recommend: async () => {
-        throw new DSWSApiError(
-          'invalid_input',
-          'hours_per_day: must be at most 24.',
-          400
-        );
-      }
+      recommend: refusing('invalid_input', 'hours_per_day: must be at most 24.', 400)
     });
     const { model } = makeModel(server);
     model.update({ model: 'CNN' });
@@ -326,19 +321,17 @@ describe('a switch', () => {
 
   it('shows a quota refusal plainly, naming the quota to raise', async () => {
     const server = fakeServer({
-      switch: async () => {
-        throw new DSWSApiError(
-          'quota_exceeded',
-          'No room for another ml.g4dn.xlarge JupyterLab app in this account.',
-          422,
-          {
-            quota_name: 'Studio JupyterLab Apps running on ml.g4dn.xlarge instance',
-            quota_code: 'L-12345678',
-            limit: 0,
-            in_use: 0
-          }
-        );
-      }
+      switch: refusing(
+        'quota_exceeded',
+        'No room for another ml.g4dn.xlarge JupyterLab app in this account.',
+        422,
+        {
+          quota_name: 'Studio JupyterLab Apps running on ml.g4dn.xlarge instance',
+          quota_code: 'L-12345678',
+          limit: 0,
+          in_use: 0
+        }
+      )
     });
     const { model } = makeModel(server);
     await model.refresh();
@@ -376,13 +369,7 @@ describe('a refusal in plain words', () => {
 describe('the current instance', () => {
   it("shows the server's message when it cannot be read", async () => {
     const server = fakeServer({
-      current: async () => {
-        throw new DSWSApiError(
-          'server_unreachable',
-          'The Jupyter server cannot be reached.',
-          0
-        );
-      }
+      current: refusing('server_unreachable', 'The Jupyter server cannot be reached.', 0)
     });
     const { model } = makeModel(server);
     await model.refresh();

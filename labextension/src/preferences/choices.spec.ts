@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { IChoiceStore, RunsSheetModel } from '../experiments/runs';
+import { RunsSheetModel } from '../experiments/runs';
 import { IColumnChoice, NO_CHOICE } from '../experiments/sheet';
+import { memoryChoices } from '../testing';
 import { IPreferencesApi, IPreferencesChange } from './api';
 import { PersonalChoices } from './choices';
 
@@ -28,17 +29,12 @@ function server(kept: Record<string, IColumnChoice> = {}, failing = false) {
   return { api, changes, reads: () => reads };
 }
 
-function browserStore(): IChoiceStore & { saved: Record<string, IColumnChoice> } {
-  const saved: Record<string, IColumnChoice> = {};
-  return { saved, load: id => saved[id] ?? NO_CHOICE, save: (id, c) => (saved[id] = c) };
-}
-
 const HIDE_SEED: IColumnChoice = { hidden: ['param:seed'], tags: [] };
 
 describe("a runs sheet's columns, kept per person", () => {
   it("are the person's from the server, read once per page", async () => {
     const { api, reads } = server({ '7': HIDE_SEED });
-    const choices = new PersonalChoices(browserStore(), api);
+    const choices = new PersonalChoices(memoryChoices(), api);
     expect(await choices.load('7')).toEqual(HIDE_SEED);
     expect(await choices.load('8')).toEqual(NO_CHOICE);
     expect(reads()).toBe(1);
@@ -46,21 +42,21 @@ describe("a runs sheet's columns, kept per person", () => {
 
   it('go to the server when the person chooses, and the next sheet has them', async () => {
     const { api, changes } = server();
-    const choices = new PersonalChoices(browserStore(), api);
+    const choices = new PersonalChoices(memoryChoices(), api);
     choices.save('7', HIDE_SEED);
     expect(changes).toEqual([{ run_columns: { '7': HIDE_SEED } }]);
     expect(await choices.load('7')).toEqual(HIDE_SEED);
   });
 
   it('are what this browser kept before until the person chooses again', async () => {
-    const local = browserStore();
+    const local = memoryChoices();
     local.save('7', HIDE_SEED);
     const choices = new PersonalChoices(local, server().api);
     expect(await choices.load('7')).toEqual(HIDE_SEED);
   });
 
   it('stay in this browser when the server cannot keep them (an older server)', async () => {
-    const local = browserStore();
+    const local = memoryChoices();
     const choices = new PersonalChoices(local, server({}, true).api);
     choices.save('7', HIDE_SEED);
     await new Promise(resolve => setTimeout(resolve, 0));
@@ -78,7 +74,7 @@ describe("a runs sheet's columns, kept per person", () => {
       reads,
       '7',
       'owls',
-      new PersonalChoices(browserStore(), api)
+      new PersonalChoices(memoryChoices(), api)
     );
     await new Promise(resolve => setTimeout(resolve, 0));
     expect(sheet.choice).toEqual(HIDE_SEED);
@@ -87,7 +83,7 @@ describe("a runs sheet's columns, kept per person", () => {
       reads,
       '7',
       'owls',
-      new PersonalChoices(browserStore(), api)
+      new PersonalChoices(memoryChoices(), api)
     );
     early.setColumnShown({ kind: 'tag', name: 'team' }, true);
     await new Promise(resolve => setTimeout(resolve, 0));

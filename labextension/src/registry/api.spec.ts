@@ -1,7 +1,7 @@
-import { ServerConnection } from '@jupyterlab/services';
 import { describe, expect, it } from 'vitest';
 
 import { DSWSApiError, queryString } from '../request';
+import { settingsAnswering } from '../testing';
 import {
   fetchComparison,
   fetchGroups,
@@ -10,29 +10,6 @@ import {
   fetchVersions,
   updateStatus
 } from './api';
-
-function settingsAnswering(status: number, body: unknown) {
-  const asked: { url: string; init?: RequestInit }[] = [];
-  const settings = ServerConnection.makeSettings({
-    baseUrl: 'http://localhost:8888/',
-    fetch: async (input: RequestInfo, init?: RequestInit) => {
-      const request = input as Request;
-      asked.push({
-        // Without the cache buster ServerConnection adds ("?1795627601794").
-        url: String(request.url ?? input).replace(/[?&]\d{10,}$/, ''),
-        init: {
-          method: request.method ?? init?.method,
-          body: request.text ? await request.text() : init?.body
-        }
-      });
-      return new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' }
-      });
-    }
-  });
-  return { settings, asked };
-}
 
 // A cursor as AWS hands them out: base64 with "/", "+" and "=".
 const CURSOR = 'eyJ0b2tlbiI6ICJhL2IrYz0ifQ==/+x';
@@ -107,8 +84,8 @@ describe('registry calls', () => {
     expect(asked[0].url).toBe(
       'http://localhost:8888/dsws/registry/groups/sorting-hat-algorithm/versions/4'
     );
-    expect(asked[0].init?.method).toBe('PATCH');
-    expect(JSON.parse(String(asked[0].init?.body))).toEqual({
+    expect(asked[0].method).toBe('PATCH');
+    expect(asked[0].body).toEqual({
       status: 'Approved',
       comment: 'Clears the bar.'
     });

@@ -1,74 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { DSWSApiError } from '../request';
-import { IGroup, IGroupPage, IVersion, IVersionDetail } from './api';
+import { ARN, modelGroup, modelVersion, refusing, UNSHARED } from '../testing';
+import { IGroupPage } from './api';
 import { RegistryModel } from './model';
-import { CompareModel } from './tabs/compare';
-import { DetailModel } from './tabs/detail';
-import { OverviewModel } from './tabs/overview';
-import { SheetModel } from './tabs/sheet';
-
-const ARN = 'arn:aws:sagemaker:eu-central-1:123456789012';
-/** An answer's age fields as a server without shared reads would send them. */
-const UNSHARED = { fetched_at: null, notice: null };
-
-function group(name: string): IGroup {
-  return {
-    name,
-    arn: `${ARN}:model-package-group/${name}`,
-    description: null,
-    created: null,
-    versions_count: 1,
-    last_modified: null,
-    latest_version: 1,
-    latest_status: 'Approved',
-    latest_approved_version: 1
-  };
-}
-
-function version(n: number, over: Partial<IVersion> = {}): IVersion {
-  return {
-    group: 'owls',
-    version: n,
-    arn: `${ARN}:model-package/owls/${n}`,
-    status: 'PendingManualApproval',
-    created: null,
-    created_by: null,
-    registered_by: null,
-    description: null,
-    approval_description: null,
-    params: { p: String(n) },
-    metrics: { mae: 5 - n },
-    metrics_std: {},
-    metrics_error: null,
-    ...over
-  };
-}
-
-function detail(v: IVersion, over: Partial<IVersionDetail> = {}): IVersionDetail {
-  return {
-    ...v,
-    image: null,
-    model_data_url: null,
-    training_job: null,
-    lineage: {},
-    approval_history: [],
-    status_set_by: null,
-    status_set_by_person: null,
-    snippets: { load: '', deploy: '' },
-    ...UNSHARED,
-    ...over
-  };
-}
-
-const tick = () => new Promise(resolve => setTimeout(resolve, 0));
 
 describe('RegistryModel', () => {
   it('pages through groups with the cursors the server gave', async () => {
     const asked: (string | null)[] = [];
     const pages: Record<string, IGroupPage> = {
-      first: { groups: [group('a')], next: 'cursor/2+', ...UNSHARED },
-      'cursor/2+': { groups: [group('b')], next: null, ...UNSHARED }
+      first: { groups: [modelGroup('a')], next: 'cursor/2+', ...UNSHARED },
+      'cursor/2+': { groups: [modelGroup('b')], next: null, ...UNSHARED }
     };
     const model = new RegistryModel({
       api: {
@@ -88,55 +29,39 @@ describe('RegistryModel', () => {
     expect(asked).toEqual([null, 'cursor/2+', null]);
   });
 
-  it('searches once typing rests, from the first page, and ignores late answers', async () => {
+  it('searches the groups by what was typed, from the first page', async () => {
     const asked: string[] = [];
-    const answers: ((page: IGroupPage) => void)[] = [];
-    vi.useFakeTimers();
-    try {
-      const model = new RegistryModel({
-        searchDelayMs: 300,
-        api: {
-          groups: (query, next) => {
-            asked.push(`${query}|${next}`);
-            return new Promise(resolve => answers.push(resolve));
-          }
+    const model = new RegistryModel({
+      searchDelayMs: 0,
+      api: {
+        groups: async (query, next) => {
+          asked.push(`${query}|${next}`);
+          return {
+            groups: [modelGroup('sorting-hat-algorithm')],
+            next: null,
+            ...UNSHARED
+          };
         }
-      });
-      model.pager.answered('somewhere');
-      model.pager.forward();
-      model.search('s');
-      await vi.advanceTimersByTimeAsync(100);
-      model.search('so');
-      await vi.advanceTimersByTimeAsync(100);
-      model.search('sorting');
-      await vi.advanceTimersByTimeAsync(299);
-      expect(asked).toEqual([]); // typing has not rested for 300 ms yet
-      await vi.advanceTimersByTimeAsync(1);
-      expect(asked).toEqual(['sorting|null']);
-      // An answer to an earlier request arriving after a newer one changes nothing.
-      void model.refresh();
-      answers[1]({ groups: [group('sorting-hat-algorithm')], next: null, ...UNSHARED });
-      await vi.advanceTimersByTimeAsync(0);
-      answers[0]({ groups: [group('stale')], next: 'x', ...UNSHARED });
-      await vi.advanceTimersByTimeAsync(0);
-      expect(model.groups.map(g => g.name)).toEqual(['sorting-hat-algorithm']);
-      expect(model.pager.hasNext).toBe(false);
-      model.dispose();
-    } finally {
-      vi.useRealTimers();
-    }
+      }
+    });
+    model.pager.answered('somewhere');
+    model.pager.forward();
+    model.search('sorting');
+    await vi.waitFor(() =>
+      expect(model.groups.map(g => g.name)).toEqual(['sorting-hat-algorithm'])
+    );
+    expect(asked).toEqual(['sorting|null']);
+    model.dispose();
   });
 
   it('shows the server message when listing fails', async () => {
     const model = new RegistryModel({
       api: {
-        groups: async () => {
-          throw new DSWSApiError(
-            'endpoint_unreachable',
-            'Add the VPC endpoint com.amazonaws.eu-central-1.sagemaker.api.',
-            503
-          );
-        }
+        groups: refusing(
+          'endpoint_unreachable',
+          'Add the VPC endpoint com.amazonaws.eu-central-1.sagemaker.api.',
+          503
+        )
       }
     });
     await model.refresh();
@@ -151,7 +76,7 @@ describe('RegistryModel', () => {
         groups: async (_query, _next, refresh) => {
           asked.push(refresh);
           return {
-            groups: [group('a')],
+            groups: [modelGroup('a')],
             next: null,
             fetched_at: '2026-12-06T09:00:00.000+00:00',
             notice: 'AWS is throttling sagemaker:ListModelPackageGroups'
@@ -170,211 +95,11 @@ describe('RegistryModel', () => {
 
   it('keeps a selection across groups', () => {
     const model = new RegistryModel();
-    model.selection.toggle(version(1));
-    model.selection.toggle(version(2, { group: 'sorting-hat', arn: `${ARN}:x/2` }));
+    model.selection.toggle(modelVersion(1));
+    model.selection.toggle(modelVersion(2, { group: 'sorting-hat', arn: `${ARN}:x/2` }));
     expect(model.selection.items.map(v => v.group)).toEqual(['owls', 'sorting-hat']);
-    model.selection.toggle(version(1));
+    model.selection.toggle(modelVersion(1));
     expect(model.selection.items).toHaveLength(1);
     expect(model.selection.has(`${ARN}:x/2`)).toBe(true);
-  });
-});
-
-describe('an approval change reaches every open view', () => {
-  function setUp() {
-    let stored = [version(1, { status: 'Approved' }), version(2), version(3)];
-    let listed = 0;
-    const registry = new RegistryModel({
-      api: {
-        groups: async () => {
-          listed++;
-          return { groups: [group('owls')], next: null, ...UNSHARED };
-        },
-        versions: async (_group, status) => ({
-          versions: stored.filter(v => !status || v.status === status),
-          next: null,
-          ...UNSHARED
-        }),
-        version: async (_group, n) => detail(stored.find(v => v.version === n)!),
-        setStatus: async (_group, n, status, comment) => {
-          const before = stored.find(v => v.version === n)!;
-          stored = stored.map(v =>
-            v.version === n ? { ...v, status, approval_description: comment } : v
-          );
-          return detail(
-            stored.find(v => v.version === n)!,
-            {
-              approval_history: [
-                {
-                  at: '2026-11-25T17:00:00Z',
-                  by: 'hermione',
-                  person: { name: 'hermione', display_name: 'Hermione Granger' },
-                  from: before.status,
-                  to: status,
-                  comment
-                }
-              ]
-            }
-          );
-        },
-        compare: async arns => ({
-          versions: stored.filter(v => arns.includes(v.arn)).map(v => detail(v)),
-          params: ['p'],
-          metrics: ['mae'],
-          best: { mae: stored[2].arn },
-          directions: { mae: 'down' },
-          trends: {},
-          differences: { params: ['p'], metrics: ['mae'] },
-          ...UNSHARED
-        }),
-        overview: async () => ({ groups: [], next: null, ...UNSHARED })
-      }
-    });
-    return { registry, listed: () => listed };
-  }
-
-  it('the sheet, the detail and the comparison show the new status; the list is asked again', async () => {
-    const { registry, listed } = setUp();
-    const sheet = new SheetModel(registry, 'owls');
-    const pending = new SheetModel(registry, 'owls');
-    const approved = new SheetModel(registry, 'owls');
-    const other = new SheetModel(registry, 'sorting-hat');
-    const shown = new DetailModel(registry, 'owls', 2);
-    const compared = new CompareModel(registry, [version(2).arn, version(3).arn]);
-    await Promise.all([
-      sheet.load(),
-      pending.setStatusFilter('PendingManualApproval'),
-      approved.setStatusFilter('Approved'),
-      shown.load(),
-      compared.load()
-    ]);
-    expect(pending.rows.map(v => v.version)).toEqual([3, 2]);
-
-    await registry.setStatus('owls', 2, 'Approved', 'Best MAE so far.');
-
-    expect(sheet.rows.find(v => v.version === 2)?.status).toBe('Approved');
-    // Filtered on pending: the approved version leaves that sheet.
-    expect(pending.rows.map(v => v.version)).toEqual([3]);
-    expect(other.rows).toEqual([]);
-    await tick();
-    // Filtered on approved: it joins, where the server puts it.
-    expect(approved.rows.map(v => v.version)).toEqual([2, 1]);
-    expect(shown.detail?.status).toBe('Approved');
-    expect(shown.detail?.approval_history[0]).toMatchObject({
-      from: 'PendingManualApproval',
-      to: 'Approved',
-      comment: 'Best MAE so far.'
-    });
-    expect(compared.comparison?.versions[0].status).toBe('Approved');
-    await tick();
-    expect(listed()).toBe(1);
-  });
-
-  it('a refused change leaves every view as it was', async () => {
-    const { registry } = setUp();
-    const failing = new RegistryModel({
-      api: {
-        ...registry.api,
-        setStatus: async () => {
-          throw new DSWSApiError(
-            'access_denied',
-            'Not allowed: sagemaker:UpdateModelPackage.',
-            403
-          );
-        }
-      }
-    });
-    const shown = new DetailModel(failing, 'owls', 2);
-    await shown.load();
-    await expect(failing.setStatus('owls', 2, 'Approved', 'x')).rejects.toThrow(
-      'sagemaker:UpdateModelPackage'
-    );
-    expect(shown.detail?.status).toBe('PendingManualApproval');
-  });
-
-  it('sorts the sheet by a metric and loads more pages below', async () => {
-    const registry = new RegistryModel({
-      api: {
-        versions: async (_g, _s, next) =>
-          next
-            ? { versions: [version(1)], next: null, ...UNSHARED }
-            : { versions: [version(3), version(2)], next: 'more', ...UNSHARED }
-      }
-    });
-    const sheet = new SheetModel(registry, 'owls');
-    await sheet.load();
-    expect(sheet.hasMore).toBe(true);
-    await sheet.loadMore();
-    expect(sheet.hasMore).toBe(false);
-    sheet.sort = { key: { kind: 'metric', name: 'mae' }, descending: false };
-    expect(sheet.rows.map(v => v.version)).toEqual([3, 2, 1]);
-    expect(sheet.columns).toEqual({ params: ['p'], metrics: ['mae'] });
-  });
-
-  it("a version's and a comparison's Refresh ask past the server's shared answer", async () => {
-    const asked: (boolean | undefined)[] = [];
-    const registry = new RegistryModel({
-      api: {
-        version: async (_g, n, refresh) => {
-          asked.push(refresh);
-          return detail(version(n), { fetched_at: '2026-11-25T17:00:00.000+00:00' });
-        },
-        compare: async (arns, refresh) => {
-          asked.push(refresh);
-          return {
-            versions: arns.map((_, i) => detail(version(i + 1))),
-            params: [],
-            metrics: [],
-            best: {},
-            directions: {},
-            trends: {},
-            differences: { params: [], metrics: [] },
-            fetched_at: '2026-11-25T17:00:00.000+00:00',
-            notice: null
-          };
-        }
-      }
-    });
-    const shown = new DetailModel(registry, 'owls', 2);
-    const compared = new CompareModel(registry, [version(1).arn, version(2).arn]);
-    await shown.load();
-    await compared.load();
-    await shown.load(true);
-    await compared.load(true);
-    expect(asked).toEqual([false, false, true, true]);
-    expect(shown.detail?.fetched_at).toBe('2026-11-25T17:00:00.000+00:00');
-    expect(compared.comparison?.fetched_at).toBe('2026-11-25T17:00:00.000+00:00');
-  });
-
-  it('a detail that fails to load says why, in the server words', async () => {
-    const registry = new RegistryModel({
-      api: {
-        version: async () => {
-          throw new DSWSApiError('version_not_found', 'owls has no version 9.', 404);
-        }
-      }
-    });
-    const shown = new DetailModel(registry, 'owls', 9);
-    await shown.load();
-    expect(shown.error).toBe('owls has no version 9.');
-    expect(shown.detail).toBeNull();
-  });
-
-  it('the overview asks again after a change', async () => {
-    let asked = 0;
-    const { registry } = setUp();
-    const withOverview = new RegistryModel({
-      api: {
-        ...registry.api,
-        overview: async () => {
-          asked++;
-          return { groups: [], next: null, ...UNSHARED };
-        }
-      }
-    });
-    const overview = new OverviewModel(withOverview);
-    await overview.load();
-    await withOverview.setStatus('owls', 3, 'Rejected', 'Worse.');
-    await tick();
-    expect(asked).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { versionDetail } from '../testing';
 import { IComparison, IVersion } from './api';
 import {
   columnsOf,
@@ -123,19 +124,7 @@ describe('the sheet', () => {
 function comparison(): IComparison {
   const [, v2, v3] = SORTING_HAT;
   return {
-    versions: [v2, v3].map(v => ({
-      ...v,
-      image: null,
-      model_data_url: null,
-      training_job: null,
-      lineage: {},
-      approval_history: [],
-      status_set_by: null,
-      status_set_by_person: null,
-      snippets: { load: '', deploy: '' },
-      fetched_at: null,
-      notice: null
-    })),
+    versions: [v2, v3].map(v => versionDetail(v)),
     params: ['max_depth', 'num_class', 'num_round'],
     metrics: ['accuracy', 'weighted_f1'],
     best: { accuracy: v3.arn },

@@ -1,18 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { DSWSApiError } from '../request';
 import { IFetched } from './freshness';
-import { CursorPager, PagedListModel } from './paged';
+import { CursorPager } from './paged';
+import { SearchedListModel } from './searched';
 
 interface IPage extends IFetched {
   names: string[];
   next: string | null;
 }
 
-/** A paged list whose pages are answered by `answer` (a cursor of null: the first). */
-class Names extends PagedListModel<string, IPage> {
-  constructor(readonly answer: (cursor: string | null) => Promise<IPage>) {
-    super();
+/**
+ * A list of names searched and read page by page, whose pages are answered by `answer`
+ * (a cursor of null: the first); typing rests for 300 ms.
+ */
+class Names extends SearchedListModel<string, IPage> {
+  constructor(readonly answer: (cursor: string | null, query: string) => Promise<IPage>) {
+    super(300);
   }
 
   load(): Promise<void> {
@@ -24,7 +28,7 @@ class Names extends PagedListModel<string, IPage> {
   }
 
   protected fetchPage(cursor: string | null): Promise<IPage> {
-    return this.answer(cursor);
+    return this.answer(cursor, this.query);
   }
 
   protected itemsOf(page: IPage): string[] {
@@ -133,5 +137,35 @@ describe('PagedListModel', () => {
       false,
       false
     ]);
+  });
+});
+
+describe('SearchedListModel', () => {
+  it('asks for the first page once typing rests, for what was typed last', async () => {
+    vi.useFakeTimers();
+    try {
+      const asked: string[] = [];
+      const list = new Names(async (cursor, query) => {
+        asked.push(`${query}|${cursor}`);
+        return page([query], 'next');
+      });
+      await list.load();
+      await list.nextPage();
+      asked.length = 0;
+      list.search('s');
+      await vi.advanceTimersByTimeAsync(100);
+      list.search('so');
+      await vi.advanceTimersByTimeAsync(100);
+      list.search('sorting');
+      expect(list.query).toBe('sorting');
+      await vi.advanceTimersByTimeAsync(299);
+      expect(asked).toEqual([]); // typing has not rested for 300 ms yet
+      await vi.advanceTimersByTimeAsync(1);
+      expect(asked).toEqual(['sorting|null']);
+      expect([list.items, list.pager.pageNumber]).toEqual([['sorting'], 1]);
+      list.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import {
   ErrorAlert,
@@ -13,21 +13,6 @@ import {
   RefreshButton,
   SortHeaderRow
 } from './parts';
-
-// @jupyterlab/ui-components, when loaded, names browser parts jsdom lacks.
-vi.hoisted(() => {
-  const scope = globalThis as Record<string, unknown>;
-  scope.DragEvent ??= class DragEvent extends Event {};
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      addListener: () => undefined,
-      removeListener: () => undefined
-    }) as unknown as MediaQueryList;
-});
 
 // Each part rendered into a DOM and read as a person (or a screen reader) meets it: by its
 // role, its accessible name and its text, as the browser tests find them.

@@ -1,25 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { ApprovalHistory } from '../registry/DetailView';
 import { personTitle, recordedBy } from './people';
-
-// @jupyterlab/ui-components, when loaded, names browser parts jsdom lacks.
-vi.hoisted(() => {
-  const scope = globalThis as Record<string, unknown>;
-  scope.DragEvent ??= class DragEvent extends Event {};
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      addListener: () => undefined,
-      removeListener: () => undefined
-    }) as unknown as MediaQueryList;
-});
 
 afterEach(cleanup);
 

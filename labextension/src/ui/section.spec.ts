@@ -3,22 +3,6 @@ import { Widget } from '@lumino/widgets';
 import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 
-// @jupyterlab/ui-components, when loaded, names browser parts jsdom lacks.
-vi.hoisted(() => {
-  const scope = globalThis as Record<string, unknown>;
-  scope.DragEvent ??= class DragEvent extends Event {};
-  scope.requestIdleCallback ??= (callback: () => void) => setTimeout(callback, 0);
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      addListener: () => undefined,
-      removeListener: () => undefined
-    }) as unknown as MediaQueryList;
-});
-
 import { SidebarSection } from './section';
 
 describe('SidebarSection', () => {
