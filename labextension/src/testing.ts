@@ -4,12 +4,17 @@
 import { ServerConnection } from '@jupyterlab/services';
 import { Signal } from '@lumino/signaling';
 
-import { ICluster } from './emr/api';
+import type {
+  EmrCluster,
+  RegistryGroup,
+  RegistryVersion,
+  RegistryVersionDetail,
+  Run,
+  RunList
+} from './generated/api-types';
 import { ICellTarget } from './emr/cluster';
-import { IRun, IRunPage } from './experiments/api';
 import { IChoiceStore } from './experiments/runs';
 import { IColumnChoice, NO_CHOICE } from './experiments/sheet';
-import { IGroup, IVersion, IVersionDetail } from './registry/api';
 import { DSWSApiError } from './request';
 
 /** A request as the server received it (the body read as JSON, null when empty). */
@@ -86,7 +91,7 @@ export function refusing(
 export const UNSHARED = { fetched_at: null, notice: null };
 
 /** A finished MLflow run of experiment 1, with nothing logged unless `over` says. */
-export function run(id: string, over: Partial<IRun> = {}): IRun {
+export function run(id: string, over: Partial<Run> = {}): Run {
   return {
     id,
     name: `run-${id}`,
@@ -105,7 +110,7 @@ export function run(id: string, over: Partial<IRun> = {}): IRun {
 }
 
 /** A page of an experiment's runs: its one param, seed, and its one metric, acc. */
-export function runPage(runs: IRun[], next: string | null = null): IRunPage {
+export function runPage(runs: Run[], next: string | null = null): RunList {
   return {
     runs,
     params: ['seed'],
@@ -126,7 +131,7 @@ export function memoryChoices(): IChoiceStore & { saved: Record<string, IColumnC
 export const ARN = 'arn:aws:sagemaker:eu-central-1:123456789012';
 
 /** A model package group of one approved version, as the registry lists it. */
-export function modelGroup(name: string): IGroup {
+export function modelGroup(name: string): RegistryGroup {
   return {
     name,
     arn: `${ARN}:model-package-group/${name}`,
@@ -141,7 +146,10 @@ export function modelGroup(name: string): IGroup {
 }
 
 /** Version `n` of the group owls, waiting for review, with one param and one metric. */
-export function modelVersion(n: number, over: Partial<IVersion> = {}): IVersion {
+export function modelVersion(
+  n: number,
+  over: Partial<RegistryVersion> = {}
+): RegistryVersion {
   return {
     group: 'owls',
     version: n,
@@ -162,9 +170,9 @@ export function modelVersion(n: number, over: Partial<IVersion> = {}): IVersion 
 
 /** A registry version's detail as the server sends it, with no image, lineage or history. */
 export function versionDetail(
-  version: IVersion,
-  over: Partial<IVersionDetail> = {}
-): IVersionDetail {
+  version: RegistryVersion,
+  over: Partial<RegistryVersionDetail> = {}
+): RegistryVersionDetail {
   return {
     ...version,
     image: null,
@@ -181,7 +189,7 @@ export function versionDetail(
 }
 
 /** A waiting EMR cluster with Spark and Livy, no auth. */
-export function emrCluster(id: string, over: Partial<ICluster> = {}): ICluster {
+export function emrCluster(id: string, over: Partial<EmrCluster> = {}): EmrCluster {
   return {
     id,
     name: `cluster-${id}`,

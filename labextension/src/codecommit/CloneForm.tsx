@@ -2,9 +2,10 @@
 import { Button, InputGroup } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { CloneRequest } from '../generated/api-types';
 import { messageOf } from '../ui/errors';
 import { Breakable, ErrorAlert } from '../ui/parts';
-import { FolderExistsError, ICloneRequest } from './api';
+import { FolderExistsError } from './api';
 import { RepositoriesModel, requestFor } from './model';
 
 export interface ICloneTarget {
@@ -34,7 +35,7 @@ export function CloneForm(props: {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const request: ICloneRequest = {
+    const request: CloneRequest = {
       ...requestFor(target.source),
       path: folder.trim() || undefined,
       branch: branch.trim() || undefined

@@ -1,11 +1,12 @@
 import { Button, ellipsesIcon, InputGroup, refreshIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { CloneRequest } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { messageOf } from '../ui/errors';
 import { AsOf } from '../ui/freshness';
 import { Breakable, ErrorAlert, NextStep, SearchRow } from '../ui/parts';
-import { FolderExistsError, ICloneRequest } from './api';
+import { FolderExistsError } from './api';
 import { defaultFolder, RepositoriesModel, requestFor } from './model';
 import { CLONE_NOT_STARTED, CloneForm, ICloneTarget } from './CloneForm';
 import { CloneLine } from './CloneLine';
@@ -27,7 +28,7 @@ export function RepositoriesPanel(props: IRepositoriesPanelProps): JSX.Element {
   const [starting, setStarting] = React.useState<string | null>(null);
 
   const cloneNow = async (target: ICloneTarget, path?: string) => {
-    const request: ICloneRequest = { ...requestFor(target.source), path };
+    const request: CloneRequest = { ...requestFor(target.source), path };
     setProblem(null);
     setOptions(null);
     setStarting(target.place);

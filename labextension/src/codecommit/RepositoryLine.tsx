@@ -2,9 +2,9 @@
 import { Button, ellipsesIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { Repository } from '../generated/api-types';
 import { ErrorAlert } from '../ui/parts';
 import { recordedBy } from '../ui/people';
-import { IRepository } from './api';
 import { defaultFolder } from './model';
 
 /** Why a clone did not start, shown under what was clicked. */
@@ -24,7 +24,7 @@ function formatDate(iso: string | null): string {
 }
 
 export function RepositoryLine(props: {
-  repo: IRepository;
+  repo: Repository;
   /** Its buttons, then what shows under it (a problem, the options form). */
   children: [React.ReactNode, React.ReactNode];
 }): JSX.Element {

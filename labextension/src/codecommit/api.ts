@@ -1,11 +1,10 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import type {
-  ClonedAt,
   CloneRequest,
   CloneStarted,
   CloneStatus,
-  Repository,
+  ClonedAt,
   RepositoryList
 } from '../generated/api-types';
 import {
@@ -18,15 +17,10 @@ import {
   sendAPI
 } from '../request';
 
-// The wire types are generated from the server's models (labextension/src/generated/).
-export type IRepository = Repository;
-export type IRepositoryList = RepositoryList;
-export type IClonedAt = ClonedAt;
+// The wire types: import them from ../generated/api-types (generated from the server's
+// models).
 /** Exactly one of `repo` and `url`. */
-export type ICloneRequest = CloneRequest;
-export type ICloneStarted = CloneStarted;
 export type CloneState = CloneStatus['state'];
-export type ICloneStatus = CloneStatus;
 
 /** The 409 of a clone into a folder that exists: the server names a free one. */
 export class FolderExistsError extends DSWSApiError {
@@ -43,7 +37,7 @@ export class FolderExistsError extends DSWSApiError {
 export function fetchRepositories(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IRepositoryList> {
+): Promise<RepositoryList> {
   return getAPI(
     `codecommit/repos${queryString({ refresh: refreshFlag(options) })}`,
     settings
@@ -54,7 +48,7 @@ export function fetchRepositories(
 export function fetchClonedAt(
   source: string,
   settings?: ServerConnection.ISettings
-): Promise<IClonedAt> {
+): Promise<ClonedAt> {
   return getAPI(`codecommit/cloned?source=${encodeURIComponent(source)}`, settings);
 }
 
@@ -63,11 +57,11 @@ export function fetchClonedAt(
  * free folder the server suggests in its 409 body.
  */
 export function startClone(
-  request: ICloneRequest,
+  request: CloneRequest,
   settings?: ServerConnection.ISettings
-): Promise<ICloneStarted> {
+): Promise<CloneStarted> {
   return refining(
-    sendAPI<ICloneStarted>('POST', 'codecommit/clone', request, settings),
+    sendAPI<CloneStarted>('POST', 'codecommit/clone', request, settings),
     'folder_exists',
     error => {
       const suggested = error.body.suggested_path;
@@ -86,13 +80,13 @@ function clonePath(id: string): string {
 export function fetchClone(
   id: string,
   settings?: ServerConnection.ISettings
-): Promise<ICloneStatus> {
+): Promise<CloneStatus> {
   return getAPI(clonePath(id), settings);
 }
 
 export function cancelClone(
   id: string,
   settings?: ServerConnection.ISettings
-): Promise<ICloneStatus> {
+): Promise<CloneStatus> {
   return sendAPI('DELETE', clonePath(id), undefined, settings);
 }

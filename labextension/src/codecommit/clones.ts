@@ -2,15 +2,15 @@ import { IDisposable } from '@lumino/disposable';
 import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import type { CloneRequest, CloneStarted, CloneStatus } from '../generated/api-types';
 import { DSWSApiError } from '../request';
 import { messageOf } from '../ui/errors';
-import { ICloneRequest, ICloneStarted, ICloneStatus } from './api';
 
 /** The server calls that start and follow a clone. */
 export interface ICloneApi {
-  start(request: ICloneRequest): Promise<ICloneStarted>;
-  status(id: string): Promise<ICloneStatus>;
-  cancel(id: string): Promise<ICloneStatus>;
+  start(request: CloneRequest): Promise<CloneStarted>;
+  status(id: string): Promise<CloneStatus>;
+  cancel(id: string): Promise<CloneStatus>;
 }
 
 /** A clone this page started, and what the server last said about it. */
@@ -18,7 +18,7 @@ export interface IClone {
   id: string;
   /** What the person asked for: a repository name or a URL. */
   source: string;
-  status: ICloneStatus;
+  status: CloneStatus;
 }
 
 /**
@@ -60,7 +60,7 @@ export class ClonesModel implements IDisposable {
    * Start a clone and follow it. Rejects with the server's error (a
    * `FolderExistsError` for a folder that exists) so the form can show it.
    */
-  async start(request: ICloneRequest): Promise<IClone> {
+  async start(request: CloneRequest): Promise<IClone> {
     const { id } = await this._api.start(request);
     const clone: IClone = {
       id,
@@ -155,7 +155,7 @@ export class ClonesModel implements IDisposable {
     void poll.schedule({ interval: this._pollMs, phase: 'started' });
   }
 
-  private _update(clone: IClone, status: ICloneStatus): void {
+  private _update(clone: IClone, status: CloneStatus): void {
     const wasRunning = clone.status.state === 'running';
     clone.status = status;
     this._emit();

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
+import type { CloneStatus, RepositoryList } from '../generated/api-types';
 import { DSWSApiError } from '../request';
 import { refusing } from '../testing';
-import { ICloneStatus, IRepositoryList } from './api';
 import {
   defaultFolder,
   describeClone,
@@ -12,7 +12,7 @@ import {
   requestFor
 } from './model';
 
-const LIST: IRepositoryList = {
+const LIST: RepositoryList = {
   repos: [
     {
       name: 'sagemaker-repository',
@@ -40,7 +40,7 @@ const LIST: IRepositoryList = {
   notice: null
 };
 
-function status(over: Partial<ICloneStatus>): ICloneStatus {
+function status(over: Partial<CloneStatus>): CloneStatus {
   return {
     id: 'a'.repeat(32),
     state: 'running',
@@ -284,7 +284,7 @@ describe('RepositoriesModel', () => {
   });
 
   it('shows the last listing asked for, not a slower one asked before it', async () => {
-    const answers: ((list: IRepositoryList) => void)[] = [];
+    const answers: ((list: RepositoryList) => void)[] = [];
     const model = new RepositoriesModel({
       api: {
         list: () => new Promise(resolve => answers.push(resolve)),

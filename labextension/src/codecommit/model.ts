@@ -1,15 +1,13 @@
 import { Debouncer } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import type { CloneRequest, Repository, RepositoryList } from '../generated/api-types';
 import { ReadingModel } from '../ui/requesting';
 import {
   cancelClone,
   fetchClone,
   fetchClonedAt,
   fetchRepositories,
-  ICloneRequest,
-  IRepository,
-  IRepositoryList,
   startClone
 } from './api';
 import { ClonesModel, ICloneApi, IClone } from './clones';
@@ -21,7 +19,7 @@ export type { IClone } from './clones';
 /** The server calls the model makes; tests pass their own. */
 export interface ICodeCommitApi extends ICloneApi {
   /** `refresh`: a person's Refresh, past the list the server shares between tabs. */
-  list(refresh?: boolean): Promise<IRepositoryList>;
+  list(refresh?: boolean): Promise<RepositoryList>;
   /** The folder a remote is cloned in under the root, or null. */
   clonedAt(source: string): Promise<string | null>;
 }
@@ -46,7 +44,7 @@ export namespace RepositoriesModel {
 
 /** A listing and where its suggested URLs are cloned already, taken together. */
 interface IListing {
-  list: IRepositoryList;
+  list: RepositoryList;
   suggestedAt: Map<string, string | null>;
 }
 
@@ -73,11 +71,11 @@ export class RepositoriesModel extends ReadingModel {
     });
   }
 
-  get repos(): IRepository[] {
+  get repos(): Repository[] {
     return this._list?.repos ?? [];
   }
 
-  get filtered(): IRepository[] {
+  get filtered(): Repository[] {
     return filterRepositories(this.repos, this._filter);
   }
 
@@ -117,7 +115,7 @@ export class RepositoriesModel extends ReadingModel {
   }
 
   /** When the list was read from AWS, and any notice about it (throttled, older list). */
-  get fetched(): IRepositoryList | null {
+  get fetched(): RepositoryList | null {
     return this._list;
   }
 
@@ -164,7 +162,7 @@ export class RepositoriesModel extends ReadingModel {
    * Start a clone and follow it. Rejects with the server's error (a
    * `FolderExistsError` for a folder that exists) so the form can show it.
    */
-  clone(request: ICloneRequest): Promise<IClone> {
+  clone(request: CloneRequest): Promise<IClone> {
     return this._clones.start(request);
   }
 
@@ -226,7 +224,7 @@ export class RepositoriesModel extends ReadingModel {
   private _typed = '';
   private _typedAt: string | null = null;
   private _suggestedAt = new Map<string, string | null>();
-  private _list: IRepositoryList | null = null;
+  private _list: RepositoryList | null = null;
   private _filter = '';
   private _clones: ClonesModel;
   private _cloneFinished = new Signal<this, IClone>(this);

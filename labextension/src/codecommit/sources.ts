@@ -1,7 +1,7 @@
-import { ICloneRequest, ICloneStatus, IRepository } from './api';
+import type { CloneRequest, CloneStatus, Repository } from '../generated/api-types';
 
 /** Whether a typed text is a URL (https://…, codecommit::…) or a repository name. */
-export function requestFor(typed: string): ICloneRequest {
+export function requestFor(typed: string): CloneRequest {
   const text = typed.trim();
   return /^[a-z][a-z0-9+.-]*(:\/\/|::)/i.test(text) ? { url: text } : { repo: text };
 }
@@ -18,7 +18,7 @@ export function defaultFolder(typed: string): string {
 }
 
 /** "Receiving objects 45%" for a running clone, the message otherwise. */
-export function describeClone(status: ICloneStatus): string {
+export function describeClone(status: CloneStatus): string {
   if (status.state === 'running') {
     return `${status.phase} ${status.progress}%`;
   }
@@ -26,7 +26,7 @@ export function describeClone(status: ICloneStatus): string {
 }
 
 /** Repositories whose name or description holds `filter` (case-insensitive). */
-export function filterRepositories(repos: IRepository[], filter: string): IRepository[] {
+export function filterRepositories(repos: Repository[], filter: string): Repository[] {
   const needle = filter.trim().toLowerCase();
   if (!needle) {
     return repos;

@@ -1,8 +1,12 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type {
+  EmrCluster,
+  EmrClusterDetail,
+  EmrSecurityGroup
+} from '../generated/api-types';
 import { Breakable, ErrorAlert } from '../ui/parts';
-import { ICluster, IClusterDetail, ISecurityGroup } from './api';
 import { AUTH_LABEL, ClusterModel } from './cluster';
 import { Connect } from './Connect';
 import { formatAge, formatApplications } from './format';
@@ -10,7 +14,7 @@ import { PathCheck } from './PathCheck';
 import { StateBadge } from './parts';
 
 /** Which of the cluster's groups each security group is. */
-const SG_ROLE: Record<ISecurityGroup['role'], string> = {
+const SG_ROLE: Record<EmrSecurityGroup['role'], string> = {
   primary: 'primary node',
   primary_additional: 'primary node, additional',
   core: 'core and task nodes',
@@ -28,7 +32,10 @@ function Fact(props: { name: string; children: React.ReactNode; title?: string }
   );
 }
 
-function Facts(props: { cluster: ICluster; detail: IClusterDetail | null }): JSX.Element {
+function Facts(props: {
+  cluster: EmrCluster;
+  detail: EmrClusterDetail | null;
+}): JSX.Element {
   const { cluster, detail } = props;
   return (
     <dl className="jp-dsws-emr-facts-list" aria-label="Cluster">
@@ -67,7 +74,7 @@ function Facts(props: { cluster: ICluster; detail: IClusterDetail | null }): JSX
   );
 }
 
-function InstanceGroups(props: { detail: IClusterDetail }): JSX.Element | null {
+function InstanceGroups(props: { detail: EmrClusterDetail }): JSX.Element | null {
   const groups = props.detail.instance_groups;
   if (!groups.length) {
     return null;

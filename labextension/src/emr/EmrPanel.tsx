@@ -1,10 +1,10 @@
 import { Button, refreshIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { EmrCluster, EmrServerlessApplication } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { AsOf } from '../ui/freshness';
 import { ErrorAlert, LoadState, Pager, RefreshButton } from '../ui/parts';
-import { ICluster, IServerlessApplication } from './api';
 import { AUTH_LABEL } from './cluster';
 import { ClusterView } from './ClusterView';
 import { formatAge, formatApplications } from './format';
@@ -12,7 +12,7 @@ import { canStart, EmrModel } from './model';
 import { StateBadge } from './parts';
 
 function ClusterLine(props: {
-  cluster: ICluster;
+  cluster: EmrCluster;
   open: () => void;
   /** Just closed: the keyboard comes back here. */
   focus: boolean;
@@ -51,7 +51,7 @@ function ClusterLine(props: {
 }
 
 function ApplicationLine(props: {
-  application: IServerlessApplication;
+  application: EmrServerlessApplication;
   model: EmrModel;
 }): JSX.Element {
   const { application, model } = props;

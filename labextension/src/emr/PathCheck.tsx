@@ -2,9 +2,9 @@ import { Clipboard, Notification } from '@jupyterlab/apputils';
 import { Button, copyIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { EmrCheckStep, EmrCluster } from '../generated/api-types';
 import { CopyLinkButton } from '../links/copy';
 import { Breakable, ErrorAlert } from '../ui/parts';
-import { ICheck, ICluster } from './api';
 import { ClusterModel } from './cluster';
 import { checkLabel, checkSummary, formatSeconds, notRun } from './format';
 
@@ -13,7 +13,7 @@ function copyFix(fix: string): void {
   Notification.info('Copied the fix.', { autoClose: 3000 });
 }
 
-function CheckStep(props: { check: ICheck; cluster: ICluster }): JSX.Element {
+function CheckStep(props: { check: EmrCheckStep; cluster: EmrCluster }): JSX.Element {
   const { check } = props;
   const label = checkLabel(check, props.cluster);
   const skipped = notRun(check);

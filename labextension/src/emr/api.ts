@@ -7,31 +7,16 @@ import type {
   EmrClusterList,
   EmrConnectCell,
   EmrConnectRequest,
-  EmrInstanceGroup,
   EmrPathCheck,
-  EmrSecurityGroup,
-  EmrServerlessApplication,
   EmrServerlessApplicationList,
   EmrServerlessStarted
 } from '../generated/api-types';
 import { getAPI, IReadOptions, queryString, refreshFlag, sendAPI } from '../request';
 
-// The wire types are generated from the server's models (labextension/src/generated/);
-// times are ISO 8601 UTC.
-export type ICluster = EmrCluster;
-export type IClusterPage = EmrClusterList;
-export type IClusterDetail = EmrClusterDetail;
-export type IInstanceGroup = EmrInstanceGroup;
-export type ISecurityGroup = EmrSecurityGroup;
-export type ICheck = EmrCheckStep;
-export type ICheckResult = EmrPathCheck;
-export type IConnectRequest = EmrConnectRequest;
-export type IConnectCell = EmrConnectCell;
-export type IServerlessApplication = EmrServerlessApplication;
-export type IServerlessList = EmrServerlessApplicationList;
-export type IServerlessStarted = EmrServerlessStarted;
-export type AuthType = ICluster['auth'];
-export type CheckName = ICheck['name'];
+// The wire types: import them from ../generated/api-types (generated from the server's
+// models); times are ISO 8601 UTC.
+export type AuthType = EmrCluster['auth'];
+export type CheckName = EmrCheckStep['name'];
 
 export type ClusterStates = 'active' | 'all';
 
@@ -45,7 +30,7 @@ export function fetchClusters(
   next: string | null,
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IClusterPage> {
+): Promise<EmrClusterList> {
   const refresh = refreshFlag(options);
   return getAPI(`${path('clusters')}${queryString({ state, next, refresh })}`, settings);
 }
@@ -53,22 +38,22 @@ export function fetchClusters(
 export function fetchCluster(
   id: string,
   settings?: ServerConnection.ISettings
-): Promise<IClusterDetail> {
+): Promise<EmrClusterDetail> {
   return getAPI(path('clusters', id), settings);
 }
 
 export function checkCluster(
   id: string,
   settings?: ServerConnection.ISettings
-): Promise<ICheckResult> {
+): Promise<EmrPathCheck> {
   return sendAPI('POST', `${path('clusters', id)}/check`, undefined, settings);
 }
 
 export function connectCluster(
   id: string,
-  body: IConnectRequest,
+  body: EmrConnectRequest,
   settings?: ServerConnection.ISettings
-): Promise<IConnectCell> {
+): Promise<EmrConnectCell> {
   return sendAPI('POST', `${path('clusters', id)}/connect`, body, settings);
 }
 
@@ -76,7 +61,7 @@ export function connectCluster(
 export function fetchServerless(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IServerlessList> {
+): Promise<EmrServerlessApplicationList> {
   return getAPI(
     `${path('serverless', 'applications')}${queryString({ refresh: refreshFlag(options) })}`,
     settings
@@ -86,7 +71,7 @@ export function fetchServerless(
 export function startServerless(
   id: string,
   settings?: ServerConnection.ISettings
-): Promise<IServerlessStarted> {
+): Promise<EmrServerlessStarted> {
   return sendAPI(
     'POST',
     `${path('serverless', 'applications', id)}/start`,
@@ -102,12 +87,12 @@ export interface IEmrApi {
     state: ClusterStates,
     next: string | null,
     refresh?: boolean
-  ): Promise<IClusterPage>;
-  cluster(id: string): Promise<IClusterDetail>;
-  check(id: string): Promise<ICheckResult>;
-  connect(id: string, body: IConnectRequest): Promise<IConnectCell>;
-  serverless(refresh?: boolean): Promise<IServerlessList>;
-  startServerless(id: string): Promise<IServerlessStarted>;
+  ): Promise<EmrClusterList>;
+  cluster(id: string): Promise<EmrClusterDetail>;
+  check(id: string): Promise<EmrPathCheck>;
+  connect(id: string, body: EmrConnectRequest): Promise<EmrConnectCell>;
+  serverless(refresh?: boolean): Promise<EmrServerlessApplicationList>;
+  startServerless(id: string): Promise<EmrServerlessStarted>;
 }
 
 export const SERVER_API: IEmrApi = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
+import type { EmrClusterDetail, EmrPathCheck } from '../generated/api-types';
 import { answeringOnly, emrCluster, FakeNotebook, refusing } from '../testing';
-import { ICheckResult, IClusterDetail, IEmrApi, SERVER_API } from './api';
+import { IEmrApi, SERVER_API } from './api';
 import { connectBlocked, livyStarting } from './cluster';
 import { EmrModel } from './model';
 
@@ -9,7 +10,7 @@ function api(over: Partial<IEmrApi>): IEmrApi {
   return answeringOnly(SERVER_API, over);
 }
 
-function detail(id: string, over: Partial<IClusterDetail> = {}): IClusterDetail {
+function detail(id: string, over: Partial<EmrClusterDetail> = {}): EmrClusterDetail {
   return {
     ...emrCluster(id),
     instance_groups: [],
@@ -22,7 +23,7 @@ function detail(id: string, over: Partial<IClusterDetail> = {}): IClusterDetail 
   };
 }
 
-function check(name: ICheckResult['checks'][number]['name'], ok: boolean, detail = '') {
+function check(name: EmrPathCheck['checks'][number]['name'], ok: boolean, detail = '') {
   return { name, ok, detail, fix: null, seconds: 0.01 };
 }
 
@@ -122,7 +123,7 @@ describe('one cluster', () => {
   });
 
   it('checks the path and knows when Livy is still starting', async () => {
-    const answers: ICheckResult[] = [
+    const answers: EmrPathCheck[] = [
       {
         ok: false,
         checks: [

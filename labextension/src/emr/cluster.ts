@@ -1,8 +1,9 @@
 import { ISignal } from '@lumino/signaling';
 
+import type { EmrCluster, EmrClusterDetail, EmrPathCheck } from '../generated/api-types';
 import { messageOf } from '../ui/errors';
 import { ReadingModel } from '../ui/requesting';
-import { AuthType, ICheckResult, ICluster, IClusterDetail, IEmrApi } from './api';
+import { AuthType, IEmrApi } from './api';
 
 /**
  * Where Connect puts the cell the server writes: the current notebook (notebook.ts), a
@@ -32,7 +33,7 @@ export const AUTH_LABEL: Record<AuthType, string> = {
  * The path check says Livy is still coming up (the demo's Spark starts in the
  * background): every step before it passed, and Livy's own answer says "starting".
  */
-export function livyStarting(result: ICheckResult | null): boolean {
+export function livyStarting(result: EmrPathCheck | null): boolean {
   const checks = result?.checks ?? [];
   const livy = checks.find(check => check.name === 'livy');
   return (
@@ -68,7 +69,7 @@ export namespace ClusterModel {
   export interface IOptions {
     api: IEmrApi;
     /** The list's line: shown while the detail is read. */
-    summary: ICluster;
+    summary: EmrCluster;
     target: ICellTarget;
   }
 }
@@ -87,11 +88,11 @@ export class ClusterModel extends ReadingModel {
   }
 
   /** The detail once read; the list's line until then. */
-  get cluster(): ICluster {
+  get cluster(): EmrCluster {
     return this._detail ?? this._summary;
   }
 
-  get detail(): IClusterDetail | null {
+  get detail(): EmrClusterDetail | null {
     return this._detail;
   }
 
@@ -105,7 +106,7 @@ export class ClusterModel extends ReadingModel {
     return this._checking;
   }
 
-  get checkResult(): ICheckResult | null {
+  get checkResult(): EmrPathCheck | null {
     return this._checkResult;
   }
 
@@ -232,11 +233,11 @@ export class ClusterModel extends ReadingModel {
   }
 
   private _api: IEmrApi;
-  private _summary: ICluster;
+  private _summary: EmrCluster;
   private _target: ICellTarget;
-  private _detail: IClusterDetail | null = null;
+  private _detail: EmrClusterDetail | null = null;
   private _checking = false;
-  private _checkResult: ICheckResult | null = null;
+  private _checkResult: EmrPathCheck | null = null;
   private _checkError: string | null = null;
   private _role: string | null = null;
   private _connecting = false;

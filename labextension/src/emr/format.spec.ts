@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { ICheck } from './api';
+import type { EmrCheckStep } from '../generated/api-types';
 import { checkSummary, formatAge, formatSeconds, notRun } from './format';
 
 const NOW = Date.parse('2026-12-06T12:00:00Z');
 
-function step(name: ICheck['name'], ok: boolean): ICheck {
+function step(name: EmrCheckStep['name'], ok: boolean): EmrCheckStep {
   return { name, ok, detail: '', fix: null, seconds: 0 };
 }
 

@@ -1,4 +1,5 @@
-import { CheckName, ICluster, ICheck } from './api';
+import type { EmrCheckStep, EmrCluster } from '../generated/api-types';
+import { CheckName } from './api';
 
 /** How old a cluster is, in the largest whole unit: "12 min", "5 h", "3 d". */
 export function formatAge(created: string | null, now: number = Date.now()): string {
@@ -40,7 +41,7 @@ export const CHECK_LABEL: Record<CheckName, string> = {
   livy: 'Livy answers'
 };
 
-export function checkLabel(check: ICheck, cluster: ICluster): string {
+export function checkLabel(check: EmrCheckStep, cluster: EmrCluster): string {
   const label = CHECK_LABEL[check.name] ?? check.name;
   return check.name === 'security_group' || check.name === 'tcp'
     ? `${label} (port ${cluster.livy_port})`
@@ -48,12 +49,12 @@ export function checkLabel(check: ICheck, cluster: ICluster): string {
 }
 
 /** A step left out after an earlier failure (the server says why, "Not run: …"). */
-export function notRun(check: ICheck): boolean {
+export function notRun(check: EmrCheckStep): boolean {
   return !check.ok && /^not run\b/i.test(check.detail);
 }
 
 /** The summary above the steps: all passed, or the first that failed. */
-export function checkSummary(checks: readonly ICheck[]): string {
+export function checkSummary(checks: readonly EmrCheckStep[]): string {
   const failed = checks.find(check => !check.ok);
   if (!failed) {
     return `All ${checks.length} steps passed: Connect will reach Livy.`;

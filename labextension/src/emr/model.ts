@@ -1,14 +1,12 @@
+import type {
+  EmrCluster,
+  EmrClusterList,
+  EmrServerlessApplication
+} from '../generated/api-types';
 import { messageOf } from '../ui/errors';
 import { IFetched } from '../ui/freshness';
 import { PagedListModel } from '../ui/paged';
-import {
-  ClusterStates,
-  ICluster,
-  IClusterPage,
-  IEmrApi,
-  IServerlessApplication,
-  SERVER_API
-} from './api';
+import { ClusterStates, IEmrApi, SERVER_API } from './api';
 import { ClusterModel, ICellTarget } from './cluster';
 
 export namespace EmrModel {
@@ -24,7 +22,7 @@ const STARTABLE = new Set(['CREATED', 'STOPPED']);
 /** States on the way up (the panel asks again a little later). */
 const COMING_UP = new Set(['CREATING', 'STARTING']);
 
-export function canStart(application: IServerlessApplication): boolean {
+export function canStart(application: EmrServerlessApplication): boolean {
   return STARTABLE.has(application.state);
 }
 
@@ -32,7 +30,7 @@ export function canStart(application: IServerlessApplication): boolean {
  * The sidebar's state: the clusters (active ones, or all with the switch), page by page;
  * the EMR Serverless applications; the cluster opened, with its path check and Connect.
  */
-export class EmrModel extends PagedListModel<ICluster, IClusterPage> {
+export class EmrModel extends PagedListModel<EmrCluster, EmrClusterList> {
   constructor(options: EmrModel.IOptions) {
     super();
     this.api = { ...SERVER_API, ...options.api };
@@ -46,7 +44,7 @@ export class EmrModel extends PagedListModel<ICluster, IClusterPage> {
     return this._states;
   }
 
-  get clusters(): ICluster[] {
+  get clusters(): EmrCluster[] {
     return this.items;
   }
 
@@ -55,7 +53,7 @@ export class EmrModel extends PagedListModel<ICluster, IClusterPage> {
     return this._applicationsFetched;
   }
 
-  get applications(): IServerlessApplication[] {
+  get applications(): EmrServerlessApplication[] {
     return this._applications;
   }
 
@@ -103,7 +101,7 @@ export class EmrModel extends PagedListModel<ICluster, IClusterPage> {
   }
 
   /** Show one cluster: its detail is read now, its path checked when asked. */
-  open(cluster: ICluster): ClusterModel {
+  open(cluster: EmrCluster): ClusterModel {
     if (this._opened?.id !== cluster.id) {
       this._opened?.dispose();
       this._opened = new ClusterModel({
@@ -189,11 +187,11 @@ export class EmrModel extends PagedListModel<ICluster, IClusterPage> {
     super.dispose();
   }
 
-  protected fetchPage(cursor: string | null, refresh: boolean): Promise<IClusterPage> {
+  protected fetchPage(cursor: string | null, refresh: boolean): Promise<EmrClusterList> {
     return this.api.clusters(this._states, cursor, refresh);
   }
 
-  protected itemsOf(page: IClusterPage): ICluster[] {
+  protected itemsOf(page: EmrClusterList): EmrCluster[] {
     return page.clusters;
   }
 
@@ -201,7 +199,7 @@ export class EmrModel extends PagedListModel<ICluster, IClusterPage> {
 
   private _states: ClusterStates = 'active';
   private _applicationsFetched: IFetched | null = null;
-  private _applications: IServerlessApplication[] = [];
+  private _applications: EmrServerlessApplication[] = [];
   private _applicationsLoaded = false;
   private _applicationsError: string | null = null;
   private _startsSent = new Set<string>();

@@ -3,19 +3,16 @@ import { ServerConnection } from '@jupyterlab/services';
 import type {
   CopiedExample,
   CopyExampleRequest,
-  ExampleInfo,
   ExampleList
 } from '../generated/api-types';
 import { getAPI, sendAPI } from '../request';
 
-// The wire types are generated from the server's models (labextension/src/generated/).
-export type IExample = ExampleInfo;
-export type IExampleList = ExampleList;
-export type ICopiedExample = CopiedExample;
+// The wire types: import them from ../generated/api-types (generated from the server's
+// models).
 
 export function listExamples(
   settings?: ServerConnection.ISettings
-): Promise<IExampleList> {
+): Promise<ExampleList> {
   return getAPI('examples', settings);
 }
 
@@ -24,7 +21,7 @@ export function copyExample(
   name: string,
   directory = '',
   settings?: ServerConnection.ISettings
-): Promise<ICopiedExample> {
+): Promise<CopiedExample> {
   const body: CopyExampleRequest = { name, directory };
   return sendAPI('POST', 'examples/copy', body, settings);
 }

@@ -1,16 +1,16 @@
 import * as React from 'react';
 import uPlot from 'uplot';
 
+import type { Run, RunsCompareHistory } from '../generated/api-types';
 import { formatMetric } from '../registry/sheet';
-import { ICompareHistory, IRun } from './api';
 import { Chart, themedAxis } from './Chart';
 import { alignHistories, scatterOf } from './compare';
 import { IChartTheme, seriesColor } from './theme';
 
 /** Each run's history of one metric over steps, overlaid; the legend names the runs. */
 export function HistoryChart(props: {
-  history: ICompareHistory;
-  runs: IRun[];
+  history: RunsCompareHistory;
+  runs: Run[];
 }): JSX.Element {
   const { history, runs } = props;
   const data = React.useMemo(
@@ -50,7 +50,7 @@ export function HistoryChart(props: {
 
 /** A parameter against a metric, one point per run: which parameter moves the score. */
 export function ScatterChart(props: {
-  runs: IRun[];
+  runs: Run[];
   param: string;
   metric: string;
 }): JSX.Element {

@@ -1,12 +1,12 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { Run, RunComparison } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { formatMetric } from '../registry/sheet';
 import { ErrorAlert } from '../ui/parts';
 import { LabelledSelect } from '../ui/select';
 import { TabHead, WideTable } from '../ui/tab';
-import { IRun, IRunComparison } from './api';
 import { HistoryChart, ScatterChart } from './CompareCharts';
 import { compareRunRows, scatterParams } from './compare';
 import { DifferencesOnly } from './DifferencesOnly';
@@ -16,13 +16,13 @@ export interface ICompareRunsViewProps {
   model: RunsCompareModel;
   /** The experiment's name, for the link's tab title. */
   experiment: string;
-  register: (run: IRun) => void;
+  register: (run: Run) => void;
 }
 
 function CompareTable(props: {
-  comparison: IRunComparison;
+  comparison: RunComparison;
   differencesOnly: boolean;
-  register: (run: IRun) => void;
+  register: (run: Run) => void;
 }): JSX.Element {
   const { comparison } = props;
   const rows = compareRunRows(comparison, props.differencesOnly);

@@ -2,12 +2,12 @@ import { Clipboard, Notification } from '@jupyterlab/apputils';
 import { Button, copyIcon, launchIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { Experiment, MlflowServer } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { formatTime } from '../registry/sheet';
 import { messageOf } from '../ui/errors';
 import { ErrorAlert } from '../ui/parts';
 import { SearchedList } from '../ui/searchedlist';
-import { IExperiment, IServer } from './api';
 import { ExperimentsModel } from './model';
 import { formatRunCount, snippet } from './syntax';
 
@@ -18,13 +18,13 @@ export interface IExperimentsPanelProps {
   openGettingStarted?: () => unknown;
 }
 
-const KIND_LABEL: Record<IServer['kind'], string> = {
+const KIND_LABEL: Record<MlflowServer['kind'], string> = {
   tracking_server: 'SageMaker MLflow tracking server',
   app: 'SageMaker MLflow app',
   url: 'MLflow server'
 };
 
-function ServerLine(props: { server: IServer }): JSX.Element {
+function ServerLine(props: { server: MlflowServer }): JSX.Element {
   const { server } = props;
   return (
     <li className="jp-dsws-exp-server" aria-label={`Tracking server ${server.name}`}>
@@ -63,7 +63,7 @@ async function openUi(model: ExperimentsModel): Promise<void> {
   }
 }
 
-function copySnippet(experiment: IExperiment, trackingUri: string | null): void {
+function copySnippet(experiment: Experiment, trackingUri: string | null): void {
   Clipboard.copyToSystem(snippet(experiment.name, trackingUri));
   Notification.info(
     `Copied: the lines that log a notebook's runs into ${experiment.name}.`,
@@ -74,7 +74,7 @@ function copySnippet(experiment: IExperiment, trackingUri: string | null): void 
 }
 
 function ExperimentLine(props: {
-  experiment: IExperiment;
+  experiment: Experiment;
   trackingUri: string | null;
   open: () => void;
 }): JSX.Element {

@@ -1,12 +1,12 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { Run } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { formatMetric, formatTime } from '../registry/sheet';
 import { LoadMore, SortHeaderRow } from '../ui/parts';
 import { TabHead, WideTable } from '../ui/tab';
 import { recordedBy } from '../ui/people';
-import { IRun } from './api';
 import { ColumnChooser } from './ColumnChooser';
 import { DifferencesOnly } from './DifferencesOnly';
 import { FilterForm } from './FilterForm';
@@ -16,11 +16,11 @@ import { IRunColumn, nextRunSort, RunSortKey } from './sheet';
 export interface IRunsSheetViewProps {
   model: RunsSheetModel;
   openCompare: (runIds: string[], experiment: string) => void;
-  register: (run: IRun) => void;
+  register: (run: Run) => void;
   openVersion: (group: string, version: number) => void;
 }
 
-function Cell(props: { run: IRun; column: IRunColumn; best: boolean }): JSX.Element {
+function Cell(props: { run: Run; column: IRunColumn; best: boolean }): JSX.Element {
   const { run, column } = props;
   if (column.kind === 'metric') {
     return (
@@ -44,7 +44,7 @@ function Cell(props: { run: IRun; column: IRunColumn; best: boolean }): JSX.Elem
 }
 
 function RunRow(props: {
-  run: IRun;
+  run: Run;
   model: RunsSheetModel;
   columns: IRunColumn[];
   best: Record<string, Set<string>>;

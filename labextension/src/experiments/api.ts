@@ -1,38 +1,21 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import type {
-  Experiment,
   ExperimentList,
-  MetricHistory,
-  MlflowServer,
   MlflowServerList,
   RegisterRequest,
-  Run,
+  RegistryGroupList,
   RunComparison,
   RunList,
   RunRegistration,
   RunsCompareHistory,
   UiUrl
 } from '../generated/api-types';
-import type { RegistryGroupList } from '../generated/api-types';
 import { getAPI, IReadOptions, queryString, refreshFlag, sendAPI } from '../request';
 
-// The wire types are generated from the server's models (labextension/src/generated/);
-// times are ISO 8601 UTC.
-export type IServer = MlflowServer;
-export type IServerList = MlflowServerList;
-export type IExperiment = Experiment;
-export type IExperimentPage = ExperimentList;
-export type IRun = Run;
-export type IRunPage = RunList;
-export type IRunComparison = RunComparison;
-export type IMetricHistory = MetricHistory;
-export type ICompareHistory = RunsCompareHistory;
-export type IRegisterRequest = RegisterRequest;
-export type IRegistration = RunRegistration;
-export type IUiUrl = UiUrl;
+// The wire types: import them from ../generated/api-types (generated from the server's
+// models); times are ISO 8601 UTC.
 export type Direction = RunList['directions'][string];
-export type IGroupNames = RegistryGroupList;
 
 function get<T>(path: string, settings?: ServerConnection.ISettings): Promise<T> {
   return getAPI<T>(`experiments/${path}`, settings);
@@ -44,7 +27,7 @@ function get<T>(path: string, settings?: ServerConnection.ISettings): Promise<T>
 export function fetchServers(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IServerList> {
+): Promise<MlflowServerList> {
   return get(`servers${queryString({ refresh: refreshFlag(options) })}`, settings);
 }
 
@@ -53,7 +36,7 @@ export function fetchExperiments(
   next: string | null,
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IExperimentPage> {
+): Promise<ExperimentList> {
   return get(
     `experiments${queryString({ query: query.trim(), next, refresh: refreshFlag(options) })}`,
     settings
@@ -67,7 +50,7 @@ export function fetchRuns(
   next: string | null,
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IRunPage> {
+): Promise<RunList> {
   return get(
     `experiments/${encodeURIComponent(experimentId)}/runs` +
       queryString({
@@ -84,7 +67,7 @@ export function fetchComparison(
   runIds: string[],
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IRunComparison> {
+): Promise<RunComparison> {
   return get(
     `compare${queryString({ run: runIds, refresh: refreshFlag(options) })}`,
     settings
@@ -96,7 +79,7 @@ export function fetchCompareHistory(
   runIds: string[],
   maxPoints: number,
   settings?: ServerConnection.ISettings
-): Promise<ICompareHistory> {
+): Promise<RunsCompareHistory> {
   return get(
     `compare/metrics/${encodeURIComponent(key)}` +
       queryString({ run: runIds, max_points: String(maxPoints) }),
@@ -106,9 +89,9 @@ export function fetchCompareHistory(
 
 export function registerRun(
   runId: string,
-  body: IRegisterRequest,
+  body: RegisterRequest,
   settings?: ServerConnection.ISettings
-): Promise<IRegistration> {
+): Promise<RunRegistration> {
   return sendAPI(
     'POST',
     `experiments/runs/${encodeURIComponent(runId)}/register`,
@@ -118,7 +101,7 @@ export function registerRun(
 }
 
 /** A fresh URL of the MLflow UI: presigned ones work once, so it is asked at each click. */
-export function createUiUrl(settings?: ServerConnection.ISettings): Promise<IUiUrl> {
+export function createUiUrl(settings?: ServerConnection.ISettings): Promise<UiUrl> {
   return sendAPI('POST', 'experiments/ui-url', undefined, settings);
 }
 
@@ -126,30 +109,30 @@ export function createUiUrl(settings?: ServerConnection.ISettings): Promise<IUiU
 export async function fetchGroupNames(
   settings?: ServerConnection.ISettings
 ): Promise<string[]> {
-  const page = await getAPI<IGroupNames>('registry/groups', settings);
+  const page = await getAPI<RegistryGroupList>('registry/groups', settings);
   return page.groups.map(group => group.name);
 }
 
 /** The server calls the Experiments views make; tests pass their own. */
 export interface IExperimentsApi {
   /** `refresh`: a person's Refresh, past the answer the server shares. */
-  servers(refresh?: boolean): Promise<IServerList>;
+  servers(refresh?: boolean): Promise<MlflowServerList>;
   experiments(
     query: string,
     next: string | null,
     refresh?: boolean
-  ): Promise<IExperimentPage>;
+  ): Promise<ExperimentList>;
   runs(
     experimentId: string,
     filter: string,
     orderBy: string | null,
     next: string | null,
     refresh?: boolean
-  ): Promise<IRunPage>;
-  compare(runIds: string[], refresh?: boolean): Promise<IRunComparison>;
-  history(key: string, runIds: string[], maxPoints: number): Promise<ICompareHistory>;
-  register(runId: string, body: IRegisterRequest): Promise<IRegistration>;
-  uiUrl(): Promise<IUiUrl>;
+  ): Promise<RunList>;
+  compare(runIds: string[], refresh?: boolean): Promise<RunComparison>;
+  history(key: string, runIds: string[], maxPoints: number): Promise<RunsCompareHistory>;
+  register(runId: string, body: RegisterRequest): Promise<RunRegistration>;
+  uiUrl(): Promise<UiUrl>;
   groupNames(): Promise<string[]>;
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import type { RunComparison } from '../generated/api-types';
 import { run } from '../testing';
-import { IRunComparison } from './api';
 import { alignHistories, compareRunRows, scatterOf, scatterParams } from './compare';
 
-const comparison: IRunComparison = {
+const comparison: RunComparison = {
   runs: [
     run('a', { params: { eta: '0.1', seed: '1' }, metrics: { acc: 0.9 } }),
     run('b', { params: { eta: '0.3', seed: '1' }, metrics: { acc: 0.8 } })

@@ -1,8 +1,8 @@
+import type { MetricHistory, Run, RunComparison } from '../generated/api-types';
 /**
  * The pure decisions of the Compare tab: the table's rows, the overlaid histories as one
  * chart's aligned columns, and a parameter against a metric as points.
  */
-import { IMetricHistory, IRun, IRunComparison } from './api';
 
 /** A row of the compare table: a param or a metric across the compared runs. */
 export interface ICompareRunRow {
@@ -17,7 +17,7 @@ export interface ICompareRunRow {
 
 /** Params then metrics; with `differencesOnly`, only those the server says differ. */
 export function compareRunRows(
-  comparison: IRunComparison,
+  comparison: RunComparison,
   differencesOnly: boolean
 ): ICompareRunRow[] {
   const param = new Set(comparison.different.params);
@@ -49,7 +49,7 @@ export function compareRunRows(
  * one column per run with null where that run logged nothing at the step. uPlot's
  * `AlignedData` shape; 50 runs × 1,000 points align in a few milliseconds.
  */
-export function alignHistories(series: readonly IMetricHistory[]): (number | null)[][] {
+export function alignHistories(series: readonly MetricHistory[]): (number | null)[][] {
   const steps = new Set<number>();
   for (const one of series) {
     for (const point of one.points) {
@@ -78,11 +78,7 @@ export interface IScatter {
   categories: string[] | null;
 }
 
-export function scatterOf(
-  runs: readonly IRun[],
-  param: string,
-  metric: string
-): IScatter {
+export function scatterOf(runs: readonly Run[], param: string, metric: string): IScatter {
   const points = runs.flatMap(run => {
     const x = run.params[param];
     const y = run.metrics[metric];
@@ -106,7 +102,7 @@ export function scatterOf(
 }
 
 /** The params that vary among the runs first (they are the ones that can move a score). */
-export function scatterParams(comparison: IRunComparison): string[] {
+export function scatterParams(comparison: RunComparison): string[] {
   const different = new Set(comparison.different.params);
   return [
     ...comparison.params.filter(name => different.has(name)),

@@ -1,7 +1,8 @@
 /** The state behind a Compare tab: the table, one metric's histories, the scatter's axes. */
+import type { RunComparison, RunsCompareHistory } from '../generated/api-types';
 import { messageOf } from '../ui/errors';
 import { LastRequest, ReadingModel } from '../ui/requesting';
-import { ICompareHistory, IExperimentsApi, IRunComparison } from './api';
+import { IExperimentsApi } from './api';
 import { scatterParams } from './compare';
 
 /** Points per run asked for a history chart: about a chart's width, min/max kept. */
@@ -15,7 +16,7 @@ export class RunsCompareModel extends ReadingModel {
     super();
   }
 
-  get comparison(): IRunComparison | null {
+  get comparison(): RunComparison | null {
     return this._comparison;
   }
 
@@ -33,7 +34,7 @@ export class RunsCompareModel extends ReadingModel {
     return this._metric;
   }
 
-  get history(): ICompareHistory | null {
+  get history(): RunsCompareHistory | null {
     return this._history;
   }
 
@@ -100,10 +101,10 @@ export class RunsCompareModel extends ReadingModel {
     );
   }
 
-  private _comparison: IRunComparison | null = null;
+  private _comparison: RunComparison | null = null;
   private _differencesOnly = false;
   private _metric: string | null = null;
-  private _history: ICompareHistory | null = null;
+  private _history: RunsCompareHistory | null = null;
   private _historyError: string | null = null;
   private _historyRequest = new LastRequest(() => this.emit());
   private _scatterParam: string | null = null;

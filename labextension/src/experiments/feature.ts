@@ -1,5 +1,6 @@
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification } from '@jupyterlab/apputils';
+import type { Run } from '../generated/api-types';
 import { ModelView, SidebarSection } from '../ui/section';
 import { DisposableSet } from '@lumino/disposable';
 import * as React from 'react';
@@ -11,7 +12,6 @@ import { experimentsIcon } from '../icons';
 import { OPEN_TAB_COMMAND as OPEN_MODELS_TAB } from '../registry/feature';
 import { MainAreaTabs } from '../ui/tabs';
 import { TickWhile } from '../ui/follower';
-import { IRun } from './api';
 import { RunsCompareModel } from './comparing';
 import { CompareRunsView } from './CompareRunsView';
 import { ExperimentsPanel } from './ExperimentsPanel';
@@ -126,7 +126,7 @@ export class ExperimentsTabs {
     }
   };
 
-  private async _register(run: IRun, sheet: RunsSheetModel | null): Promise<void> {
+  private async _register(run: Run, sheet: RunsSheetModel | null): Promise<void> {
     const done = await registerRunDialog(this.experiments.api, run, this.openVersion);
     if (done) {
       sheet?.markRegistered(run.id, done.group, done.version);

@@ -1,13 +1,12 @@
+import type {
+  Experiment,
+  ExperimentList,
+  MlflowServer,
+  MlflowServerList
+} from '../generated/api-types';
 import { messageOf } from '../ui/errors';
 import { SearchedListModel } from '../ui/searched';
-import {
-  IExperiment,
-  IExperimentPage,
-  IExperimentsApi,
-  IServer,
-  IServerList,
-  SERVER_API
-} from './api';
+import { IExperimentsApi, SERVER_API } from './api';
 
 export namespace ExperimentsModel {
   export interface IOptions {
@@ -24,7 +23,7 @@ const STARTING = new Set(['Creating', 'Starting', 'Updating']);
  * The sidebar's state: the tracking servers (which is read, its status, what to do when
  * none can be read) and the experiments, searched by name, page by page.
  */
-export class ExperimentsModel extends SearchedListModel<IExperiment, IExperimentPage> {
+export class ExperimentsModel extends SearchedListModel<Experiment, ExperimentList> {
   constructor(options: ExperimentsModel.IOptions = {}) {
     super(options.searchDelayMs ?? 300);
     this.api = { ...SERVER_API, ...options.api };
@@ -32,12 +31,12 @@ export class ExperimentsModel extends SearchedListModel<IExperiment, IExperiment
 
   readonly api: IExperimentsApi;
 
-  get servers(): IServerList | null {
+  get servers(): MlflowServerList | null {
     return this._servers;
   }
 
   /** The server the panel reads, when there is one. */
-  get defaultServer(): IServer | null {
+  get defaultServer(): MlflowServer | null {
     return this._servers?.servers.find(s => s.default) ?? null;
   }
 
@@ -51,7 +50,7 @@ export class ExperimentsModel extends SearchedListModel<IExperiment, IExperiment
     return this._serversError;
   }
 
-  get experiments(): IExperiment[] {
+  get experiments(): Experiment[] {
     return this.items;
   }
 
@@ -74,11 +73,11 @@ export class ExperimentsModel extends SearchedListModel<IExperiment, IExperiment
     return (await this.api.uiUrl()).url;
   }
 
-  protected fetchPage(cursor: string | null, refresh: boolean): Promise<IExperimentPage> {
+  protected fetchPage(cursor: string | null, refresh: boolean): Promise<ExperimentList> {
     return this.api.experiments(this.query, cursor, refresh);
   }
 
-  protected itemsOf(page: IExperimentPage): IExperiment[] {
+  protected itemsOf(page: ExperimentList): Experiment[] {
     return page.experiments;
   }
 
@@ -96,6 +95,6 @@ export class ExperimentsModel extends SearchedListModel<IExperiment, IExperiment
     this.emit();
   }
 
-  private _servers: IServerList | null = null;
+  private _servers: MlflowServerList | null = null;
   private _serversError: string | null = null;
 }

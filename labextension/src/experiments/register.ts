@@ -1,17 +1,18 @@
 import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { Widget } from '@lumino/widgets';
 
+import type { RegisterRequest, Run, RunRegistration } from '../generated/api-types';
 import { messageOf } from '../ui/errors';
-import { IExperimentsApi, IRegisterRequest, IRegistration, IRun } from './api';
+import { IExperimentsApi } from './api';
 
 let formCount = 0;
 
 /** The dialog's form: group (an existing one or a new name), artifact path, description. */
-class RegisterForm extends Widget implements Dialog.IBodyWidget<IRegisterRequest> {
+class RegisterForm extends Widget implements Dialog.IBodyWidget<RegisterRequest> {
   constructor(
-    run: IRun,
+    run: Run,
     groups: string[],
-    last: IRegisterRequest | null,
+    last: RegisterRequest | null,
     error: string | null
   ) {
     super();
@@ -56,7 +57,7 @@ class RegisterForm extends Widget implements Dialog.IBodyWidget<IRegisterRequest
     }
   }
 
-  getValue(): IRegisterRequest {
+  getValue(): RegisterRequest {
     return {
       group: this._group.value.trim(),
       artifact_path: this._path.value.trim() || 'model',
@@ -97,14 +98,14 @@ class RegisterForm extends Widget implements Dialog.IBodyWidget<IRegisterRequest
  */
 export async function registerRunDialog(
   api: IExperimentsApi,
-  run: IRun,
+  run: Run,
   openVersion: (group: string, version: number) => void
-): Promise<IRegistration | null> {
+): Promise<RunRegistration | null> {
   const groups = await api.groupNames().catch(() => [] as string[]);
-  let last: IRegisterRequest | null = null;
+  let last: RegisterRequest | null = null;
   let error: string | null = null;
   for (;;) {
-    const result: Dialog.IResult<IRegisterRequest> = await showDialog({
+    const result: Dialog.IResult<RegisterRequest> = await showDialog({
       title: `Register run ${run.name}`,
       body: new RegisterForm(run, groups, last, error),
       buttons: [
@@ -115,7 +116,7 @@ export async function registerRunDialog(
     if (!result.button.accept || !result.value) {
       return null;
     }
-    const asked: IRegisterRequest = result.value;
+    const asked: RegisterRequest = result.value;
     last = asked;
     if (!asked.group) {
       error = 'Name a model group: pick one or type a new name.';

@@ -3,11 +3,12 @@
  * read page by page. The runs sheet (runs.ts) builds on it with its local order, columns
  * and selection.
  */
+import type { Run } from '../generated/api-types';
 import { DSWSApiError } from '../request';
 import { messageOf } from '../ui/errors';
 import { IFetched } from '../ui/freshness';
 import { RequestingModel } from '../ui/requesting';
-import { Direction, IExperimentsApi, IRun } from './api';
+import { Direction, IExperimentsApi } from './api';
 
 export abstract class RunPagesModel extends RequestingModel {
   constructor(
@@ -18,7 +19,7 @@ export abstract class RunPagesModel extends RequestingModel {
     super();
   }
 
-  get runs(): IRun[] {
+  get runs(): Run[] {
     return this._runs;
   }
 
@@ -128,7 +129,7 @@ export abstract class RunPagesModel extends RequestingModel {
     );
   }
 
-  private _runs: IRun[] = [];
+  private _runs: Run[] = [];
   private _fetched: IFetched | null = null;
   private _directions: Record<string, Direction> = {};
   private _next: string | null = null;

@@ -2,9 +2,10 @@
  * The state behind a runs sheet tab: the runs read (runpages.ts: filter and order on the
  * server, more pages below), the local order and columns, the selection for comparison.
  */
+import type { Run } from '../generated/api-types';
 import { IRunsView } from '../links/link';
 import { SheetSelection } from '../ui/selection';
-import { IExperimentsApi, IRun } from './api';
+import { IExperimentsApi } from './api';
 import { RunPagesModel } from './runpages';
 import {
   bestRuns,
@@ -82,13 +83,13 @@ export class RunsSheetModel extends RunPagesModel {
   }
 
   /** The runs ticked for comparison, by id, in the order of ticking. */
-  readonly selection = new SheetSelection<IRun>(
+  readonly selection = new SheetSelection<Run>(
     run => run.id,
     () => this.emit()
   );
 
   /** The loaded runs in the sheet's order (kept until the runs or the order change). */
-  get rows(): IRun[] {
+  get rows(): Run[] {
     if (!this._rows) {
       this._rows = sortRuns(this.runs, this._sort);
     }
@@ -201,7 +202,7 @@ export class RunsSheetModel extends RunPagesModel {
     this._best = null;
   }
 
-  private _rows: IRun[] | null = null;
+  private _rows: Run[] | null = null;
   private _names: { params: string[]; metrics: string[]; tags: string[] } | null = null;
   private _columns: IRunColumn[] | null = null;
   private _best: Record<string, Set<string>> | null = null;

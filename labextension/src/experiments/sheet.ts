@@ -4,8 +4,9 @@
  * a sheet of 1,000 loaded runs sorts and thins in about a millisecond
  * (benchmarks/runs_sheet.ts). MLflow's own syntax is in syntax.ts.
  */
+import type { Run } from '../generated/api-types';
 import { nextColumnSort, sortRows, SortValue, textOrNumber } from '../ui/sorting';
-import { Direction, IRun } from './api';
+import { Direction } from './api';
 
 /** A column that is not fixed: a parameter, a metric or a chosen tag. */
 export interface IRunColumn {
@@ -56,7 +57,7 @@ export function nextRunSort(current: IRunSort, key: RunSortKey): IRunSort {
 
 const HIGH_FIRST: ReadonlySet<RunSortKey['kind']> = new Set(['metric', 'start']);
 
-export function sortValue(run: IRun, key: RunSortKey): SortValue {
+export function sortValue(run: Run, key: RunSortKey): SortValue {
   switch (key.kind) {
     case 'name':
       return run.name;
@@ -83,12 +84,12 @@ export function sortValue(run: IRun, key: RunSortKey): SortValue {
  * The runs in the sheet's order: missing values last either way, ties in the order the
  * runs came in (see sortRows).
  */
-export function sortRuns(runs: readonly IRun[], sort: IRunSort): IRun[] {
+export function sortRuns(runs: readonly Run[], sort: IRunSort): Run[] {
   return sortRows(runs, run => sortValue(run, sort.key), sort.descending);
 }
 
 /** Every param, metric and tag name the runs carry, each sorted. */
-export function namesOf(runs: readonly IRun[]): {
+export function namesOf(runs: readonly Run[]): {
   params: string[];
   metrics: string[];
   tags: string[];
@@ -105,7 +106,7 @@ export function namesOf(runs: readonly IRun[]): {
   return { params: sorted(params), metrics: sorted(metrics), tags: sorted(tags) };
 }
 
-function cell(run: IRun, column: IRunColumn): string | number | undefined {
+function cell(run: Run, column: IRunColumn): string | number | undefined {
   switch (column.kind) {
     case 'param':
       return run.params?.[column.name];
@@ -120,7 +121,7 @@ function cell(run: IRun, column: IRunColumn): string | number | undefined {
  * Whether a column's values differ among the runs (a run without a value differs from
  * one with it). One run, or none, has no differences.
  */
-export function differs(runs: readonly IRun[], column: IRunColumn): boolean {
+export function differs(runs: readonly Run[], column: IRunColumn): boolean {
   if (runs.length < 2) {
     return false;
   }
@@ -186,7 +187,7 @@ export function parseChoice(raw: string | null): IColumnChoice {
  * runs go (tags a person chose stay).
  */
 export function visibleColumns(
-  runs: readonly IRun[],
+  runs: readonly Run[],
   names: { params: string[]; metrics: string[]; tags: string[] },
   choice: IColumnChoice,
   differencesOnly: boolean
@@ -208,7 +209,7 @@ export function visibleColumns(
  * known (`directions`, the Models panel's rule, from the server). Ties share the mark.
  */
 export function bestRuns(
-  runs: readonly IRun[],
+  runs: readonly Run[],
   directions: Record<string, Direction>
 ): Record<string, Set<string>> {
   const best: Record<string, Set<string>> = {};

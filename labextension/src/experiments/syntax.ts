@@ -2,7 +2,7 @@
  * MLflow's search syntax and the notebook's lines: the sort as `order_by`, filter
  * examples made from the experiment's own names, the snippet that logs into it.
  */
-import { IRun } from './api';
+import type { Run } from '../generated/api-types';
 import { FixedKey, IRunSort, namesOf } from './sheet';
 
 /** A name as MLflow's search syntax takes it: backquoted unless it is a plain word. */
@@ -54,7 +54,7 @@ function literal(value: string): string {
  * Filters in MLflow's search syntax, made from this experiment's own names and values,
  * so an example works as it is and shows the form to change.
  */
-export function filterExamples(runs: readonly IRun[]): string[] {
+export function filterExamples(runs: readonly Run[]): string[] {
   const { params, metrics } = namesOf(runs);
   const examples: string[] = [];
   const metric = metrics[0];

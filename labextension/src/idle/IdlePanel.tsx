@@ -1,10 +1,15 @@
 import { Button, InputGroup } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type {
+  IdleEvent,
+  IdlePersonHere,
+  IdleResourceState,
+  IdleState
+} from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { messageOf } from '../ui/errors';
 import { ErrorAlert } from '../ui/parts';
-import { IIdleEvent, IIdleResource, IIdleState, IPersonHere } from './api';
 import { formatDuration, secondsUntil } from './countdown';
 import { IdleModel } from './model';
 import { clockTime, stopNotice } from './notice';
@@ -17,7 +22,7 @@ function whenText(shutdownAt: string | null, now: number, never: string): string
   return left <= 0 ? 'now' : `in ${formatDuration(left)}`;
 }
 
-function AppCountdown(props: { model: IdleModel; state: IIdleState }): JSX.Element {
+function AppCountdown(props: { model: IdleModel; state: IdleState }): JSX.Element {
   const { settings, app } = props.state;
   const what = app.target === 'studio-app' ? 'This Studio app' : 'This server';
   const stopped = props.model.stopped;
@@ -59,7 +64,7 @@ function AppCountdown(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
 
 /** Who has the space open: in a shared space, everyone the stop is for. */
 function PeopleHere(props: {
-  people: IPersonHere[];
+  people: IdlePersonHere[];
   collaboration: boolean;
 }): JSX.Element {
   const { people } = props;
@@ -78,7 +83,7 @@ function PeopleHere(props: {
   );
 }
 
-function SettingsForm(props: { model: IdleModel; state: IIdleState }): JSX.Element {
+function SettingsForm(props: { model: IdleModel; state: IdleState }): JSX.Element {
   const { settings } = props.state;
   const [timeout, setTimeoutValue] = React.useState(String(settings.timeout_minutes));
   const [keepTerminals, setKeepTerminals] = React.useState(settings.keep_terminals);
@@ -151,7 +156,7 @@ function SettingsForm(props: { model: IdleModel; state: IIdleState }): JSX.Eleme
   );
 }
 
-function ResourceTable(props: { resources: IIdleResource[] }): JSX.Element {
+function ResourceTable(props: { resources: IdleResourceState[] }): JSX.Element {
   if (props.resources.length === 0) {
     return <p className="jp-dsws-muted">No kernels or terminals are running.</p>;
   }
@@ -182,7 +187,7 @@ function ResourceTable(props: { resources: IIdleResource[] }): JSX.Element {
   );
 }
 
-function EventList(props: { events: IIdleEvent[] }): JSX.Element {
+function EventList(props: { events: IdleEvent[] }): JSX.Element {
   if (props.events.length === 0) {
     return <p className="jp-dsws-muted">Nothing has been stopped yet.</p>;
   }

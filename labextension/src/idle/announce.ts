@@ -1,4 +1,4 @@
-import { ISettingsNote } from './api';
+import type { IdleSettingsNote } from '../generated/api-types';
 
 /**
  * The change of a shared space's idle settings that this tab should announce: a new one
@@ -6,9 +6,9 @@ import { ISettingsNote } from './api';
  */
 export function changeToAnnounce(
   seen: string | null | undefined,
-  note: ISettingsNote | null,
+  note: IdleSettingsNote | null,
   you: string | null
-): ISettingsNote | null {
+): IdleSettingsNote | null {
   if (seen === undefined || !note || note.at === seen) {
     return null; // first answer, nothing changed, or nothing new
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { IIdleState } from './api';
+import type { IdleState } from '../generated/api-types';
 import {
   formatDuration,
   mayRest,
@@ -14,9 +14,9 @@ const NOW = Date.parse('2026-11-25T12:00:00Z');
 
 function state(
   shutdownInSeconds: number | null,
-  overrides: Partial<IIdleState['settings']> = {},
+  overrides: Partial<IdleState['settings']> = {},
   stopping = false
-): IIdleState {
+): IdleState {
   return {
     settings: {
       enabled: true,

@@ -1,4 +1,4 @@
-import { IIdleState } from './api';
+import type { IdleState } from '../generated/api-types';
 
 /** Seconds from `now` until `iso` (negative once it has passed); null for no time. */
 export function secondsUntil(iso: string | null, now: number): number | null {
@@ -25,7 +25,7 @@ export function formatDuration(seconds: number): string {
 }
 
 /** Whether the app stops within the warning window (at once when the timeout is shorter). */
-export function warningDue(state: IIdleState, now: number): boolean {
+export function warningDue(state: IdleState, now: number): boolean {
   if (state.app.stopping) {
     return true;
   }
@@ -34,7 +34,7 @@ export function warningDue(state: IIdleState, now: number): boolean {
 }
 
 /** The status-bar text: "Idle shutdown in 37 min", "Idle shutdown off", … */
-export function statusText(state: IIdleState | null, now: number): string {
+export function statusText(state: IdleState | null, now: number): string {
   if (!state) {
     return 'Idle shutdown …';
   }
@@ -56,7 +56,7 @@ export function statusText(state: IIdleState | null, now: number): string {
  * How long to wait before asking the server again: rarely while the stop is far away,
  * often inside the warning window, very often while the server waits for saves.
  */
-export function pollSeconds(state: IIdleState | null, now: number): number {
+export function pollSeconds(state: IdleState | null, now: number): number {
   if (!state) {
     return 30;
   }
@@ -81,7 +81,7 @@ export function pollSeconds(state: IIdleState | null, now: number): number {
  * yet) it keeps asking, since the countdown may start at any moment and this tab's
  * documents must be saved before the app stops.
  */
-export function mayRest(state: IIdleState | null, now: number): boolean {
+export function mayRest(state: IdleState | null, now: number): boolean {
   if (!state || state.app.stopping || secondsUntil(state.app.shutdown_at, now) === null) {
     return false;
   }
@@ -98,7 +98,7 @@ export const URGENT_REPORT_SECONDS = 2;
  * covers every input in between. Long while the stop is far, so that typing costs a request
  * every 30 s at most; short once an input held back that long could arrive after the warning.
  */
-export function reportSpacingSeconds(state: IIdleState | null, now: number): number {
+export function reportSpacingSeconds(state: IdleState | null, now: number): number {
   if (!state || state.app.stopping) {
     return URGENT_REPORT_SECONDS;
   }

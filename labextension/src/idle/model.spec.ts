@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { IIdleState, IIdleStop } from './api';
+import type { IdleAppStop, IdleState } from '../generated/api-types';
 import { ISaveOutcome } from './documents';
 import { IdleModel } from './model';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const SAVED: ISaveOutcome = { saved: ['a.ipynb'], failed: [] };
-const STOP: IIdleStop = {
+const STOP: IdleAppStop = {
   cause: 'idle',
   at: '2026-11-25T12:00:00Z',
   idle_seconds: 3720,
@@ -14,7 +14,7 @@ const STOP: IIdleStop = {
   restart: 'Start the space again from SageMaker Studio.'
 };
 
-function answer(shutdownIn: number, stopId: string | null = null): IIdleState {
+function answer(shutdownIn: number, stopId: string | null = null): IdleState {
   return {
     settings: {
       enabled: true,
@@ -44,7 +44,7 @@ function answer(shutdownIn: number, stopId: string | null = null): IIdleState {
 }
 
 /** The server as the model sees it: answers in order; an Error answer is a lost server. */
-function fakeServer(answers: (IIdleState | Error)[], activity = () => answer(600)) {
+function fakeServer(answers: (IdleState | Error)[], activity = () => answer(600)) {
   const calls: string[] = [];
   return {
     calls,
@@ -244,7 +244,7 @@ describe('IdleModel in time (fake timers)', () => {
       // Lumino's Poll backs off by a random step: the middle one, so that the count is
       // the same on every run.
       vi.spyOn(Math, 'random').mockReturnValue(0.5);
-      const answers: (IIdleState | Error)[] = Array.from(
+      const answers: (IdleState | Error)[] = Array.from(
         { length: 100 },
         () => new Error('unreachable')
       );

@@ -3,6 +3,12 @@ import { IDisposable } from '@lumino/disposable';
 import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import type {
+  IdleAppState,
+  IdleAppStop,
+  IdleEvent,
+  IdleState
+} from '../generated/api-types';
 import { messageOf } from '../ui/errors';
 import * as api from './api';
 import { mayRest, pollSeconds, reportSpacingSeconds, warningDue } from './countdown';
@@ -30,8 +36,8 @@ export namespace IdleModel {
   /** A stop this tab saw begin: why, and what became of this tab's documents. */
   export interface IStopSeen {
     stopId: string;
-    stop: api.IIdleStop;
-    target: api.IIdleApp['target'];
+    stop: IdleAppStop;
+    target: IdleAppState['target'];
     /** What saving this tab's documents did; null until done. */
     outcome: ISaveOutcome | null;
     /** The server no longer answers: the app has stopped. */
@@ -66,11 +72,11 @@ export class IdleModel implements IDisposable {
 
   readonly client: string;
 
-  get state(): api.IIdleState | null {
+  get state(): IdleState | null {
     return this._state;
   }
 
-  get events(): api.IIdleEvent[] {
+  get events(): IdleEvent[] {
     return this._events;
   }
 
@@ -208,7 +214,7 @@ export class IdleModel implements IDisposable {
     }
   }
 
-  private async _actOn(state: api.IIdleState): Promise<void> {
+  private async _actOn(state: IdleState): Promise<void> {
     if (this._warningBegan) {
       this._warningBegan = false;
       await this._saveUnsaved().catch(() => undefined);
@@ -257,7 +263,7 @@ export class IdleModel implements IDisposable {
     }
   }
 
-  private _apply(state: api.IIdleState): void {
+  private _apply(state: IdleState): void {
     // The warning changes with the state, in one step: a view never sees the new state with
     // the old warning (which would update a warning about to go).
     const due = warningDue(state, this._now());
@@ -282,8 +288,8 @@ export class IdleModel implements IDisposable {
   private _saveUnsaved: () => Promise<ISaveOutcome>;
   private _api: NonNullable<IdleModel.IOptions['api']>;
   private _now: () => number;
-  private _state: api.IIdleState | null = null;
-  private _events: api.IIdleEvent[] = [];
+  private _state: IdleState | null = null;
+  private _events: IdleEvent[] = [];
   private _error: string | null = null;
   private _warned = false;
   private _warningBegan = false; // the documents are to be saved for a new warning

@@ -1,6 +1,6 @@
+import type { IdleAppState, IdlePersonHere } from '../generated/api-types';
 import { ModelFollower } from '../ui/follower';
 
-import { IIdleApp, IPersonHere } from './api';
 import { formatDuration } from './countdown';
 import { IdleModel } from './model';
 
@@ -13,7 +13,7 @@ export function clockTime(iso: string): string {
  * "Harry Potter, Ron Weasley and Hermione Granger"; past `max` names, "Harry Potter, Ron
  * Weasley and 3 others" (a notification shows 140 characters at most).
  */
-export function namesOf(people: IPersonHere[], max = Infinity): string {
+export function namesOf(people: IdlePersonHere[], max = Infinity): string {
   const names = people.map(p => p.display_name);
   if (names.length > max) {
     const rest = names.length - max;
@@ -28,16 +28,16 @@ export function namesOf(people: IPersonHere[], max = Infinity): string {
  * Who else has the space open, as a sentence ("Also here: Ron Weasley."), or '' when
  * nobody else does: in a shared space the stop is everyone's.
  */
-export function othersHere(people: IPersonHere[] | null | undefined): string {
+export function othersHere(people: IdlePersonHere[] | null | undefined): string {
   const others = (people ?? []).filter(p => !p.you);
   return others.length ? `Also here: ${namesOf(others, 2)}.` : '';
 }
 
 /** The warning's words, for the seconds left; pure so that it can be tested. */
 export function warningMessage(
-  app: IIdleApp,
+  app: IdleAppState,
   secondsLeft: number | null,
-  people: IPersonHere[] = []
+  people: IdlePersonHere[] = []
 ): string {
   const what = app.target === 'studio-app' ? 'This Studio app' : 'This Jupyter server';
   const others = othersHere(people);

@@ -1,11 +1,11 @@
 import { Button, InputGroup } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { Instance } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { LoadState, RefreshButton } from '../ui/parts';
 import { LabelledSelect } from '../ui/select';
 import { WideTable } from '../ui/tab';
-import { IInstanceType } from './api';
 import { CatalogModel, describeSource, SortKey } from './catalog';
 import { formatGib, formatHourly } from './format';
 
@@ -44,7 +44,7 @@ function HeaderCell(props: {
   );
 }
 
-function Row(props: { instance: IInstanceType }): JSX.Element {
+function Row(props: { instance: Instance }): JSX.Element {
   const { instance } = props;
   return (
     <tr

@@ -1,11 +1,12 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { InventoryRow } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { ErrorAlert } from '../ui/parts';
 import { LabelledSelect } from '../ui/select';
 import { WideTable } from '../ui/tab';
-import { GpuNeed, IInventoryRow, Preference } from './api';
+import { GpuNeed, Preference } from './api';
 import { formatMonthly, formatSize } from './format';
 import { describeProblem, InventoryModel } from './inventory';
 import { PREFERENCES } from './WorkloadForm';
@@ -19,7 +20,7 @@ const GPU_TEXT: Record<GpuNeed, string> = {
   auto: 'Tool decides'
 };
 
-function RowView(props: { row: IInventoryRow }): JSX.Element {
+function RowView(props: { row: InventoryRow }): JSX.Element {
   const { row } = props;
   const rec = row.recommendation;
   return (

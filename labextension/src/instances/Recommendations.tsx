@@ -1,8 +1,8 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { Recommendation, Recommendations } from '../generated/api-types';
 import { ErrorAlert } from '../ui/parts';
-import { IRecommendation, IRecommendations } from './api';
 import {
   describeSpecs,
   formatHourly,
@@ -14,14 +14,14 @@ import { InstancesModel, switchBlocked } from './model';
 
 /** The advice: each candidate instance with its reasons, cost and a switch button. */
 
-function hoursOf(result: IRecommendations): number | null {
+function hoursOf(result: Recommendations): number | null {
   const hours = result.workload?.hours_per_day;
   return typeof hours === 'number' ? hours : null;
 }
 
 function Candidate(props: {
   model: InstancesModel;
-  candidate: IRecommendation;
+  candidate: Recommendation;
   rank: number;
   hours: number | null;
 }): JSX.Element {

@@ -1,39 +1,24 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import type {
-  Alternative,
   CurrentInstance,
-  Instance,
   InstanceCatalog,
   Inventory,
   InventoryRequest,
-  InventoryRow,
   NormalisedWorkload,
-  Recommendation,
   Recommendations,
   SwitchAccepted,
   WorkloadRequest
 } from '../generated/api-types';
 import { DSWSApiError, getAPI, queryString, refining, sendAPI } from '../request';
 
-// The wire types are generated from the server's models (labextension/src/generated/).
-export type IInstanceType = Instance;
+// The wire types: import them from ../generated/api-types (generated from the server's
+// models).
 export type CatalogSource = InstanceCatalog['source'];
-export type ICatalog = InstanceCatalog;
 export type GpuNeed = NonNullable<WorkloadRequest['gpu']>;
 export type Preference = NonNullable<WorkloadRequest['preference']>;
 /** A workload to recommend for; all but `model` have server defaults. */
-export type IWorkload = WorkloadRequest;
-export type IRecommendation = Recommendation;
-export type IAlternative = Alternative;
 export type ModelFamily = NormalisedWorkload['family'];
-export type INormalisedWorkload = NormalisedWorkload;
-export type IRecommendations = Recommendations;
-export type IInventoryRow = InventoryRow;
-export type IInventoryRequest = InventoryRequest;
-export type IInventoryResult = Inventory;
-export type ICurrentInstance = CurrentInstance;
-export type ISwitchStarted = SwitchAccepted;
 
 /** A 400 `invalid_csv`: where in the file the problem is. */
 export class InvalidCsvError extends DSWSApiError {
@@ -51,24 +36,24 @@ export class InvalidCsvError extends DSWSApiError {
 export function fetchCatalog(
   region?: string,
   settings?: ServerConnection.ISettings
-): Promise<ICatalog> {
+): Promise<InstanceCatalog> {
   return getAPI(`instances${queryString({ region })}`, settings);
 }
 
 export function recommend(
-  workload: IWorkload,
+  workload: WorkloadRequest,
   settings?: ServerConnection.ISettings
-): Promise<IRecommendations> {
+): Promise<Recommendations> {
   return sendAPI('POST', 'instances/recommend', workload, settings);
 }
 
 /** Recommend for each row of a team inventory CSV; a malformed file is an `InvalidCsvError`. */
 export function recommendInventory(
-  request: IInventoryRequest,
+  request: InventoryRequest,
   settings?: ServerConnection.ISettings
-): Promise<IInventoryResult> {
+): Promise<Inventory> {
   return refining(
-    sendAPI<IInventoryResult>('POST', 'instances/inventory', request, settings),
+    sendAPI<Inventory>('POST', 'instances/inventory', request, settings),
     'invalid_csv',
     error => {
       const { line, column } = error.body;
@@ -84,7 +69,7 @@ export function recommendInventory(
 
 export function fetchCurrent(
   settings?: ServerConnection.ISettings
-): Promise<ICurrentInstance> {
+): Promise<CurrentInstance> {
   return getAPI('instances/current', settings);
 }
 
@@ -95,6 +80,6 @@ export function fetchCurrent(
 export function switchInstance(
   instanceType: string,
   settings?: ServerConnection.ISettings
-): Promise<ISwitchStarted> {
+): Promise<SwitchAccepted> {
   return sendAPI('POST', 'instances/switch', { instance_type: instanceType }, settings);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import type { Instance, InstanceCatalog } from '../generated/api-types';
 import { refusing } from '../testing';
-import { ICatalog, IInstanceType } from './api';
 import {
   CatalogModel,
   describeSource,
@@ -11,7 +11,7 @@ import {
   sortInstances
 } from './catalog';
 
-function instance(over: Partial<IInstanceType>): IInstanceType {
+function instance(over: Partial<Instance>): Instance {
   return {
     type: 'ml.t3.medium',
     family: 't3',
@@ -29,7 +29,7 @@ function instance(over: Partial<IInstanceType>): IInstanceType {
   };
 }
 
-const INSTANCES: IInstanceType[] = [
+const INSTANCES: Instance[] = [
   instance({ type: 'ml.t3.medium', free_tier: true }),
   instance({
     type: 'ml.m5.xlarge',
@@ -70,7 +70,7 @@ const INSTANCES: IInstanceType[] = [
   })
 ];
 
-function catalog(over: Partial<ICatalog> = {}): ICatalog {
+function catalog(over: Partial<InstanceCatalog> = {}): InstanceCatalog {
   return {
     region: 'eu-central-1',
     source: 'bundled',
@@ -83,7 +83,7 @@ function catalog(over: Partial<ICatalog> = {}): ICatalog {
   };
 }
 
-const types = (instances: IInstanceType[]) => instances.map(i => i.type);
+const types = (instances: Instance[]) => instances.map(i => i.type);
 
 describe('filtering the catalog', () => {
   it('matches type, family and GPU model without regard to case', () => {
@@ -190,7 +190,7 @@ describe('CatalogModel', () => {
 
   it('asks for the chosen region, and keeps only the last answer', async () => {
     const asked: (string | undefined)[] = [];
-    const answers: Record<string, (c: ICatalog) => void> = {};
+    const answers: Record<string, (c: InstanceCatalog) => void> = {};
     const model = new CatalogModel({
       fetch: region => {
         asked.push(region);

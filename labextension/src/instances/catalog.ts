@@ -1,4 +1,5 @@
-import { fetchCatalog, ICatalog, IInstanceType } from './api';
+import type { Instance, InstanceCatalog } from '../generated/api-types';
+import { fetchCatalog } from './api';
 import { ReadingModel } from '../ui/requesting';
 
 export type SortKey = 'type' | 'price' | 'memory' | 'vcpu' | 'gpu_memory';
@@ -14,7 +15,7 @@ export interface ICatalogFilter {
 
 export const NO_FILTER: ICatalogFilter = { text: '', gpuOnly: false, family: '' };
 
-const SORT_VALUE: Record<SortKey, (instance: IInstanceType) => number | string | null> = {
+const SORT_VALUE: Record<SortKey, (instance: Instance) => number | string | null> = {
   type: instance => instance.type,
   price: instance => instance.price_per_hour,
   memory: instance => instance.memory_gib,
@@ -23,14 +24,14 @@ const SORT_VALUE: Record<SortKey, (instance: IInstanceType) => number | string |
 };
 
 /** The catalog's families, in the order they first appear. */
-export function familiesOf(instances: IInstanceType[]): string[] {
+export function familiesOf(instances: Instance[]): string[] {
   return [...new Set(instances.map(instance => instance.family))];
 }
 
 export function filterInstances(
-  instances: IInstanceType[],
+  instances: Instance[],
   filter: ICatalogFilter
-): IInstanceType[] {
+): Instance[] {
   const needle = filter.text.trim().toLowerCase();
   return instances.filter(
     instance =>
@@ -50,7 +51,7 @@ function compareValues(a: number | string, b: number | string): number {
 }
 
 /** Prices ascending, a type without a price (not offered) last. */
-function comparePrices(a: IInstanceType, b: IInstanceType): number {
+function comparePrices(a: Instance, b: Instance): number {
   const [x, y] = [a.price_per_hour, b.price_per_hour];
   if (x === null || y === null) {
     return x === y ? 0 : x === null ? 1 : -1;
@@ -63,12 +64,12 @@ function comparePrices(a: IInstanceType, b: IInstanceType): number {
  * memory shows the cheaper type first. A missing value goes last either way.
  */
 export function sortInstances(
-  instances: IInstanceType[],
+  instances: Instance[],
   key: SortKey,
   direction: SortDirection
-): IInstanceType[] {
+): Instance[] {
   const sign = direction === 'ascending' ? 1 : -1;
-  const byKey = (a: IInstanceType, b: IInstanceType): number => {
+  const byKey = (a: Instance, b: Instance): number => {
     const [x, y] = [SORT_VALUE[key](a), SORT_VALUE[key](b)];
     if (x === null || y === null) {
       return x === y ? 0 : x === null ? 1 : -1;
@@ -84,7 +85,7 @@ export function sortInstances(
 }
 
 /** "Prices from AWS's Price List API, read 2026-11-25" or the bundled file's date. */
-export function describeSource(catalog: ICatalog): string {
+export function describeSource(catalog: InstanceCatalog): string {
   const where =
     catalog.source === 'pricing-api'
       ? "AWS's Price List API"
@@ -95,7 +96,7 @@ export function describeSource(catalog: ICatalog): string {
 export namespace CatalogModel {
   export interface IOptions {
     /** The server call; tests pass their own. */
-    fetch?: (region?: string) => Promise<ICatalog>;
+    fetch?: (region?: string) => Promise<InstanceCatalog>;
   }
 }
 
@@ -106,12 +107,12 @@ export class CatalogModel extends ReadingModel {
     this._fetch = options.fetch ?? (region => fetchCatalog(region));
   }
 
-  get catalog(): ICatalog | null {
+  get catalog(): InstanceCatalog | null {
     return this._catalog;
   }
 
   /** The rows to show: filtered, then sorted. */
-  get rows(): IInstanceType[] {
+  get rows(): Instance[] {
     const instances = this._catalog?.instances ?? [];
     const shown = filterInstances(instances, this._filter);
     return this._sortKey === null
@@ -166,8 +167,8 @@ export class CatalogModel extends ReadingModel {
     );
   }
 
-  private _fetch: (region?: string) => Promise<ICatalog>;
-  private _catalog: ICatalog | null = null;
+  private _fetch: (region?: string) => Promise<InstanceCatalog>;
+  private _catalog: InstanceCatalog | null = null;
   private _filter: ICatalogFilter = NO_FILTER;
   private _sortKey: SortKey | null = null;
   private _direction: SortDirection = 'ascending';

@@ -2,12 +2,12 @@ import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { CurrentInstance } from '../generated/api-types';
 import { IFeature, IFeatureContext, panelId } from '../features';
 import { instancesIcon } from '../icons';
 import { enabledPanels } from '../panels';
 import { SidebarSection } from '../ui/section';
 import { MainAreaTabs } from '../ui/tabs';
-import { ICurrentInstance } from './api';
 import { CatalogModel } from './catalog';
 import { stoppedForText } from './format';
 import { CatalogPanel } from './CatalogPanel';
@@ -22,7 +22,7 @@ import '../../style/instances.css';
 /** Ask before a switch: it stops this app, and what happens next is up to the person. */
 export async function confirmSwitch(
   instanceType: string,
-  current: ICurrentInstance
+  current: CurrentInstance
 ): Promise<boolean> {
   const shared = stoppedForText(current);
   const body = React.createElement(

@@ -1,7 +1,7 @@
 /** How the instance picker writes money, hours and sizes, and reads sizes people type. */
 
+import type { CurrentInstance, Recommendation } from '../generated/api-types';
 import { namesOf } from '../idle/notice';
-import { ICurrentInstance, IRecommendation } from './api';
 
 const MONTHLY = new Intl.NumberFormat('en-US', {
   style: 'currency',
@@ -140,7 +140,7 @@ export function parseHoursPerDay(text: string): NumberParse {
 /** "4 vCPU · 16 GiB · 1 × NVIDIA T4 (16 GiB)" */
 export function describeSpecs(
   spec: Pick<
-    IRecommendation,
+    Recommendation,
     'vcpu' | 'memory_gib' | 'gpus' | 'gpu_model' | 'gpu_memory_gib'
   >
 ): string {
@@ -157,7 +157,7 @@ export function describeSpecs(
  * Who the switch stops the space for, as a sentence: in a shared space everyone there
  * loses their kernels with it. '' when only the person asking is known to be there.
  */
-export function stoppedForText(current: ICurrentInstance): string {
+export function stoppedForText(current: CurrentInstance): string {
   const people = current.people ?? [];
   const others = people.filter(p => !p.you);
   if (!others.length) {

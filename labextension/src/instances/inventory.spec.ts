@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
+import type { Inventory, InventoryRequest } from '../generated/api-types';
 import { refusing } from '../testing';
-import { IInventoryRequest, IInventoryResult, InvalidCsvError } from './api';
+import { InvalidCsvError } from './api';
 import { describeProblem, InventoryModel } from './inventory';
 
 const SEED = `User,Feature,Model,Memory,GPU usage
 Harry Potter,Sorting Hat algorithm,XGBoost,15 Mb,No
 `;
 
-function result(total: number): IInventoryResult {
+function result(total: number): Inventory {
   return {
     region: 'eu-central-1',
     rows: [],
@@ -41,7 +42,7 @@ describe('a problem in the file', () => {
 
 describe('InventoryModel', () => {
   it('sends a chosen file at once and shows the total', async () => {
-    const asked: IInventoryRequest[] = [];
+    const asked: InventoryRequest[] = [];
     const model = new InventoryModel({
       recommend: async request => {
         asked.push(request);
@@ -57,7 +58,7 @@ describe('InventoryModel', () => {
   });
 
   it('asks again when the preference changes after a result', async () => {
-    const asked: IInventoryRequest[] = [];
+    const asked: InventoryRequest[] = [];
     const model = new InventoryModel({
       recommend: async request => {
         asked.push(request);

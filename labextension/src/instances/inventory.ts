@@ -1,10 +1,5 @@
-import {
-  IInventoryRequest,
-  IInventoryResult,
-  InvalidCsvError,
-  Preference,
-  recommendInventory
-} from './api';
+import type { Inventory, InventoryRequest } from '../generated/api-types';
+import { InvalidCsvError, Preference, recommendInventory } from './api';
 import { messageOf } from '../ui/errors';
 import { RequestingModel } from '../ui/requesting';
 
@@ -35,7 +30,7 @@ export function describeProblem(problem: IInventoryProblem): string {
 export namespace InventoryModel {
   export interface IOptions {
     /** The server call; tests pass their own. */
-    recommend?: (request: IInventoryRequest) => Promise<IInventoryResult>;
+    recommend?: (request: InventoryRequest) => Promise<Inventory>;
   }
 }
 
@@ -73,7 +68,7 @@ export class InventoryModel extends RequestingModel {
     return this._fileName;
   }
 
-  get result(): IInventoryResult | null {
+  get result(): Inventory | null {
     return this._result;
   }
 
@@ -122,10 +117,10 @@ export class InventoryModel extends RequestingModel {
     );
   }
 
-  private _recommend: (request: IInventoryRequest) => Promise<IInventoryResult>;
+  private _recommend: (request: InventoryRequest) => Promise<Inventory>;
   private _csv = '';
   private _preference: Preference = 'balanced';
   private _fileName: string | null = null;
-  private _result: IInventoryResult | null = null;
+  private _result: Inventory | null = null;
   private _problem: IInventoryProblem | null = null;
 }

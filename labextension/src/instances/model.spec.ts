@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type {
+  CurrentInstance,
+  InstanceCatalog,
+  Recommendation,
+  Recommendations,
+  WorkloadRequest
+} from '../generated/api-types';
 import { DSWSApiError } from '../request';
 import { refusing } from '../testing';
-import {
-  ICatalog,
-  ICurrentInstance,
-  IRecommendation,
-  IRecommendations,
-  IWorkload
-} from './api';
 import {
   EMPTY_FORM,
   IInstancesApi,
@@ -18,7 +18,7 @@ import {
   workloadFrom
 } from './model';
 
-function recommendation(over: Partial<IRecommendation> = {}): IRecommendation {
+function recommendation(over: Partial<Recommendation> = {}): Recommendation {
   return {
     type: 'ml.g4dn.xlarge',
     family: 'g4dn',
@@ -37,7 +37,7 @@ function recommendation(over: Partial<IRecommendation> = {}): IRecommendation {
   };
 }
 
-function recommendations(types: string[] = ['ml.g4dn.xlarge']): IRecommendations {
+function recommendations(types: string[] = ['ml.g4dn.xlarge']): Recommendations {
   return {
     region: 'eu-central-1',
     workload: {
@@ -54,7 +54,7 @@ function recommendations(types: string[] = ['ml.g4dn.xlarge']): IRecommendations
   };
 }
 
-const IN_STUDIO: ICurrentInstance = {
+const IN_STUDIO: CurrentInstance = {
   people: null,
   in_studio: true,
   instance_type: 'ml.t3.medium',
@@ -63,10 +63,10 @@ const IN_STUDIO: ICurrentInstance = {
 
 /** A server that records what it was asked and answers as told. */
 function fakeServer(over: Partial<IInstancesApi> = {}) {
-  const asked: IWorkload[] = [];
+  const asked: WorkloadRequest[] = [];
   const switched: string[] = [];
   const api: IInstancesApi = {
-    catalog: async () => ({ idle_timeout_minutes: 60 }) as ICatalog,
+    catalog: async () => ({ idle_timeout_minutes: 60 }) as InstanceCatalog,
     current: async () => IN_STUDIO,
     recommend: async workload => {
       asked.push(workload);
@@ -202,7 +202,7 @@ describe('live recommendations', () => {
   });
 
   it('show an answer only for the form as it is now', async () => {
-    const answers: ((r: IRecommendations) => void)[] = [];
+    const answers: ((r: Recommendations) => void)[] = [];
     const server = fakeServer({
       recommend: () => new Promise(resolve => answers.push(resolve))
     });

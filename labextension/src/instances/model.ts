@@ -1,18 +1,15 @@
 import { Debouncer } from '@lumino/polling';
 
+import type {
+  CurrentInstance,
+  InstanceCatalog,
+  Recommendations,
+  SwitchAccepted,
+  WorkloadRequest
+} from '../generated/api-types';
 import { messageOf } from '../ui/errors';
 import { RequestingModel } from '../ui/requesting';
-import {
-  fetchCatalog,
-  fetchCurrent,
-  ICatalog,
-  ICurrentInstance,
-  IRecommendations,
-  ISwitchStarted,
-  IWorkload,
-  recommend,
-  switchInstance
-} from './api';
+import { fetchCatalog, fetchCurrent, recommend, switchInstance } from './api';
 import {
   EMPTY_FORM,
   FormField,
@@ -32,10 +29,10 @@ export type { FormField, IWorkloadForm, WorkloadParse } from './workload';
 
 /** The server calls the sidebar makes; tests pass their own. */
 export interface IInstancesApi {
-  catalog(): Promise<ICatalog>;
-  current(): Promise<ICurrentInstance>;
-  recommend(workload: IWorkload): Promise<IRecommendations>;
-  switch(instanceType: string): Promise<ISwitchStarted>;
+  catalog(): Promise<InstanceCatalog>;
+  current(): Promise<CurrentInstance>;
+  recommend(workload: WorkloadRequest): Promise<Recommendations>;
+  switch(instanceType: string): Promise<SwitchAccepted>;
 }
 
 const SERVER_API: IInstancesApi = {
@@ -57,7 +54,7 @@ export namespace InstancesModel {
     /** Saves every open document with unsaved changes (JupyterLab's "Save All"). */
     saveAll: () => Promise<unknown>;
     /** Asks the person to confirm a switch (the stop of this app) to `instanceType`. */
-    confirm: (instanceType: string, current: ICurrentInstance) => Promise<boolean>;
+    confirm: (instanceType: string, current: CurrentInstance) => Promise<boolean>;
     /** How long the form must be still before recommendations are asked for. */
     debounceMs?: number;
   }
@@ -73,13 +70,13 @@ export class InstancesModel extends RequestingModel {
     this._api = { ...SERVER_API, ...options.api };
     this._saveAll = options.saveAll;
     this._confirm = options.confirm;
-    this._recommendLater = new Debouncer((workload: IWorkload) => {
+    this._recommendLater = new Debouncer((workload: WorkloadRequest) => {
       this._pending = false;
       return this._recommend(workload);
     }, options.debounceMs ?? 400);
   }
 
-  get current(): ICurrentInstance | null {
+  get current(): CurrentInstance | null {
     return this._current;
   }
 
@@ -88,7 +85,7 @@ export class InstancesModel extends RequestingModel {
   }
 
   /** The catalog's facts the sidebar shows: idle timeout, free tier. */
-  get catalog(): ICatalog | null {
+  get catalog(): InstanceCatalog | null {
     return this._catalog;
   }
 
@@ -101,7 +98,7 @@ export class InstancesModel extends RequestingModel {
     return parsed.ok ? {} : parsed.errors;
   }
 
-  get result(): IRecommendations | null {
+  get result(): Recommendations | null {
     return this._result;
   }
 
@@ -207,7 +204,7 @@ export class InstancesModel extends RequestingModel {
   }
 
   /** Only the answer for the last form sent is shown. */
-  private _recommend(workload: IWorkload): Promise<void> {
+  private _recommend(workload: WorkloadRequest): Promise<void> {
     return this.request(
       () => this._api.recommend(workload),
       result => {
@@ -245,12 +242,12 @@ export class InstancesModel extends RequestingModel {
   private _saveAll: () => Promise<unknown>;
   private _confirm: InstancesModel.IOptions['confirm'];
   /** Recommends for the form once it has been still for `debounceMs`. */
-  private _recommendLater: Debouncer<void, unknown, [IWorkload]>;
-  private _current: ICurrentInstance | null = null;
+  private _recommendLater: Debouncer<void, unknown, [WorkloadRequest]>;
+  private _current: CurrentInstance | null = null;
   private _currentError: string | null = null;
-  private _catalog: ICatalog | null = null;
+  private _catalog: InstanceCatalog | null = null;
   private _form: IWorkloadForm = EMPTY_FORM;
-  private _result: IRecommendations | null = null;
+  private _result: Recommendations | null = null;
   private _recommendError: string | null = null;
   private _pending = false;
   private _switching = false;

@@ -1,7 +1,12 @@
 /** The workload form's rules: what it offers, how it reads, when a switch is blocked. */
 
+import type {
+  CurrentInstance,
+  Recommendation,
+  WorkloadRequest
+} from '../generated/api-types';
 import { DSWSApiError } from '../request';
-import { GpuNeed, ICurrentInstance, IRecommendation, IWorkload, Preference } from './api';
+import { GpuNeed, Preference } from './api';
 import { parseHoursPerDay, parseSize } from './format';
 
 /** The model families the form offers; the server also knows their aliases. */
@@ -39,7 +44,7 @@ export const EMPTY_FORM: IWorkloadForm = {
 export type FormField = keyof IWorkloadForm;
 
 export type WorkloadParse =
-  | { ok: true; workload: IWorkload }
+  | { ok: true; workload: WorkloadRequest }
   | { ok: false; errors: Partial<Record<FormField, string>> };
 
 /**
@@ -64,7 +69,7 @@ export function workloadFrom(form: IWorkloadForm): WorkloadParse {
   if (!modelSize.ok || !dataSize.ok || !hours.ok) {
     return { ok: false, errors };
   }
-  const workload: IWorkload = {
+  const workload: WorkloadRequest = {
     model: form.model.trim(),
     gpu: form.gpu,
     preference: form.preference
@@ -86,8 +91,8 @@ export function workloadFrom(form: IWorkloadForm): WorkloadParse {
 
 /** Why a candidate cannot be switched to (the button's title), or null when it can. */
 export function switchBlocked(
-  candidate: Pick<IRecommendation, 'type' | 'allowed'>,
-  current: ICurrentInstance | null
+  candidate: Pick<Recommendation, 'type' | 'allowed'>,
+  current: CurrentInstance | null
 ): string | null {
   if (!candidate.allowed) {
     return `Your admin does not allow ${candidate.type} in this domain.`;

@@ -1,13 +1,10 @@
 import type { PersonalPreferences, PreferencesChange } from '../generated/api-types';
 import { getAPI, sendAPI } from '../request';
 
-export type IPersonalPreferences = PersonalPreferences;
-export type IPreferencesChange = PreferencesChange;
-
 /** The asking person's own preferences (`dsws/preferences`). */
 export interface IPreferencesApi {
-  get(): Promise<IPersonalPreferences>;
-  change(change: IPreferencesChange): Promise<IPersonalPreferences>;
+  get(): Promise<PersonalPreferences>;
+  change(change: PreferencesChange): Promise<PersonalPreferences>;
 }
 
 export const SERVER_PREFERENCES: IPreferencesApi = {

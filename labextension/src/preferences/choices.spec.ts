@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
+import type { PreferencesChange } from '../generated/api-types';
 import { RunsSheetModel } from '../experiments/runs';
 import { IColumnChoice, NO_CHOICE } from '../experiments/sheet';
 import { memoryChoices } from '../testing';
-import { IPreferencesApi, IPreferencesChange } from './api';
+import { IPreferencesApi } from './api';
 import { PersonalChoices } from './choices';
 
 /** A person's preferences on a pretend server: what was asked, what it keeps. */
 function server(kept: Record<string, IColumnChoice> = {}, failing = false) {
-  const changes: IPreferencesChange[] = [];
+  const changes: PreferencesChange[] = [];
   let reads = 0;
   const api: IPreferencesApi = {
     get: async () => {

@@ -3,8 +3,9 @@ import { ISettingRegistry, SettingRegistry } from '@jupyterlab/settingregistry';
 import { IDataConnector } from '@jupyterlab/statedb';
 import { describe, expect, it } from 'vitest';
 
+import type { PersonalPreferences, PreferencesChange } from '../generated/api-types';
 import schema from '../../schema/plugin.json';
-import { IPersonalPreferences, IPreferencesApi, IPreferencesChange } from './api';
+import { IPreferencesApi } from './api';
 import { loadPersonalSettings } from './settings';
 
 const ID = 'jupyter_dsws:plugin';
@@ -38,8 +39,8 @@ class SpaceFile implements IDataConnector<ISettingRegistry.IPlugin, string> {
 
 /** `dsws/preferences` of one person (null: the server names nobody, a private space). */
 function preferencesOf(person: string | null, settings: Record<string, unknown> = {}) {
-  const changes: IPreferencesChange[] = [];
-  const answer = (): IPersonalPreferences => ({
+  const changes: PreferencesChange[] = [];
+  const answer = (): PersonalPreferences => ({
     person: person ? { name: person, display_name: person } : null,
     preferences: { run_columns: {}, settings: { ...settings } }
   });

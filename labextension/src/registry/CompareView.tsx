@@ -1,9 +1,9 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { RegistryComparison } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { TabHead, WideTable } from '../ui/tab';
-import { IComparison } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
 import { compareRows, formatMetric, ICompareRow } from './sheet';
@@ -17,7 +17,7 @@ export interface ICompareViewProps {
 }
 
 /** The trend charts of one metric: one per group among the compared versions. */
-function Trends(props: { comparison: IComparison; metric: string }): JSX.Element {
+function Trends(props: { comparison: RegistryComparison; metric: string }): JSX.Element {
   const { comparison, metric } = props;
   const groups = [...new Set(comparison.versions.map(v => v.group))];
   return (
@@ -41,7 +41,7 @@ function Trends(props: { comparison: IComparison; metric: string }): JSX.Element
   );
 }
 
-function Row(props: { row: ICompareRow; comparison: IComparison }): JSX.Element {
+function Row(props: { row: ICompareRow; comparison: RegistryComparison }): JSX.Element {
   const { row, comparison } = props;
   const direction = comparison.directions?.[row.name] ?? null;
   return (
@@ -84,7 +84,7 @@ function Row(props: { row: ICompareRow; comparison: IComparison }): JSX.Element 
 }
 
 function StdOf(props: {
-  comparison: IComparison;
+  comparison: RegistryComparison;
   index: number;
   metric: string;
 }): JSX.Element | null {
@@ -98,7 +98,7 @@ function StdOf(props: {
 function RowGroup(props: {
   title: string;
   rows: ICompareRow[];
-  comparison: IComparison;
+  comparison: RegistryComparison;
   none: string;
 }): JSX.Element {
   const span = props.comparison.versions.length + 2;
@@ -122,7 +122,7 @@ function RowGroup(props: {
 }
 
 function Table(props: {
-  comparison: IComparison;
+  comparison: RegistryComparison;
   model: CompareModel;
   registry: RegistryModel;
   openVersion: (group: string, version: number) => void;

@@ -2,10 +2,13 @@ import { Clipboard, Notification } from '@jupyterlab/apputils';
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type {
+  RegistryApprovalEntry,
+  RegistryVersionDetail
+} from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { RecordedBy } from '../ui/people';
 import { TabHead } from '../ui/tab';
-import { IApprovalChange, IVersionDetail } from './api';
 import { ApprovalButtons, StatusBadge } from './approval';
 import { RegistryModel } from './model';
 import { formatMetric, formatTime, statusLabel } from './sheet';
@@ -17,7 +20,9 @@ export interface IDetailViewProps {
 }
 
 /** The approval history, oldest first, as people tell it. */
-export function ApprovalHistory(props: { history: IApprovalChange[] }): JSX.Element {
+export function ApprovalHistory(props: {
+  history: RegistryApprovalEntry[];
+}): JSX.Element {
   if (!props.history.length) {
     return (
       <p className="jp-dsws-muted">No status change recorded by this workspace yet.</p>
@@ -65,7 +70,7 @@ function Snippet(props: { title: string; code: string }): JSX.Element {
   );
 }
 
-function Facts(props: { detail: IVersionDetail }): JSX.Element {
+function Facts(props: { detail: RegistryVersionDetail }): JSX.Element {
   const { detail } = props;
   const facts: [string, React.ReactNode][] = [
     ['Description', detail.description],
@@ -97,7 +102,10 @@ function Facts(props: { detail: IVersionDetail }): JSX.Element {
   );
 }
 
-function Detail(props: { detail: IVersionDetail; registry: RegistryModel }): JSX.Element {
+function Detail(props: {
+  detail: RegistryVersionDetail;
+  registry: RegistryModel;
+}): JSX.Element {
   const { detail, registry } = props;
   const params = Object.entries(detail.params ?? {}).sort(([a], [b]) =>
     a.localeCompare(b)

@@ -1,9 +1,9 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { RegistryGroup } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { SearchedList } from '../ui/searchedlist';
-import { IGroup } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
 import { formatTime } from './sheet';
@@ -17,7 +17,7 @@ export interface IGroupsPanelProps {
   openGettingStarted?: () => unknown;
 }
 
-function GroupLine(props: { group: IGroup; open: () => void }): JSX.Element {
+function GroupLine(props: { group: RegistryGroup; open: () => void }): JSX.Element {
   const { group } = props;
   return (
     <li className="jp-dsws-reg-group" aria-label={group.name}>

@@ -1,10 +1,10 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { RegistryOverviewGroup } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { Pager } from '../ui/parts';
 import { TabHead, WideTable } from '../ui/tab';
-import { IOverviewGroup } from './api';
 import { formatMetric, formatTime, formatWaiting } from './sheet';
 import { OverviewModel } from './tabs/overview';
 
@@ -15,7 +15,7 @@ export interface IOverviewViewProps {
 }
 
 function GroupRow(props: {
-  group: IOverviewGroup;
+  group: RegistryOverviewGroup;
   openGroup: (name: string) => void;
   openVersion: (group: string, version: number) => void;
 }): JSX.Element {

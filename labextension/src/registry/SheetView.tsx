@@ -1,12 +1,13 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { RegistryVersion } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { LoadMore, SortHeaderRow } from '../ui/parts';
 import { personTitle } from '../ui/people';
 import { LabelledSelect } from '../ui/select';
 import { TabHead, WideTable } from '../ui/tab';
-import { IVersion, STATUSES } from './api';
+import { STATUSES } from './api';
 import { StatusBadge } from './approval';
 import { RegistryModel } from './model';
 import {
@@ -27,7 +28,7 @@ export interface ISheetViewProps {
 }
 
 function VersionRow(props: {
-  version: IVersion;
+  version: RegistryVersion;
   params: string[];
   metrics: string[];
   registry: RegistryModel;

@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { ITrendPoint } from './api';
+import type { RegistryTrendPoint } from '../generated/api-types';
 import { formatMetric, trendShape } from './sheet';
 
 const WIDTH = 120;
@@ -13,7 +13,7 @@ const HEIGHT = 32;
 export function TrendChart(props: {
   group: string;
   metric: string;
-  series: ITrendPoint[];
+  series: RegistryTrendPoint[];
   marked: Set<number>;
 }): JSX.Element | null {
   const shape = trendShape(props.series, props.marked, WIDTH, HEIGHT);

@@ -1,15 +1,10 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import type {
-  RegistryApprovalEntry,
   RegistryApprovalRequest,
   RegistryComparison,
-  RegistryGroup,
   RegistryGroupList,
   RegistryOverview,
-  RegistryOverviewGroup,
-  RegistryTrendPoint,
-  RegistryVersion,
   RegistryVersionDetail,
   RegistryVersionList
 } from '../generated/api-types';
@@ -23,19 +18,9 @@ export const STATUSES: readonly ApprovalStatus[] = [
   'Rejected'
 ];
 
-// The wire types are generated from the server's models (labextension/src/generated/);
-// times are ISO 8601 UTC.
-export type IGroup = RegistryGroup;
-export type IGroupPage = RegistryGroupList;
-export type IVersion = RegistryVersion;
-export type IVersionPage = RegistryVersionList;
-export type IApprovalChange = RegistryApprovalEntry;
-export type IVersionDetail = RegistryVersionDetail;
+// The wire types: import them from ../generated/api-types (generated from the server's
+// models); times are ISO 8601 UTC.
 export type Direction = RegistryComparison['directions'][string];
-export type ITrendPoint = RegistryTrendPoint;
-export type IComparison = RegistryComparison;
-export type IOverviewGroup = RegistryOverviewGroup;
-export type IOverviewPage = RegistryOverview;
 
 function versionPath(group: string, version: number): string {
   return `registry/groups/${encodeURIComponent(group)}/versions/${version}`;
@@ -46,7 +31,7 @@ export function fetchGroups(
   next: string | null,
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IGroupPage> {
+): Promise<RegistryGroupList> {
   return getAPI(
     `registry/groups${queryString({ query: query.trim(), next, refresh: refreshFlag(options) })}`,
     settings
@@ -59,7 +44,7 @@ export function fetchVersions(
   next: string | null,
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IVersionPage> {
+): Promise<RegistryVersionList> {
   return getAPI(
     `registry/groups/${encodeURIComponent(group)}/versions` +
       queryString({ status, next, refresh: refreshFlag(options) }),
@@ -72,7 +57,7 @@ export function fetchVersion(
   version: number,
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IVersionDetail> {
+): Promise<RegistryVersionDetail> {
   return getAPI(
     versionPath(group, version) + queryString({ refresh: refreshFlag(options) }),
     settings
@@ -85,7 +70,7 @@ export function updateStatus(
   status: ApprovalStatus,
   comment: string,
   settings?: ServerConnection.ISettings
-): Promise<IVersionDetail> {
+): Promise<RegistryVersionDetail> {
   return sendAPI('PATCH', versionPath(group, version), { status, comment }, settings);
 }
 
@@ -93,7 +78,7 @@ export function fetchComparison(
   arns: string[],
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IComparison> {
+): Promise<RegistryComparison> {
   return getAPI(
     `registry/compare${queryString({ arn: arns, refresh: refreshFlag(options) })}`,
     settings
@@ -104,7 +89,7 @@ export function fetchOverview(
   next: string | null,
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IOverviewPage> {
+): Promise<RegistryOverview> {
   return getAPI(
     `registry/overview${queryString({ next, refresh: refreshFlag(options) })}`,
     settings

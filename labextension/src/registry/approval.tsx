@@ -3,8 +3,9 @@ import { Widget } from '@lumino/widgets';
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { RegistryVersion } from '../generated/api-types';
 import { messageOf } from '../ui/errors';
-import { ApprovalStatus, IVersion } from './api';
+import { ApprovalStatus } from './api';
 import { RegistryModel } from './model';
 import { statusLabel } from './sheet';
 
@@ -65,7 +66,7 @@ class CommentBody extends Widget implements Dialog.IBodyWidget<string> {
  */
 export async function confirmStatus(
   registry: RegistryModel,
-  version: IVersion,
+  version: RegistryVersion,
   status: ApprovalStatus
 ): Promise<boolean> {
   const action = ACTIONS.find(a => a.status === status)!;
@@ -104,7 +105,7 @@ export async function confirmStatus(
 /** The three decision buttons; the one matching the current status is left out. */
 export function ApprovalButtons(props: {
   registry: RegistryModel;
-  version: IVersion;
+  version: RegistryVersion;
 }): JSX.Element {
   const { registry, version } = props;
   const [busy, setBusy] = React.useState(false);

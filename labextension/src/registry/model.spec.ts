@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 
+import type { RegistryGroupList } from '../generated/api-types';
 import { ARN, modelGroup, modelVersion, refusing, UNSHARED } from '../testing';
-import { IGroupPage } from './api';
 import { RegistryModel } from './model';
 
 describe('RegistryModel', () => {
   it('pages through groups with the cursors the server gave', async () => {
     const asked: (string | null)[] = [];
-    const pages: Record<string, IGroupPage> = {
+    const pages: Record<string, RegistryGroupList> = {
       first: { groups: [modelGroup('a')], next: 'cursor/2+', ...UNSHARED },
       'cursor/2+': { groups: [modelGroup('b')], next: null, ...UNSHARED }
     };

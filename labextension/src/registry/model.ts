@@ -1,5 +1,14 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
+import type {
+  RegistryComparison,
+  RegistryGroup,
+  RegistryGroupList,
+  RegistryOverview,
+  RegistryVersion,
+  RegistryVersionDetail,
+  RegistryVersionList
+} from '../generated/api-types';
 import { SearchedListModel } from '../ui/searched';
 import { SheetSelection } from '../ui/selection';
 import {
@@ -9,35 +18,36 @@ import {
   fetchOverview,
   fetchVersion,
   fetchVersions,
-  IComparison,
-  IGroup,
-  IGroupPage,
-  IOverviewPage,
-  IVersion,
-  IVersionDetail,
-  IVersionPage,
   updateStatus
 } from './api';
 
 /** The server calls the registry views make; tests pass their own. */
 export interface IRegistryApi {
   /** `refresh`: a person's Refresh, past the answer the server shares. */
-  groups(query: string, next: string | null, refresh?: boolean): Promise<IGroupPage>;
+  groups(
+    query: string,
+    next: string | null,
+    refresh?: boolean
+  ): Promise<RegistryGroupList>;
   versions(
     group: string,
     status: string,
     next: string | null,
     refresh?: boolean
-  ): Promise<IVersionPage>;
-  version(group: string, version: number, refresh?: boolean): Promise<IVersionDetail>;
+  ): Promise<RegistryVersionList>;
+  version(
+    group: string,
+    version: number,
+    refresh?: boolean
+  ): Promise<RegistryVersionDetail>;
   setStatus(
     group: string,
     version: number,
     status: ApprovalStatus,
     comment: string
-  ): Promise<IVersionDetail>;
-  compare(arns: string[], refresh?: boolean): Promise<IComparison>;
-  overview(next: string | null, refresh?: boolean): Promise<IOverviewPage>;
+  ): Promise<RegistryVersionDetail>;
+  compare(arns: string[], refresh?: boolean): Promise<RegistryComparison>;
+  overview(next: string | null, refresh?: boolean): Promise<RegistryOverview>;
 }
 
 export const SERVER_API: IRegistryApi = {
@@ -65,7 +75,7 @@ export namespace RegistryModel {
  * versions chosen for comparison (kept across groups), and approval changes, which every
  * open view hears of through `versionChanged`.
  */
-export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
+export class RegistryModel extends SearchedListModel<RegistryGroup, RegistryGroupList> {
   constructor(options: RegistryModel.IOptions = {}) {
     super(options.searchDelayMs ?? 300);
     this.api = { ...SERVER_API, ...options.api };
@@ -74,17 +84,17 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
   readonly api: IRegistryApi;
 
   /** The versions ticked for comparison, of any groups, by ARN. */
-  readonly selection = new SheetSelection<IVersion>(
+  readonly selection = new SheetSelection<RegistryVersion>(
     version => version.arn,
     () => this.emit()
   );
 
-  get groups(): IGroup[] {
+  get groups(): RegistryGroup[] {
     return this.items;
   }
 
   /** A version's approval status changed; the new detail comes with it. */
-  get versionChanged(): ISignal<this, IVersionDetail> {
+  get versionChanged(): ISignal<this, RegistryVersionDetail> {
     return this._versionChanged;
   }
 
@@ -105,7 +115,7 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
     version: number,
     status: ApprovalStatus,
     comment: string
-  ): Promise<IVersionDetail> {
+  ): Promise<RegistryVersionDetail> {
     const detail = await this.api.setStatus(group, version, status, comment);
     this.selection.update(detail);
     this._versionChanged.emit(detail);
@@ -113,15 +123,18 @@ export class RegistryModel extends SearchedListModel<IGroup, IGroupPage> {
     return detail;
   }
 
-  protected fetchPage(cursor: string | null, refresh: boolean): Promise<IGroupPage> {
+  protected fetchPage(
+    cursor: string | null,
+    refresh: boolean
+  ): Promise<RegistryGroupList> {
     return this.api.groups(this.query, cursor, refresh);
   }
 
-  protected itemsOf(page: IGroupPage): IGroup[] {
+  protected itemsOf(page: RegistryGroupList): RegistryGroup[] {
     return page.groups;
   }
 
   protected readonly failure = 'The model groups could not be read.';
 
-  private _versionChanged = new Signal<this, IVersionDetail>(this);
+  private _versionChanged = new Signal<this, RegistryVersionDetail>(this);
 }

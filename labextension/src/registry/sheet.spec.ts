@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import type { RegistryComparison, RegistryVersion } from '../generated/api-types';
 import { versionDetail } from '../testing';
-import { IComparison, IVersion } from './api';
 import {
   columnsOf,
   compareRows,
@@ -16,7 +16,7 @@ import {
 
 const ACCOUNT = 'arn:aws:sagemaker:eu-central-1:123456789012';
 
-function version(over: Partial<IVersion> & { version: number }): IVersion {
+function version(over: Partial<RegistryVersion> & { version: number }): RegistryVersion {
   const group = over.group ?? 'sorting-hat-algorithm';
   return {
     group,
@@ -36,7 +36,7 @@ function version(over: Partial<IVersion> & { version: number }): IVersion {
 }
 
 /** The sorting hat's versions as the demo registers them; v4's f1 went missing. */
-const SORTING_HAT: IVersion[] = [
+const SORTING_HAT: RegistryVersion[] = [
   version({
     version: 1,
     status: 'Rejected',
@@ -62,7 +62,7 @@ const SORTING_HAT: IVersion[] = [
   })
 ];
 
-const numbers = (versions: IVersion[]) => versions.map(v => v.version);
+const numbers = (versions: RegistryVersion[]) => versions.map(v => v.version);
 
 describe('the sheet', () => {
   it('has a column for every parameter and metric seen on the page', () => {
@@ -121,7 +121,7 @@ describe('the sheet', () => {
   });
 });
 
-function comparison(): IComparison {
+function comparison(): RegistryComparison {
   const [, v2, v3] = SORTING_HAT;
   return {
     versions: [v2, v3].map(v => versionDetail(v)),

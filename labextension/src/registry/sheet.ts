@@ -2,8 +2,13 @@
  * The pure decisions of the registry views: which columns a sheet has, how rows sort,
  * which compare rows show, how a trend is drawn. Plain data in, plain data out.
  */
+import type {
+  RegistryComparison,
+  RegistryTrendPoint,
+  RegistryVersion
+} from '../generated/api-types';
 import { nextColumnSort, sortRows, SortValue, textOrNumber } from '../ui/sorting';
-import { Direction, IComparison, ITrendPoint, IVersion } from './api';
+import { Direction } from './api';
 
 /** A sheet column that is not fixed: a parameter or a metric. */
 export interface IColumn {
@@ -25,7 +30,7 @@ export const DEFAULT_SORT: ISort = {
 };
 
 /** Every parameter and every metric the versions carry, each sorted by name. */
-export function columnsOf(versions: IVersion[]): {
+export function columnsOf(versions: RegistryVersion[]): {
   params: string[];
   metrics: string[];
 } {
@@ -47,11 +52,11 @@ export function columnsOf(versions: IVersion[]): {
  * from the Experiments panel (in a shared space SageMaker only knows the space's identity),
  * else SageMaker's user profile.
  */
-export function createdBy(version: IVersion): string {
+export function createdBy(version: RegistryVersion): string {
   return version.registered_by?.display_name || version.created_by || '';
 }
 
-function sortValue(version: IVersion, key: SortKey): SortValue {
+function sortValue(version: RegistryVersion, key: SortKey): SortValue {
   switch (key.kind) {
     case 'version':
       return version.version;
@@ -75,7 +80,10 @@ function sortValue(version: IVersion, key: SortKey): SortValue {
  * "best first" never starts with a version that has no such metric; ties keep the
  * newest first.
  */
-export function sortVersions(versions: IVersion[], sort: ISort): IVersion[] {
+export function sortVersions(
+  versions: RegistryVersion[],
+  sort: ISort
+): RegistryVersion[] {
   return sortRows(
     versions,
     version => sortValue(version, sort.key),
@@ -129,7 +137,7 @@ export interface ICompareRow {
  * whose values are all the same go (the server says which differ).
  */
 export function compareRows(
-  comparison: IComparison,
+  comparison: RegistryComparison,
   differencesOnly: boolean
 ): ICompareRow[] {
   const differs = {
@@ -172,7 +180,7 @@ export interface ITrendShape {
  * middle; one point sits in the middle too.
  */
 export function trendShape(
-  series: ITrendPoint[],
+  series: RegistryTrendPoint[],
   marked: Set<number>,
   width: number,
   height: number,

@@ -1,9 +1,9 @@
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { Status } from '../generated/api-types';
 import { useChanged } from '../ui/changed';
 import { Breakable, ErrorAlert } from '../ui/parts';
-import { IStatus } from './api';
 import { StatusModel } from './model';
 
 function Field(props: { label: string; value: string | null }): JSX.Element {
@@ -31,7 +31,7 @@ function Fields(props: {
   );
 }
 
-function AwsSection({ status }: { status: IStatus }): JSX.Element {
+function AwsSection({ status }: { status: Status }): JSX.Element {
   const { aws } = status;
   const where: [string, string | null][] = [
     ['Region', status.region],
@@ -55,7 +55,7 @@ function AwsSection({ status }: { status: IStatus }): JSX.Element {
   );
 }
 
-function StudioSection({ status }: { status: IStatus }): JSX.Element {
+function StudioSection({ status }: { status: Status }): JSX.Element {
   const studio = status.studio;
   if (!studio) {
     return (

@@ -1,17 +1,15 @@
 import { ServerConnection } from '@jupyterlab/services';
 
-import type { AwsStatus, Status, StudioStatus } from '../generated/api-types';
+import type { Status } from '../generated/api-types';
 import { getAPI, IReadOptions, queryString, refreshFlag } from '../request';
 
-// The wire types are generated from the server's models (labextension/src/generated/).
-export type IAwsStatus = AwsStatus;
-export type IStudioStatus = StudioStatus;
-export type IStatus = Status;
+// The wire types: import them from ../generated/api-types (generated from the server's
+// models).
 
 /** `refresh`: a person's "Check again", past the identity the server shares between tabs. */
 export function fetchStatus(
   settings?: ServerConnection.ISettings,
   options: IReadOptions = {}
-): Promise<IStatus> {
+): Promise<Status> {
   return getAPI(`status${queryString({ refresh: refreshFlag(options) })}`, settings);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 
+import type { Status } from '../generated/api-types';
 import { DSWSApiError } from '../request';
-import { IStatus } from './api';
 import { StatusModel } from './model';
 
-const OK: IStatus = {
+const OK: Status = {
   version: '0.1.0',
   region: 'eu-central-1',
   aws: {
@@ -104,7 +104,7 @@ describe('StatusModel', () => {
 
   it('shows the answer to the last check, not a slower one sent before it', async () => {
     vi.useFakeTimers();
-    const answers: ((status: IStatus) => void)[] = [];
+    const answers: ((status: Status) => void)[] = [];
     const model = new StatusModel({
       refreshSeconds: 60,
       load: () => new Promise(resolve => answers.push(resolve))

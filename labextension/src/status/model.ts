@@ -1,7 +1,8 @@
 import { Poll } from '@lumino/polling';
 
+import type { Status } from '../generated/api-types';
 import { ReadingModel } from '../ui/requesting';
-import { fetchStatus, IStatus } from './api';
+import { fetchStatus } from './api';
 
 export namespace StatusModel {
   export interface IOptions {
@@ -11,7 +12,7 @@ export namespace StatusModel {
      * Where the status comes from; the server's route by default. `fresh`: a person asked,
      * so the server asks AWS again rather than answer what it shares between tabs.
      */
-    load?: (fresh: boolean) => Promise<IStatus>;
+    load?: (fresh: boolean) => Promise<Status>;
   }
 }
 
@@ -39,7 +40,7 @@ export class StatusModel extends ReadingModel {
   }
 
   /** The last status the server sent, or null before the first answer. */
-  get status(): IStatus | null {
+  get status(): Status | null {
     return this._status;
   }
 
@@ -83,8 +84,8 @@ export class StatusModel extends ReadingModel {
     );
   }
 
-  private _load: (fresh: boolean) => Promise<IStatus>;
+  private _load: (fresh: boolean) => Promise<Status>;
   private _fresh = false;
   private _poll: Poll;
-  private _status: IStatus | null = null;
+  private _status: Status | null = null;
 }

@@ -1,5 +1,4 @@
 import * as React from 'react';
-
 import type { PersonRecord } from '../generated/api-types';
 
 /**

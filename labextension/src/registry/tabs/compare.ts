@@ -1,4 +1,7 @@
-import { IComparison, IVersionDetail } from '../api';
+import type {
+  RegistryComparison,
+  RegistryVersionDetail
+} from '../../generated/api-types';
 import { RegistryModel } from '../model';
 import { TabModel } from './tab';
 
@@ -11,7 +14,7 @@ export class CompareModel extends TabModel {
     super(registry);
   }
 
-  get comparison(): IComparison | null {
+  get comparison(): RegistryComparison | null {
     return this._comparison;
   }
 
@@ -35,7 +38,7 @@ export class CompareModel extends TabModel {
     );
   }
 
-  protected onVersionChanged(detail: IVersionDetail): void {
+  protected onVersionChanged(detail: RegistryVersionDetail): void {
     const comparison = this._comparison;
     if (!comparison || !comparison.versions.some(v => v.arn === detail.arn)) {
       return;
@@ -49,6 +52,6 @@ export class CompareModel extends TabModel {
     this.emit();
   }
 
-  private _comparison: IComparison | null = null;
+  private _comparison: RegistryComparison | null = null;
   private _differencesOnly = false;
 }

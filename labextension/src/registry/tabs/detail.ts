@@ -1,4 +1,4 @@
-import { IVersionDetail } from '../api';
+import type { RegistryVersionDetail } from '../../generated/api-types';
 import { RegistryModel } from '../model';
 import { TabModel } from './tab';
 
@@ -12,7 +12,7 @@ export class DetailModel extends TabModel {
     super(registry);
   }
 
-  get detail(): IVersionDetail | null {
+  get detail(): RegistryVersionDetail | null {
     return this._detail;
   }
 
@@ -27,12 +27,12 @@ export class DetailModel extends TabModel {
     );
   }
 
-  protected onVersionChanged(detail: IVersionDetail): void {
+  protected onVersionChanged(detail: RegistryVersionDetail): void {
     if (detail.group === this.group && detail.version === this.version) {
       this._detail = detail;
       this.emit();
     }
   }
 
-  private _detail: IVersionDetail | null = null;
+  private _detail: RegistryVersionDetail | null = null;
 }

@@ -1,18 +1,21 @@
+import type { RegistryOverview, RegistryOverviewGroup } from '../../generated/api-types';
 import { PagedListModel } from '../../ui/paged';
-import { IOverviewGroup, IOverviewPage } from '../api';
 import { RegistryModel } from '../model';
 
 /**
  * Every group's latest approved version and what waits for review, page by page; the page
  * shown is read again when an approval changes anywhere on the page.
  */
-export class OverviewModel extends PagedListModel<IOverviewGroup, IOverviewPage> {
+export class OverviewModel extends PagedListModel<
+  RegistryOverviewGroup,
+  RegistryOverview
+> {
   constructor(readonly registry: RegistryModel) {
     super();
     registry.versionChanged.connect(() => void this.load(), this);
   }
 
-  get groups(): IOverviewGroup[] {
+  get groups(): RegistryOverviewGroup[] {
     return this.items;
   }
 
@@ -21,11 +24,14 @@ export class OverviewModel extends PagedListModel<IOverviewGroup, IOverviewPage>
     return this.loadPage(this.pager.current, refresh);
   }
 
-  protected fetchPage(cursor: string | null, refresh: boolean): Promise<IOverviewPage> {
+  protected fetchPage(
+    cursor: string | null,
+    refresh: boolean
+  ): Promise<RegistryOverview> {
     return this.registry.api.overview(cursor, refresh);
   }
 
-  protected itemsOf(page: IOverviewPage): IOverviewGroup[] {
+  protected itemsOf(page: RegistryOverview): RegistryOverviewGroup[] {
     return page.groups;
   }
 

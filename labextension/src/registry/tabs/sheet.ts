@@ -1,5 +1,5 @@
+import type { RegistryVersion, RegistryVersionDetail } from '../../generated/api-types';
 import { IFetched } from '../../ui/freshness';
-import { IVersion, IVersionDetail } from '../api';
 import { RegistryModel } from '../model';
 import { columnsOf, DEFAULT_SORT, ISort, sortVersions } from '../sheet';
 import { TabModel } from './tab';
@@ -15,12 +15,12 @@ export class SheetModel extends TabModel {
     this._status = status;
   }
 
-  get versions(): IVersion[] {
+  get versions(): RegistryVersion[] {
     return this._versions;
   }
 
   /** The loaded versions in the sheet's order. */
-  get rows(): IVersion[] {
+  get rows(): RegistryVersion[] {
     return sortVersions(this._versions, this._sort);
   }
 
@@ -93,7 +93,7 @@ export class SheetModel extends TabModel {
     );
   }
 
-  protected onVersionChanged(detail: IVersionDetail): void {
+  protected onVersionChanged(detail: RegistryVersionDetail): void {
     if (detail.group !== this.group) {
       return;
     }
@@ -109,11 +109,11 @@ export class SheetModel extends TabModel {
   }
 
   /** Each version knows its group, which the selection (across groups) needs. */
-  private _own(versions: IVersion[]): IVersion[] {
+  private _own(versions: RegistryVersion[]): RegistryVersion[] {
     return versions.map(v => (v.group ? v : { ...v, group: this.group }));
   }
 
-  private _versions: IVersion[] = [];
+  private _versions: RegistryVersion[] = [];
   private _fetched: IFetched | null = null;
   private _next: string | null = null;
   private _status = '';

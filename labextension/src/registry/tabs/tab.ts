@@ -4,8 +4,8 @@
  * so that a decision taken in one tab shows in all (the team overview, a paged list,
  * hears them itself).
  */
+import type { RegistryVersionDetail } from '../../generated/api-types';
 import { ReadingModel } from '../../ui/requesting';
-import { IVersionDetail } from '../api';
 import { RegistryModel } from '../model';
 
 /** Loading, an error and approval changes, for the tabs that are not a paged list. */
@@ -17,9 +17,9 @@ export abstract class TabModel extends ReadingModel {
 
   abstract load(): Promise<void>;
 
-  protected abstract onVersionChanged(detail: IVersionDetail): void;
+  protected abstract onVersionChanged(detail: RegistryVersionDetail): void;
 
-  private _onVersionChanged(_: RegistryModel, detail: IVersionDetail): void {
+  private _onVersionChanged(_: RegistryModel, detail: RegistryVersionDetail): void {
     if (!this.isDisposed) {
       this.onVersionChanged(detail);
     }
