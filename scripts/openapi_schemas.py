@@ -21,6 +21,7 @@ from pydantic.json_schema import models_json_schema
 
 from jupyter_dsws.errors import ErrorBody
 from jupyter_dsws.features import panels
+from jupyter_dsws.wire import WireModel
 
 #: Schema names: a feature's models get its prefix, error bodies lose "Body".
 PREFIXES = {"idle": "Idle", "registry": "Registry"}
@@ -100,8 +101,10 @@ def extended(schemas: dict[str, Any]) -> set[str]:
 
 
 def _bases(model: type[BaseModel]) -> list[type[BaseModel]]:
-    """The models ``model`` extends directly (not pydantic's BaseModel)."""
-    return [b for b in model.__bases__ if issubclass(b, BaseModel) and b is not BaseModel]
+    """The models ``model`` extends directly (not pydantic's BaseModel, nor ``WireModel``,
+    every wire model's base, which has no field)."""
+    return [b for b in model.__bases__
+            if issubclass(b, BaseModel) and b not in (BaseModel, WireModel)]
 
 
 def _with_bases(models: set[type[BaseModel]]) -> set[type[BaseModel]]:
