@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from jupyter_dsws.demo.seed import SeedResult
+
 
 @pytest.fixture
 def aws_endpoint_url(emulator: Any) -> str:
@@ -23,3 +25,8 @@ def registry_config(request: pytest.FixtureRequest) -> dict:
 @pytest.fixture
 def config_sections(registry_config: dict) -> dict:
     return {"ModelRegistry": registry_config}
+
+
+def seeded_group(world: SeedResult, name: str) -> Any:
+    """The group ``name`` of the demo's seed."""
+    return next(g for g in world.groups if g.name == name)

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clone_calls import clone_status
 from helpers import COOKIE_IDENTITY, as_person, body
-from test_clone_api import clone_status
 
 
 @pytest.fixture

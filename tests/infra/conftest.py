@@ -102,6 +102,13 @@ def minimal_stack(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
     return _synthesize(tmp_path_factory.mktemp("infra-minimal"), MINIMAL_CONFIG)
 
 
+@pytest.fixture(scope="session")
+def template(full_stack: Synthesized) -> Any:
+    """The full stack's template, for CDK's assertions (find_resources, has_resource...)."""
+    assertions = pytest.importorskip("aws_cdk.assertions")
+    return assertions.Template.from_json(full_stack.template)
+
+
 @pytest.fixture
 def minimal_config_text() -> str:
     return MINIMAL_CONFIG

@@ -12,23 +12,20 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from helpers import STUDIO, body, error_of
+from helpers import body, error_of
+from registry_fixtures import seeded_group
 
 from jupyter_dsws.demo.catalog import FAMILIES, PENDING
-from jupyter_dsws.demo.inventory import demo_inventory
 from jupyter_dsws.demo.seed import SeedResult
 from jupyter_dsws.registry import register_model
 from jupyter_dsws.slug import slugify
 
 SORTING_HAT = "sorting-hat-algorithm"
-OWLS = "forecast-number-of-owls-needed-to-deliver-school-letters"
-MOTO_CALLER = "arn:aws:sts::123456789012:user/moto"
 
 
 @pytest.fixture(scope="module")
 def generated(world: SeedResult, aws: Callable[[str], Any], bucket: str) -> list[str]:
     """Ten more groups with 1..3 versions each, for paging and search."""
-    from jupyter_dsws.registry import register_model
 
     sagemaker, s3 = aws("sagemaker"), aws("s3")
     names = [f"churn-model-{n:02}" for n in range(10)]
@@ -38,10 +35,6 @@ def generated(world: SeedResult, aws: Callable[[str], Any], bucket: str) -> list
                            params={"depth": v}, metrics={"auc": 0.6 + v / 10},
                            sagemaker_client=sagemaker, s3_client=s3)
     return names
-
-
-def seeded_group(world: SeedResult, name: str) -> Any:
-    return next(g for g in world.groups if g.name == name)
 
 
 # Groups -----------------------------------------------------------------------------------
@@ -226,171 +219,6 @@ async def test_a_bad_or_missing_metrics_file_is_shown_not_fatal(
     assert detail["params"] == {"max_depth": "2"}
 
 
-# Approval ---------------------------------------------------------------------------------
-
-async def test_approve_then_reject_keeps_the_history(
-        jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any], bucket: str,
-        register: Callable[..., Any]) -> None:
-    registered = register("approvals", 1, params={"eta": 0.1, "note": "first try"})
-
-    def patch(status: str, comment: str) -> Any:
-        return jp_fetch("dsws", "registry", "groups", "approvals", "versions", "1",
-                        method="PATCH", body=json.dumps({"status": status, "comment": comment}))
-
-    approved = body(await patch("Approved", "Good enough for the feast."))
-    assert approved["status"] == "Approved"
-    assert approved["approval_description"] == "Good enough for the feast."
-    rejected = body(await patch("Rejected", "Confuses Hufflepuff with Ravenclaw."))
-    assert rejected["status"] == "Rejected"
-    history = rejected["approval_history"]
-    assert [(e["from"], e["to"], e["comment"], e["by"]) for e in history] == [
-        (PENDING, "Approved", "Good enough for the feast.", MOTO_CALLER),
-        ("Approved", "Rejected", "Confuses Hufflepuff with Ravenclaw.", MOTO_CALLER)]
-    assert all(e["at"].endswith("Z") for e in history)
-    assert rejected["status_set_by"] == MOTO_CALLER
-    # Parameters survive the updates (moto drops them unless repeated).
-    assert rejected["params"] == {"eta": "0.1", "note": "first try"}
-    # The history is a document in S3 beside the metrics; SageMaker has the last comment.
-    key = registered["metrics_uri"].split("/", 3)[3].replace("statistics.json",
-                                                              "approval-history.json")
-    stored = json.loads(aws("s3").get_object(Bucket=bucket, Key=key)["Body"].read())
-    assert [e["to"] for e in stored["entries"]] == ["Approved", "Rejected"]
-    package = aws("sagemaker").describe_model_package(
-        ModelPackageName=registered["arn"])
-    assert package["ApprovalDescription"] == "Confuses Hufflepuff with Ravenclaw."
-    # The list shows the new status.
-    rows = body(await jp_fetch("dsws", "registry", "groups", "approvals", "versions"))
-    assert rows["versions"][0]["status"] == "Rejected"
-
-
-async def test_versions_sharing_one_model_data_folder_keep_their_own_histories(
-        jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any],
-        bucket: str) -> None:
-    # No metrics file, one model location: both histories live in the same S3 document.
-    for _ in range(2):
-        register_model("shared-data", f"s3://{bucket}/shared-data/model.tar.gz",
-                       "123.dkr.ecr.eu-central-1.amazonaws.com/xgb:1",
-                       sagemaker_client=aws("sagemaker"), s3_client=aws("s3"))
-
-    def version(number: int, **patch: str) -> Any:
-        if patch:
-            return jp_fetch("dsws", "registry", "groups", "shared-data", "versions",
-                            str(number), method="PATCH", body=json.dumps(patch))
-        return jp_fetch("dsws", "registry", "groups", "shared-data", "versions", str(number))
-
-    rejected = body(await version(1, status="Rejected", comment="Overfits."))
-    approved = body(await version(2, status="Approved", comment="Ship it."))
-    first, second = body(await version(1)), body(await version(2))
-
-    assert [e["comment"] for e in rejected["approval_history"]] == ["Overfits."]
-    assert [e["comment"] for e in first["approval_history"]] == ["Overfits."]
-    assert [e["comment"] for e in approved["approval_history"]] == ["Ship it."]
-    assert [e["comment"] for e in second["approval_history"]] == ["Ship it."]
-    assert first["status_set_by"] == second["status_set_by"] == MOTO_CALLER
-
-
-@pytest.mark.parametrize("studio_metadata", [{
-    **STUDIO, "UserProfileName": "hermione-granger"}], indirect=True)
-async def test_in_studio_the_history_names_the_user_profile(
-        jp_fetch: Callable[..., Any], world: SeedResult, register: Callable[..., Any]) -> None:
-    register("approvals-studio", 1)
-    detail = body(await jp_fetch("dsws", "registry", "groups", "approvals-studio", "versions",
-                                 "1", method="PATCH",
-                                 body=json.dumps({"status": "Approved", "comment": "Ok."})))
-    assert [(e["by"], e["comment"]) for e in detail["approval_history"]] == [
-        ("hermione-granger", "Ok.")]
-
-
-async def test_a_wrong_status_or_body_is_a_400_naming_what_is_allowed(
-        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
-    path = ("dsws", "registry", "groups", SORTING_HAT, "versions", "1")
-    status, error = await error_of(jp_fetch(*path, method="PATCH",
-                                            body=json.dumps({"status": "Deployed",
-                                                             "comment": "Shipped."})))
-    assert status == 400
-    assert error["message"] == ("Unknown approval status 'Deployed': use one of Approved, "
-                                "Rejected, PendingManualApproval.")
-    status, error = await error_of(jp_fetch(*path, method="PATCH",
-                                            body=json.dumps({"status": "Approved",
-                                                             "reviewer": "me"})))
-    assert status == 400 and "reviewer" in error["message"]
-    status, _ = await error_of(jp_fetch(*path[:-1], "42", method="PATCH",
-                                        body=json.dumps({"status": "Approved",
-                                                         "comment": "Fine."})))
-    assert status == 404
-    # A decision without its reason is refused: the next reviewer must read why.
-    for without in ({"status": "Approved"}, {"status": "Rejected", "comment": "   "}):
-        status, error = await error_of(jp_fetch(*path, method="PATCH",
-                                                body=json.dumps(without)))
-        assert status == 400 and "comment" in error["message"]
-
-
-# Compare ----------------------------------------------------------------------------------
-
-async def test_compare_marks_the_best_the_differences_and_the_trends(
-        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
-    hat = seeded_group(world, SORTING_HAT).versions
-    owls = seeded_group(world, OWLS).versions
-    arns = [hat[0].arn, hat[2].arn, owls[1].arn]
-    answer = body(await jp_fetch("dsws", "registry", "compare",
-                                 params=[("arn", a) for a in arns]))
-    assert [v["arn"] for v in answer["versions"]] == arns
-    assert {"accuracy", "weighted_f1", "mae", "rmse", "r2"} == set(answer["metrics"])
-    assert answer["directions"]["rmse"] == "down" and answer["directions"]["accuracy"] == "up"
-    assert answer["best"]["accuracy"] == hat[2].arn  # 0.838 beats 0.712
-    assert answer["best"]["rmse"] == owls[1].arn  # the only one with rmse
-    assert "max_depth" in answer["differences"]["params"]
-    assert "objective" in answer["differences"]["params"]  # missing in the owls model
-    assert "accuracy" in answer["differences"]["metrics"]
-    trend = answer["trends"][SORTING_HAT]["accuracy"]
-    assert [p["version"] for p in trend] == [1, 2, 3, 4]
-    assert [p["value"] for p in trend] == [p.metrics["accuracy"][0]
-                                           for p in FAMILIES["XGBoost"].versions]
-    assert [p["version"] for p in answer["trends"][OWLS]["rmse"]] == [1, 2, 3]
-
-
-async def test_compare_of_identical_parameters_has_no_differences(
-        jp_fetch: Callable[..., Any], world: SeedResult, register: Callable[..., Any]) -> None:
-    a = register("twins", 1, params={"eta": "0.1"}, metrics={"auc": 0.9})
-    b = register("twins", 2, params={"eta": "0.1"}, metrics={"auc": 0.9})
-    answer = body(await jp_fetch("dsws", "registry", "compare",
-                                 params=[("arn", a["arn"]), ("arn", b["arn"])]))
-    assert answer["differences"] == {"params": [], "metrics": []}
-    assert answer["best"] == {"auc": a["arn"]}
-
-
-async def test_compare_wants_two_to_ten_existing_version_arns(
-        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
-    arn = seeded_group(world, SORTING_HAT).versions[0].arn
-    for arns in ([arn], [arn, arn], [f"{arn[:-1]}{n}" for n in range(11)],
-                 [arn, "arn:aws:s3:::bucket"]):
-        status, error = await error_of(jp_fetch("dsws", "registry", "compare",
-                                                params=[("arn", a) for a in arns]))
-        assert status == 400, arns
-        assert error["error"] == "bad_compare"
-    status, _ = await error_of(jp_fetch("dsws", "registry", "compare",
-                                        params=[("arn", arn), ("arn", arn[:-1] + "9")]))
-    assert status == 404
-
-
-# Team overview ----------------------------------------------------------------------------
-
-async def test_overview_shows_latest_approved_and_what_waits(
-        jp_fetch: Callable[..., Any], world: SeedResult) -> None:
-    answer = body(await jp_fetch("dsws", "registry", "overview"))
-    by_name = {g["name"]: g for g in answer["groups"]}
-    for row in demo_inventory():
-        seeded = seeded_group(world, slugify(row.feature))
-        group = by_name[seeded.name]
-        approved = [v for v in seeded.versions if v.approval_status == "Approved"]
-        assert group["latest_approved"]["version"] == approved[-1].version
-        assert group["latest_approved"]["metrics"]
-        assert group["latest_approved"]["approved_at"].endswith("Z")
-        waiting = [v.version for v in seeded.versions if v.approval_status == PENDING]
-        assert [p["version"] for p in group["pending"]] == waiting
-        assert all(p["waiting_seconds"] >= 0 for p in group["pending"])
-
-
 # Cost and caching -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("registry_config", [{"page_size": 3, "versions_page_size": 2}],
@@ -436,36 +264,6 @@ async def test_an_open_panel_does_not_download_metrics_again(
     assert changed["versions"][0]["metrics"] == {"auc": 0.75}
     assert store.downloads == downloaded + 1
 
-
-async def test_a_broken_history_file_hides_nothing_else_and_blocks_approval(
-        jp_fetch: Callable[..., Any], world: SeedResult, aws: Callable[[str], Any],
-        bucket: str, register: Callable[..., Any]) -> None:
-    registered = register("broken-history", 1)
-    key = registered["metrics_uri"].split("/", 3)[3].replace("statistics.json",
-                                                              "approval-history.json")
-    aws("s3").put_object(Bucket=bucket, Key=key, Body=b"<html>not a history</html>")
-    detail = body(await jp_fetch("dsws", "registry", "groups", "broken-history", "versions",
-                                 "1"))
-    assert detail["approval_history"] == [] and detail["metrics"]
-    status, error = await error_of(jp_fetch(
-        "dsws", "registry", "groups", "broken-history", "versions", "1", method="PATCH",
-        body=json.dumps({"status": "Approved", "comment": "ok"})))
-    assert status == 409 and error["error"] == "history_malformed"
-    assert "approval-history.json" in error["message"]
-
-
-async def test_reading_is_not_activity_but_an_approval_is(
-        jp_fetch: Callable[..., Any], jp_serverapp: Any, world: SeedResult,
-        register: Callable[..., Any]) -> None:
-    register("activity", 1)
-    settings = jp_serverapp.web_app.settings
-    settings.pop("api_last_activity", None)
-    await jp_fetch("dsws", "registry", "groups", "activity", "versions", "1")
-    await jp_fetch("dsws", "registry", "overview")
-    assert "api_last_activity" not in settings
-    await jp_fetch("dsws", "registry", "groups", "activity", "versions", "1", method="PATCH",
-                   body=json.dumps({"status": "Approved", "comment": "Fine."}))
-    assert "api_last_activity" in settings
 
 
 async def test_a_long_group_counts_and_finds_an_old_approved_version(
